@@ -1,0 +1,245 @@
+// `npm run bench load [-- --quick | --sizes=200,1000 --rooms=50x40 --openings=5 --no-floor --no-deploy]`:
+// real socket.io-client players against HostRush in a child process pinned to core 0 (this process, the bots, on
+// core 1), then the same load against a bare Socket.IO server and a raw `ws` server: the floor. Env LOAD_SIZES,
+// LOAD_ROOMS, LOAD_QUICK=1 do the same as the flags.
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { Figure } from '../engine.js';
+import { canPin, pinSelf } from './proc.js';
+import { runScenario, type AckPhase, type RunResult, type ScenarioSpec } from './scenario.js';
+import { percentile } from './stats.js';
+
+export interface LoadOptions {
+  /** One-room sizes. */
+  sizes: number[];
+  /** Many-room runs: [rooms, playersPerRoom]. */
+  multi: Array<[number, number]>;
+  openings: number;
+  floors: boolean;
+  deploys: boolean;
+}
+
+function flag(name: string): string | undefined {
+  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (!arg) return undefined;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
+}
+
+export function loadOptions(): LoadOptions {
+  const quick = flag('quick') !== undefined || process.env.LOAD_QUICK === '1';
+  const sizes = (flag('sizes') ?? process.env.LOAD_SIZES ?? (quick ? '200' : '200,1000,2000'))
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const multi = (flag('rooms') ?? process.env.LOAD_ROOMS ?? (quick ? '' : '50x40'))
+    .split(',')
+    .map((s) => s.split('x').map(Number))
+    .filter((p): p is [number, number] => p.length === 2 && p.every((n) => Number.isInteger(n) && n > 0));
+  const openings = Math.min(8, Math.max(2, Number(flag('openings') ?? (quick ? 3 : 8)) || 8));
+  return { sizes, multi, openings, floors: flag('no-floor') === undefined, deploys: flag('no-deploy') === undefined };
+}
+
+/** A synthetic question message, used as the floor's payload only if HostRush's could not be captured. */
+const SYNTHETIC_PAYLOAD = { phase: 'question', text: 'x'.repeat(2000) };
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+const goal = (text: string, value: number, ok: (v: number) => boolean) =>
+  Number.isFinite(value) ? `${text}: ${verdict(ok(value))}` : `${text}: MISS (not measured)`;
+const kb = (bytes: number) => bytes / 1024;
+
+function ackFigures(prefix: string, label: string, phase: AckPhase | null, goals: { p99?: number; lost?: boolean }): Figure[] {
+  if (!phase) return [{ name: `${prefix} ${label}: not measured`, value: Number.NaN, unit: '' }];
+  const p99 = percentile(phase.latencies, 99);
+  const out: Figure[] = [
+    { name: `${prefix} ${label} ack p50`, value: percentile(phase.latencies, 50), unit: 'ms' },
+    { name: `${prefix} ${label} ack p95`, value: percentile(phase.latencies, 95), unit: 'ms' },
+    {
+      name: `${prefix} ${label} ack p99`,
+      value: p99,
+      unit: 'ms',
+      ...(goals.p99 !== undefined ? { goal: goal(`<= ${goals.p99} ms`, p99, (v) => v <= goals.p99!) } : {}),
+    },
+  ];
+  return out;
+}
+
+function countFigures(prefix: string, label: string, phase: AckPhase | null, hostrush: boolean): Figure[] {
+  if (!phase) return [];
+  const lost = phase.sent - phase.ok;
+  const out: Figure[] = [
+    { name: `${prefix} ${label}: sent`, value: phase.sent, unit: 'answers' },
+    { name: `${prefix} ${label}: acked ok`, value: phase.ok, unit: 'answers' },
+  ];
+  if (hostrush) out.push({ name: `${prefix} ${label}: counted by server`, value: phase.counted, unit: 'answers' });
+  out.push({
+    name: `${prefix} ${label}: lost (sent - acked ok)`,
+    value: lost,
+    unit: 'answers',
+    goal: goal('none lost', lost + (hostrush && phase.counted !== phase.ok ? 1 : 0), (v) => v === 0),
+  });
+  return out;
+}
+
+function cpuPerAnswerUs(phase: AckPhase | null): number {
+  if (!phase || phase.ok === 0) return Number.NaN;
+  return (Number.isFinite(phase.cpuUs) ? phase.cpuUs : phase.procCpuMs * 1000) / phase.ok;
+}
+
+function codes(map: Map<string, number> | undefined): string {
+  return map && map.size > 0 ? [...map].map(([k, v]) => `${k}=${v}`).join(' ') : 'none';
+}
+
+function scenarioFigures(spec: ScenarioSpec, ours: RunResult, sio: RunResult | null, ws: RunResult | null): Figure[] {
+  const prefix = spec.rooms === 1 ? `load 1x${spec.perRoom}` : `load ${spec.rooms}x${spec.perRoom}`;
+  const n = spec.rooms * spec.perRoom;
+  const f: Figure[] = [];
+  const oneRoom2000 = spec.rooms === 1 && spec.perRoom >= 2000;
+  f.push({
+    name: `${prefix} players connected and joined`,
+    value: ours.connected,
+    unit: 'players',
+    ...(oneRoom2000 ? { goal: goal('2,000 in one room', ours.connected, (v) => v >= 2000) } : {}),
+  });
+  f.push({ name: `${prefix} connect + join time (batches of 100)`, value: ours.connectMs / 1000, unit: 's' });
+  f.push({ name: `${prefix} question message size (room:view)`, value: ours.payloadBytes, unit: 'bytes' });
+  const lastP99 = percentile(ours.fanoutLast, 99);
+  f.push({ name: `${prefix} question fan-out p50 over players`, value: percentile(ours.fanoutAll, 50), unit: 'ms' });
+  f.push({ name: `${prefix} question fan-out p99 over players`, value: percentile(ours.fanoutAll, 99), unit: 'ms' });
+  f.push({ name: `${prefix} question to last player, p50 of ${ours.fanoutLast.length}`, value: percentile(ours.fanoutLast, 50), unit: 'ms' });
+  f.push({
+    name: `${prefix} question to last player, p99 of ${ours.fanoutLast.length}`,
+    value: lastP99,
+    unit: 'ms',
+    goal: goal('<= 50 ms', lastP99, (v) => v <= 50),
+  });
+  if (ours.fanoutMissing > 0) f.push({ name: `${prefix} question broadcasts never received`, value: ours.fanoutMissing, unit: 'players' });
+  for (const floor of [sio, ws]) {
+    if (!floor) continue;
+    const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
+    const floorLast = percentile(floor.fanoutLast, 99);
+    f.push({ name: `${prefix} ${label}: to last player, p50`, value: percentile(floor.fanoutLast, 50), unit: 'ms' });
+    f.push({ name: `${prefix} ${label}: to last player, p99`, value: floorLast, unit: 'ms' });
+    f.push({
+      name: `${prefix} last player vs ${label}, p50s`,
+      value: percentile(ours.fanoutLast, 50) / percentile(floor.fanoutLast, 50),
+      unit: 'x',
+    });
+    f.push({
+      name: `${prefix} last player vs ${label}`,
+      value: lastP99 / floorLast,
+      unit: 'x',
+      ...(floor.kind === 'floor-socketio' ? { goal: goal('<= 1.3x', lastP99 / floorLast, (v) => v <= 1.3) } : {}),
+    });
+  }
+  f.push(...ackFigures(prefix, 'answers spread over 2 s', ours.spread, { p99: 5 }));
+  f.push(...ackFigures(prefix, 'answers all at once', ours.burst, n >= 2000 ? { p99: 150 } : {}));
+  for (const floor of [sio, ws]) {
+    if (!floor) continue;
+    const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
+    const spreadFloor = percentile(floor.spread?.latencies ?? [], 99);
+    const burstFloor = percentile(floor.burst?.latencies ?? [], 99);
+    f.push({ name: `${prefix} ${label}: ack p99 spread over 2 s`, value: spreadFloor, unit: 'ms' });
+    f.push({ name: `${prefix} ${label}: ack p99 all at once`, value: burstFloor, unit: 'ms' });
+    f.push({ name: `${prefix} ack p99 spread vs ${label}`, value: percentile(ours.spread?.latencies ?? [], 99) / spreadFloor, unit: 'x' });
+    f.push({ name: `${prefix} ack p99 at once vs ${label}`, value: percentile(ours.burst?.latencies ?? [], 99) / burstFloor, unit: 'x' });
+  }
+  f.push(...countFigures(prefix, 'spread', ours.spread, true));
+  f.push(...countFigures(prefix, 'at once', ours.burst, true));
+  for (const [label, phase] of [['spread', ours.spread], ['at once', ours.burst]] as const) {
+    if (phase && Number.isFinite(phase.loopMaxMs)) {
+      f.push({ name: `${prefix} server event-loop delay max (${label})`, value: phase.loopMaxMs, unit: 'ms' });
+    }
+  }
+  for (const [label, phase] of [['spread', ours.spread], ['at once', ours.burst]] as const) {
+    const us = cpuPerAnswerUs(phase);
+    f.push({ name: `${prefix} server CPU per answer (${label})`, value: us, unit: 'us', goal: goal('<= 100 us', us, (v) => v <= 100) });
+  }
+  for (const floor of [sio, ws]) {
+    if (!floor) continue;
+    const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
+    f.push({ name: `${prefix} ${label}: server CPU per ack (spread)`, value: cpuPerAnswerUs(floor.spread), unit: 'us' });
+    f.push({ name: `${prefix} ${label}: server CPU per ack (at once)`, value: cpuPerAnswerUs(floor.burst), unit: 'us' });
+  }
+  const connected = Math.max(1, ours.connected);
+  const rss = kb(ours.rssAfter - ours.rssBefore) / connected;
+  const heap = kb(ours.heapAfter - ours.heapBefore) / connected;
+  f.push({ name: `${prefix} resident memory per player (VmRSS delta)`, value: rss, unit: 'KB', goal: goal('<= 40 KB', rss, (v) => v <= 40) });
+  f.push({ name: `${prefix} heap per player (heapUsed delta after GC)`, value: heap, unit: 'KB', goal: goal('<= 15 KB', heap, (v) => v <= 15) });
+  for (const floor of [sio, ws]) {
+    if (!floor) continue;
+    const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
+    const c = Math.max(1, floor.connected);
+    f.push({ name: `${prefix} ${label}: resident per client`, value: kb(floor.rssAfter - floor.rssBefore) / c, unit: 'KB' });
+    f.push({ name: `${prefix} ${label}: heap per client`, value: kb(floor.heapAfter - floor.heapBefore) / c, unit: 'KB' });
+  }
+  if (ours.closes.length > 0) {
+    const cpu = ours.closes.map((c) => c.cpuUs / 1000);
+    const last = ours.closes.map((c) => c.lastMs);
+    f.push({ name: `${prefix} close a question (scores, reveal): server CPU p50`, value: percentile(cpu, 50), unit: 'ms' });
+    f.push({ name: `${prefix} close a question: reveal to last player p50`, value: percentile(last, 50), unit: 'ms' });
+    f.push({ name: `${prefix} close a question: reveal to last player max`, value: percentile(last, 100), unit: 'ms' });
+  }
+  if (ours.deploy) {
+    f.push({ name: `${prefix} deploys during a race: sent`, value: ours.deploy.sent, unit: 'deploys' });
+    f.push({ name: `${prefix} deploys accepted (counted by server)`, value: ours.deploy.counted, unit: 'deploys' });
+    f.push({ name: `${prefix} deploy ack p50 (accepted or refused)`, value: percentile(ours.deploy.latencies, 50), unit: 'ms' });
+    f.push({ name: `${prefix} deploy ack p99 (accepted or refused)`, value: percentile(ours.deploy.latencies, 99), unit: 'ms' });
+  }
+  const errorCount = [...ours.errors.values()].reduce((a, b) => a + b, 0);
+  f.push({ name: `${prefix} errors (connect, join, disconnect, host)`, value: errorCount, unit: 'errors', goal: goal('none', errorCount, (v) => v === 0) });
+  return f;
+}
+
+function describe(spec: ScenarioSpec, runs: RunResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of runs) {
+    const parts = [`errors: ${codes(r.errors)}`];
+    if (r.spread) parts.push(`spread refusals: ${codes(r.spread.codes)}`);
+    if (r.burst) parts.push(`at-once refusals: ${codes(r.burst.codes)}`);
+    if (r.deploy) parts.push(`deploy outcomes: ok=${r.deploy.ok} ${codes(r.deploy.codes)}`);
+    if (r.failed) parts.push(`FAILED: ${r.failed}`);
+    if (r.stderr.length > 0) parts.push(`server stderr: ${r.stderr.slice(0, 3).join(' | ')}`);
+    lines.push(`  ${spec.rooms}x${spec.perRoom} ${r.kind}: ${parts.join('; ')}`);
+  }
+  return lines;
+}
+
+export async function loadBench(): Promise<Figure[]> {
+  const opts = loadOptions();
+  const log = (line: string) => console.log(line);
+  const specs: ScenarioSpec[] = [
+    ...opts.sizes.map((n) => ({ rooms: 1, perRoom: n })),
+    ...opts.multi.map(([rooms, perRoom]) => ({ rooms, perRoom })),
+  ].map((s) => ({
+    ...s,
+    openings: opts.openings,
+    batch: 100,
+    spreadMs: 2000,
+    deploys: opts.deploys,
+    budgetMs: 60_000 + s.rooms * s.perRoom * 15,
+  }));
+  const restore = pinSelf(1);
+  log(`load: server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ${os.cpus().length} cores`);
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  const started = performance.now();
+  try {
+    for (const spec of specs) {
+      log(`load ${spec.rooms}x${spec.perRoom}:`);
+      const ours = await runScenario('hostrush', spec, null, log);
+      const payload = ours.payload ?? SYNTHETIC_PAYLOAD;
+      if (ours.payload === null) notes.push(`  ${spec.rooms}x${spec.perRoom}: HostRush's question message was not captured; the floors broadcast a synthetic 2 KB payload`);
+      const floorSpec = { ...spec, deploys: false };
+      const sio = opts.floors ? await runScenario('floor-socketio', floorSpec, payload, log) : null;
+      const ws = opts.floors ? await runScenario('floor-ws', floorSpec, payload, log) : null;
+      figures.push(...scenarioFigures(spec, ours, sio, ws));
+      notes.push(...describe(spec, [ours, ...(sio ? [sio] : []), ...(ws ? [ws] : [])]));
+    }
+  } finally {
+    restore();
+  }
+  log(`load: done in ${((performance.now() - started) / 1000).toFixed(0)} s. Details:`);
+  for (const line of notes) log(line);
+  log('  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the server process over IPC, heap after a full GC)');
+  return figures;
+}

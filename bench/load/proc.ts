@@ -1,0 +1,197 @@
+// Starts a server under test as a child process pinned to core 0 (taskset, where available), and reads its CPU and
+// memory: from /proc/<pid>/stat and /proc/<pid>/status, and from the child itself over IPC (heap, precise CPU).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { ReadyMessage, StatsReply } from './child-ipc.js';
+
+export type ServerKind = 'hostrush' | 'floor-socketio' | 'floor-ws';
+
+const FILES: Record<ServerKind, string> = {
+  hostrush: 'server-child.ts',
+  'floor-socketio': 'floor-socketio.ts',
+  'floor-ws': 'floor-ws.ts',
+};
+
+const hasTaskset = (() => {
+  try {
+    return spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
+  } catch {
+    return false;
+  }
+})();
+export const canPin = hasTaskset && os.cpus().length >= 2;
+
+/** Pins this (bot) process, all its threads, to one core; returns a function that restores all cores. */
+export function pinSelf(core: number): () => void {
+  if (!canPin) return () => {};
+  const all = `0-${os.cpus().length - 1}`;
+  spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' });
+  return () => void spawnSync('taskset', ['-a', '-p', '-c', all, String(process.pid)], { stdio: 'ignore' });
+}
+
+const TICK_MS = (() => {
+  const r = spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' });
+  const hz = Number(r.stdout?.trim());
+  return Number.isFinite(hz) && hz > 0 ? 1000 / hz : 10;
+})();
+
+/** utime + stime from /proc/<pid>/stat, in ms (clock ticks). NaN off Linux. */
+export function procCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // After "(comm) ", field 3 (state) is index 0: utime is field 14 -> index 11, stime field 15 -> index 12.
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** VmRSS from /proc/<pid>/status, in bytes. NaN off Linux. */
+export function procRssBytes(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Children still running: killed if the bench process exits or crashes before stopping them. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+export class ServerProcess {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (r: StatsReply | null) => void>();
+  readonly stderr: string[] = [];
+
+  private constructor(
+    readonly kind: ServerKind,
+    readonly child: ChildProcess,
+    readonly port: number,
+  ) {
+    child.on('message', (raw: unknown) => {
+      const m = raw as StatsReply;
+      if (m?.type !== 'stats') return;
+      this.waiting.get(m.id)?.(m);
+      this.waiting.delete(m.id);
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  static async start(kind: ServerKind, timeoutMs = 30_000): Promise<ServerProcess> {
+    const file = fileURLToPath(new URL(FILES[kind], import.meta.url));
+    // LOAD_PROF=<dir>: write a V8 CPU profile of the HostRush server there when it stops (see docs/BENCHMARKS.md).
+    const prof = kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
+    const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', file];
+    const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+    const child = spawn(cmd as string, args as string[], {
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, PORT: '0', NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    live.add(child);
+    child.once('exit', () => live.delete(child));
+    const stderr: string[] = [];
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      if (stderr.length < 200) stderr.push(...chunk.split('\n').filter(Boolean));
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        reject(new Error(`${kind}: not ready after ${timeoutMs} ms. ${stderr.slice(0, 5).join(' | ')}`));
+      }, timeoutMs);
+      child.on('message', (raw: unknown) => {
+        const m = raw as ReadyMessage;
+        if (m?.type === 'ready') {
+          clearTimeout(timer);
+          resolve(m.port);
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`${kind}: exited with ${code} before ready. ${stderr.slice(0, 8).join(' | ')}`));
+      });
+    });
+    const proc = new ServerProcess(kind, child, port);
+    proc.stderr.push(...stderr);
+    child.stderr?.on('data', (chunk: string) => {
+      if (proc.stderr.length < 200) proc.stderr.push(...chunk.split('\n').filter(Boolean));
+    });
+    return proc;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** utime + stime of the server process, in ms. */
+  procCpuMs(): number {
+    return procCpuMs(this.pid);
+  }
+
+  /** Resident memory of the server process, in bytes. */
+  procRssBytes(): number {
+    return procRssBytes(this.pid);
+  }
+
+  /** CPU and memory as the child sees them (optionally after a full GC); null if it does not answer in time. */
+  stats(gc = false, timeoutMs = 10_000): Promise<StatsReply | null> {
+    if (!this.child.connected) return Promise.resolve(null);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      this.waiting.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      this.child.send({ type: 'stats', id, gc });
+    });
+  }
+
+  async metrics(): Promise<string> {
+    try {
+      const res = await fetch(`${this.url}/metrics`, { signal: AbortSignal.timeout(5000) });
+      return res.ok ? await res.text() : '';
+    } catch {
+      return '';
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** A Prometheus sample's value (sum over label sets matching `labels`), 0 when absent. */
+export function metricValue(text: string, name: string, labels: Record<string, string> = {}): number {
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const rest = line.slice(name.length);
+    if (rest[0] !== ' ' && rest[0] !== '{') continue;
+    if (!Object.entries(labels).every(([k, v]) => rest.includes(`${k}="${v}"`))) continue;
+    const value = Number(rest.slice(rest.lastIndexOf(' ') + 1));
+    if (Number.isFinite(value)) sum += value;
+  }
+  return sum;
+}
+
+export const procAvailable = existsSync('/proc/self/stat');

@@ -1,0 +1,217 @@
+// One load run against one server process: connect every player in batches, measure memory per player, time K
+// question broadcasts, then an answer window spread over 2 s and one with every answer at once, with the server's
+// CPU over each window; HostRush runs also go on to a race and deploy. Every wait has a timeout.
+import { performance } from 'node:perf_hooks';
+import { HostRushDriver, SocketIoFloorDriver, WsFloorDriver, type AckOutcome, type Driver } from './drivers.js';
+import { metricValue, ServerProcess, type ServerKind } from './proc.js';
+import { Arrivals, max, sleep, within } from './stats.js';
+
+export interface ScenarioSpec {
+  rooms: number;
+  perRoom: number;
+  /** Question broadcasts timed (HostRush: at most 8, the first round of the course pack). */
+  openings: number;
+  batch: number;
+  spreadMs: number;
+  deploys: boolean;
+  /** Wall-clock budget for the whole run, after which it is abandoned and reported as failed. */
+  budgetMs: number;
+}
+
+export interface AckPhase {
+  /** Answers actually sent (a player that could not send is counted in codes, not here). */
+  sent: number;
+  ok: number;
+  latencies: number[];
+  codes: Map<string, number>;
+  cpuUs: number;
+  procCpuMs: number;
+  /** Answers the server counted (hostrush_actions_total{type="answer"} delta); NaN for floors. */
+  counted: number;
+  /** The server's longest event-loop delay during the phase (GET /metrics, window since the scrape before); NaN for floors. */
+  loopMaxMs: number;
+}
+
+export interface RunResult {
+  kind: ServerKind;
+  players: number;
+  connected: number;
+  connectMs: number;
+  /** Receive time minus the room's send time, every player of every opening. */
+  fanoutAll: number[];
+  /** The last player's time, per opening (NaN when someone never got it). */
+  fanoutLast: number[];
+  fanoutMissing: number;
+  spread: AckPhase | null;
+  burst: AckPhase | null;
+  deploy: AckPhase | null;
+  /** HostRush: each host-driven close of a question (scores, reveal to every player). */
+  closes: Array<{ cpuUs: number; lastMs: number; missing: number }>;
+  rssBefore: number;
+  rssAfter: number;
+  heapBefore: number;
+  heapAfter: number;
+  payloadBytes: number;
+  payload: unknown;
+  errors: Map<string, number>;
+  failed: string | null;
+  stderr: string[];
+}
+
+function emptyResult(kind: ServerKind, spec: ScenarioSpec): RunResult {
+  return {
+    kind,
+    players: spec.rooms * spec.perRoom,
+    connected: 0,
+    connectMs: Number.NaN,
+    fanoutAll: [],
+    fanoutLast: [],
+    fanoutMissing: 0,
+    spread: null,
+    burst: null,
+    deploy: null,
+    closes: [],
+    rssBefore: Number.NaN,
+    rssAfter: Number.NaN,
+    heapBefore: Number.NaN,
+    heapAfter: Number.NaN,
+    payloadBytes: Number.NaN,
+    payload: null,
+    errors: new Map(),
+    failed: null,
+    stderr: [],
+  };
+}
+
+const answersCounted = (text: string) => (text ? metricValue(text, 'hostrush_actions_total', { type: 'answer' }) : Number.NaN);
+const deploysCounted = (text: string) => (text ? metricValue(text, 'hostrush_actions_total', { type: 'deploy' }) : Number.NaN);
+
+/** n requests, each at a random time in [0, spreadMs) (0: all in the same tick). */
+const sendAll = (n: number, spreadMs: number, send: (i: number) => Promise<AckOutcome>) => () =>
+  Promise.all(Array.from({ length: n }, (_, i) => (spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => send(i)) : send(i))));
+
+async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>, counter: (metrics: string) => number): Promise<AckPhase> {
+  const hostrush = server.kind === 'hostrush';
+  const before = hostrush ? counter(await server.metrics()) : Number.NaN;
+  const s0 = await server.stats(false);
+  const p0 = server.procCpuMs();
+  const outcomes = await run();
+  // Let the work that follows the acks (tallies, private messages, the log written to storage) be counted too.
+  await sleep(400);
+  const s1 = await server.stats(false);
+  const p1 = server.procCpuMs();
+  const afterText = hostrush ? await server.metrics() : '';
+  const after = hostrush ? counter(afterText) : Number.NaN;
+  const loopMaxMs = afterText ? metricValue(afterText, 'nodejs_eventloop_lag_max_seconds') * 1000 : Number.NaN;
+  const codes = new Map<string, number>();
+  let sent = 0;
+  let ok = 0;
+  const latencies: number[] = [];
+  for (const o of outcomes) {
+    const unsent = o.code === 'no-player' || o.code === 'no-question' || o.code === 'no-race' || o.code === 'no-card';
+    if (!unsent) sent++;
+    if (o.ok) {
+      ok++;
+      latencies.push(o.ms);
+    } else {
+      codes.set(o.code ?? '?', (codes.get(o.code ?? '?') ?? 0) + 1);
+      // A refused deploy (card taken, no capacity) is still an answered request: its latency counts.
+      if (!unsent && o.code !== 'timeout' && o.code !== 'disconnected') latencies.push(o.ms);
+    }
+  }
+  return {
+    sent,
+    ok,
+    latencies,
+    codes,
+    cpuUs: s0 && s1 ? s1.cpuUs - s0.cpuUs : Number.NaN,
+    procCpuMs: p1 - p0,
+    counted: after - before,
+    loopMaxMs,
+  };
+}
+
+export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPayload: unknown, log: (line: string) => void): Promise<RunResult> {
+  const result = emptyResult(kind, spec);
+  let server: ServerProcess | null = null;
+  let driver: Driver | null = null;
+  const started = performance.now();
+  const body = async () => {
+    server = await ServerProcess.start(kind);
+    driver =
+      kind === 'hostrush' ? new HostRushDriver(server.url, spec.rooms, spec.perRoom)
+      : kind === 'floor-socketio' ? new SocketIoFloorDriver(server.url, spec.rooms, spec.perRoom, floorPayload)
+      : new WsFloorDriver(server.port, spec.rooms, spec.perRoom, floorPayload);
+    result.errors = driver.errors;
+    const srv = server;
+    if (driver instanceof HostRushDriver) driver.cpuUs = async () => (await srv.stats(false))?.cpuUs ?? Number.NaN;
+    await driver.prepare();
+    const m0 = await server.stats(true);
+    result.rssBefore = server.procRssBytes();
+    result.heapBefore = m0?.heapUsed ?? Number.NaN;
+    const t0 = performance.now();
+    await driver.connectAll(spec.batch);
+    result.connectMs = performance.now() - t0;
+    result.connected = driver.connected;
+    await sleep(1000);
+    const m1 = await server.stats(true);
+    result.rssAfter = server.procRssBytes();
+    result.heapAfter = m1?.heapUsed ?? Number.NaN;
+    log(`  ${kind}: ${driver.connected}/${result.players} connected in ${(result.connectMs / 1000).toFixed(1)} s`);
+
+    for (let k = 0; k < spec.openings; k++) {
+      const arrivals = new Arrivals(driver.connected, 10_000);
+      await driver.open({ t0: [], arrivals });
+      result.fanoutAll.push(...arrivals.times);
+      result.fanoutLast.push(arrivals.missing > 0 ? Number.NaN : max(arrivals.times));
+      result.fanoutMissing += arrivals.missing;
+      if (k === 0) {
+        const p = driver.payload();
+        result.payload = p;
+        result.payloadBytes = p === null ? Number.NaN : Buffer.byteLength(JSON.stringify(p));
+        result.spread = await ackPhase(server, sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i)), answersCounted);
+      } else if (k === 1) {
+        result.burst = await ackPhase(server, sendAll(result.players, 0, (i) => driver!.answer(i)), answersCounted);
+      }
+      if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) await driver.between();
+    }
+    log(`  ${kind}: broadcasts and answers done`);
+
+    if (driver instanceof HostRushDriver) result.closes = driver.closes;
+    if (spec.deploys && driver instanceof HostRushDriver) {
+      const d = driver;
+      if (await d.toRace()) {
+        // Each player deploys each card as it arrives with probability 10%, 300-1500 ms after seeing it, for 5 s.
+        result.deploy = await ackPhase(
+          server,
+          async () => {
+            d.startDeploys(0.1);
+            await sleep(5000);
+            return d.stopDeploys();
+          },
+          deploysCounted,
+        );
+      } else {
+        d.errors.set('race-not-reached', 1);
+      }
+    }
+  };
+  const budget = within(
+    body().then(
+      () => null,
+      (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    ),
+    spec.budgetMs,
+    () => `gave up after ${(spec.budgetMs / 1000).toFixed(0)} s`,
+  );
+  result.failed = await budget;
+  const d = driver as Driver | null;
+  const s = server as ServerProcess | null;
+  await within(d?.close() ?? Promise.resolve(), 10_000, () => undefined);
+  if (s) {
+    result.stderr = s.stderr.slice(0, 20);
+    await s.stop();
+  }
+  log(`  ${kind}: ${result.failed ? `FAILED (${result.failed})` : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return result;
+}

@@ -1,0 +1,27 @@
+// The HostRush server under test, as its own process: the real app (server/app.ts) on a temporary SQLite file (WAL),
+// listening on 127.0.0.1:$PORT (0: any free port, reported over IPC). Started by bench/load/proc.ts.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { createStorage } from '../../server/storage/index.js';
+import { announceReady, serveStats } from './child-ipc.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'hostrush-load-'));
+const storage = await createStorage({ sqlitePath: join(dir, 'load.db') });
+let logged = 0;
+const handle = createApp({
+  storage,
+  restore: false,
+  log: (message, error) => {
+    // Bounded: a flood of errors must not become the thing we measure.
+    if (logged++ < 20) console.error(`[server] ${message}`, error instanceof Error ? error.message : (error ?? ''));
+  },
+});
+await handle.ready;
+serveStats();
+process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+handle.http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = handle.http.address();
+  announceReady(typeof address === 'object' && address ? address.port : 0);
+});

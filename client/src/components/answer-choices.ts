@@ -1,0 +1,87 @@
+// Single choice, multiple select and true/false answers as big colour + shape + letter buttons.
+import { html, css } from 'lit';
+import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
+import { LocalizedElement } from './localized-element.js';
+import { baseStyles } from '../theme/shared-styles.js';
+import { answerLook, answerStyles } from './answer-style.js';
+import { t } from '../i18n/index.js';
+
+/** @fires answer - detail: Answer */
+export class AnswerChoices extends LocalizedElement {
+  static override properties = {
+    question: { attribute: false },
+    disabled: { type: Boolean },
+    picked: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    answerStyles,
+    css`
+      :host { display: block; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); gap: 0.75rem; }
+      .submit { margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem; }
+    `,
+  ];
+  question: PublicQuestion | null = null;
+  disabled = false;
+  private picked: number[] = [];
+
+  override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('question')) this.picked = [];
+  }
+
+  private options(): string[] {
+    const q = this.question;
+    if (!q) return [];
+    if (q.type === 'truefalse') return [t('q.true'), t('q.false')];
+    return q.options ?? [];
+  }
+
+  private send(answer: Answer): void {
+    this.dispatchEvent(new CustomEvent<Answer>('answer', { detail: answer, bubbles: true, composed: true }));
+  }
+
+  private choose(index: number): void {
+    const q = this.question;
+    if (!q || this.disabled) return;
+    if (q.type === 'single') this.send({ type: 'single', choice: index });
+    else if (q.type === 'truefalse') this.send({ type: 'truefalse', value: index === 0 });
+    else this.picked = this.picked.includes(index) ? this.picked.filter((i) => i !== index) : [...this.picked, index].sort((a, b) => a - b);
+  }
+
+  override render() {
+    const q = this.question;
+    if (!q) return null;
+    const multi = q.type === 'multi';
+    const help = multi ? t('q.multi', { count: q.selectCount ?? 1 }) : q.type === 'truefalse' ? t('q.truefalse') : t('q.single');
+    return html`
+      <p class="muted" id="help">${help}</p>
+      <div class="grid" role="group" aria-labelledby="help">
+        ${this.options().map((text, i) => {
+          const look = answerLook(i);
+          return html`<button
+            class="ans ${look.cls}"
+            ?disabled=${this.disabled}
+            aria-pressed=${multi ? String(this.picked.includes(i)) : 'false'}
+            aria-label=${t('q.option', { letter: look.letter, text })}
+            @click=${() => this.choose(i)}
+          >
+            <span class="shape" aria-hidden="true">${look.shape}</span>
+            <span class="letter" aria-hidden="true">${look.letter}</span>
+            <span class="text">${text}</span>
+          </button>`;
+        })}
+      </div>
+      ${multi
+        ? html`<button class="submit" ?disabled=${this.disabled || this.picked.length === 0}
+            @click=${() => this.send({ type: 'multi', choices: this.picked })}>${t('q.submit')}</button>`
+        : null}
+    `;
+  }
+}
+customElements.define('answer-choices', AnswerChoices);
+declare global {
+  interface HTMLElementTagNameMap {
+    'answer-choices': AnswerChoices;
+  }
+}

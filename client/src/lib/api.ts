@@ -1,0 +1,45 @@
+// HTTP calls to the server's JSON API. Errors come back as { ok: false, error: { code, message } }.
+import type { PackSummary } from '../../../shared/protocol/types.js';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly issues: Array<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body = (await res.json().catch(() => null)) as
+    | (T & { ok?: boolean; error?: { code: string; message: string }; issues?: Array<{ path: string; message: string }> })
+    | null;
+  if (!res.ok || (body && body.ok === false)) {
+    throw new ApiError(body?.error?.code ?? `http/${res.status}`, body?.error?.message ?? res.statusText, body?.issues ?? []);
+  }
+  return body as T;
+}
+
+export const api = {
+  packs: () => call<PackSummary[]>('/api/packs'),
+  importPack: (text: string, csv = false) =>
+    call<{ ok: true; pack: PackSummary }>('/api/packs/import', {
+      method: 'POST',
+      headers: { 'content-type': csv ? 'text/csv' : 'application/json' },
+      body: text,
+    }),
+  games: (hostKey: string) => call<unknown[]>('/api/games', { headers: { 'x-host-key': hostKey } }),
+  report: <T>(gameId: string, hostKey: string) =>
+    call<T>(`/api/games/${encodeURIComponent(gameId)}/report`, { headers: { 'x-host-key': hostKey } }),
+  async reportCsv(gameId: string, hostKey: string, lang: 'ko' | 'en' = 'en'): Promise<Blob> {
+    const res = await fetch(`/api/games/${encodeURIComponent(gameId)}/report.csv?lang=${lang}`, { headers: { 'x-host-key': hostKey } });
+    if (!res.ok) throw new ApiError(`http/${res.status}`, res.statusText);
+    return res.blob();
+  },
+  leaderboard: (board: string) =>
+    call<{ board: string; entries: Array<{ rank: number; playerName: string; score: number; createdAt: string | number }> }>(
+      `/api/solo/leaderboard?board=${encodeURIComponent(board)}`,
+    ),
+};

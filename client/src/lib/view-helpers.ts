@@ -1,0 +1,62 @@
+// Small derivations from a GameView shared by the views.
+import type { GameView, PublicQuestion, Question, RaceHost } from '../../../shared/engine/types.js';
+import type { BoardRow } from '../components/leader-board.js';
+import { t } from '../i18n/index.js';
+
+export function playerNames(view: GameView): Record<string, string> {
+  return Object.fromEntries(view.players.map((p) => [p.id, p.name]));
+}
+
+export function boardRows(view: GameView): BoardRow[] {
+  return view.players.map((p) => ({ id: p.id, name: p.bot ? `${p.name} (${t('board.bot')})` : p.name, score: p.score }));
+}
+
+export function teamRows(view: GameView): BoardRow[] {
+  return view.teams.map((team) => {
+    const members = view.players.filter((p) => p.teamId === team.id);
+    return { id: team.id, name: team.name, score: members.reduce((s, p) => s + p.score, 0), detail: members.map((m) => m.name).join(', ') };
+  });
+}
+
+/** A race host's owner is 'room', `team:<teamId>` or `player:<playerId>`: the team or player id it names. */
+export function ownerId(owner: string): string {
+  return owner.replace(/^(team|player):/, '');
+}
+
+/** The race host a player deploys to: its team's, its own (solo) or the room's. */
+export function hostFor(view: GameView, playerId: string, teamId: string | null): RaceHost | null {
+  const hosts = view.race?.hosts ?? [];
+  const own = (id: string) => hosts.find((h) => h.owner === id || ownerId(h.owner) === id);
+  return own(playerId) ?? (teamId ? own(teamId) : undefined) ?? hosts.find((h) => h.owner === 'room') ?? hosts[0] ?? null;
+}
+
+/** The correct answer of a closed question, in words. */
+export function correctText(q: Question, shown: PublicQuestion, trueText: string, falseText: string): string {
+  switch (q.type) {
+    case 'single':
+      return q.options[q.correct] ?? '';
+    case 'multi':
+      return q.correct.map((i) => q.options[i]).join(', ');
+    case 'truefalse':
+      return q.correct ? trueText : falseText;
+    case 'ordering':
+      return q.items.join(' → ');
+    case 'matching':
+      return q.left.map((l, i) => `${l} ↔ ${q.right[q.pairs[i] ?? 0] ?? ''}`).join(' · ');
+    case 'numeric':
+      return `${q.correct}${q.unit ? ` ${q.unit}` : shown.unit ? ` ${shown.unit}` : ''}`;
+  }
+}
+
+/** Labels for each bar of an answer distribution. */
+export function distributionLabels(q: PublicQuestion, trueText: string, falseText: string, right: string, wrong: string): string[] {
+  if (q.type === 'single' || q.type === 'multi') return q.options ?? [];
+  if (q.type === 'truefalse') return [trueText, falseText];
+  return [right, wrong];
+}
+
+/** A bill's heading: whose bill (the class's, a team's, a player's), and the race when several are listed. */
+export function billHeading(b: { kind: string; name: string; owner: string; scenarioTitle: string }, withRace = false): string {
+  const who = b.kind === 'class' || b.owner === 'room' ? t('bill.class') : b.name || b.owner;
+  return withRace && b.scenarioTitle ? t('bill.ofRace', { name: who, race: b.scenarioTitle }) : t('bill.of', { name: who });
+}

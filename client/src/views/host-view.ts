@@ -1,0 +1,390 @@
+// The projector view: lobby with the big room code, join link and QR; questions with countdown and answered count;
+// answer distribution and explanation; the race host picture; leaderboard; podium and the report link.
+import { html, css, nothing } from 'lit';
+import type { GameView } from '../../../shared/engine/types.js';
+import { LocalizedElement } from '../components/localized-element.js';
+import { baseStyles } from '../theme/shared-styles.js';
+import { answerLook, answerStyles } from '../components/answer-style.js';
+import { t, fmt } from '../i18n/index.js';
+import { SessionController } from '../session/session-controller.js';
+import { errorText } from '../lib/errors.js';
+import { navigate } from '../router.js';
+import { billHeading, boardRows, correctText, distributionLabels, ownerId, playerNames, teamRows } from '../lib/view-helpers.js';
+import '../components/conn-banner.js';
+import '../components/qr-code.js';
+import '../components/count-down.js';
+import '../components/leader-board.js';
+import '../components/podium-stand.js';
+import '../components/host-picture.js';
+import '../components/answer-distribution.js';
+import '../components/cloud-bill.js';
+import '../components/team-parts.js';
+
+const FACTORS = [1, 1.5, 2] as const;
+const LIMIT: Record<string, number> = { top3: 3, top5: 5, top10: 10 };
+
+export class HostView extends LocalizedElement {
+  static override properties = {
+    code: { type: String },
+    error: { state: true },
+    ready: { state: true },
+    busy: { state: true },
+    factors: { state: true },
+    toolsOpen: { state: true },
+  };
+  static override styles = [
+    baseStyles,
+    answerStyles,
+    css`
+      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); }
+      .wrap { padding: clamp(1rem, 2.5vw, 2.2rem); max-width: 110rem; margin: 0 auto; width: 100%; }
+      .bar { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
+      .controls { display: flex; gap: 0.5rem; flex-wrap: wrap; }
+      .lobby { display: grid; grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+      @media (max-width: 900px) { .lobby { grid-template-columns: 1fr; } }
+      .codebox { text-align: center; }
+      .code { font-size: var(--hr-fs-huge); font-weight: 900; letter-spacing: 0.12em; line-height: 1; font-variant-numeric: tabular-nums; color: var(--hr-brand); }
+      .url { font-size: var(--hr-fs-big); font-weight: 700; word-break: break-all; }
+      qr-code { width: min(20rem, 60vw); height: min(20rem, 60vw); border: 2px solid var(--hr-border); }
+      .players { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
+      .players li { display: inline-flex; align-items: center; gap: 0.3rem; background: var(--hr-surface); border: 2px solid var(--hr-border);
+        border-radius: 999px; padding: 0.2rem 0.3rem 0.2rem 0.9rem; font-weight: 700; font-size: 1.1em; }
+      .players li button { min-height: 36px; min-width: 36px; padding: 0.1rem 0.5rem; }
+      .teamcols { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.8rem; }
+      .prompt { font-size: var(--hr-fs-big); font-weight: 800; margin: 0 0 1rem; }
+      .note { background: var(--hr-surface-2); border-radius: var(--hr-radius-sm); padding: 0.6rem 0.9rem; white-space: pre-wrap; }
+      .opts { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8rem; margin-top: 1rem; }
+      .opts .ans { font-size: 1.3em; cursor: default; }
+      .answered { font-size: var(--hr-fs-big); font-weight: 800; }
+      .items { font-size: 1.2em; font-weight: 650; }
+      .explain { margin-top: 1.2rem; border-inline-start: 6px solid var(--hr-brand); padding-inline-start: 1rem; }
+      .race { display: grid; grid-template-columns: minmax(0, 2.2fr) minmax(16rem, 1fr); gap: 1.2rem; }
+      @media (max-width: 1100px) { .race { grid-template-columns: 1fr; } }
+      /* Several teams: their hosts side by side across the screen, the cards and events below. */
+      .race.multi { grid-template-columns: 1fr; }
+      .race.multi .hosts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
+      .race.multi aside .cards { grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
+      .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.4rem; font-size: 0.9em; }
+      .cards li { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.4rem 0.6rem; }
+      .cards li.done { background: var(--hr-ok-soft); }
+      .cards li.group { background: none; border: 0; padding: 0.4rem 0 0; }
+      .cards .who { display: block; color: var(--hr-ink-soft); font-size: 0.9em; }
+      .center { text-align: center; }
+      .report { font-size: 1.3em; min-height: 60px; }
+      .tools { margin-top: 1.2rem; font-size: 0.8em; padding: 0.3rem 1rem; }
+      .boards { max-width: 60rem; margin: 0 auto; width: 100%; }
+      .tools .toggle { font-weight: 750; min-height: 44px; padding-inline: 0.2rem; }
+      .tools ul { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.4rem; }
+      .tools li { display: flex; align-items: center; gap: 0.4rem; justify-content: space-between; border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm); padding: 0.25rem 0.5rem; background: var(--hr-surface); }
+      .tools select { width: auto; min-height: 40px; }
+      .layer { font-size: 0.75em; font-weight: 700; background: var(--hr-surface-2); border-radius: 999px; padding: 0.05rem 0.5rem; }
+      .bills { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; margin-top: 1rem; }
+      .hidden-board { text-align: center; padding: 2rem 1rem; font-size: var(--hr-fs-big); font-weight: 800; }
+      .paused { background: var(--hr-warn-soft); color: var(--hr-warn); font-weight: 800; padding: 0.3rem 0.8rem; border-radius: 999px; }
+    `,
+  ];
+  code = '';
+  private error = '';
+  private ready = false;
+  private busy = false;
+  /** Extended-time factors this host granted (the view does not carry them: only the player itself sees its own). */
+  private factors: Record<string, number> = {};
+  private toolsOpen = false;
+  private readonly session = new SessionController(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.session
+      .resumeHost(this.code)
+      .then(() => (this.ready = true))
+      .catch((err: unknown) => (this.error = errorText(err)));
+  }
+
+  private async control(command: Parameters<SessionController['control']>[0]): Promise<void> {
+    this.busy = true;
+    this.error = '';
+    try {
+      await this.session.control(command);
+    } catch (err) {
+      this.error = errorText(err);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private joinUrl(): string {
+    const path = this.session.room?.joinPath ?? `/join/${this.code}`;
+    return new URL(path, location.origin).toString();
+  }
+
+  private lobby(view: GameView) {
+    const url = this.joinUrl();
+    const players = view.players.filter((p) => !p.bot);
+    const chip = (p: GameView['players'][number]) => html`<li>${p.name}
+      ${p.layer ? html`<span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}
+      <button class="ghost" aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button></li>`;
+    return html`<div class="lobby">
+      <section class="panel codebox">
+        <p class="url">${t('host.joinAt', { url: url.replace(/^https?:\/\//, '').replace(/\/join\/\d+$/, '') })}</p>
+        <p class="muted">${t('host.code')}</p>
+        <p class="code" data-testid="room-code">${this.code}</p>
+        <qr-code .value=${url} .label=${t('host.qr')}></qr-code>
+        <p class="muted" style="word-break:break-all">${url}</p>
+      </section>
+      <section class="panel" aria-live="polite">
+        <h2>${t('host.players', { count: players.length })}</h2>
+        ${players.length === 0 ? html`<p class="muted">${t('host.waiting')}</p>` : nothing}
+        ${view.mode === 'team' && view.teams.length
+          ? html`<div class="teamcols">
+              ${view.teams.map(
+                (team) => html`<div><h3>${team.name}</h3><ul class="players">${players.filter((p) => p.teamId === team.id).map(chip)}</ul></div>`,
+              )}
+            </div>`
+          : html`<ul class="players">${players.map(chip)}</ul>`}
+      </section>
+    </div>`;
+  }
+
+  private question(view: GameView) {
+    const q = view.question;
+    if (!q) return nothing;
+    const pq = q.question;
+    const answered = this.session.tally?.questionId === pq.id ? this.session.tally.answered : q.answeredCount;
+    const total = this.session.tally?.questionId === pq.id ? this.session.tally.total : view.players.length;
+    const options = pq.type === 'truefalse' ? [t('q.true'), t('q.false')] : pq.options;
+    return html`
+      <div class="bar">
+        <count-down big .endsAt=${q.openedAt + q.limitMs} .totalMs=${q.limitMs} .offset=${this.session.offset} ?paused=${view.paused}></count-down>
+        <span class="answered" role="status" data-testid="answered">${t('host.answered', { count: answered, total })}</span>
+      </div>
+      <h1 class="prompt">${pq.prompt}</h1>
+      ${pq.note ? html`<p class="note">${pq.note}</p>` : nothing}
+      ${options
+        ? html`<div class="opts">${options.map((o, i) => {
+            const look = answerLook(i);
+            return html`<div class="ans ${look.cls}"><span class="shape" aria-hidden="true">${look.shape}</span>
+              <span class="letter" aria-hidden="true">${look.letter}</span><span class="text">${o}</span></div>`;
+          })}</div>`
+        : nothing}
+      ${pq.items ? html`<ol class="items">${pq.items.map((i) => html`<li>${i}</li>`)}</ol>` : nothing}
+      ${pq.left ? html`<div class="opts"><ul class="items">${pq.left.map((i) => html`<li>${i}</li>`)}</ul>
+          <ul class="items">${(pq.right ?? []).map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
+      ${pq.type === 'numeric' ? html`<p class="muted">${t('q.numeric')}${pq.unit ? ` (${pq.unit})` : ''}</p>` : nothing}
+    `;
+  }
+
+  private reveal(view: GameView) {
+    const q = view.question;
+    if (!q) return nothing;
+    const sol = q.solution;
+    const labels = distributionLabels(q.question, t('q.true'), t('q.false'), t('player.correct'), t('player.wrong'));
+    let correct: number[] = [];
+    if (sol?.type === 'single') correct = [sol.correct];
+    else if (sol?.type === 'multi') correct = sol.correct;
+    else if (sol?.type === 'truefalse') correct = [sol.correct ? 0 : 1];
+    else if (sol) correct = [0];
+    return html`
+      <h1 class="prompt">${q.question.prompt}</h1>
+      ${q.distribution ? html`<answer-distribution .labels=${labels} .counts=${q.distribution} .correct=${correct}></answer-distribution>` : nothing}
+      ${sol
+        ? html`<section class="explain">
+            <h2>${t('host.correct')}: ${correctText(sol, q.question, t('q.true'), t('q.false'))}</h2>
+            <p><strong>${t('host.explanation')}:</strong> ${sol.explanation}</p>
+          </section>`
+        : nothing}
+    `;
+  }
+
+  private race(view: GameView) {
+    const race = view.race;
+    if (!race) return nothing;
+    const names = playerNames(view);
+    const teamName = (owner: string) => view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner;
+    const byCard = new Map(race.cards.map((c) => [c.id, c]));
+    const struck = this.session.raceEvents;
+    return html`
+      <div class="bar">
+        <h1 class="prompt" style="margin:0">${t('race.title', { title: race.scenario.title })}</h1>
+        <count-down big .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.session.offset} ?paused=${view.paused}
+          .label=${t('race.timeLeft')}></count-down>
+      </div>
+      <div class="race ${race.hosts.length > 1 ? 'multi' : ''}">
+        <div class="stack hosts">
+          ${race.hosts.map(
+            (h) => html`<section class="panel"><host-picture big .host=${h} .cards=${race.cards} .names=${names} .events=${race.events}
+                .struck=${struck.filter((s) => s.hostId === h.id)}
+                .heading=${h.owner === 'room' ? t('race.host') : t('race.hostOf', { owner: teamName(h.owner) })}></host-picture>
+                ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${h}></team-parts>` : nothing}</section>`,
+          )}
+        </div>
+        <aside class="panel">
+          <h2>${t('player.race.cards')}</h2>
+          <ul class="cards">
+            ${race.hosts.flatMap((h) => [
+              race.hosts.length > 1 ? html`<li class="group"><strong>${teamName(h.owner)}</strong></li>` : nothing,
+              ...h.cards.map((slot) => {
+                const card = byCard.get(slot.cardId);
+                const dep = slot.deploymentId ? h.deployments.find((d) => d.id === slot.deploymentId) : undefined;
+                return html`<li class=${dep ? 'done' : ''}><strong>${card?.title ?? slot.cardId}</strong>
+                  <span class="who">${dep
+                    ? `✓ ${t('player.race.deployedBy', { name: names[dep.playerId] ?? '' })}`
+                    : slot.claimedBy
+                      ? `★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}`
+                      : '—'}</span></li>`;
+              }),
+            ])}
+          </ul>
+          <h2 style="margin-top:1rem">${t('race.events')}</h2>
+          <ul class="cards">
+            ${race.events.map((e) => html`<li>${e.fired ? '⚡' : '·'} ${t(`race.event.${e.kind}`)}
+              ${e.fired ? nothing : html`<span class="who">${t('race.upcoming', { s: fmt(Math.round((e.at - race.startedAt) / 1000)) })}</span>`}</li>`)}
+          </ul>
+        </aside>
+      </div>
+    `;
+  }
+
+  /** Between rounds the projector shows what the host chose: top 3/5/10, or nothing until the end, or never. */
+  private board(view: GameView) {
+    const limit = LIMIT[view.leaderboard];
+    return html`<div class="stack boards" data-board=${view.leaderboard}>
+      ${view.mode === 'team' && view.leaderboard !== 'never'
+        ? html`<leader-board .heading=${t('board.teams')} .rows=${teamRows(view)}></leader-board>`
+        : nothing}
+      ${limit
+        ? html`<leader-board .heading=${t('board.top', { n: limit })} .rows=${boardRows(view)} .limit=${limit}></leader-board>`
+        : html`<p class="panel hidden-board" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`}
+    </div>`;
+  }
+
+  private bills(view: GameView) {
+    const bills = this.session.bills;
+    if (!bills.length) return nothing;
+    return html`<section class="bills" aria-label=${t('bill.title')}>
+      ${bills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+    </section>`;
+  }
+
+  private async setFactor(playerId: string, factor: number): Promise<void> {
+    const f = factor === 1.5 ? 1.5 : factor === 2 ? 2 : 1;
+    await this.control({ command: 'time-factor', playerId, factor: f });
+    if (!this.error) this.factors = { ...this.factors, [playerId]: f };
+  }
+
+  /** Host tools, folded away so the projector does not show who has extended time. */
+  private tools(view: GameView) {
+    const players = view.players.filter((p) => !p.bot);
+    if (!players.length || view.phase === 'podium') return nothing;
+    return html`<section class="tools panel" data-open=${String(this.toolsOpen)}>
+      <button class="ghost toggle" aria-expanded=${String(this.toolsOpen)} aria-controls="tools-list" @click=${() => (this.toolsOpen = !this.toolsOpen)}>
+        ${this.toolsOpen ? '▾' : '▸'} ${t('host.tools', { count: players.length })}</button>
+      ${this.toolsOpen
+        ? html`<div id="tools-list"><p class="muted">${t('host.toolsHelp')}</p>
+      <ul>
+        ${players.map(
+          (p) => html`<li data-player=${p.name}><span>${p.name}${p.layer ? html` <span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}</span>
+            <span>
+              ${view.mode === 'team' && view.phase === 'lobby' && view.teams.length
+                ? html`<select aria-label=${t('host.teamOf', { name: p.name })} ?disabled=${this.busy}
+                    @change=${(e: Event) => this.control({ command: 'move', playerId: p.id, teamId: (e.target as HTMLSelectElement).value })}>
+                    ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${tm.name}</option>`)}
+                  </select>`
+                : nothing}
+              <select aria-label=${t('host.extendedTime', { name: p.name })} ?disabled=${this.busy}
+                @change=${(e: Event) => this.setFactor(p.id, Number((e.target as HTMLSelectElement).value))}>
+                ${FACTORS.map((f) => html`<option value=${f} ?selected=${(this.factors[p.id] ?? 1) === f}>${t('host.factor', { f })}</option>`)}
+              </select>
+              <button class="ghost" aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button>
+            </span></li>`,
+        )}
+      </ul></div>`
+        : nothing}
+    </section>`;
+  }
+
+  private podium(view: GameView) {
+    const gameId = this.session.podium?.gameId;
+    return html`<div class="stack center">
+      <h1>${t('board.podium')}</h1>
+      <podium-stand .rows=${view.mode === 'team' ? teamRows(view) : boardRows(view)}></podium-stand>
+      <div>${gameId
+        ? html`<a class="btn report" href="/report/${gameId}" @click=${(e: Event) => (e.preventDefault(), navigate(`/report/${gameId}`))}>${t('host.report')}</a>`
+        : html`<p role="status">${t('common.loading')}</p>`}</div>
+      ${view.leaderboard === 'never' ? nothing : html`<leader-board .rows=${boardRows(view)} .limit=${10} style="text-align:start"></leader-board>`}
+    </div>`;
+  }
+
+  private controls(view: GameView) {
+    const b = this.busy;
+    const c = (label: string, command: Parameters<SessionController['control']>[0], cls = '') =>
+      html`<button class=${cls} ?disabled=${b} @click=${() => this.control(command)}>${label}</button>`;
+    const open = view.phase === 'question' || view.phase === 'race';
+    return html`<div class="controls">
+      ${view.phase === 'lobby'
+        ? html`${c(view.lobbyLocked ? t('host.unlock') : t('host.lock'), { command: 'lock', locked: !view.lobbyLocked }, 'secondary')}
+            ${c(t('host.start'), { command: 'start' })}`
+        : nothing}
+      ${open
+        ? html`${c(t('host.addTime'), { command: 'add-time', seconds: 10 }, 'secondary')}
+            ${view.paused ? c(t('host.resume'), { command: 'resume' }, 'secondary') : c(t('host.pause'), { command: 'pause' }, 'secondary')}
+            ${c(view.phase === 'race' ? t('host.endRace') : t('host.skip'), { command: 'next' })}`
+        : nothing}
+      ${view.phase === 'reveal' || view.phase === 'leaderboard' || view.phase === 'race-result' ? c(t('host.next'), { command: 'next' }) : nothing}
+      ${view.phase !== 'podium' && view.phase !== 'lobby' ? c(t('host.end'), { command: 'end' }, 'danger') : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const s = this.session;
+    const view = s.view;
+    let body: unknown = nothing;
+    if (view) {
+      switch (view.phase) {
+        case 'lobby':
+          body = this.lobby(view);
+          break;
+        case 'question':
+          body = this.question(view);
+          break;
+        case 'reveal':
+          body = this.reveal(view);
+          break;
+        case 'race':
+        case 'race-result':
+          body = html`${view.phase === 'race-result' ? this.bills(view) : nothing}${this.race(view)}${view.phase === 'race-result' ? this.board(view) : nothing}`;
+          break;
+        case 'leaderboard':
+          body = this.board(view);
+          break;
+        case 'podium':
+          body = this.podium(view);
+          break;
+      }
+    }
+    return html`
+      <conn-banner .status=${s.status}></conn-banner>
+      <div class="wrap" data-phase=${view?.phase ?? ''} data-key=${view ? `${view.phase}:${view.step}` : ''}>
+        ${view
+          ? html`<div class="bar">
+              <span class="muted">${s.room?.packTitle ?? ''} · ${t('host.code')} <strong>${this.code}</strong>
+                ${view.step >= 0 ? html` · ${t('host.step', { step: view.step + 1, count: view.stepCount })}` : nothing}
+                ${view.paused ? html` <span class="paused">${t('host.paused')}</span>` : nothing}</span>
+              ${this.controls(view)}
+            </div>`
+          : nothing}
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${!view && !this.error ? html`<p role="status">${t('common.loading')}</p>` : nothing}
+        ${!view && this.error ? html`<p>${t('host.notFound')}</p>` : nothing}
+        ${body}
+        ${view ? this.tools(view) : nothing}
+      </div>
+    `;
+  }
+}
+customElements.define('host-view', HostView);
+declare global {
+  interface HTMLElementTagNameMap {
+    'host-view': HostView;
+  }
+}

@@ -1,0 +1,211 @@
+import express from 'express';
+import helmet from 'helmet';
+import { createServer, type Server as HttpServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { Server as IoServerClass } from 'socket.io';
+import { LIMITS } from '../shared/protocol/index.js';
+import { apiRouter, errorHandler, sendError } from './http/api.js';
+import { createMetrics, METRIC, type Metrics } from './metrics.js';
+import { RoomManager } from './rooms/manager.js';
+import { attachSockets, type IoServer } from './rooms/sockets.js';
+import { Cluster, type ClusterOptions } from './cluster/index.js';
+import { createStorage } from './storage/index.js';
+import { startRetention } from './storage/retention.js';
+import type { Storage } from './storage/types.js';
+import type { BucketOptions } from './security/rate-limit.js';
+
+const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+
+export interface AppOptions {
+  /** Storage to use; by default `createStorage()` (DATABASE_URL, else data/hostrush.db). */
+  storage?: Storage;
+  /** The authority's clock (ms). Tests may inject one; defaults to Date.now. */
+  clock?: () => number;
+  /** Origins allowed by CORS; none by default (the client is served by this server). */
+  corsOrigins?: string[];
+  maxRooms?: number;
+  maxPlayersPerRoom?: number;
+  /** Bring back active rooms from storage at start (default true). */
+  restore?: boolean;
+  finishedTtlMs?: number;
+  idleTtlMs?: number;
+  log?: (message: string, error?: unknown) => void;
+  /** Per-socket event budget (default 20 events/s, burst 40). */
+  socketRate?: BucketOptions;
+  /**
+   * Multi-process mode (docs/SCALE-OUT.md): the Socket.IO Redis adapter, a Redis lease per room, events routed to
+   * each room's owner, takeover of rooms whose owner died. Needs shared storage (PostgreSQL).
+   */
+  cluster?: ClusterOptions;
+  /** PostgreSQL schema for the default storage (side-by-side deployments, tests). */
+  pgSchema?: string;
+  /** Socket.IO transports accepted; default both, websocket only in multi-process mode (no sticky sessions). */
+  transports?: Array<'websocket' | 'polling'>;
+  /** Purge finished games and solo runs older than this many days, at start and daily; null keeps everything. */
+  retentionDays?: number | null;
+}
+
+export interface AppHandle {
+  http: HttpServer;
+  io: IoServer;
+  metrics: Metrics;
+  /** Resolves once storage is open and active rooms are restored. */
+  ready: Promise<void>;
+  manager(): RoomManager;
+  /** The multi-process part, when `cluster` was given (after `ready`). */
+  cluster(): Cluster | null;
+  close(): Promise<void>;
+}
+
+/** Same-origin, listed, or no Origin at all (not a browser). */
+export function originAllowed(origin: string | undefined, host: string | undefined, listed: string[] | undefined): boolean {
+  if (!origin) return true;
+  if (listed?.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** Builds the HTTP and Socket.IO app. Listening is the caller's business, so tests can use port 0. */
+export function createApp(options: AppOptions = {}): AppHandle {
+  const clock = options.clock ?? Date.now;
+  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const metrics = createMetrics();
+  const app = express();
+  app.disable('x-powered-by');
+  const http = createServer(app);
+  const io: IoServer = new IoServerClass(http, {
+    maxHttpBufferSize: LIMITS.socketMessageBytes,
+    // Off: ~10x memory per connection and no pre-encoded broadcast frame (see the performance issue).
+    perMessageDeflate: false,
+    httpCompression: false,
+    serveClient: false,
+    cors: options.corsOrigins ? { origin: options.corsOrigins } : { origin: false },
+    // Browsers apply no CORS to WebSockets: refuse a page from another site (its Origin names another host) unless
+    // it is listed. Clients that send no Origin (apps, tests, the load generator) are not browsers and may connect.
+    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.corsOrigins)),
+    connectionStateRecovery: undefined,
+    // Long-polling needs sticky sessions: several processes without them accept WebSocket only.
+    ...(options.transports ? { transports: options.transports } : options.cluster ? { transports: ['websocket' as const] } : {}),
+  });
+
+  app.set('trust proxy', false);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:'] },
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    // CORS closed by default: only listed origins get the header (same-origin needs none).
+    const origin = req.get('origin');
+    if (origin && options.corsOrigins?.includes(origin)) res.setHeader('Access-Control-Allow-Origin', origin);
+    res.on('finish', () => metrics.inc(METRIC.http, { status: `${Math.floor(res.statusCode / 100)}xx` }));
+    next();
+  });
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/metrics', (_req, res) => {
+    res.type('text/plain; version=0.0.4').send(metrics.render());
+  });
+
+  let manager: RoomManager | null = null;
+  let storage: Storage | null = null;
+  let cluster: Cluster | null = null;
+  let stopRetention = () => {};
+  const ready = (async () => {
+    storage = options.storage ?? (await createStorage(options.pgSchema ? { pgSchema: options.pgSchema } : {}));
+    if (options.retentionDays !== undefined) stopRetention = startRetention(storage, options.retentionDays, log);
+    if (options.cluster && storage.kind !== 'postgres') {
+      if (!options.storage) await storage.close();
+      throw new Error(
+        'REDIS_URL is set (several processes) but the storage is SQLite, which other processes cannot share: ' +
+          'set DATABASE_URL=postgres://... so every process uses the same database (see docs/SCALE-OUT.md).',
+      );
+    }
+    manager = new RoomManager({
+      storage,
+      metrics,
+      clock,
+      maxRooms: options.maxRooms ?? 2000,
+      maxPlayersPerRoom: options.maxPlayersPerRoom ?? 2500,
+      finishedTtlMs: options.finishedTtlMs ?? 10 * 60_000,
+      idleTtlMs: options.idleTtlMs ?? 6 * 3600_000,
+      log,
+    });
+    const socketOptions = { clock, metrics, log, ...(options.socketRate ? { rate: options.socketRate } : {}) };
+    if (options.cluster) {
+      // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
+      // no live process owns.
+      cluster = await Cluster.start(options.cluster, { io, manager, metrics, clock, log });
+      const before = new Set(io.sockets.listeners('connection'));
+      attachSockets(io, manager, socketOptions);
+      cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)) as never[]);
+      if (options.restore !== false) {
+        const restored = await manager.restore();
+        if (restored > 0) log(`restored ${restored} active room(s) no other process owned`);
+      }
+      return;
+    }
+    if (options.restore !== false) {
+      const restored = await manager.restore();
+      if (restored > 0) log(`restored ${restored} active room(s)`);
+    }
+    attachSockets(io, manager, socketOptions);
+  })();
+  ready.catch((error) => log('the server could not start', error));
+
+  let api: express.Router | null = null;
+  app.use('/api', async (req, res, next) => {
+    try {
+      await ready;
+    } catch {
+      return sendError(res, metrics, 'storage/failed', 'The server is not ready.');
+    }
+    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock });
+    api(req, res, next);
+  });
+
+  if (existsSync(clientDir)) {
+    app.use(express.static(clientDir, { index: 'index.html' }));
+    // Client-side routes (/join/123456, /host/...) all load the single page.
+    app.get(/^\/(?!api\/|socket\.io\/).*/, (_req, res) => {
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  }
+  app.use(errorHandler(metrics));
+
+  let closing: Promise<void> | null = null;
+  return {
+    http,
+    io,
+    metrics,
+    ready,
+    manager: () => {
+      if (!manager) throw new Error('the app is not ready');
+      return manager;
+    },
+    cluster: () => cluster,
+    close: () =>
+      (closing ??= (async () => {
+        await ready.catch(() => {});
+        stopRetention();
+        await manager?.close();
+        // Leases go right after the rooms are stored, so another process can take them over at once.
+        await cluster?.releaseAll();
+        // Several processes: drop the connections (not a Socket.IO disconnect, which clients do not retry) so
+        // clients reconnect, through the balancer, to a live process and resume there.
+        if (cluster) for (const socket of io.sockets.sockets.values()) socket.conn.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+        await cluster?.quit();
+        if (!options.storage) await storage?.close();
+      })()),
+  };
+}

@@ -1,0 +1,209 @@
+// The HTTP API: packs, rooms, games and reports, the solo leaderboard and run verification.
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
+import { configFromPack } from '../../shared/content/config.js';
+import { importKahootCsv } from '../../shared/content/csv-import.js';
+import { exportPack, parsePackJson } from '../../shared/content/pack-io.js';
+import {
+  LIMITS,
+  roomCreateSchema,
+  soloVerifySchema,
+  tokenSchema,
+  type ErrorCode,
+} from '../../shared/protocol/index.js';
+import type { Action } from '../../shared/engine/index.js';
+import { buildReport, reportCsv } from '../reports/index.js';
+import type { Storage } from '../storage/types.js';
+import { METRIC, type Metrics } from '../metrics.js';
+import { hashToken } from '../security/tokens.js';
+import type { RoomManager } from '../rooms/manager.js';
+import { roomInfo } from '../rooms/sockets.js';
+import { verifySoloRun } from '../rooms/solo-verify.js';
+
+export interface ApiDeps {
+  manager: RoomManager;
+  storage: Storage;
+  metrics: Metrics;
+  clock: () => number;
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  'input/invalid': 400,
+  'input/too-large': 413,
+  'pack/invalid': 400,
+  'pack/unknown': 404,
+  'game/unknown': 404,
+  'auth/token': 401,
+  'room/limit': 503,
+  'storage/failed': 503,
+  'solo/forged': 422,
+  'rate/limited': 429,
+  'server/error': 500,
+};
+
+export function sendError(res: Response, metrics: Metrics, code: ErrorCode, message: string, extra: object = {}): void {
+  metrics.inc(METRIC.errors, { code });
+  res.status(STATUS[code] ?? 400).json({ ok: false, error: { code, message }, ...extra });
+}
+
+/** Parses a body with its schema, or answers 400 and returns null. */
+function parse<S extends z.ZodType>(schema: S, req: Request, res: Response, metrics: Metrics): z.output<S> | null {
+  const parsed = schema.safeParse(req.body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  sendError(res, metrics, 'input/invalid', `${path}${issue?.message ?? 'invalid body'}`);
+  return null;
+}
+
+/** The host's key travels in a header, never in a URL (URLs get logged). */
+function hostKeyHash(req: Request): string | null {
+  const key = tokenSchema.safeParse(req.get('x-host-key'));
+  return key.success ? hashToken(key.data) : null;
+}
+
+export function apiRouter(deps: ApiDeps): Router {
+  const { manager, storage, metrics } = deps;
+  const router = express.Router();
+  const json = express.json({ limit: LIMITS.httpBodyBytes, strict: true });
+  // Pack import reads the raw text so that a JSON syntax error is located by the pack parser.
+  const raw = express.text({ type: ['application/json', 'text/csv', 'text/plain'], limit: LIMITS.httpBodyBytes });
+
+  router.get('/packs', (_req, res) => {
+    res.json(manager.packs.list());
+  });
+  router.get('/packs/:id', (req, res) => {
+    const pack = manager.packs.get(req.params.id);
+    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
+    res.json(pack);
+  });
+  router.get('/packs/:id/export', (req, res) => {
+    const pack = manager.packs.get(req.params.id);
+    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
+    res.attachment(`${pack.meta.id}.hostrush.json`).type('application/json').send(exportPack(pack));
+  });
+  router.post('/packs/import', raw, (req, res) => {
+    if (typeof req.body !== 'string' || req.body.length === 0) {
+      return sendError(res, metrics, 'input/invalid', 'Send the pack as application/json or text/csv.');
+    }
+    const isCsv = req.is('text/csv') !== false && req.is('text/csv') !== null;
+    const lang = req.query.lang === 'ko' ? 'ko' : 'en';
+    const title = typeof req.query.title === 'string' ? req.query.title.slice(0, 100) : 'Imported questions';
+    const result = isCsv
+      ? importKahootCsv(req.body, { id: 'imported-csv', title: title || 'Imported questions', language: lang })
+      : parsePackJson(req.body);
+    if (!result.ok) {
+      return sendError(res, metrics, 'pack/invalid', `The pack has ${result.errors.length} error(s).`, {
+        issues: result.errors.slice(0, 100),
+      });
+    }
+    res.status(201).json({ ok: true, pack: manager.packs.add(result.pack) });
+  });
+
+  router.post('/rooms', json, async (req, res) => {
+    const body = parse(roomCreateSchema, req, res, metrics);
+    if (!body) return;
+    const created = await manager.createRoom(body);
+    if (!created.ok) return sendError(res, metrics, created.error.code, created.error.message);
+    res.status(201).json({ ok: true, ...roomInfo(created.room), hostToken: created.hostToken });
+  });
+
+  router.get('/games', async (req, res) => {
+    const hash = hostKeyHash(req);
+    if (!hash) return sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header.');
+    res.json({ ok: true, games: await storage.listGames(hash, 100) });
+  });
+  const ownGame = async (req: Request, res: Response) => {
+    const hash = hostKeyHash(req);
+    if (!hash) {
+      sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header.');
+      return null;
+    }
+    const game = await storage.getGame(String(req.params.id).slice(0, 200));
+    // Someone else's game is as unknown as a missing one.
+    if (!game || game.hostKeyHash !== hash) {
+      sendError(res, metrics, 'game/unknown', 'No such game for this host key.');
+      return null;
+    }
+    return game;
+  };
+  router.get('/games/:id/report', async (req, res) => {
+    const game = await ownGame(req, res);
+    if (game) res.json({ ok: true, report: buildReport(game) });
+  });
+  router.get('/games/:id/report.csv', async (req, res) => {
+    const game = await ownGame(req, res);
+    if (!game) return;
+    const lang = req.query.lang === 'ko' ? 'ko' : 'en';
+    res.attachment(`hostrush-${game.gameId}.csv`).type('text/csv; charset=utf-8').send(reportCsv(game, lang));
+  });
+
+  // The report's step-by-step replay: the engine re-runs `actions` from `seed` with `config`. The host's own games only.
+  router.get('/games/:id/replay', async (req, res) => {
+    const game = await ownGame(req, res);
+    if (!game) return;
+    let config = game.config;
+    if (!config) {
+      // Stored before the games kept their config: the room's record, if it is still the same room.
+      const loaded = await storage.loadRoom(game.roomCode);
+      if (loaded && `${loaded.room.code}-${loaded.room.createdAt}` === game.gameId) config = loaded.room.config;
+    }
+    if (!config) return sendError(res, metrics, 'game/unknown', 'This game was stored without what a replay needs.');
+    res.json({ ok: true, gameId: game.gameId, config, seed: game.seed, actions: game.actions });
+  });
+
+  router.get('/solo/leaderboard', async (req, res) => {
+    const board = typeof req.query.board === 'string' ? req.query.board : '';
+    if (!/^(daily-\d{4}-\d{2}-\d{2}|pack-[A-Za-z0-9_.-]{1,64})$/.test(board)) {
+      return sendError(res, metrics, 'input/invalid', 'board is daily-YYYY-MM-DD or pack-<id>.');
+    }
+    const runs = await storage.soloLeaderboard(board, 50);
+    res.json({
+      ok: true,
+      board,
+      entries: runs.map((r, i) => ({ rank: i + 1, playerName: r.playerName, score: r.score, createdAt: r.createdAt })),
+    });
+  });
+
+  router.post('/solo/verify', json, (req, res) => {
+    const body = parse(soloVerifySchema, req, res, metrics);
+    if (!body) return;
+    const pack = manager.packs.get(body.packId);
+    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
+    const config = configFromPack(pack, {
+      mode: 'solo',
+      ...(body.questionTimeS !== undefined ? { questionTimeS: body.questionTimeS } : {}),
+      ...(body.packId.startsWith('daily-') ? { dailySeed: body.seed } : {}),
+    });
+    const verdict = verifySoloRun(config, body.seed, body.actions as Action[], {
+      packId: body.packId,
+      now: deps.clock(),
+      ...(body.claimedScore !== undefined ? { claimedScore: body.claimedScore } : {}),
+    });
+    if (!verdict.ok) return sendError(res, metrics, 'solo/forged', verdict.reason);
+    res.json({ ok: true, verified: true, score: verdict.score });
+  });
+
+  router.use((_req, res) => sendError(res, metrics, 'input/invalid', 'No such API route.', {}));
+  return router;
+}
+
+/** Turns body-parser failures (bad JSON, too large) and anything thrown into a JSON error; never a crash. */
+export function errorHandler(metrics: Metrics) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    const type = (error as { type?: unknown }).type;
+    if (res.headersSent) return;
+    if (type === 'entity.too.large') return sendError(res, metrics, 'input/too-large', 'The body is too large.');
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return sendError(res, metrics, 'input/invalid', 'The body is not valid JSON.');
+    }
+    // Any other client error Express or its parsers raise (a malformed %-escape in the path, a body that does not
+    // inflate) is the request's fault, not the server's.
+    const status = Number((error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode);
+    if (status >= 400 && status < 500) {
+      const message = error instanceof URIError ? 'The URL has a malformed %-escape.' : 'The request is malformed.';
+      return sendError(res, metrics, 'input/invalid', message);
+    }
+    sendError(res, metrics, 'server/error', 'Something went wrong on the server.');
+  };
+}

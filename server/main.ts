@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppOptions } from './app.js';
+import { clusterOptionsFromEnv } from './cluster/index.js';
+import { retentionDaysFromEnv } from './storage/retention.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const corsOrigins = process.env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
+// REDIS_URL set: one of several processes sharing rooms through Redis (docs/SCALE-OUT.md).
+const cluster = clusterOptionsFromEnv();
+const transports = process.env.SOCKET_TRANSPORTS?.split(',')
+  .map((s) => s.trim())
+  .filter((s): s is 'websocket' | 'polling' => s === 'websocket' || s === 'polling');
+const options: AppOptions = {
+  retentionDays: retentionDaysFromEnv(),
+  ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
+  ...(cluster ? { cluster } : {}),
+  ...(process.env.HOSTRUSH_PG_SCHEMA ? { pgSchema: process.env.HOSTRUSH_PG_SCHEMA } : {}),
+  ...(transports && transports.length > 0 ? { transports } : {}),
+};
+const handle = createApp(options);
+handle.ready.then(
+  () => {
+    handle.http.listen(port, () => {
+      const actual = (handle.http.address() as AddressInfo).port;
+      const node = handle.cluster();
+      console.log(`HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
+    });
+  },
+  (error: unknown) => {
+    console.error('HostRush could not start:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void handle.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,297 @@
+// The live rooms of this process: creation (classroom, team, solo), lookup, restore after a restart, clean-up.
+import { nanoid } from 'nanoid';
+import type { z } from 'zod';
+import { configFromPack } from '../../shared/content/config.js';
+import type { GamePack } from '../../shared/content/pack.js';
+import { createGame, next, type Action, type GameState } from '../../shared/engine/index.js';
+import type { roomCreateSchema, soloStartSchema } from '../../shared/protocol/index.js';
+import type { Podium } from '../../shared/protocol/index.js';
+import { withRetry } from '../storage/retry.js';
+import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
+import { METRIC, type Metrics } from '../metrics.js';
+import { hashToken, newRoomCode, newToken } from '../security/tokens.js';
+import { PackRegistry } from './packs.js';
+import { NO_OUTPUT } from './output.js';
+import { GameRecorder } from './record.js';
+import { fail, Room, type Outcome } from './room.js';
+import { dailySeed, verifySoloRun } from './solo-verify.js';
+
+export interface ManagerOptions {
+  storage: Storage;
+  metrics: Metrics;
+  clock: () => number;
+  maxRooms: number;
+  maxPlayersPerRoom: number;
+  /** How long a finished room stays in memory for late syncs and the podium. */
+  finishedTtlMs: number;
+  /** A room with no action for this long is dropped from memory and marked abandoned. */
+  idleTtlMs: number;
+  log: (message: string, error?: unknown) => void;
+}
+
+/**
+ * Who may act for a room when several processes share the rooms (server/cluster: a Redis lease per room).
+ * Absent in single-process mode: every room in storage is this process's.
+ */
+export interface RoomOwnership {
+  /** Takes the room's lease; false when another process holds it. */
+  acquire(code: string): Promise<boolean>;
+  /** Lets the lease go; `forget` when the room will never be active again (finished, abandoned). */
+  release(code: string, forget?: boolean): Promise<void>;
+  /** A local check (no round-trip): this process surely holds the lease. */
+  holds(code: string): boolean;
+}
+
+export class RoomManager {
+  readonly rooms = new Map<string, Room>();
+  readonly packs = new PackRegistry();
+  /** The transport plugs each room's output in here. */
+  onRoom: (room: Room) => void = () => {};
+  /** Set in multi-process mode before any room is created or restored. */
+  ownership: RoomOwnership | null = null;
+  private sweeper: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly opts: ManagerOptions) {
+    opts.metrics.gauge('hostrush_rooms', 'Rooms in memory.', () => this.rooms.size);
+    opts.metrics.gauge('hostrush_players', 'Players seated in rooms in memory.', () => {
+      let n = 0;
+      for (const room of this.rooms.values()) n += room.state.playerOrder.length;
+      return n;
+    });
+    this.sweeper = setInterval(() => this.sweep(), 30_000);
+    this.sweeper.unref();
+  }
+
+  get(code: string): Room | undefined {
+    return this.rooms.get(code);
+  }
+
+  async createRoom(input: z.output<typeof roomCreateSchema>): Promise<Outcome<{ room: Room; hostToken: string }>> {
+    const pack = this.packs.get(input.packId);
+    if (!pack) return fail('pack/unknown', `No pack with id ${input.packId}.`);
+    const options = input.options ?? { mode: 'classroom' as const };
+    const config = configFromPack(pack, {
+      mode: options.mode,
+      ...(options.teamCount !== undefined ? { teamCount: options.teamCount } : {}),
+      ...(options.questionTimeS !== undefined ? { questionTimeS: options.questionTimeS } : {}),
+      ...(options.scoring ? { scoring: stripUndefined(options.scoring) } : {}),
+      ...(options.lateJoin !== undefined ? { lateJoin: options.lateJoin } : {}),
+      ...(options.lateJoinScore !== undefined ? { lateJoinScore: options.lateJoinScore } : {}),
+      ...(options.races !== undefined ? { races: options.races } : {}),
+      ...(options.leaderboard !== undefined ? { leaderboard: options.leaderboard } : {}),
+      ...(options.showQuestionOnDevices !== undefined ? { showQuestionOnDevices: options.showQuestionOnDevices } : {}),
+      ...(options.teamRoles !== undefined ? { teamRoles: options.teamRoles } : {}),
+    });
+    const hostToken = input.hostKey ?? newToken();
+    const created = await this.open(pack, config, `room-${nanoid(16)}`, hashToken(hostToken));
+    if (!created.ok) return created;
+    return { ok: true, room: created.room, hostToken };
+  }
+
+  async createSolo(
+    input: z.output<typeof soloStartSchema>,
+  ): Promise<Outcome<{ room: Room; playerId: string; resumeToken: string; seed: string; board: string | null }>> {
+    const daily = input.packId === 'daily';
+    const packId = daily ? `daily-${input.lang}` : input.packId;
+    const pack = this.packs.get(packId);
+    if (!pack) return fail('pack/unknown', `No pack with id ${packId}.`);
+    const seed = daily ? dailySeed(this.opts.clock()) : `solo-${nanoid(16)}`;
+    const config = configFromPack(pack, {
+      mode: 'solo',
+      ...(input.questionTimeS !== undefined ? { questionTimeS: input.questionTimeS } : {}),
+      ...(daily ? { dailySeed: seed } : {}),
+    });
+    const created = await this.open(pack, config, seed, '');
+    if (!created.ok) return created;
+    const room = created.room;
+    const joined = await room.join(input.name, undefined);
+    if (!joined.ok || !joined.resumeToken) {
+      this.drop(room, 'abandoned');
+      return joined.ok ? fail('server/error', 'The player could not be seated.') : joined;
+    }
+    for (const [i, level] of input.bots.entries()) {
+      const bot = await room.join(`Bot ${i + 1} (${level})`, undefined, level);
+      if (!bot.ok) this.opts.log(`solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
+    }
+    return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
+  }
+
+  private async open(
+    pack: GamePack,
+    config: RoomRecord['config'],
+    seed: string,
+    hostKeyHash: string,
+  ): Promise<Outcome<{ room: Room }>> {
+    if (this.rooms.size >= this.opts.maxRooms) return fail('room/limit', 'The server has as many rooms as it can hold.');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = newRoomCode((c) => this.rooms.has(c));
+      // Several processes: the creating process takes the room's lease first (a code some process still
+      // acts for is refused here, one still active in the database by createRoom below).
+      if (this.ownership && !(await this.ownership.acquire(code).catch(() => false))) continue;
+      const record: RoomRecord = {
+        code,
+        mode: config.mode,
+        packId: pack.meta.id,
+        packTitle: pack.meta.title,
+        config,
+        seed,
+        hostKeyHash,
+        createdAt: this.opts.clock(),
+        status: 'active',
+      };
+      try {
+        await withRetry(() => this.opts.storage.createRoom(record));
+      } catch (error) {
+        // Most likely a code still active in the database but not in memory: take another.
+        this.opts.log(`could not create room ${record.code}`, error);
+        void this.ownership?.release(code);
+        continue;
+      }
+      if (this.rooms.has(record.code)) continue;
+      const room = this.makeRoom(record, createGame(config, seed), [], [], new GameRecorder());
+      room.start();
+      return { ok: true, room };
+    }
+    return fail('storage/failed', 'The room could not be stored; try again.');
+  }
+
+  private makeRoom(record: RoomRecord, state: GameState, log: Action[], seats: SeatRecord[], recorder: GameRecorder): Room {
+    const room = new Room(record, state, log, seats, recorder, {
+      storage: this.opts.storage,
+      metrics: this.opts.metrics,
+      clock: this.opts.clock,
+      maxPlayers: this.opts.maxPlayersPerRoom,
+      log: this.opts.log,
+      onFinished: (r) => this.finished(r),
+    });
+    this.rooms.set(record.code, room);
+    this.onRoom(room);
+    return room;
+  }
+
+  /** Solo runs are verified by replaying their log before they enter the leaderboard. */
+  private async finished(room: Room): Promise<Podium['solo'] | undefined> {
+    setTimeout(() => this.drop(room, null), this.opts.finishedTtlMs).unref();
+    if (!room.solo) return undefined;
+    const verdict = verifySoloRun(room.record.config, room.record.seed, room.log, {
+      packId: room.record.packId,
+      now: this.opts.clock(),
+    });
+    if (!verdict.ok) {
+      this.opts.log(`solo ${room.code}: run not verified: ${verdict.reason}`);
+      const human = room.state.playerOrder.find((id) => room.state.players[id]?.bot === null);
+      return { verified: false, board: null, score: human ? (room.state.players[human]?.score ?? 0) : 0, reason: verdict.reason };
+    }
+    try {
+      await withRetry(() =>
+        this.opts.storage.saveSoloRun({
+          runId: room.gameId,
+          board: verdict.board,
+          playerName: verdict.playerName,
+          score: verdict.score,
+          bestPlanRatio: room.bestPlanRatio(),
+          packId: room.record.packId,
+          seed: room.record.seed,
+          createdAt: this.opts.clock(),
+          actions: room.log,
+        }),
+      );
+    } catch (error) {
+      this.opts.metrics.inc(METRIC.storageFailures);
+      this.opts.log(`solo ${room.code}: could not store the run`, error);
+      return { verified: true, board: null, score: verdict.score, reason: 'the run could not be stored' };
+    }
+    return { verified: true, board: verdict.board, score: verdict.score };
+  }
+
+  /**
+   * Brings back every active room from its stored log (after a crash or a restart). With several processes,
+   * only the rooms no live process owns (this process takes their leases).
+   */
+  async restore(): Promise<number> {
+    const codes = await this.opts.storage.activeRoomCodes();
+    let restored = 0;
+    for (const code of codes) {
+      if (this.rooms.has(code)) continue;
+      try {
+        if (this.ownership && !(await this.ownership.acquire(code))) continue;
+        if (await this.restoreRoom(code)) restored++;
+        else void this.ownership?.release(code, true);
+        // Long logs: let the event loop breathe between rooms.
+        await new Promise((resolve) => setImmediate(resolve));
+      } catch (error) {
+        void this.ownership?.release(code);
+        this.opts.log(`could not restore room ${code}`, error);
+      }
+    }
+    return restored;
+  }
+
+  /**
+   * Replays one room's stored config, seed and log and makes this process its authority (at start, or when
+   * taking over a room whose owner died; the caller holds the lease). Null when the room is not active.
+   */
+  async restoreRoom(code: string): Promise<Room | null> {
+    const existing = this.rooms.get(code);
+    if (existing) return existing;
+    const loaded = await this.opts.storage.loadRoom(code);
+    if (!loaded || loaded.room.status !== 'active') return null;
+    if (this.rooms.has(code)) return this.rooms.get(code) ?? null;
+    const recorder = new GameRecorder();
+    let state = createGame(loaded.room.config, loaded.room.seed);
+    for (const action of loaded.actions) {
+      const result = next(state, action);
+      recorder.observe(state, result);
+      state = result.state;
+    }
+    const room = this.makeRoom(loaded.room, state, loaded.actions.slice(), loaded.seats, recorder);
+    room.start();
+    return room;
+  }
+
+  /**
+   * This process lost the room's lease (another process took it over): forget the room at once, silently
+   * (no broadcast, no storage write: the new owner speaks for it now).
+   */
+  relinquish(code: string): void {
+    const room = this.rooms.get(code);
+    if (!room) return;
+    this.rooms.delete(code);
+    room.output = NO_OUTPUT;
+    room.close();
+  }
+
+  private drop(room: Room, status: 'abandoned' | null): void {
+    if (this.rooms.get(room.code) !== room) return;
+    this.rooms.delete(room.code);
+    room.close();
+    const stored = status
+      ? this.opts.storage.setRoomStatus(room.code, status).catch((e) => this.opts.log('status', e))
+      : Promise.resolve();
+    // The lease goes once the status is stored, so no other process restores a room that just ended.
+    if (this.ownership) void stored.then(() => this.ownership?.release(room.code, true));
+  }
+
+  private sweep(): void {
+    const now = this.opts.clock();
+    for (const room of this.rooms.values()) {
+      if (!room.state.finished && now - room.lastActivity > this.opts.idleTtlMs) this.drop(room, 'abandoned');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    await Promise.all([...this.rooms.values()].map((r) => r.drain().catch(() => {})));
+    for (const room of this.rooms.values()) {
+      // Several processes: the rooms live on (another process takes them over), so their players are not told
+      // the room closed.
+      if (this.ownership) room.output = NO_OUTPUT;
+      room.close();
+    }
+    this.rooms.clear();
+  }
+}
+
+function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
+}

@@ -1,0 +1,828 @@
+// One room's authority: its game state, action log, timers and broadcasts. Knows nothing of sockets (RoomOutput).
+import { nanoid } from 'nanoid';
+import {
+  answerOf,
+  botMoves,
+  leaderboard,
+  next,
+  nextWakeAt,
+  teamLeaderboard,
+  viewFor,
+  type Action,
+  type Answer,
+  type GameEvent,
+  type GameState,
+  type GameView,
+  type ScoreChange,
+} from '../../shared/engine/index.js';
+import type { HostBills, Podium, PublicGameEvent, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
+import { CLOSE_CODES, nicknameKey, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
+import { withRetry } from '../storage/retry.js';
+import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
+import { METRIC, type Metrics } from '../metrics.js';
+import { hashToken, newToken } from '../security/tokens.js';
+import { NO_OUTPUT, type RoomOutput } from './output.js';
+import { GameRecorder, raceEnded } from './record.js';
+import { bestPlanRatio } from './solo-verify.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An action before the authority stamps its time. */
+export type Command = DistributiveOmit<Action, 'at'>;
+
+export type Outcome<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: ErrorCode; message: string } };
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
+  return { ok: false, error: { code, message } };
+}
+
+export interface RoomDeps {
+  storage: Storage;
+  metrics: Metrics;
+  clock: () => number;
+  maxPlayers: number;
+  /** Called once the finished game is stored (solo verification hooks in here). */
+  onFinished?: (room: Room) => Promise<Podium['solo'] | undefined>;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** How long lobby joins and leaves are gathered before one broadcast. */
+const LAZY_FLUSH_MS = 250;
+/** At most four answer tallies a second to the host. */
+const TALLY_MS = 250;
+const PERSIST_BATCH = 500;
+/** Accepted actions wait this long before they are written, so a stream of answers shares one transaction. */
+const PERSIST_DELAY_MS = 20;
+/** A viewer id no player has: the engine's view for it is what any member may see. */
+const SPECTATOR = '\u0000spectator';
+
+/** A round trip longer than this is not believed (a client could delay its pongs to buy time). */
+export const RTT_CAP_MS = 1500;
+
+/**
+ * Fair response time. `sinceSentMs`: from the server's send of the question to this player until the server
+ * received the answer (pauses excluded). The player saw the question one one-way delay after the send and its
+ * answer travelled one more: the server's own estimate is `sinceSent - rtt`. A client-reported time (from when
+ * it SAW the question) is believed only inside [sinceSent - rtt, sinceSent], i.e. inside the window the network
+ * could explain; outside it, it is clamped to that window.
+ */
+export function fairElapsedMs(sinceSentMs: number, rttMs: number, clientMs?: number): number {
+  const rtt = Math.max(0, Math.min(RTT_CAP_MS, rttMs));
+  const upper = Math.max(0, sinceSentMs);
+  const lower = Math.max(0, upper - rtt);
+  const value = clientMs === undefined ? lower : Math.min(upper, Math.max(lower, clientMs));
+  return Math.round(value);
+}
+
+export class Room {
+  readonly code: string;
+  state: GameState;
+  readonly log: Action[];
+  readonly recorder: GameRecorder;
+  output: RoomOutput = NO_OUTPUT;
+  podium: Podium | null = null;
+  /** When the finished game is stored (resolves once, after retries). */
+  finishing: Promise<void> | null = null;
+  lastActivity: number;
+
+  /** Resume-token hash -> player id (the seat's other fields are in the state). */
+  private readonly seatsByHash = new Map<string, string>();
+  /** Nickname key -> the player who has it (a removed player's name stays taken: banned). O(1) name checks. */
+  private readonly nameKeys = new Map<string, string>();
+  /** Players seated and not removed (bots included), kept as events come: no walk per join. */
+  private seatedCount = 0;
+  /** The bots' ids (solo): the bot scheduler looks at these, not at every player. */
+  private readonly botList: string[] = [];
+  /** When the wake timer is armed for (null: none), so an action that leaves it unchanged costs nothing. */
+  private wakeAt: number | null = null;
+  private persisted: number;
+  private persisting = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private wakeTimer: ReturnType<typeof setTimeout> | null = null;
+  private botTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private flushImmediate: ReturnType<typeof setImmediate> | null = null;
+  private tallyTimer: ReturnType<typeof setTimeout> | null = null;
+  private sharedDirty = false;
+  /** Scores or streaks may have moved ranks: at the next flush, players whose rank, score or streak differ get player:you. */
+  private standingsDirty = false;
+  private readonly youDirty = new Set<string>();
+  private readonly changes = new Map<string, ScoreChange[]>();
+  /** What each player's last player:you said of its standing: rank, score, streak. */
+  private readonly sentStanding = new Map<string, { rank: number; score: number; streak: number }>();
+  private pendingEvents: PublicGameEvent[] = [];
+  private ranks: Map<string, number> | null = null;
+  /** The latest shared view per team key ('' in classroom): one object per state version, reused by every send. */
+  private readonly sharedCache = new Map<string, GameView>();
+  private readonly teamOf = new Map<string, string | null>();
+  private closed = false;
+  /** Answers are idempotent per (player, question): question id -> player id -> the version it was accepted at. */
+  private readonly answered = new Map<string, Map<string, number>>();
+  /** When the open question first went out to each player, as ms after it opened. */
+  private sent: { questionId: string; offsets: Map<string, number> } | null = null;
+  /** Best-plan bills are computed off the hot path when a race starts. */
+  private bestTimer: ReturnType<typeof setImmediate> | null = null;
+
+  constructor(
+    readonly record: RoomRecord,
+    state: GameState,
+    log: Action[],
+    seats: SeatRecord[],
+    recorder: GameRecorder,
+    private readonly deps: RoomDeps,
+  ) {
+    this.code = record.code;
+    this.state = state;
+    this.log = log;
+    this.persisted = log.length;
+    this.recorder = recorder;
+    for (const seat of seats) this.seatsByHash.set(seat.tokenHash, seat.playerId);
+    for (const id of state.playerOrder) {
+      const p = state.players[id];
+      if (!p) continue;
+      this.nameKeys.set(nicknameKey(p.name), id);
+      if (!p.removed) this.seatedCount++;
+      if (p.bot !== null) this.botList.push(id);
+    }
+    // After a restore: the log says which answers were accepted, and at which version (one action, one version).
+    log.forEach((action, i) => {
+      if (action.type === 'answer' && action.actor.role === 'player') this.noteAnswered(action.questionId, action.actor.playerId, i + 1);
+    });
+    this.lastActivity = deps.clock();
+  }
+
+  /** Starts timers after creation or a restore (a deadline that passed while down fires at once). */
+  start(): void {
+    this.prepareBestPlan();
+    this.scheduleWake();
+    this.scheduleBots();
+    if (this.state.finished) this.finish();
+  }
+
+  get solo(): boolean {
+    return this.record.mode === 'solo';
+  }
+
+  // ---------------------------------------------------------------- actions
+
+  /** Stamps a command with the server clock, applies it, logs it and schedules what follows. */
+  act(command: Command): Outcome<{ version: number }> {
+    if (this.closed) return fail('room/closed', 'This room is closed.');
+    const at = Math.max(this.deps.clock(), this.state.now);
+    return this.apply({ ...command, at } as Action);
+  }
+
+  /**
+   * A player's answer, idempotent per (player, question): a retry (same player, same question) gets the first
+   * accepted answer's reply again, never a second scoring and never an error.
+   */
+  answer(playerId: string, questionId: string, answer: Answer, elapsedMs?: number): Outcome<{ version: number }> {
+    const first = this.answered.get(questionId)?.get(playerId);
+    if (first !== undefined) return { ok: true, version: first };
+    const outcome = this.act({
+      type: 'answer',
+      actor: { role: 'player', playerId },
+      questionId,
+      answer,
+      ...(elapsedMs !== undefined ? { elapsedMs } : {}),
+    });
+    if (outcome.ok) this.noteAnswered(questionId, playerId, outcome.version);
+    return outcome;
+  }
+
+  private noteAnswered(questionId: string, playerId: string, version: number): void {
+    let byPlayer = this.answered.get(questionId);
+    if (!byPlayer) this.answered.set(questionId, (byPlayer = new Map()));
+    byPlayer.set(playerId, version);
+  }
+
+  /** Notes that the open question went out to a player now (its first send counts; pauses do not). O(1). */
+  noteQuestionSent(playerId: string): void {
+    const q = this.state.question;
+    if (!q || q.closed) return;
+    if (!this.sent || this.sent.questionId !== q.questionId) this.sent = { questionId: q.questionId, offsets: new Map() };
+    if (this.sent.offsets.has(playerId)) return;
+    const now = Math.min(this.deps.clock(), q.pausedAt ?? Infinity);
+    this.sent.offsets.set(playerId, Math.max(0, now - q.openedAt));
+  }
+
+  /** Whether the open question's first send to this player is already noted. */
+  questionSentNoted(playerId: string): boolean {
+    const q = this.state.question;
+    return !q || q.closed || (this.sent?.questionId === q.questionId && this.sent.offsets.has(playerId));
+  }
+
+  /** Server-measured ms from the question's send to this player until now (pauses excluded); null if not open. */
+  sinceQuestionSent(playerId: string, questionId: string): number | null {
+    const q = this.state.question;
+    if (!q || q.closed || q.questionId !== questionId) return null;
+    const offset = this.sent?.questionId === questionId ? (this.sent.offsets.get(playerId) ?? 0) : 0;
+    const now = Math.min(Math.max(this.deps.clock(), this.state.now), q.pausedAt ?? Infinity);
+    return Math.max(0, now - (q.openedAt + offset));
+  }
+
+  private apply(action: Action): Outcome<{ version: number }> {
+    const before = this.state;
+    const result = next(before, action);
+    const error = result.events.find((e): e is Extract<GameEvent, { type: 'error' }> => e.type === 'error');
+    if (error) return fail(error.code, error.message);
+    this.state = result.state;
+    this.log.push(action);
+    this.lastActivity = this.deps.clock();
+    this.deps.metrics.inc(METRIC.actions, { type: action.type });
+    const billCount = this.recorder.bills.length;
+    this.recorder.observe(before, result);
+    this.schedulePersist();
+    this.noteEvents(result.events, action.type !== 'tick');
+    this.noteSettings(action);
+    if (raceEnded(before, this.state)) this.sendBills(this.recorder.bills.slice(billCount));
+    if (this.state.race && this.state.race !== before.race && this.state.phase === 'race' && before.phase !== 'race') {
+      this.prepareBestPlan();
+    }
+    this.scheduleWake();
+    this.scheduleBots();
+    if (this.state.finished && !before.finished) this.finish();
+    return { ok: true, version: this.state.version };
+  }
+
+  // ---------------------------------------------------------------- seats
+
+  /** Adds a human player (or a bot) and gives a human its resume token (stored only as a hash). */
+  async join(
+    rawName: string,
+    teamId: string | undefined,
+    bot: GameState['players'][string]['bot'] = null,
+  ): Promise<Outcome<{ playerId: string; resumeToken: string | null }>> {
+    const checked = normalizeNickname(rawName);
+    if (!checked.ok) return fail(checked.code, checked.message);
+    const refused = this.nameRefusal(checked.key);
+    if (refused) return refused;
+    if (this.state.phase !== 'lobby' && (!this.state.config.lateJoin || this.solo) && !bot) {
+      return this.refuse('room/started', 'This game has already started and the host does not let players join late.');
+    }
+    if (this.seatedCount >= this.deps.maxPlayers) return this.refuse('room/full', 'This room is full.');
+    const playerId = `p${nanoid(10)}`;
+    const team = teamId ?? this.balancedTeam();
+    const outcome = this.act({
+      type: 'join',
+      actor: { role: 'system' },
+      playerId,
+      name: checked.name,
+      ...(team ? { teamId: team } : {}),
+      ...(bot ? { bot } : {}),
+    });
+    if (!outcome.ok) return outcome;
+    this.nameKeys.set(checked.key, playerId);
+    if (bot) {
+      this.botList.push(playerId);
+      return { ok: true, playerId, resumeToken: null };
+    }
+    const resumeToken = newToken();
+    const seat: SeatRecord = {
+      roomCode: this.code,
+      playerId,
+      tokenHash: hashToken(resumeToken),
+      name: checked.name,
+      teamId: this.state.players[playerId]?.teamId ?? null,
+    };
+    this.seatsByHash.set(seat.tokenHash, playerId);
+    // The token must survive a restart before the player relies on it.
+    await this.persistSeat(seat);
+    return { ok: true, playerId, resumeToken };
+  }
+
+  private nameRefusal(key: string): Outcome<never> | null {
+    const id = this.nameKeys.get(key);
+    const p = id === undefined ? undefined : this.state.players[id];
+    if (!p) return null;
+    // A removed player's name stays banned for the room.
+    return p.removed
+      ? this.refuse('name/banned', 'This name was removed from the room.')
+      : this.refuse('name/taken', 'Someone in this room already has this name.');
+  }
+
+  private refuse(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
+    return fail(code, message);
+  }
+
+  private balancedTeam(): string | undefined {
+    if (this.state.config.mode !== 'team') return undefined;
+    const counts = new Map(Object.keys(this.state.teams).map((id) => [id, 0]));
+    for (const id of this.state.playerOrder) {
+      const p = this.state.players[id];
+      if (p && !p.removed && p.teamId && counts.has(p.teamId)) counts.set(p.teamId, (counts.get(p.teamId) ?? 0) + 1);
+    }
+    let best: string | undefined;
+    for (const [id, n] of counts) if (best === undefined || n < (counts.get(best) ?? 0)) best = id;
+    return best;
+  }
+
+  /** The player a resume token belongs to, if it may come back. */
+  seatFor(resumeToken: string): Outcome<{ playerId: string }> {
+    const playerId = this.seatsByHash.get(hashToken(resumeToken));
+    const player = playerId === undefined ? undefined : this.state.players[playerId];
+    if (playerId === undefined || !player) return this.refuse('auth/token', 'This resume token is not valid for this room.');
+    if (player.removed) return this.refuse('auth/removed', 'You were removed from this room.');
+    return { ok: true, playerId };
+  }
+
+  private async persistSeat(seat: SeatRecord): Promise<void> {
+    try {
+      await withRetry(() => this.deps.storage.upsertSeat(seat), this.retryOptions());
+    } catch (error) {
+      this.deps.metrics.inc(METRIC.storageFailures);
+      this.deps.log(`room ${this.code}: could not store a seat`, error);
+    }
+  }
+
+  private retryOptions() {
+    return {
+      attempts: 5,
+      baseDelayMs: 20,
+      retryIf: () => !this.closed,
+      onRetry: () => this.deps.metrics.inc(METRIC.storageRetries),
+    };
+  }
+
+  // ---------------------------------------------------------------- persistence of the log (off the hot path)
+
+  private schedulePersist(): void {
+    if (this.persisting || this.persistTimer) return;
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = null;
+      void this.persist();
+    }, PERSIST_DELAY_MS);
+  }
+
+  private async persist(): Promise<void> {
+    if (this.persisting || this.persisted >= this.log.length) return;
+    this.persisting = true;
+    const first = this.persisted;
+    const batch = this.log.slice(first, first + PERSIST_BATCH);
+    try {
+      await withRetry(() => this.deps.storage.appendActions(this.code, first, batch), this.retryOptions());
+      this.persisted = first + batch.length;
+      this.persisting = false;
+      if (this.persisted < this.log.length) this.schedulePersist();
+    } catch (error) {
+      this.persisting = false;
+      this.deps.metrics.inc(METRIC.storageFailures);
+      this.deps.log(`room ${this.code}: could not store actions ${first}..`, error);
+      if (!this.closed) this.persistTimer = setTimeout(() => ((this.persistTimer = null), void this.persist()), 1000);
+    }
+  }
+
+  /** Resolves once every accepted action is stored (tests, shutdown). */
+  async drain(): Promise<void> {
+    while (this.persisted < this.log.length && !this.closed) {
+      if (!this.persisting) await this.persist();
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private scheduleWake(): void {
+    const wake = this.closed ? null : nextWakeAt(this.state);
+    // Most actions (an answer) leave the wake-up where it was: keep the armed timer.
+    if (wake === this.wakeAt && (wake === null || this.wakeTimer)) return;
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
+    this.wakeAt = wake;
+    if (wake === null) return;
+    const delay = Math.max(0, wake - this.deps.clock());
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = null;
+      this.wakeAt = null;
+      const version = this.state.version;
+      const outcome = this.act({ type: 'tick', actor: { role: 'system' } });
+      // A timer that fired a hair early changes nothing: try again shortly rather than spin.
+      if (!outcome.ok || this.state.version === version) {
+        if (this.wakeTimer) clearTimeout(this.wakeTimer);
+        this.wakeAt = null;
+        this.wakeTimer = setTimeout(() => ((this.wakeTimer = null), this.scheduleWake()), 10);
+      }
+    }, delay + 1);
+  }
+
+  private botIds(): string[] {
+    if (this.botList.length === 0) return this.botList;
+    return this.botList.filter((id) => {
+      const p = this.state.players[id];
+      return p !== undefined && p.bot !== null && !p.removed;
+    });
+  }
+
+  private scheduleBots(): void {
+    if (this.botTimer) clearTimeout(this.botTimer);
+    this.botTimer = null;
+    if (this.closed || this.state.finished) return;
+    const bots = this.botIds();
+    if (bots.length === 0) return;
+    let earliest = Infinity;
+    for (const id of bots) for (const move of botMoves(this.state, id)) earliest = Math.min(earliest, move.at);
+    if (earliest === Infinity) return;
+    const delay = Math.max(0, earliest - this.deps.clock());
+    this.botTimer = setTimeout(() => this.runBots(), delay + 1);
+  }
+
+  private runBots(): void {
+    this.botTimer = null;
+    const now = this.deps.clock();
+    // One due move per bot per pass, each from the current state: the move logged is exactly what botMoves
+    // gives for the state before it, which is what solo verification checks.
+    for (let pass = 0; pass < 100 && !this.closed; pass++) {
+      let applied = 0;
+      for (const id of this.botIds()) {
+        const move = botMoves(this.state, id).find((m) => m.at <= now);
+        if (move && this.apply(move).ok) applied++;
+      }
+      if (applied === 0) break;
+    }
+    if (!this.botTimer && !this.closed) this.scheduleBots();
+  }
+
+  // ---------------------------------------------------------------- settings and bills
+
+  /** Settings that change one player's private state: extended time (only that player and the host learn it), a layer. */
+  private noteSettings(action: Action): void {
+    if (action.type === 'set-time-factor') {
+      this.youDirty.add(action.playerId);
+      this.scheduleFlush(true);
+    } else if (action.type === 'take-layer' && action.actor.role === 'player') {
+      this.youDirty.add(action.actor.playerId);
+      this.scheduleFlush(true);
+    }
+  }
+
+  /** Computes the running race's best-plan bill off the hot path (cached in the recorder for its end). */
+  private prepareBestPlan(): void {
+    const race = this.state.race;
+    if (!race || this.state.phase !== 'race' || this.bestTimer || this.closed) return;
+    const { content } = this.state.config;
+    const seed = this.state.seed;
+    this.bestTimer = setImmediate(() => {
+      this.bestTimer = null;
+      this.recorder.bestFor(content, race.scenarioId, seed);
+    });
+  }
+
+  /** A race's bills: each player (or each team's members) privately, every bill to the host. */
+  private sendBills(bills: RaceBill[]): void {
+    const first = bills[0];
+    if (!first) return;
+    const out = this.output;
+    for (const bill of bills) {
+      if (bill.owner.kind === 'player') out.toPlayer(bill.owner.id, 'player:bill', bill);
+      else if (bill.owner.kind === 'team') {
+        for (const id of this.humanIds()) {
+          if (this.state.players[id]?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', bill);
+        }
+      }
+    }
+    const host: HostBills = { step: first.step, scenarioId: first.scenarioId, scenarioTitle: first.scenarioTitle, bills, best: first.best };
+    out.toHosts('host:bills', host);
+  }
+
+  /** The bills of the races played so far (a player's own, or its team's; all of them for the host). */
+  billsFor(playerId: string | null): RaceBill[] {
+    const all = this.recorder.bills;
+    if (playerId === null) return all.slice();
+    const teamId = this.state.players[playerId]?.teamId ?? null;
+    return all.filter((b) => (b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId));
+  }
+
+  // ---------------------------------------------------------------- broadcasts
+
+  private noteEvents(events: GameEvent[], changed: boolean): void {
+    // Host settings (lock, move, extended time, added time) change the state without a game event.
+    let urgent = events.length === 0 && changed;
+    let lazy = false;
+    for (const event of events) {
+      switch (event.type) {
+        case 'error':
+          break;
+        case 'answer-accepted':
+          // O(1): the answer's ack tells the player; the host's tally is batched. No private message.
+          this.scheduleTally();
+          break;
+        case 'score': {
+          const list = this.changes.get(event.change.playerId) ?? [];
+          list.push(event.change);
+          this.changes.set(event.change.playerId, list);
+          this.youDirty.add(event.change.playerId);
+          this.ranks = null;
+          break;
+        }
+        case 'player-removed':
+          this.seatedCount--;
+          this.ranks = null;
+          this.standingsDirty = true;
+          // The removed player's devices lose their seat at once; its token is refused from now on.
+          this.output.closePlayer(event.playerId, CLOSE_CODES.kicked, 'The host removed you from this room.');
+          lazy = true;
+          break;
+        case 'player-joined':
+          this.seatedCount++;
+          lazy = true;
+          break;
+        // Phase, question, pause, join and end events are what the next room:view shows: not broadcast again
+        // (a second frame to every socket at each phase change); game:events carries the race's events.
+        case 'question-closed':
+          {
+            // Each player who answered learns its result; the standings check finds whose streak or rank moved.
+            const q = this.state.question;
+            if (q && q.questionId === event.questionId) {
+              for (const id in event.results) if (answerOf(q, id)) this.youDirty.add(id);
+            }
+          }
+          this.standingsDirty = true;
+          urgent = true;
+          break;
+        case 'phase':
+        case 'game-over':
+          this.standingsDirty = true;
+          urgent = true;
+          break;
+        case 'question-opened':
+        case 'paused':
+          // Nothing private changed: the client resets its own answer when the shared view's question id changes.
+          urgent = true;
+          break;
+        default:
+          this.pendingEvents.push(event);
+          urgent = true;
+      }
+    }
+    if (urgent || lazy) this.sharedDirty = true;
+    if (urgent || this.youDirty.size > 0) this.scheduleFlush(true);
+    else if (lazy) this.scheduleFlush(false);
+  }
+
+  private scheduleFlush(now: boolean): void {
+    if (this.closed) return;
+    if (now) {
+      if (!this.flushImmediate) this.flushImmediate = setImmediate(() => this.flush());
+    } else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => this.flush(), LAZY_FLUSH_MS);
+    }
+  }
+
+  private flush(): void {
+    if (this.flushImmediate) clearImmediate(this.flushImmediate);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushImmediate = null;
+    this.flushTimer = null;
+    const out = this.output;
+    // The shared view first (one pre-encoded broadcast): it is what the players wait for; then the events.
+    const shared = this.sharedDirty;
+    this.sharedDirty = false;
+    if (shared) this.emitSharedViews();
+    if (this.pendingEvents.length > 0) {
+      out.toRoom('game:events', this.pendingEvents);
+      this.pendingEvents = [];
+    }
+    if (shared) out.toHosts('host:view', this.hostView());
+    // Private messages only to players whose own data changed: a result, a score, a streak, a rank, a setting.
+    if (this.standingsDirty) {
+      this.standingsDirty = false;
+      for (const id of this.humanIds()) {
+        if (this.youDirty.has(id)) continue;
+        const p = this.state.players[id];
+        const sent = this.sentStanding.get(id);
+        if (!p || !sent || sent.score !== p.score || sent.streak !== p.streak || sent.rank !== this.rankOf(id)) this.youDirty.add(id);
+      }
+    }
+    if (this.youDirty.size > 0) {
+      for (const id of this.youDirty) {
+        if (this.state.players[id]?.bot === null) out.toPlayer(id, 'player:you', this.you(id));
+      }
+      this.youDirty.clear();
+    }
+  }
+
+  private emitSharedViews(): void {
+    const out = this.output;
+    const mode = this.state.config.mode;
+    if (mode === 'classroom') {
+      out.toRoom('room:view', this.sharedView());
+      return;
+    }
+    if (mode === 'solo') {
+      for (const id of this.humanIds()) out.toPlayer(id, 'room:view', this.playerView(id));
+      return;
+    }
+    // Team mode: each team sees its own host and hand, so one broadcast per team.
+    const teams = new Set<string>();
+    for (const id of this.state.playerOrder) {
+      const teamId = this.state.players[id]?.teamId ?? null;
+      if (teamId) teams.add(teamId);
+      if (this.teamOf.get(id) !== teamId) {
+        this.teamOf.set(id, teamId);
+        out.setTeam(id, teamId);
+      }
+    }
+    for (const teamId of teams) out.toTeam(teamId, 'room:view', this.sharedView(teamId));
+  }
+
+  private humanIds(): string[] {
+    return this.state.playerOrder.filter((id) => {
+      const p = this.state.players[id];
+      return p !== undefined && p.bot === null && !p.removed;
+    });
+  }
+
+  private scheduleTally(): void {
+    if (this.tallyTimer || this.closed) return;
+    this.tallyTimer = setTimeout(() => {
+      this.tallyTimer = null;
+      const tally = this.tally();
+      if (tally) this.output.toHosts('host:tally', tally);
+    }, TALLY_MS);
+  }
+
+  tally(): Tally | null {
+    const q = this.state.question;
+    if (!q) return null;
+    let total = 0;
+    for (const id of this.state.playerOrder) {
+      const p = this.state.players[id];
+      if (p && !p.removed && p.joinedAtStep <= this.state.step) total++;
+    }
+    return { questionId: q.questionId, answered: q.answerCount, total, version: this.state.version };
+  }
+
+  /** The part every member of the room (classroom) or of one team shares: no one's answer, no tally, no "me". */
+  sharedView(teamId: string | null = null): GameView {
+    const key = teamId ?? '';
+    const cached = this.sharedCache.get(key);
+    if (cached && cached.version === this.state.version) return cached;
+    const member = teamId ? this.state.playerOrder.find((id) => this.state.players[id]?.teamId === teamId) : undefined;
+    const view = viewFor(this.state, { role: 'player', playerId: member ?? SPECTATOR });
+    const shared: GameView = {
+      ...view,
+      me: null,
+      question: view.question ? { ...view.question, mine: null, answeredCount: 0 } : null,
+    };
+    this.sharedCache.set(key, shared);
+    return shared;
+  }
+
+  hostView(): GameView {
+    return viewFor(this.state, { role: 'host' });
+  }
+
+  /** A player's full view (the engine's, with the whole leaderboard sorted): solo rooms. */
+  playerView(playerId: string): GameView {
+    return viewFor(this.state, { role: 'player', playerId });
+  }
+
+  /**
+   * The view a joining, resuming or syncing player gets in its ack: the shared view plus its own standing and
+   * answer. While only lobby joins or leaves are waiting for their batched broadcast, the last shared view is
+   * reused (the broadcast follows within 250 ms), so seating a player never sorts the room. Solo: the full view.
+   */
+  personalView(playerId: string): GameView {
+    const p = this.state.players[playerId];
+    if (this.solo || !p) return this.playerView(playerId);
+    const teamId = this.state.config.mode === 'team' ? p.teamId : null;
+    const cached = this.sharedCache.get(teamId ?? '');
+    const onlyLobbyChanges = this.sharedDirty && this.flushTimer !== null && this.flushImmediate === null;
+    const base = cached && (cached.version === this.state.version || onlyLobbyChanges) ? cached : this.sharedView(teamId);
+    const q = this.state.question;
+    const mine = q && base.question && q.questionId === base.question.question.id ? (answerOf(q, playerId) ?? null) : null;
+    // As the engine's view: the visible top plus the player's own row (below them, hence last).
+    const own = { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, bot: p.bot, layer: p.layer };
+    const players = p.removed || base.players.some((r) => r.id === playerId) ? base.players : [...base.players, own];
+    return {
+      ...base,
+      players,
+      me: { id: playerId, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, rank: this.rankOf(playerId) },
+      question: base.question ? { ...base.question, mine } : null,
+    };
+  }
+
+  /** Ranks with ties sharing one (1, 2, 2, 4), as the engine's leaderboard; 0 for a removed or unknown player. */
+  private rankOf(playerId: string): number {
+    const p = this.state.players[playerId];
+    if (!p || p.removed) return 0;
+    if (this.ranks) {
+      const rank = this.ranks.get(playerId);
+      if (rank !== undefined) return rank;
+      // Joined since the ranks were computed (joins do not move scores): count who is ahead, no sort.
+      let ahead = 0;
+      for (const id of this.state.playerOrder) {
+        const o = this.state.players[id];
+        if (o && !o.removed && o.score > p.score) ahead++;
+      }
+      return ahead + 1;
+    }
+    if (this.state.phase === 'lobby' && p.score === 0) return 1;
+    this.ranks = new Map(leaderboard(this.state).map((s) => [s.playerId, s.rank]));
+    return this.ranks.get(playerId) ?? 0;
+  }
+
+  /** A player's private message; takes the score changes queued for it. */
+  you(playerId: string): YouMessage {
+    const p = this.state.players[playerId];
+    const changes = this.changes.get(playerId) ?? [];
+    this.changes.delete(playerId);
+    const q = this.state.question;
+    const rank = this.rankOf(playerId);
+    if (p) this.sentStanding.set(playerId, { rank, score: p.score, streak: p.streak });
+    return {
+      playerId,
+      name: p?.name ?? '',
+      teamId: p?.teamId ?? null,
+      score: p?.score ?? 0,
+      streak: p?.streak ?? 0,
+      rank,
+      playerCount: this.seatedCount,
+      timeFactor: p?.timeFactor ?? 1,
+      questionId: q?.questionId ?? null,
+      answer: (q ? answerOf(q, playerId) : undefined) ?? null,
+      changes,
+      removed: p?.removed ?? true,
+      layer: p?.layer ?? null,
+      startsAtStep: p?.joinedAtStep ?? 0,
+    };
+  }
+
+  // ---------------------------------------------------------------- the end
+
+  get gameId(): string {
+    return `${this.code}-${this.record.createdAt}`;
+  }
+
+  /** Stores the finished game (retrying until it is stored), then shows the podium. */
+  private finish(): void {
+    if (this.finishing) return;
+    this.flush();
+    this.finishing = this.saveFinished();
+  }
+
+  private async saveFinished(): Promise<void> {
+    const game = this.recorder.build(this.record, this.gameId, this.state, this.log.slice());
+    for (let round = 0; !this.closed; round++) {
+      try {
+        await withRetry(() => this.deps.storage.saveFinishedGame(game), { ...this.retryOptions(), attempts: 3 });
+        this.deps.metrics.inc(METRIC.gamesSaved);
+        break;
+      } catch (error) {
+        this.deps.metrics.inc(METRIC.storageFailures);
+        this.deps.log(`room ${this.code}: could not store the finished game (try ${round + 1}), retrying`, error);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** round)));
+      }
+    }
+    if (this.closed) return;
+    await this.drain();
+    await withRetry(() => this.deps.storage.setRoomStatus(this.code, 'finished'), this.retryOptions()).catch((error) =>
+      this.deps.log(`room ${this.code}: could not mark the room finished`, error),
+    );
+    const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
+    this.podium = this.buildPodium(solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);
+    this.output.toRoom('game:podium', this.podium);
+  }
+
+  /** Solo: the player's race points over the best-known plans' scores for the run's races (see solo-verify). */
+  bestPlanRatio(): number | null {
+    const human = this.state.playerOrder.find((id) => this.state.players[id]?.bot === null);
+    return human === undefined ? null : bestPlanRatio(this.recorder.bills, human);
+  }
+
+  private buildPodium(solo: Podium['solo'] | undefined): Podium {
+    const names = (id: string) => this.state.players[id]?.name ?? '';
+    return {
+      gameId: this.gameId,
+      standings: leaderboard(this.state).map((s) => ({
+        playerId: s.playerId,
+        name: names(s.playerId),
+        teamId: this.state.players[s.playerId]?.teamId ?? null,
+        score: s.score,
+        rank: s.rank,
+      })),
+      teams: teamLeaderboard(this.state).map((t) => ({
+        teamId: t.teamId,
+        name: this.state.teams[t.teamId]?.name ?? t.teamId,
+        score: t.score,
+        rank: t.rank,
+        members: this.state.playerOrder
+          .filter((id) => this.state.players[id]?.teamId === t.teamId)
+          .map((id) => ({ playerId: id, name: names(id), score: this.state.players[id]?.score ?? 0 })),
+      })),
+      ...(solo ? { solo } : {}),
+    };
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const t of [this.wakeTimer, this.botTimer, this.flushTimer, this.tallyTimer, this.persistTimer]) {
+      if (t) clearTimeout(t);
+    }
+    if (this.flushImmediate) clearImmediate(this.flushImmediate);
+    if (this.bestTimer) clearImmediate(this.bestTimer);
+    this.output.closePlayer('*', CLOSE_CODES.roomClosed, 'The room is closed.');
+  }
+}
+

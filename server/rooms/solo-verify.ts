@@ -1,0 +1,122 @@
+// Verifies a solo run by replaying its log with the engine, checking on the way that every action could only
+// have come from the honest authority: the one player, its bots (exactly what botMoves gives) and the clock.
+import { botMoves, createGame, next, type Action, type GameConfig, type GameState } from '../../shared/engine/index.js';
+import type { RaceBill } from '../../shared/protocol/index.js';
+
+export type Verdict =
+  | { ok: true; score: number; playerId: string; playerName: string; board: string }
+  | { ok: false; reason: string };
+
+export interface VerifyOptions {
+  packId: string;
+  /** Server time now: a run cannot end in the future. */
+  now: number;
+  /** A score the client claims; it must equal the replay's. */
+  claimedScore?: number;
+}
+
+/** The longest a solo run may last. */
+const MAX_RUN_MS = 6 * 3600_000;
+/** Faster than anyone can read and tap. */
+const MIN_HUMAN_ANSWER_MS = 150;
+const FUTURE_SLACK_MS = 60_000;
+
+export function utcDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function dailySeed(ms: number): string {
+  return `daily-${utcDay(ms)}`;
+}
+
+/** Key order does not matter: a log may have gone through JSON in any order. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * A solo run's race points over the best-known plan's score for the same scenarios: the run's race bills (the
+ * player's own, each with its `best`) summed; null without a race or a best plan worth more than 0 points.
+ */
+export function bestPlanRatio(bills: readonly RaceBill[], playerId: string): number | null {
+  let points = 0;
+  let best = 0;
+  for (const b of bills) {
+    if (b.owner.kind !== 'player' || b.owner.id !== playerId || !b.best) continue;
+    points += b.bill.points;
+    best += b.best.score;
+  }
+  return best > 0 ? Math.round((points / best) * 1000) / 1000 : null;
+}
+
+export function verifySoloRun(config: GameConfig, seed: string, actions: readonly Action[], opts: VerifyOptions): Verdict {
+  if (config.mode !== 'solo') return { ok: false, reason: 'not a solo game' };
+  const first = actions[0];
+  if (!first) return { ok: false, reason: 'the log is empty' };
+  const daily = opts.packId.startsWith('daily-');
+  if (daily) {
+    const expected = dailySeed(first.at);
+    if (seed !== expected) return { ok: false, reason: `wrong daily seed: a run started on ${utcDay(first.at)} uses ${expected}` };
+    if (Math.abs(opts.now - first.at) > 2 * 86_400_000) return { ok: false, reason: 'the daily challenge is not from today' };
+  }
+  let state: GameState = createGame(config, seed);
+  let human: string | null = null;
+  let previousAt = -Infinity;
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i]!;
+    const where = `action ${i} (${action.type})`;
+    if (!(action.at >= previousAt)) return { ok: false, reason: `${where}: time goes backwards` };
+    if (action.at > opts.now + FUTURE_SLACK_MS) return { ok: false, reason: `${where}: time is in the future` };
+    if (action.at - first.at > MAX_RUN_MS) return { ok: false, reason: `${where}: the run lasts implausibly long` };
+    previousAt = action.at;
+    const actor = action.actor;
+    if (actor.role === 'host') return { ok: false, reason: `${where}: a solo game has no host` };
+    if (actor.role === 'system' && action.type !== 'join' && action.type !== 'tick') {
+      return { ok: false, reason: `${where}: only joins and ticks come from the authority` };
+    }
+    if (action.type === 'join') {
+      if (action.bot) {
+        if (!human) return { ok: false, reason: `${where}: bots join after the player` };
+      } else if (human) {
+        return { ok: false, reason: `${where}: a second human player` };
+      } else {
+        human = action.playerId;
+      }
+    }
+    if (actor.role === 'player' && actor.playerId !== human) {
+      const p = state.players[actor.playerId];
+      if (!p || p.bot === null) return { ok: false, reason: `${where}: acted by ${actor.playerId}, who is not this run's player` };
+      const wanted = botMoves(state, actor.playerId).map(canonical);
+      if (!wanted.includes(canonical(action))) return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
+    }
+    if (actor.role === 'player' && actor.playerId === human && action.type === 'answer' && state.question) {
+      if (action.at - state.question.openedAt < MIN_HUMAN_ANSWER_MS) {
+        return { ok: false, reason: `${where}: answered ${action.at - state.question.openedAt} ms after the question opened` };
+      }
+    }
+    const result = next(state, action);
+    const error = result.events.find((e) => e.type === 'error');
+    if (error && error.type === 'error') return { ok: false, reason: `${where}: refused by the rules (${error.code})` };
+    state = result.state;
+  }
+  if (!human) return { ok: false, reason: 'no player joined' };
+  if (!state.finished) return { ok: false, reason: 'the run is not finished' };
+  const player = state.players[human]!;
+  if (opts.claimedScore !== undefined && opts.claimedScore !== player.score) {
+    return { ok: false, reason: `replay result differs: claimed ${opts.claimedScore}, replayed ${player.score}` };
+  }
+  return {
+    ok: true,
+    score: player.score,
+    playerId: human,
+    playerName: player.name,
+    board: daily ? seed : `pack-${opts.packId}`,
+  };
+}

@@ -1,0 +1,156 @@
+// The storage contract the rooms server codes against. Two adapters implement it: SQLite (default, embedded)
+// and PostgreSQL. Times are epoch milliseconds; configs and action logs are stored as JSON.
+import type { Action, DeployKind, GameConfig, GameMode, Placement, TopicId, Why } from '../../shared/engine/types.js';
+import type { RaceBill } from '../../shared/protocol/types.js';
+
+export type RoomStatus = 'active' | 'finished' | 'abandoned';
+
+export interface RoomRecord {
+  code: string;
+  mode: GameMode;
+  packId: string;
+  packTitle: string;
+  config: GameConfig;
+  seed: string;
+  hostKeyHash: string;
+  createdAt: number;
+  status: RoomStatus;
+}
+
+export interface SeatRecord {
+  roomCode: string;
+  playerId: string;
+  tokenHash: string;
+  name: string;
+  teamId: string | null;
+}
+
+export interface FinishedPlayer {
+  playerId: string;
+  name: string;
+  teamId: string | null;
+  score: number;
+  rank: number;
+  bot: boolean;
+}
+export interface FinishedQuestion {
+  questionId: string;
+  topic: TopicId;
+  type: string;
+  prompt: string;
+}
+export interface FinishedAnswer {
+  playerId: string;
+  questionId: string;
+  topic: TopicId;
+  correctness: number;
+  points: number;
+  elapsedMs: number;
+}
+export interface FinishedDecision {
+  playerId: string;
+  hostId: string;
+  cardId: string;
+  cardTitle: string;
+  topic: TopicId;
+  kind: DeployKind | null;
+  placement: Placement;
+  points: number;
+  why: Why[];
+}
+export interface FinishedScoreChange {
+  playerId: string;
+  delta: number;
+  why: Why[];
+}
+
+export interface FinishedGame {
+  gameId: string;
+  roomCode: string;
+  hostKeyHash: string;
+  packId: string;
+  packTitle: string;
+  mode: GameMode;
+  seed: string;
+  startedAt: number;
+  finishedAt: number;
+  players: FinishedPlayer[];
+  questions: FinishedQuestion[];
+  answers: FinishedAnswer[];
+  decisions: FinishedDecision[];
+  scoreChanges: FinishedScoreChange[];
+  /** Each race's cloud bills, in race order (games.bills, migration 002); absent when no race was billed. */
+  bills?: RaceBill[];
+  /** The game's config (games.config, migration 002), for a step-by-step replay with `seed` and `actions`. */
+  config?: GameConfig;
+  /** The full log, so the game can be replayed step by step. */
+  actions: Action[];
+}
+
+export interface GameSummary {
+  gameId: string;
+  packTitle: string;
+  mode: GameMode;
+  finishedAt: number;
+  playerCount: number;
+  topPlayer: string | null;
+}
+
+export interface SoloRunRecord {
+  runId: string;
+  board: string;
+  playerName: string;
+  score: number;
+  bestPlanRatio: number | null;
+  packId: string;
+  seed: string;
+  createdAt: number;
+  actions: Action[];
+}
+
+export interface LoadedRoom {
+  room: RoomRecord;
+  actions: Action[];
+  seats: SeatRecord[];
+}
+
+export interface Storage {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Replaces a finished or abandoned room with the same code; throws if that code is still active. */
+  createRoom(room: RoomRecord): Promise<void>;
+  /**
+   * Appends to a room's action log; idempotent per (code, index) so a retried write never duplicates.
+   * Rejects a firstIndex past the end of the log (a gap) and an unknown room.
+   */
+  appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void>;
+  setRoomStatus(code: string, status: RoomStatus): Promise<void>;
+  upsertSeat(seat: SeatRecord): Promise<void>;
+  loadRoom(code: string): Promise<LoadedRoom | null>;
+  activeRoomCodes(): Promise<string[]>;
+  /** One transaction: the game and all its rows. Idempotent per gameId. */
+  saveFinishedGame(game: FinishedGame): Promise<void>;
+  /** Newest first. */
+  listGames(hostKeyHash: string, limit?: number): Promise<GameSummary[]>;
+  getGame(gameId: string): Promise<FinishedGame | null>;
+  /** Idempotent per runId. */
+  saveSoloRun(run: SoloRunRecord): Promise<void>;
+  /** Score descending, then earliest createdAt first. */
+  soloLeaderboard(board: string, limit: number): Promise<SoloRunRecord[]>;
+  /**
+   * Deletes finished games and solo runs older than the cutoff (retention setting for data about minors), and rooms
+   * no longer active created before it (their seats hold names). Returns how many games, runs and rooms went.
+   */
+  purgeOlderThan(cutoffMs: number): Promise<number>;
+  /** Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  /** Defaults to process.env.DATABASE_URL; PostgreSQL when it starts with postgres:// or postgresql://. */
+  databaseUrl?: string;
+  /** SQLite file; defaults to SQLITE_PATH from the environment, else data/hostrush.db. ':memory:' allowed. */
+  sqlitePath?: string;
+  /** PostgreSQL schema to use (created if missing), so tests can run isolated. */
+  pgSchema?: string;
+}

@@ -1,0 +1,186 @@
+// Questions on containers: kernel sharing, runtimes, cgroups and namespaces, isolation.
+import { bi, type BiQuestion } from './bilingual.js';
+
+export const CONTAINER_QUESTIONS: BiQuestion[] = [
+  {
+    id: 'q-ct-001',
+    topic: 'container',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('컨테이너는 Docker 엔진 위에서만 실행할 수 있다.', 'Containers can only run on the Docker engine.'),
+    correct: false,
+    explanation: bi(
+      '거짓입니다. 컨테이너는 OCI 표준을 따르는 어떤 런타임으로도 실행됩니다: runc, containerd, CRI-O 등. Docker는 이런 런타임을 편하게 다루게 해 주는 도구 중 하나이고, Kubernetes도 containerd나 CRI-O를 통해 컨테이너를 실행합니다.',
+      'False. Containers run on any OCI-compliant runtime: runc, containerd, CRI-O and others. Docker is one tool that drives such runtimes, and Kubernetes runs containers through containerd or CRI-O.',
+    ),
+  },
+  {
+    id: 'q-ct-002',
+    topic: 'container',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi('Docker 없이도 컨테이너를 실행할 수 있는 런타임을 모두 고르세요.', 'Select every runtime that can run containers without Docker.'),
+    options: [
+      bi('containerd', 'containerd'),
+      bi('CRI-O', 'CRI-O'),
+      bi('runc', 'runc'),
+      bi('VirtualBox', 'VirtualBox'),
+      bi('GRUB', 'GRUB'),
+    ],
+    correct: [0, 1, 2],
+    explanation: bi(
+      'runc는 OCI 명세대로 컨테이너를 만드는 저수준 런타임이고, containerd와 CRI-O는 이미지 관리까지 하는 상위 런타임입니다(Docker도 내부에서 containerd와 runc를 씁니다). VirtualBox는 Type 2 하이퍼바이저, GRUB은 부트로더입니다.',
+      'runc is the low-level runtime that creates containers per the OCI spec; containerd and CRI-O are higher-level runtimes that also manage images (Docker itself uses containerd and runc underneath). VirtualBox is a Type 2 hypervisor, GRUB a boot loader.',
+    ),
+  },
+  {
+    id: 'q-ct-003',
+    topic: 'container',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('리눅스 cgroups로 컨테이너가 쓸 CPU와 메모리 양을 제한할 수 있다.', 'Linux cgroups can cap how much CPU and memory a container uses.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. cgroups는 CPU 몫, 메모리 상한, I/O 등을 강제로 제한합니다. 강의 노트의 "컨테이너는 자원 격리와 쿼터 제한이 어렵다"는 정확하지 않습니다. 컨테이너의 약한 부분은 자원 쿼터가 아니라 커널을 공유하는 보안 격리입니다.',
+      'True. cgroups enforce CPU shares, memory limits, I/O and more. The notes\' claim that containers make quotas hard is inaccurate: the weak part of containers is security isolation through the shared kernel, not quotas.',
+    ),
+  },
+  {
+    id: 'q-ct-004',
+    topic: 'container',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi(
+      '한 컨테이너에서 커널 취약점을 이용하면 같은 호스트의 모든 컨테이너에 영향을 줄 수 있다.',
+      'A kernel exploit launched from one container can affect every container on the same host.',
+    ),
+    correct: true,
+    explanation: bi(
+      '참입니다. 컨테이너는 호스트 커널 하나를 공유하므로 커널 취약점이나 컨테이너 탈출 하나가 호스트 전체에 닿습니다. 예: runc CVE-2019-5736(CVSS 8.6), runc CVE-2024-21626 "Leaky Vessels". 믿을 수 없는 코드에는 VM, 마이크로VM, gVisor 같은 샌드박스로 더 강한 경계를 두세요.',
+      'True. Containers share the host\'s one kernel, so one kernel flaw or container escape reaches the whole host: e.g. runc CVE-2019-5736 (CVSS 8.6) and runc CVE-2024-21626 "Leaky Vessels". For untrusted code, draw a stronger boundary: a VM, a microVM or a sandbox such as gVisor.',
+    ),
+  },
+  {
+    id: 'q-ct-005',
+    topic: 'container',
+    type: 'single',
+    timeLimitS: 25,
+    prompt: bi('컨테이너의 격리 수준을 가장 정확하게 설명한 것은?', 'Which statement about container isolation is the most accurate?'),
+    options: [
+      bi('신뢰하는 워크로드끼리는 충분하지만, 커널 하나를 공유하므로 VM보다 경계가 약하다', 'Good enough between trusted workloads, but one kernel is shared, so the boundary is weaker than a VM\'s'),
+      bi('VM과 똑같이 훌륭하다', 'Exactly as strong as a VM'),
+      bi('격리가 전혀 없다', 'There is no isolation at all'),
+      bi('자원 사용량을 제한할 방법이 없다', 'There is no way to limit resource use'),
+    ],
+    correct: 0,
+    explanation: bi(
+      '노트 004는 컨테이너 격리가 "훌륭하다"고, 002는 보안이 약하다고 합니다. 정확한 설명은 그 중간입니다: 네임스페이스와 cgroups로 프로세스를 잘 격리하지만 커널이 하나라서, 커널 취약점이나 탈출 하나가 모든 컨테이너에 닿습니다. VM은 커널을 따로 두므로 더 강한 경계를 만듭니다.',
+      'Note 004 calls container isolation "excellent" while 002 calls it a weakness; the accurate view lies between. Namespaces and cgroups isolate processes well, but there is one kernel, so a kernel exploit or escape reaches every container. VMs have their own kernels and draw a stronger boundary.',
+    ),
+  },
+  {
+    id: 'q-ct-006',
+    topic: 'container',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('Windows 전용 애플리케이션을 리눅스 호스트의 컨테이너로 실행할 수 있다.', 'A Windows-only application can run in a container on a Linux host.'),
+    correct: false,
+    explanation: bi(
+      '거짓입니다. 컨테이너는 호스트 커널을 그대로 쓰므로 게스트가 호스트와 같은 종류의 커널을 써야 합니다. 리눅스 호스트에서 Windows 워크로드를 돌리려면 VM이 필요합니다. VM은 어떤 게스트 OS든 실행할 수 있습니다.',
+      'False. A container uses the host\'s kernel, so it must be built for the same kind of kernel. A Windows workload on a Linux host needs a VM, which can run any guest OS.',
+    ),
+  },
+  {
+    id: 'q-ct-007',
+    topic: 'container',
+    type: 'matching',
+    timeLimitS: 45,
+    prompt: bi('리눅스 커널 기능과 컨테이너에서의 역할을 짝지으세요.', 'Match each Linux kernel feature with its role for containers.'),
+    left: [bi('네임스페이스', 'Namespaces'), bi('cgroups', 'cgroups'), bi('seccomp', 'seccomp'), bi('capabilities', 'Capabilities')],
+    right: [
+      bi('쓸 수 있는 시스템 콜을 제한', 'Limits which system calls it may make'),
+      bi('root 권한을 잘게 나눠 일부만 허용', 'Splits root privileges and grants only some'),
+      bi('프로세스가 볼 수 있는 것(PID, 네트워크, 마운트)을 분리', 'Separates what a process can see (PIDs, network, mounts)'),
+      bi('쓸 수 있는 CPU·메모리 양을 제한', 'Caps how much CPU and memory it may use'),
+    ],
+    pairs: [2, 3, 0, 1],
+    explanation: bi(
+      '네임스페이스는 "무엇을 볼 수 있나", cgroups는 "얼마나 쓸 수 있나", seccomp와 capabilities는 "무엇을 할 수 있나"를 정합니다. 모두 하나의 커널이 제공하는 기능이라, 그 커널 자체의 취약점까지 막아 주지는 못합니다.',
+      'Namespaces decide what a process can see, cgroups how much it may use, seccomp and capabilities what it may do. All are features of the one shared kernel, so none protects against a flaw in that kernel itself.',
+    ),
+  },
+  {
+    id: 'q-ct-008',
+    topic: 'container',
+    type: 'ordering',
+    timeLimitS: 40,
+    prompt: bi('컨테이너 배포 구조를 아래층부터 순서대로 나열하세요.', 'Order the layers of container deployment, bottom first.'),
+    items: [
+      bi('물리 하드웨어', 'Physical hardware'),
+      bi('호스트 OS와 그 커널(하나뿐)', 'Host OS and its kernel (just one)'),
+      bi('컨테이너 런타임(containerd, runc 등)', 'Container runtime (containerd, runc...)'),
+      bi('컨테이너 안의 Bins/Libs', 'Bins/libs inside the container'),
+      bi('애플리케이션', 'Application'),
+    ],
+    explanation: bi(
+      '컨테이너 배포에서는 하이퍼바이저 자리에 컨테이너 런타임이 들어가고, 게스트 OS가 없습니다. 모든 컨테이너가 호스트 커널 하나를 공유하고, 각자 앱과 라이브러리만 가집니다.',
+      'In container deployment a container runtime takes the hypervisor\'s place and there is no guest OS: every container shares the host\'s one kernel and carries only its app and libraries.',
+    ),
+  },
+  {
+    id: 'q-ct-009',
+    topic: 'container',
+    type: 'ordering',
+    timeLimitS: 45,
+    prompt: bi('측정된 시작 시간이 빠른 것부터 느린 것 순서로 나열하세요.', 'Order these by measured start time, fastest first.'),
+    items: [
+      bi('리눅스 네임스페이스 생성(8~10 ms)', 'Creating Linux namespaces (8-10 ms)'),
+      bi('Firecracker 마이크로VM 초기화(125 ms 이하)', 'Firecracker microVM init (at most 125 ms)'),
+      bi('docker run으로 컨테이너 시작(약 0.6~1.2초)', 'Starting a container with docker run (about 0.6-1.2 s)'),
+      bi('기본 KVM 리눅스 VM 부팅(7~9초)', 'Booting a stock Linux VM on KVM (7-9 s)'),
+      bi('2012년 클라우드 Windows VM 시작(약 810초)', 'Starting a Windows cloud VM in 2012 (about 810 s)'),
+    ],
+    explanation: bi(
+      '"컨테이너는 항상 마이크로VM보다 빨리 뜬다"는 사실이 아닙니다. docker run은 이미지·네트워크 준비까지 약 0.6~1.2초로(arXiv 2602.15214), Firecracker의 125 ms 이하 초기화보다 느렸습니다(Firecracker 명세). 완전한 VM은 둘보다 훨씬 느립니다: 기본 KVM 7~9초(Depot 측정), 2012년 클라우드 Windows VM 약 810초(Mao & Humphrey, 2012).',
+      '"A container always starts faster than a microVM" is not true: docker run, with image and network setup, took about 0.6-1.2 s (arXiv 2602.15214), slower than Firecracker\'s init of at most 125 ms (Firecracker specification). A full VM is far slower than either: 7-9 s on stock KVM (measured by Depot), about 810 s for a Windows cloud VM in 2012 (Mao & Humphrey, 2012).',
+    ),
+  },
+  {
+    id: 'q-ct-010',
+    topic: 'container',
+    type: 'numeric',
+    timeLimitS: 40,
+    prompt: bi(
+      '물리 서버끼리의 네트워크 왕복 지연이 40 µs입니다. Docker의 기본 NAT 네트워크는 측정상 지연이 약 2배였습니다. 약 몇 µs일까요?',
+      'Native network round-trip latency is 40 µs. Docker\'s default NAT networking measured about twice the latency. About how many µs is that?',
+    ),
+    correct: 80,
+    tolerance: 4,
+    unit: bi('µs', 'µs'),
+    explanation: bi(
+      '40 × 2 = 80 µs입니다. Docker NAT는 지연을 약 2배로 늘렸고, 호스트 네트워크 모드는 물리 서버와 같지만 네트워크 격리가 없습니다(Felter 외, IBM 2015). CPU와 메모리는 거의 손해가 없어도 네트워크 구성에 따라 비용이 생깁니다.',
+      '40 × 2 = 80 µs. Docker NAT roughly doubled latency, while host networking matched native but gives up network isolation (Felter et al., IBM 2015). CPU and memory cost almost nothing, but the network setup can.',
+    ),
+  },
+  {
+    id: 'q-ct-011',
+    topic: 'container',
+    type: 'single',
+    timeLimitS: 25,
+    prompt: bi(
+      '노트에는 "컨테이너는 자원 격리와 쿼터 제한이 어렵다"고 적혀 있습니다. 정확한 설명은?',
+      'The notes say containers make "resource isolation and quotas hard". What is accurate?',
+    ),
+    options: [
+      bi('cgroups가 CPU·메모리 쿼터를 강제하며, 약한 부분은 커널을 공유하는 보안 격리다', 'cgroups enforce CPU and memory quotas; the weak part is security isolation through the shared kernel'),
+      bi('노트가 맞다: 컨테이너는 CPU와 메모리를 제한할 수 없다', 'The notes are right: containers cannot limit CPU or memory'),
+      bi('컨테이너는 VM보다 쿼터를 더 잘 지키므로 보안도 더 강하다', 'Containers enforce quotas better than VMs, so they are also more secure'),
+      bi('쿼터는 Docker에서만 가능하고 다른 런타임은 불가능하다', 'Quotas work only with Docker, not other runtimes'),
+    ],
+    correct: 0,
+    explanation: bi(
+      'cgroups는 커널 기능이라 어떤 런타임에서든 CPU·메모리 상한을 강제합니다. 다만 시끄러운 이웃의 영향은 VM(2~4%, Barham 외, SOSP 2003)보다 조금 더 받을 수 있고, 보안 경계는 커널 하나를 공유하므로 VM보다 약합니다.',
+      'cgroups are a kernel feature, so any runtime can enforce CPU and memory limits. Containers may feel a noisy neighbour somewhat more than VMs do (2-4% under Xen, Barham et al., SOSP 2003), and their security boundary is weaker because the kernel is shared.',
+    ),
+  },
+];

@@ -1,0 +1,242 @@
+// Questions on hypervisors: Type 1 (native, bare-metal) and Type 2 (hosted).
+import { bi, type BiQuestion } from './bilingual.js';
+
+export const HYPERVISOR_QUESTIONS: BiQuestion[] = [
+  // ------------------------------------------------------------ hypervisor-type1
+  {
+    id: 'q-t1-001',
+    topic: 'hypervisor-type1',
+    type: 'ordering',
+    timeLimitS: 40,
+    prompt: bi('Type 1(네이티브) 하이퍼바이저 구조를 아래층부터 순서대로 나열하세요.', 'Order the layers of a Type 1 (native) hypervisor stack, bottom first.'),
+    items: [
+      bi('물리 하드웨어', 'Physical hardware'),
+      bi('Type 1 하이퍼바이저', 'Type 1 hypervisor'),
+      bi('게스트 OS(VM마다 하나)', 'Guest OS (one per VM)'),
+      bi('Bins/Libs', 'Bins/libs'),
+      bi('애플리케이션', 'Application'),
+    ],
+    explanation: bi(
+      '하드웨어 → 하이퍼바이저 → 게스트 OS들 순서입니다. Type 1 하이퍼바이저 아래에는 호스트 OS가 없습니다. 강의 노트의 "하드웨어 - 게스트 OS - 하이퍼바이저 - 호스트 OS"는 잘못된 순서입니다. Xen의 Dom0도 호스트 OS가 아니라 하이퍼바이저 위에서 도는 특권 게스트입니다.',
+      'Hardware -> hypervisor -> guest OSes. There is no host OS under a Type 1 hypervisor; the notes\' "hardware - guest OS - hypervisor - host OS" is a slip. Even Xen\'s Dom0 is not a host OS but a privileged guest running on top of the hypervisor.',
+    ),
+  },
+  {
+    id: 'q-t1-002',
+    topic: 'hypervisor-type1',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('Type 1 하이퍼바이저에서는 하드웨어와 하이퍼바이저 사이에 호스트 OS가 있다.', 'Under a Type 1 hypervisor, a host OS sits between the hardware and the hypervisor.'),
+    correct: false,
+    explanation: bi(
+      '거짓입니다. Type 1은 하드웨어 위에서 직접 실행되며 하드웨어를 직접 제어합니다. 그래서 오버헤드가 적지만, 하드웨어 드라이버를 하이퍼바이저(또는 Xen의 Dom0 같은 특권 게스트)가 갖춰야 합니다. 호스트 OS 위에서 도는 것은 Type 2입니다.',
+      'False. A Type 1 hypervisor runs directly on the hardware and controls it itself: less overhead, but the hypervisor (or a privileged guest such as Xen\'s Dom0) must provide the hardware drivers. Running on a host OS is what Type 2 does.',
+    ),
+  },
+  {
+    id: 'q-t1-003',
+    topic: 'hypervisor-type1',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('KVM은 보통 Type 1 하이퍼바이저로 분류된다.', 'KVM is commonly classified as a Type 1 hypervisor.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. KVM은 리눅스 커널 모듈로, 리눅스 커널 자체가 하드웨어 위에서 하이퍼바이저가 됩니다. 리눅스가 일반 프로그램도 실행하니 Type 2에 가깝다는 논쟁도 있지만, 일반적인 분류는 Type 1입니다.',
+      'True. KVM is a Linux kernel module: the Linux kernel itself becomes the hypervisor on the hardware. Some argue it looks hosted because Linux also runs ordinary programs, but the common classification is Type 1.',
+    ),
+  },
+  {
+    id: 'q-t1-004',
+    topic: 'hypervisor-type1',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi('Type 1(네이티브) 하이퍼바이저를 모두 고르세요.', 'Select every Type 1 (native) hypervisor.'),
+    options: [
+      bi('Xen', 'Xen'),
+      bi('Microsoft Hyper-V', 'Microsoft Hyper-V'),
+      bi('KVM', 'KVM'),
+      bi('VMware ESXi', 'VMware ESXi'),
+      bi('VirtualBox', 'VirtualBox'),
+      bi('VMware Workstation', 'VMware Workstation'),
+    ],
+    correct: [0, 1, 2, 3],
+    explanation: bi(
+      'Xen, Hyper-V, KVM, VMware ESXi는 하드웨어 위에서 직접 동작하는 Type 1입니다. VirtualBox와 VMware Workstation은 Windows·macOS·Linux 같은 호스트 OS 위에서 실행되는 Type 2입니다.',
+      'Xen, Hyper-V, KVM and VMware ESXi run directly on the hardware (Type 1). VirtualBox and VMware Workstation run on a host OS such as Windows, macOS or Linux (Type 2).',
+    ),
+  },
+  {
+    id: 'q-t1-005',
+    topic: 'hypervisor-type1',
+    type: 'single',
+    timeLimitS: 20,
+    prompt: bi('Xen의 Dom0는 무엇일까요?', 'What is Xen\'s Dom0?'),
+    options: [
+      bi('장치 드라이버와 관리 도구를 가진 특권 게스트 도메인', 'A privileged guest domain holding device drivers and management tools'),
+      bi('Xen 아래에서 하드웨어를 제어하는 호스트 OS', 'The host OS under Xen that controls the hardware'),
+      bi('하이퍼바이저 그 자체', 'The hypervisor itself'),
+      bi('권한이 없는 일반 사용자 VM', 'An ordinary unprivileged user VM'),
+    ],
+    correct: 0,
+    explanation: bi(
+      'Dom0는 Xen 하이퍼바이저가 가장 먼저 띄우는 특권 게스트로, 실제 장치 드라이버와 VM 관리 도구를 가지고 다른 게스트(DomU)의 I/O를 도와줍니다. 하이퍼바이저 위에서 도는 게스트이므로 호스트 OS가 아닙니다.',
+      'Dom0 is the privileged guest that the Xen hypervisor starts first: it holds the real device drivers and the VM management tools and serves the other guests\' (DomU) I/O. It runs on top of the hypervisor, so it is not a host OS.',
+    ),
+  },
+  {
+    id: 'q-t1-006',
+    topic: 'hypervisor-type1',
+    type: 'matching',
+    timeLimitS: 45,
+    prompt: bi('Xen 구성 요소와 역할을 짝지으세요.', 'Match each part of Xen with its role.'),
+    left: [bi('Xen 하이퍼바이저', 'Xen hypervisor'), bi('Dom0', 'Dom0'), bi('DomU', 'DomU'), bi('하이퍼콜', 'Hypercall')],
+    right: [
+      bi('권한이 없는 일반 게스트 VM', 'An unprivileged ordinary guest VM'),
+      bi('반가상화 게스트가 하이퍼바이저를 직접 부르는 호출', 'A para-virtualized guest\'s direct call into the hypervisor'),
+      bi('하드웨어 위에서 CPU와 메모리를 게스트에 나눠 줌', 'Runs on the hardware and shares CPU and memory among guests'),
+      bi('드라이버와 관리 도구를 가진 특권 게스트', 'The privileged guest with drivers and management tools'),
+    ],
+    pairs: [2, 3, 0, 1],
+    explanation: bi(
+      'Xen 하이퍼바이저는 하드웨어 위에서 CPU와 메모리를 관리하고, Dom0는 드라이버와 관리 도구를 가진 특권 게스트, DomU는 일반 게스트입니다. 반가상화 게스트는 특권 명령 대신 하이퍼콜로 하이퍼바이저를 직접 부릅니다.',
+      'The Xen hypervisor runs on the hardware and manages CPU and memory; Dom0 is the privileged guest with drivers and tools; DomU are ordinary guests. Para-virtualized guests replace privileged instructions with hypercalls into the hypervisor.',
+    ),
+  },
+  {
+    id: 'q-t1-007',
+    topic: 'hypervisor-type1',
+    type: 'single',
+    timeLimitS: 20,
+    prompt: bi(
+      'Type 1 하이퍼바이저는 호스트 OS가 없어 오버헤드가 적습니다. 그 대가로 필요한 것은?',
+      'A Type 1 hypervisor has no host OS, hence less overhead. What does it need in exchange?',
+    ),
+    options: [
+      bi('서버 하드웨어를 위한 드라이버(하이퍼바이저나 특권 게스트가 제공)', 'Drivers for the server hardware (from the hypervisor or a privileged guest)'),
+      bi('모든 게스트 OS의 커널 수정', 'Every guest OS kernel modified'),
+      bi('게스트마다 별도의 물리 서버', 'A separate physical server per guest'),
+      bi('인터넷 연결', 'An internet connection'),
+    ],
+    correct: 0,
+    explanation: bi(
+      '호스트 OS의 드라이버를 빌려 쓰는 Type 2와 달리, Type 1은 NIC·디스크 컨트롤러 같은 하드웨어 드라이버를 스스로(ESXi) 또는 특권 게스트를 통해(Xen의 Dom0, Hyper-V의 루트 파티션) 갖춰야 합니다. 게스트 커널 수정은 반가상화에서만 필요합니다.',
+      'Unlike Type 2, which borrows the host OS\'s drivers, Type 1 must provide drivers for NICs, disk controllers and so on, either itself (ESXi) or through a privileged guest (Xen\'s Dom0, Hyper-V\'s root partition). Modified guest kernels are only needed for para-virtualization.',
+    ),
+  },
+
+  // ------------------------------------------------------------ hypervisor-type2
+  {
+    id: 'q-t2-001',
+    topic: 'hypervisor-type2',
+    type: 'ordering',
+    timeLimitS: 40,
+    prompt: bi('Type 2(호스트형) 하이퍼바이저 구조를 아래층부터 순서대로 나열하세요.', 'Order the layers of a Type 2 (hosted) hypervisor stack, bottom first.'),
+    items: [
+      bi('물리 하드웨어', 'Physical hardware'),
+      bi('호스트 OS(예: Windows, macOS)', 'Host OS (e.g. Windows, macOS)'),
+      bi('Type 2 하이퍼바이저(예: VirtualBox)', 'Type 2 hypervisor (e.g. VirtualBox)'),
+      bi('게스트 OS', 'Guest OS'),
+      bi('애플리케이션', 'Application'),
+    ],
+    explanation: bi(
+      '호스트형은 하드웨어 → 호스트 OS → 하이퍼바이저 → 게스트 OS → 앱 순서입니다. 하이퍼바이저가 호스트 OS 위의 프로그램으로 실행되므로, 게스트의 요청이 호스트 OS까지 거쳐 가서 Type 1보다 오버헤드가 큽니다.',
+      'A hosted stack is hardware -> host OS -> hypervisor -> guest OS -> app. The hypervisor runs as a program on the host OS, so guest requests also pass through the host OS, which costs more than Type 1.',
+    ),
+  },
+  {
+    id: 'q-t2-002',
+    topic: 'hypervisor-type2',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi('Type 2(호스트형) 하이퍼바이저를 모두 고르세요.', 'Select every Type 2 (hosted) hypervisor.'),
+    options: [
+      bi('Oracle VirtualBox', 'Oracle VirtualBox'),
+      bi('VMware Workstation', 'VMware Workstation'),
+      bi('Parallels Desktop', 'Parallels Desktop'),
+      bi('VMware ESXi', 'VMware ESXi'),
+      bi('Xen', 'Xen'),
+    ],
+    correct: [0, 1, 2],
+    explanation: bi(
+      'VirtualBox, VMware Workstation(예전의 VMware Server 포함), Parallels Desktop은 일반 OS 위에 설치하는 호스트형입니다. ESXi와 Xen은 하드웨어 위에서 직접 도는 Type 1입니다.',
+      'VirtualBox, VMware Workstation (and the older VMware Server) and Parallels Desktop install on an ordinary OS (hosted). ESXi and Xen run directly on the hardware (Type 1).',
+    ),
+  },
+  {
+    id: 'q-t2-003',
+    topic: 'hypervisor-type2',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('Type 2 하이퍼바이저는 일반 노트북의 OS 위에 설치해 VM을 돌릴 수 있다.', 'A Type 2 hypervisor can be installed on an ordinary laptop\'s OS to run VMs.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. 호스트형은 이미 있는 OS 위에 프로그램처럼 설치하므로 데스크톱이나 노트북에서도 쓸 수 있고, 게스트 OS 종류에도 제약이 거의 없습니다. 대신 Type 1보다 오버헤드가 큽니다.',
+      'True. A hosted hypervisor installs like a program on the existing OS, so it works on desktops and laptops and runs almost any guest OS; it costs more overhead than Type 1.',
+    ),
+  },
+  {
+    id: 'q-t2-004',
+    topic: 'hypervisor-type2',
+    type: 'single',
+    timeLimitS: 20,
+    prompt: bi('Type 2 하이퍼바이저가 보통 Type 1보다 느린 이유는?', 'Why is a Type 2 hypervisor usually slower than Type 1?'),
+    options: [
+      bi('게스트의 요청이 하이퍼바이저뿐 아니라 호스트 OS도 거쳐 가기 때문', 'Guest requests pass through the host OS as well as the hypervisor'),
+      bi('게스트 커널을 수정해야 하기 때문', 'The guest kernel must be modified'),
+      bi('컨테이너 런타임을 쓰기 때문', 'It uses a container runtime'),
+      bi('VM마다 물리 CPU를 하나씩만 쓸 수 있기 때문', 'Each VM may use only one physical CPU'),
+    ],
+    correct: 0,
+    explanation: bi(
+      '호스트형은 하드웨어를 호스트 OS를 통해 에뮬레이트하므로 한 단계가 더 있습니다. Xen 논문에서 VMware Workstation은 SPECweb99에서 물리 서버의 1/3도 못 냈지만 Xen(Type 1, 반가상화)은 1% 이내였습니다(Barham 외, SOSP 2003).',
+      'A hosted hypervisor emulates hardware through the host OS, one more layer. In the Xen paper VMware Workstation served under a third of native SPECweb99 clients where Xen (Type 1, para-virtualized) was within 1% (Barham et al., SOSP 2003).',
+    ),
+  },
+  {
+    id: 'q-t2-005',
+    topic: 'hypervisor-type2',
+    type: 'numeric',
+    timeLimitS: 40,
+    prompt: bi(
+      '물리 서버가 SPECweb99 클라이언트 900개를 처리합니다. Xen 논문의 측정처럼 호스트형 VM이 물리 성능의 1/3만 낸다면, 처리할 수 있는 클라이언트는 약 몇 개일까요?',
+      'A bare-metal server handles 900 SPECweb99 clients. If a hosted VM reaches only a third of native, as measured in the Xen paper, about how many clients can it handle?',
+    ),
+    correct: 300,
+    tolerance: 10,
+    unit: bi('개', 'clients'),
+    explanation: bi(
+      '900 × 1/3 = 300개입니다(측정값은 1/3 미만이었습니다). 같은 실험에서 Xen 반가상화 VM은 물리 서버의 1% 이내였습니다(Barham 외, SOSP 2003). 그래서 서버에는 Type 1, 개인 PC 실습에는 Type 2를 씁니다.',
+      '900 × 1/3 = 300 (the measured figure was below a third). In the same study a Xen para-virtualized VM stayed within 1% of native (Barham et al., SOSP 2003): servers use Type 1; Type 2 suits practice on a personal PC.',
+    ),
+  },
+  {
+    id: 'q-t2-006',
+    topic: 'hypervisor-type2',
+    type: 'single',
+    timeLimitS: 20,
+    prompt: bi('Type 2 하이퍼바이저에 가장 잘 맞는 용도는?', 'Which use suits a Type 2 hypervisor best?'),
+    options: [
+      bi('학생이 자기 노트북에서 Windows와 Linux 실습 VM을 돌리기', 'A student running Windows and Linux practice VMs on their laptop'),
+      bi('데이터센터에서 VM 100개를 운영하는 서버', 'A data-centre server running 100 production VMs'),
+      bi('초당 수천 건을 처리하는 운영 데이터베이스', 'A production database serving thousands of queries a second'),
+      bi('클라우드 사업자의 멀티테넌트 호스트', 'A cloud provider\'s multi-tenant host'),
+    ],
+    correct: 0,
+    explanation: bi(
+      '호스트형은 평소 쓰는 PC에 설치해 여러 OS를 실습하거나 테스트하기에 좋습니다. 성능과 밀도가 중요한 서버·운영 환경에는 Type 1(ESXi, Hyper-V, KVM, Xen)을 씁니다.',
+      'Hosted hypervisors are ideal for trying several OSes on the PC you already use. Servers and production, where performance and density matter, use Type 1 (ESXi, Hyper-V, KVM, Xen).',
+    ),
+  },
+  {
+    id: 'q-t2-007',
+    topic: 'hypervisor-type2',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('같은 게스트라면 Type 1 하이퍼바이저는 Type 2보다 느리지 않다.', 'For the same guest, a Type 1 hypervisor is at least as fast as a Type 2 one.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. Xen 논문에서 Type 1은 물리 성능의 1% 이내, 호스트형 VMware Workstation은 1/3 미만이었고(Barham 외, SOSP 2003), Phoronix 측정에서 VirtualBox는 CPU 테스트에서 약 2배 느렸습니다.',
+      'True. In the Xen paper Type 1 stayed within 1% of native while hosted VMware Workstation reached under a third (Barham et al., SOSP 2003), and Phoronix measured VirtualBox about 2x slower on a CPU test.',
+    ),
+  },
+];

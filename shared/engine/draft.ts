@@ -1,0 +1,95 @@
+// Copy-on-write editing of a game state inside one reducer step: the input state is never mutated,
+// and only the parts that change are copied (a 2,000-player room must not be cloned per answer).
+import { Rng } from './rng.js';
+import type { Actor, ErrorCode, GameEvent, GameState, Player, QuestionState, RaceState, Why } from './types.js';
+
+/** Thrown inside a step to reject the action; next() turns it into an error event and the unchanged state. */
+export class Rejection extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function reject(code: ErrorCode, message: string): never {
+  throw new Rejection(code, message);
+}
+
+export class Draft {
+  readonly s: GameState;
+  readonly events: GameEvent[] = [];
+  readonly rng: Rng;
+  private ownPlayers = false;
+  private ownQuestion = false;
+  private ownRace = false;
+
+  constructor(
+    base: GameState,
+    readonly actor: Actor,
+  ) {
+    this.s = { ...base };
+    this.rng = new Rng(base.rng);
+  }
+
+  emit(event: GameEvent): void {
+    this.events.push(event);
+  }
+
+  player(id: string): Player | undefined {
+    return this.s.players[id];
+  }
+
+  updatePlayer(id: string, patch: Partial<Player>): void {
+    if (!this.ownPlayers) {
+      this.s.players = { ...this.s.players };
+      this.ownPlayers = true;
+    }
+    const current = this.s.players[id];
+    this.s.players[id] = current ? { ...current, ...patch } : (patch as Player);
+  }
+
+  addScore(playerId: string, delta: number, why: Why[]): void {
+    const p = this.player(playerId);
+    if (!p || delta === 0) return;
+    this.updatePlayer(playerId, { score: p.score + delta });
+    this.emit({ type: 'score', change: { playerId, delta, why } });
+  }
+
+  question(): QuestionState {
+    const q = this.s.question;
+    if (!q) throw new Error('no question');
+    if (!this.ownQuestion) {
+      this.s.question = { ...q };
+      this.ownQuestion = true;
+    }
+    return this.s.question!;
+  }
+
+  setQuestion(q: QuestionState | null): void {
+    this.s.question = q;
+    this.ownQuestion = true;
+  }
+
+  /** The race, deep-copied on first write (races are small: a few hosts of a dozen cards). */
+  race(): RaceState {
+    const r = this.s.race;
+    if (!r) throw new Error('no race');
+    if (!this.ownRace) {
+      this.s.race = structuredClone(r);
+      this.ownRace = true;
+    }
+    return this.s.race!;
+  }
+
+  setRace(r: RaceState | null): void {
+    this.s.race = r;
+    this.ownRace = true;
+  }
+
+  finish(): GameState {
+    this.s.rng = this.rng.state;
+    return this.s;
+  }
+}

@@ -1,0 +1,175 @@
+// One test per fact of ENGINE-FACTS.md: the engine's output respects each, orderings included.
+import { describe, expect, it } from 'vitest';
+import { createGame, legalChoices, next, quoteOnHost } from './index.js';
+import type { DeployChoice, DeployKind, GameEvent, GameState, WorkloadCard } from './index.js';
+import { card, config, DESKTOP, LINUX_SERVER } from './testing/fixtures.js';
+import type { HostContext } from './race/quote.js';
+
+const empty = (spec = LINUX_SERVER): HostContext => ({ spec, deployments: [], cards: {} });
+const onPrem = (kind: DeployKind): DeployChoice => ({ kind, placement: 'on-prem' });
+const q = (c: WorkloadCard, kind: DeployKind, spec = LINUX_SERVER) => quoteOnHost(empty(spec), c, onPrem(kind));
+const app = card('app');
+
+/** Runs the fixture race with one deployment per kind listed, then fires one event; returns its score events. */
+function eventOutcome(kinds: DeployKind[], event: 'kernel-cve' | 'noisy-neighbour', cardPatch: Partial<WorkloadCard> = {}) {
+  const cards = kinds.map((k, i) => card(`c${i}`, { ...cardPatch, arrivesAtS: 0 }));
+  const cfg = config('solo', {
+    content: {
+      questions: [],
+      cards,
+      scenarios: [{ id: 's', title: 's', description: 's', host: LINUX_SERVER, deck: cards.map((c) => c.id), events: [{ kind: event, atS: 10 }], randomEvents: 0, lengthS: 60 }],
+    },
+    rounds: [{ kind: 'race', scenarioId: 's' }],
+  });
+  let s: GameState = createGame(cfg, 'facts');
+  s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: 'p', name: 'P' }).state;
+  s = next(s, { type: 'start', actor: { role: 'player', playerId: 'p' }, at: 0 }).state;
+  kinds.forEach((kind, i) => {
+    const r = next(s, { type: 'deploy', actor: { role: 'player', playerId: 'p' }, at: 1, cardId: `c${i}`, choice: onPrem(kind) });
+    expect(r.events.find((e) => e.type === 'error')).toBeUndefined();
+    s = r.state;
+  });
+  const r = next(s, { type: 'tick', actor: { role: 'system' }, at: 10_000 });
+  const ev = r.events.find((e) => e.type === 'race-event') as Extract<GameEvent, { type: 'race-event' }>;
+  const deps = r.state.race!.hosts['player:p']!.deployments;
+  const lossByKind: Partial<Record<DeployKind, number>> = {};
+  // Score changes come in the order of the event's affected list.
+  ev.affected.forEach((id, i) => {
+    const dep = deps.find((d) => d.id === id)!;
+    const change = r.events.filter((e) => e.type === 'score')[i] as Extract<GameEvent, { type: 'score' }>;
+    lossByKind[dep.choice.kind] = change.change.delta;
+  });
+  return { affectedKinds: ev.affected.map((id) => deps.find((d) => d.id === id)!.choice.kind), lossByKind };
+}
+
+describe('ENGINE-FACTS.md', () => {
+  it('1. containers share the host kernel: a kernel CVE reaches every container, not VMs or sandboxes', () => {
+    const { affectedKinds } = eventOutcome(['container', 'container', 'vm-full', 'microvm', 'sandboxed-container'], 'kernel-cve');
+    expect(affectedKinds).toEqual(['container', 'container']);
+    const untrusted = eventOutcome(['container', 'container'], 'kernel-cve', { trust: 'untrusted' });
+    const trusted = eventOutcome(['container', 'container'], 'kernel-cve');
+    expect(untrusted.lossByKind.container!).toBeLessThan(trusted.lossByKind.container!);
+  });
+
+  it('2. VMs are not immune: a full VM isolates less than perfectly', () => {
+    expect(q(app, 'vm-full').isolation).toBeLessThan(100);
+    expect(q(app, 'vm-full').isolation).toBeGreaterThan(q(app, 'container').isolation);
+  });
+
+  it('3. microVMs shrink the attack surface: they isolate better than a full VM', () => {
+    expect(q(app, 'microvm').isolation).toBeGreaterThan(q(app, 'vm-full').isolation);
+  });
+
+  it('4. CPU: containers about native, an untuned VM about 17% slower', () => {
+    expect(q(app, 'container').perf.cpu).toBe(1);
+    expect(q(app, 'vm-full').perf.cpu).toBeCloseTo(0.83, 2);
+    expect(q(app, 'vm-full').cpu).toBeGreaterThan(q(app, 'container').cpu);
+  });
+
+  it('5. VMs pay mainly on I/O: half the random IOPS, +80% latency', () => {
+    const vm = q(app, 'vm-full').perf;
+    expect(vm.randomIo).toBe(0.5);
+    expect(vm.randomIo).toBeLessThan(vm.cpu);
+    expect(vm.netLatency).toBeCloseTo(1.8, 5);
+  });
+
+  it('6. para-virtualization beats full virtualization on I/O, and needs a modifiable guest kernel', () => {
+    const io = card('io', { profile: 'io' });
+    expect(q(io, 'vm-para').perf.randomIo).toBeGreaterThan(q(io, 'vm-full').perf.randomIo);
+    expect(q(io, 'vm-para').efficiency).toBeGreaterThan(q(io, 'vm-full').efficiency);
+    const win = card('win', { guestOs: 'windows', modifiableKernel: false });
+    expect(q(win, 'vm-para').allowed).toBe(false);
+    expect(q(win, 'vm-para').blockers[0]!.topic).toBe('para-virt');
+  });
+
+  it('7. Type 1 is at least as fast as Type 2', () => {
+    const t1 = q(app, 'vm-full').perf;
+    const t2 = quoteOnHost(empty(DESKTOP), card('d', { guestOs: 'linux' }), onPrem('vm-type2')).perf;
+    expect(t1.cpu).toBeGreaterThanOrEqual(t2.cpu);
+    expect(t1.randomIo).toBeGreaterThanOrEqual(t2.randomIo);
+  });
+
+  it('8. a noisy neighbour costs VMs 2-4%, containers more, co-installed programs most', () => {
+    const mixed = eventOutcome(['traditional', 'traditional', 'container', 'vm-full', 'vm-full'], 'noisy-neighbour');
+    const loss = mixed.lossByKind;
+    expect(-loss['vm-full']!).toBeLessThan(-loss.container!);
+    expect(-loss.container!).toBeLessThan(-loss.traditional!);
+    // The VM's loss is 2-4% of the worst case (a native co-located program).
+    const share = loss['vm-full']! / loss.traditional!;
+    expect(share).toBeGreaterThanOrEqual(0.02);
+    expect(share).toBeLessThanOrEqual(0.04);
+  });
+
+  it('9. density is limited by RAM: a VM carries a 0.5-2 GB guest OS, a microVM or container a few MB', () => {
+    const vm = q(app, 'vm-full').overheadRamGb;
+    expect(vm).toBeGreaterThanOrEqual(0.5);
+    expect(vm).toBeLessThanOrEqual(2);
+    expect(q(app, 'container').overheadRamGb).toBeLessThan(0.01);
+    expect(q(app, 'microvm').overheadRamGb).toBeLessThan(0.05);
+    const small = card('small', { cpu: 0.1, ramGb: 0.25, diskGb: 1 });
+    const fit = (kind: DeployKind) => Math.floor(LINUX_SERVER.ramGb / q(small, kind).ramGb);
+    expect(fit('container')).toBeGreaterThan(fit('microvm'));
+    expect(fit('microvm')).toBeGreaterThan(fit('vm-full'));
+  });
+
+  it('10. a Windows workload cannot be a container on a Linux host; a VM can run any guest OS', () => {
+    const win = card('win', { guestOs: 'windows', modifiableKernel: false });
+    expect(q(win, 'container').allowed).toBe(false);
+    expect(q(win, 'sandboxed-container').allowed).toBe(false);
+    expect(q(win, 'vm-full').allowed).toBe(true);
+    expect(legalChoices(win, LINUX_SERVER)).toContainEqual(onPrem('vm-full'));
+  });
+
+  it('11. a container does not always start faster than a microVM; a full VM starts far slower than either', () => {
+    expect(q(app, 'microvm').startS).toBeLessThan(q(app, 'container').startS);
+    expect(q(app, 'vm-full').startS).toBeGreaterThan(5 * q(app, 'container').startS);
+  });
+
+  it('12. mixing sensitivities on one host kernel costs isolation (NIST SP 800-190)', () => {
+    const secret = card('secret', { sensitivity: 'confidential' });
+    const pub = card('pub', { sensitivity: 'public' });
+    const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, down: false, layer: 'infrastructure' as const };
+    const alone = quoteOnHost(empty(), secret, onPrem('container'));
+    const mixed = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } }, secret, onPrem('container'));
+    expect(mixed.isolation).toBeLessThan(alone.isolation);
+    expect(mixed.why.some((w) => w.source === '190')).toBe(true);
+    const inVm = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } }, secret, onPrem('vm-full'));
+    expect(inVm.why.some((w) => w.source === '190')).toBe(false);
+  });
+
+  it('13. in every service model the customer keeps its data, configuration and identities', () => {
+    const office = card('office', { saasAvailable: true });
+    const saas = quoteOnHost(empty(), office, { kind: 'container', placement: 'saas' });
+    expect(saas.allowed).toBe(true);
+    expect(saas.why.some((w) => w.source === 'MS' && /data/.test(w.en))).toBe(true);
+  });
+});
+
+describe('the rules of the design', () => {
+  it('residency forbids leaving the premises', () => {
+    const c = card('r', { residency: 'on-prem' });
+    for (const placement of ['iaas', 'paas', 'saas'] as const)
+      expect(quoteOnHost(empty(), c, { kind: 'vm-full', placement }).allowed).toBe(false);
+  });
+  it('PaaS and SaaS give no OS control and no custom kernel', () => {
+    expect(quoteOnHost(empty(), card('a', { needsOsControl: true }), { kind: 'container', placement: 'paas' }).allowed).toBe(false);
+    expect(quoteOnHost(empty(), card('b', { needsCustomKernel: true }), { kind: 'container', placement: 'paas' }).allowed).toBe(false);
+    expect(quoteOnHost(empty(), card('c', { needsCustomKernel: true }), onPrem('container')).allowed).toBe(false);
+    expect(quoteOnHost(empty(), card('d', { saasAvailable: false }), { kind: 'container', placement: 'saas' }).allowed).toBe(false);
+  });
+  it('Type 2 only on a desktop host, Type 1 kinds only on a server', () => {
+    expect(q(app, 'vm-type2').allowed).toBe(false);
+    expect(quoteOnHost(empty(DESKTOP), card('w', { guestOs: 'windows', modifiableKernel: false }), onPrem('vm-full')).allowed).toBe(false);
+    expect(quoteOnHost(empty(DESKTOP), card('w', { guestOs: 'linux' }), onPrem('vm-type2')).allowed).toBe(true);
+  });
+  it('a deployment must fit the free capacity', () => {
+    const big = card('big', { ramGb: 63 });
+    expect(q(big, 'container').fits).toBe(true);
+    expect(q(big, 'vm-full').fits).toBe(false);
+    expect(q(big, 'vm-full').allowed).toBe(true);
+  });
+  it('every quote explains itself in both languages and names a topic', () => {
+    for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para'] as const)
+      for (const w of [...q(app, kind).why, ...q(app, kind).blockers]) expect(w.ko.length * w.en.length * w.topic.length).toBeGreaterThan(0);
+  });
+});

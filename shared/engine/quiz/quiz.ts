@@ -1,0 +1,101 @@
+// Quiz steps: open a question, take answers, close it and award points.
+import { reject, type Draft } from '../draft.js';
+import { Rng } from '../rng.js';
+import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js';
+import { answerOf, withAnswer } from './answers.js';
+import type { Answer, Question, Why } from '../types.js';
+import { answerIsWellFormed, correctness, quizPoints } from './scoring.js';
+
+const questionIndexCache = new WeakMap<object, Record<string, Question>>();
+export function questionById(d: { s: { config: { content: { questions: Question[] } } } }, id: string): Question | undefined {
+  const content = d.s.config.content;
+  let index = questionIndexCache.get(content);
+  if (!index) {
+    index = Object.fromEntries(content.questions.map((q) => [q.id, q]));
+    questionIndexCache.set(content, index);
+  }
+  return index[id];
+}
+
+export function openQuestion(d: Draft, questionId: string, at: number): void {
+  const q = questionById(d, questionId);
+  if (!q) reject('question/unknown', `The pack has no question '${questionId}'.`);
+  const n = q.type === 'ordering' ? q.items.length : q.type === 'matching' ? q.right.length : 0;
+  let perm = d.rng.permutation(n);
+  // An ordering shown already in order would give the answer away: rotate it.
+  if (n > 1 && perm.every((x, i) => x === i)) perm = perm.map((_, i) => (i + 1) % n);
+  const limitMs = (d.s.config.questionTimeS ?? q.timeLimitS) * 1000;
+  d.setQuestion({ questionId, openedAt: at, limitMs, perm, answers: {}, answerCount: 0, closed: false, pausedAt: null });
+  d.s.phase = 'question';
+  d.emit({ type: 'question-opened', questionId, openedAt: at, limitMs });
+}
+
+export function answerQuestion(d: Draft, playerId: string, questionId: string, answer: Answer, at: number, elapsedMs?: number): void {
+  const qs = d.s.question;
+  if (d.s.phase !== 'question' || !qs) reject('action/wrong-phase', 'No question is open.');
+  if (qs.questionId !== questionId) reject('question/closed', `Question '${questionId}' is not the open question.`);
+  if (qs.closed) reject('question/closed', 'This question has closed.');
+  const player = d.player(playerId)!;
+  if (player.joinedAtStep > d.s.step) reject('action/wrong-phase', 'You joined during this question; you start with the next one.');
+  if (answerOf(qs, playerId)) reject('answer/duplicate', 'You have already answered this question.');
+  const deadline = qs.openedAt + qs.limitMs * player.timeFactor;
+  if (at > deadline) reject('answer/late', `The answer came ${at - deadline} ms after the deadline.`);
+  const q = questionById(d, questionId)!;
+  if (!answerIsWellFormed(q, answer, qs.perm)) reject('answer/malformed', `That is not a valid answer to a '${q.type}' question.`);
+
+  // Response time measured by the authority; a fair-timing authority may pass its own measure, kept within bounds.
+  const measured = at - qs.openedAt;
+  const elapsed = Math.max(0, Math.min(elapsedMs ?? measured, measured, qs.limitMs * player.timeFactor));
+  const raw = correctness(q, answer, qs.perm);
+  const scored = quizPoints(raw, elapsed / player.timeFactor, qs.limitMs, player.streak, d.s.config.scoring);
+  const q2 = d.question();
+  q2.answers = withAnswer(q2.answers, playerId, { answer, at, elapsedMs: elapsed, ...scored });
+  q2.answerCount++;
+  d.emit({ type: 'answer-accepted', playerId, questionId });
+
+  // Everyone who can answer has answered: close now.
+  if (q2.answerCount >= activePlayerCount(d.s)) closeQuestion(d);
+}
+
+export function closeQuestion(d: Draft, award = true): void {
+  const qs = d.question();
+  if (qs.closed) return;
+  qs.closed = true;
+  const q = questionById(d, qs.questionId)!;
+  const results: Record<string, { correctness: number; points: number }> = {};
+  for (const id of activePlayerIds(d.s)) {
+    const player = d.player(id)!;
+    const rec = answerOf(qs, id);
+    if (!award) continue;
+    if (!rec) {
+      if (player.streak !== 0) d.updatePlayer(id, { streak: 0 });
+      results[id] = { correctness: 0, points: 0 };
+      continue;
+    }
+    const total = rec.points + rec.streakBonus;
+    results[id] = { correctness: rec.correctness, points: total };
+    d.updatePlayer(id, { streak: rec.correctness >= 1 ? player.streak + 1 : 0 });
+    if (total > 0) d.addScore(id, total, [quizWhy(q, rec.correctness, rec.points, rec.streakBonus)]);
+  }
+  d.s.phase = 'reveal';
+  d.emit({ type: 'question-closed', questionId: qs.questionId, results });
+}
+
+function quizWhy(q: Question, c: number, points: number, streak: number): Why {
+  const streakKo = streak > 0 ? `, 연속 정답 보너스 +${streak}` : '';
+  const streakEn = streak > 0 ? `, streak bonus +${streak}` : '';
+  return c >= 1
+    ? { topic: q.topic, ko: `정답: +${points}점${streakKo}.`, en: `Correct: +${points} points${streakEn}.` }
+    : {
+        topic: q.topic,
+        ko: `부분 정답 ${Math.round(c * 100)}%: +${points}점.`,
+        en: `Partly right (${Math.round(c * 100)}%): +${points} points.`,
+      };
+}
+
+/** True when the open question's time is up for everyone (the authority's tick closes it). */
+export function questionTimeUp(d: Draft, at: number): boolean {
+  const closeAt = questionCloseAt(d.s);
+  return closeAt !== null && at >= closeAt;
+}
+

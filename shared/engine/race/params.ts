@@ -1,0 +1,215 @@
+// The parameter table: every number the provisioning simulation uses, in one place.
+// Each constant cites its row of ENGINE-FACTS.md by source tag ([F], [X], ...) or says GUESS.
+// Ratios are relative to bare metal = 1.00.
+import type { DeployKind, FactTag, GuestOs, PerfFactors, Placement } from '../types.js';
+
+interface KindParams {
+  perf: PerfFactors;
+  perfSource: FactTag[];
+  /** Runtime / VMM memory beside the app, GB (a full VM adds its guest OS on top, see GUEST_OS). */
+  runtimeRamGb: number;
+  /** Image or root filesystem beside the app's own data, GB (full VMs: see GUEST_OS). */
+  imageDiskGb: number;
+  /** Start time in real seconds on-premise (full VMs: see GUEST_OS). */
+  startS: number;
+  startSource: FactTag;
+  /** Operating effort, hours per month per deployment. GUESS throughout: no published figure. */
+  opsHoursPerMonth: number;
+  /** Strength of the isolation boundary, 0..100 (ordering from facts 1-3 and 8; the values are GUESS). */
+  boundary: number;
+  /** Share of a noisy neighbour's disturbance that reaches this deployment, 0..1. */
+  noisyExposure: number;
+  /** Shares the host kernel with its neighbours (fact 1). */
+  sharesHostKernel: boolean;
+  /** Has its own guest OS to patch (patch day). */
+  ownGuestOs: boolean;
+}
+
+export const KIND_PARAMS: Record<DeployKind, KindParams> = {
+  traditional: {
+    // Programs installed straight on the host OS run at native speed.
+    perf: { cpu: 1, randomIo: 1, netLatency: 1, syscall: 1 },
+    perfSource: ['F'],
+    runtimeRamGb: 0,
+    imageDiskGb: 0,
+    startS: 1800, // GUESS: installing and configuring software by hand on a shared server takes "minutes to hours"
+    startSource: 'GUESS',
+    opsHoursPerMonth: 6, // GUESS: manual installs, dependency conflicts between co-installed programs
+    boundary: 5, // GUESS: no boundary between programs on one OS (fact 8: "not at all")
+    noisyExposure: 1, // [X]: the same antisocial load on a shared native host made it unusable
+    sharesHostKernel: true,
+    ownGuestOs: false,
+  },
+  container: {
+    perf: { cpu: 1.0, randomIo: 1.0, netLatency: 2.0, syscall: 1.0 }, // [F]: CPU/IO native; Docker NAT about 2x latency
+    perfSource: ['F'],
+    runtimeRamGb: 0.003, // [SO]: about 3 MB shim per container
+    imageDiskGb: 0.114, // [AL]: debian image 114 MB (alpine 5.6 MB, ubuntu 64 MB)
+    startS: 0.9, // [DS]: `docker run` about 0.6-1.2 s
+    startSource: 'DS',
+    opsHoursPerMonth: 1.5, // GUESS: patch the host once, rebuild images
+    boundary: 40, // GUESS value; ordering from fact 1 (shared kernel) and 8
+    noisyExposure: 0.3, // GUESS between native (1.0) and hypervisor (0.03), fact 8
+    sharesHostKernel: true,
+    ownGuestOs: false,
+  },
+  'sandboxed-container': {
+    // [G]: system calls 2.2x-72x slower, file open/close very slow, pure compute barely affected.
+    perf: { cpu: 0.98, randomIo: 0.4, netLatency: 2.5, syscall: 0.15 },
+    perfSource: ['G'],
+    runtimeRamGb: 0.05, // GUESS: a user-space kernel (gVisor Sentry) or a tiny VM per sandbox
+    imageDiskGb: 0.114, // [AL]: same images as plain containers
+    startS: 0.9, // [K]: Kata sandbox about 0.9 s
+    startSource: 'K',
+    opsHoursPerMonth: 2, // GUESS
+    boundary: 75, // GUESS value; the sandbox's own kernel interface cuts the shared-kernel surface ([GV])
+    noisyExposure: 0.2, // GUESS
+    sharesHostKernel: false,
+    ownGuestOs: false,
+  },
+  microvm: {
+    // [FCS]: Firecracker CPU > 0.95 of native, +0.06 ms network latency (~2.6x of KVM's 37.5 us native from [F]).
+    perf: { cpu: 0.96, randomIo: 0.7, netLatency: 2.6, syscall: 1.0 }, // randomIo: GUESS between KVM (0.5) and native
+    perfSource: ['FCS', 'F'],
+    runtimeRamGb: 0.005 + 0.032, // [FCS]: VMM <= 5 MiB; plus GUESS 32 MB for a minimal guest kernel
+    imageDiskGb: 0.114 + 0.02, // [AL] rootfs like a container image; GUESS 20 MB guest kernel
+    startS: 0.125, // [FCS]: <= 125 ms to init (fact 11: faster than `docker run`)
+    startSource: 'FCS',
+    opsHoursPerMonth: 2, // GUESS
+    boundary: 85, // fact 3: 5 emulated devices, ~50k lines of Rust vs QEMU's 1.4M [FC]; value GUESS
+    noisyExposure: 0.03, // [X]: hypervisors isolate performance, 2-4%
+    sharesHostKernel: false,
+    ownGuestOs: true,
+  },
+  'vm-full': {
+    // [F]: KVM untuned CPU 0.83 (241 vs 291 GFLOPS), random I/O 0.5, latency +80%.
+    perf: { cpu: 0.83, randomIo: 0.5, netLatency: 1.8, syscall: 1.0 },
+    perfSource: ['F'],
+    runtimeRamGb: 0, // the guest OS, see GUEST_OS
+    imageDiskGb: 0,
+    startS: 8, // [DP]: stock Linux VM on KVM 7-9 s (Windows: see GUEST_OS)
+    startSource: 'DP',
+    opsHoursPerMonth: 4, // GUESS: each guest OS patched and monitored on its own
+    boundary: 80, // fact 2: VMs are not immune (VENOM, [VEN]); value GUESS
+    noisyExposure: 0.03, // [X]: 2-4%
+    sharesHostKernel: false,
+    ownGuestOs: true,
+  },
+  'vm-para': {
+    // [X]: Xen PV kernel build +3% time (0.97), web serving within 1% of native; fact 6.
+    perf: { cpu: 0.97, randomIo: 0.95, netLatency: 1.3, syscall: 1.0 }, // randomIo, netLatency: GUESS near native
+    perfSource: ['X'],
+    runtimeRamGb: 0,
+    imageDiskGb: 0,
+    startS: 8, // [DP]: same boot as a stock Linux VM
+    startSource: 'DP',
+    opsHoursPerMonth: 4.5, // GUESS: plus keeping the modified guest kernel in step with the hypervisor
+    boundary: 80, // GUESS, as vm-full
+    noisyExposure: 0.03, // [X]
+    sharesHostKernel: false,
+    ownGuestOs: true,
+  },
+  'vm-type2': {
+    // [PH]: VirtualBox about 2x slower on a CPU test; [X]: VMware Workstation under 1/3 of native SPECweb99.
+    perf: { cpu: 0.5, randomIo: 0.33, netLatency: 2.5, syscall: 1.0 }, // netLatency GUESS
+    perfSource: ['PH', 'X'],
+    runtimeRamGb: 0.1, // GUESS: the hosted hypervisor's own process
+    imageDiskGb: 0,
+    startS: 12, // GUESS: a stock VM boot ([DP] 7-9 s) on top of a desktop OS
+    startSource: 'GUESS',
+    opsHoursPerMonth: 5, // GUESS: guest OS plus the host OS under it
+    boundary: 75, // GUESS: a VM boundary, but the host OS under it is a larger attack surface
+    noisyExposure: 0.1, // GUESS: the host OS's own programs compete with the hypervisor
+    sharesHostKernel: false,
+    ownGuestOs: true,
+  },
+};
+
+/** What a full guest OS costs inside a VM. */
+export const GUEST_OS: Record<GuestOs, { ramGb: number; diskGb: number; startS: number; source: FactTag[] }> = {
+  // [UB]: Ubuntu Server about 2 GB RAM to be comfortable, >= 5 GB disk; [DP]: stock Linux VM 7-9 s.
+  linux: { ramGb: 2, diskGb: 5, startS: 8, source: ['UB', 'DP'] },
+  // [WS]: 512 MB (Server Core minimum) to 2 GB with desktop; 32 GB minimum partition. Boot: GUESS 45 s on-premise.
+  windows: { ramGb: 2, diskGb: 32, startS: 45, source: ['WS'] },
+};
+
+/** Start in the cloud ([MH], 2012): Linux about 97 s, Windows about 810 s. */
+export const CLOUD_VM_START_S: Record<GuestOs, number> = { linux: 97, windows: 810 };
+
+/** Off-premise service models. Costs and efforts are GUESS: "service models trade operating effort for a price premium". */
+export const PLACEMENT_PARAMS: Record<Exclude<Placement, 'on-prem'>, {
+  priceFactor: number;
+  opsHoursPerMonth: number | null;
+  startS: number | null;
+  boundary: number;
+}> = {
+  // IaaS: the customer still runs the OS ([NIST]); effort as the kind's own; start from [MH].
+  iaas: { priceFactor: 1.0, opsHoursPerMonth: null, startS: null, boundary: 80 },
+  // PaaS: push the app, the provider runs OS and runtime ([NIST]); GUESS 60 s build-and-deploy.
+  paas: { priceFactor: 1.5, opsHoursPerMonth: 1, startS: 60, boundary: 65 },
+  // SaaS: use the provider's application ([NIST]); GUESS 30 s to sign in and set up.
+  saas: { priceFactor: 2.0, opsHoursPerMonth: 0.2, startS: 30, boundary: 70 },
+};
+
+/** Cost units per hour. GUESS: derived from reserved RAM and CPU (ENGINE-FACTS "cost" row). */
+export const COST = {
+  perCoreHour: 0.04,
+  perRamGbHour: 0.005,
+  perDiskGbHour: 0.0001,
+  /** On-premise: capital already spent; the share of the host's running cost (power, space) is lower. GUESS. */
+  onPremFactor: 0.6,
+  /** SaaS: a per-seat price instead of resources, per card. GUESS. */
+  saasPerHour: 0.3,
+};
+
+/** Game time: real start seconds are compressed so a 810 s cloud Windows boot still fits a 3-minute race. GUESS. */
+export const GAME_TIME_SCALE = 0.05;
+
+/** Points. GUESS: chosen so one card is worth about half a quiz question. */
+export const RACE_POINTS = {
+  perCard: 500,
+  efficiencyWeight: 0.5,
+  isolationWeight: 0.5,
+  /** Scale of event deltas. */
+  cvePenalty: 200,
+  cveUntrustedMultiplier: 2,
+  spikeReward: 120,
+  spikePenalty: 120,
+  noisyPenaltyMax: 200,
+  hardwareFailurePenalty: 150,
+  cloudSurvivalReward: 40,
+  patchPerGuestOs: 40,
+  patchPerHostKernel: 20,
+  sensitivityMixPenalty: 120,
+  untrustedSharePenalty: 150,
+  missedCardPenalty: 0,
+};
+
+/** Off-premise performance: PaaS runs apps in the provider's containers ([F]: native CPU and I/O, NAT latency about 2x); SaaS is the provider's concern. */
+export const PAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 2, syscall: 1 };
+export const SAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 1, syscall: 1 };
+
+/** GUESS: a hosted (Type 2) hypervisor boots its guest slower than a Type 1 ([DP] 7-9 s) because a desktop OS runs beside it. */
+export const TYPE2_BOOT_FACTOR = 1.5;
+
+/** Scoring shape of a quote. All GUESS: game-design weights, not measurements. */
+export const QUOTE_SCORING = {
+  /** Resource efficiency: how much of the RAM and disk taken is the workload's own. */
+  ramShare: 0.7,
+  diskShare: 0.3,
+  /** Operating effort at which the ops part of efficiency reaches zero, hours per month. */
+  opsHoursCeiling: 8,
+  /** Containers on an IaaS VM: that VM's boundary caps the blast radius at the container's plus this. */
+  iaasContainerBoundaryBonus: 20,
+  /** Isolation lost by untrusted code on a shared host kernel (fact 1), and by mixing sensitivities on it (fact 12). */
+  untrustedSharedKernelPenalty: 30,
+  sensitivityMixPenalty: 20,
+  /** Isolation lost per unit of noisy-neighbour exposure (fact 8). */
+  noisyPenaltyScale: 20,
+  /** Isolation's weight in a card's points: risky (untrusted or confidential) workloads weigh it more. */
+  isolationWeightRisky: 0.7,
+  isolationWeightPlain: 0.3,
+};
+
+/** Efficiency's parts and their weights (sum 1). GUESS. */
+export const EFFICIENCY_WEIGHTS = { resources: 0.3, performance: 0.25, start: 0.2, cost: 0.1, ops: 0.15 };

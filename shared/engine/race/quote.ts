@@ -1,0 +1,333 @@
+// quoteDeployment: what a deployment choice would cost and earn, before a player commits.
+// The client calls it on every hover, the engine calls it to score a deploy, the planner to search.
+import type { DeployChoice, Deployment, GameState, HostSpec, Quote, WorkloadCard, Why } from '../types.js';
+import {
+  CLOUD_VM_START_S,
+  COST,
+  EFFICIENCY_WEIGHTS,
+  GAME_TIME_SCALE,
+  GUEST_OS,
+  KIND_PARAMS,
+  PAAS_PERF,
+  PLACEMENT_PARAMS,
+  QUOTE_SCORING,
+  RACE_POINTS,
+  SAAS_PERF,
+  TYPE2_BOOT_FACTOR,
+} from './params.js';
+import { legalChoices, normalizeChoice, ruleBlockers } from './rules.js';
+
+export { legalChoices };
+
+export interface HostContext {
+  spec: HostSpec;
+  /** Deployments already on this host (on- and off-premise). */
+  deployments: readonly Deployment[];
+  /** Cards by id, to know the neighbours' trust and sensitivity. */
+  cards: Readonly<Record<string, WorkloadCard>>;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+export function freeCapacity(ctx: HostContext): { cpu: number; ramGb: number; diskGb: number } {
+  let cpu = ctx.spec.cores;
+  let ramGb = ctx.spec.ramGb;
+  let diskGb = ctx.spec.diskGb;
+  for (const d of ctx.deployments) {
+    cpu -= d.cpu;
+    ramGb -= d.ramGb;
+    diskGb -= d.diskGb;
+  }
+  return { cpu, ramGb, diskGb };
+}
+
+const isFullVm = (kind: string) => kind === 'vm-full' || kind === 'vm-para' || kind === 'vm-type2';
+
+/** Quote a choice for a card on a host described by its context. Pure and allocation-light. */
+export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: DeployChoice): Quote {
+  const choice = normalizeChoice(rawChoice);
+  const { kind, placement } = choice;
+  const k = KIND_PARAMS[kind];
+  const blockers = ruleBlockers(card, ctx.spec, choice);
+  const why: Why[] = [];
+  const onPrem = placement === 'on-prem';
+  const offService = placement === 'paas' || placement === 'saas';
+
+  // Resources taken from the host.
+  let overheadRamGb = 0;
+  let overheadDiskGb = 0;
+  if (onPrem) {
+    overheadRamGb = k.runtimeRamGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].ramGb : 0);
+    overheadDiskGb = k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
+  }
+  const perf = placement === 'paas' ? PAAS_PERF : placement === 'saas' ? SAAS_PERF : k.perf;
+  const cpu = onPrem ? round2(card.cpu / perf.cpu) : 0;
+  const ramGb = onPrem ? round2(card.ramGb + overheadRamGb) : 0;
+  const diskGb = onPrem ? round2(card.diskGb + overheadDiskGb) : 0;
+
+  let fits = blockers.length === 0;
+  if (onPrem && fits) {
+    const free = freeCapacity(ctx);
+    const short: string[] = [];
+    if (cpu > free.cpu + 1e-9) short.push(`CPU ${cpu}/${round2(free.cpu)}`);
+    if (ramGb > free.ramGb + 1e-9) short.push(`RAM ${ramGb}/${round2(free.ramGb)} GB`);
+    if (diskGb > free.diskGb + 1e-9) short.push(`disk ${diskGb}/${round2(free.diskGb)} GB`);
+    if (short.length > 0) {
+      fits = false;
+      blockers.push({
+        topic: 'virtualization',
+        ko: `호스트에 남은 자원이 부족합니다 (필요/남음: ${short.join(', ')}). 게스트에 나눠 준 만큼 호스트에서 빠집니다.`,
+        en: `Not enough free capacity on the host (needed/free: ${short.join(', ')}): what guests get is taken from the host.`,
+      });
+    }
+  }
+
+  // Start time, real seconds.
+  let startS: number;
+  if (placement === 'iaas') {
+    startS = CLOUD_VM_START_S[card.guestOs] + (kind === 'container' || kind === 'sandboxed-container' ? k.startS : 0);
+  } else if (offService) {
+    startS = PLACEMENT_PARAMS[placement].startS ?? 0;
+  } else if (kind === 'vm-full' || kind === 'vm-para') {
+    startS = GUEST_OS[card.guestOs].startS;
+  } else if (kind === 'vm-type2') {
+    startS = GUEST_OS[card.guestOs].startS * TYPE2_BOOT_FACTOR;
+  } else {
+    startS = k.startS;
+  }
+  const meetsDeadline = startS <= card.startDeadlineS;
+
+  // Running cost and operating effort.
+  let costPerHour: number;
+  if (placement === 'saas') costPerHour = COST.saasPerHour;
+  else {
+    const resources =
+      (card.cpu / perf.cpu) * COST.perCoreHour +
+      (card.ramGb + (isFullVm(kind) || placement === 'iaas' ? GUEST_OS[card.guestOs].ramGb : 0)) * COST.perRamGbHour +
+      card.diskGb * COST.perDiskGbHour;
+    costPerHour = onPrem ? resources * COST.onPremFactor : resources * PLACEMENT_PARAMS[placement].priceFactor;
+  }
+  costPerHour = Math.round(costPerHour * 1000) / 1000;
+  const opsHoursPerMonth = offService ? (PLACEMENT_PARAMS[placement].opsHoursPerMonth ?? 0) : k.opsHoursPerMonth;
+
+  // Efficiency, 0..1 parts.
+  const S = QUOTE_SCORING;
+  const resourcePart = onPrem
+    ? clamp01(S.ramShare * (card.ramGb / Math.max(ramGb, 1e-6)) + S.diskShare * (card.diskGb / Math.max(diskGb, 1e-6)))
+    : 1;
+  const dominant =
+    card.profile === 'cpu' ? perf.cpu
+    : card.profile === 'io' ? perf.randomIo
+    : card.profile === 'syscall' ? perf.syscall
+    : Math.sqrt(1 / perf.netLatency);
+  const performancePart = clamp01(0.5 * perf.cpu + 0.5 * dominant);
+  const startPart = meetsDeadline ? 1 : clamp01(card.startDeadlineS / startS);
+  const bareCost = card.cpu * COST.perCoreHour + card.ramGb * COST.perRamGbHour + card.diskGb * COST.perDiskGbHour;
+  const costPart = clamp01((bareCost * COST.onPremFactor) / Math.max(costPerHour, 1e-6));
+  const opsPart = clamp01(1 - opsHoursPerMonth / S.opsHoursCeiling);
+  const w = EFFICIENCY_WEIGHTS;
+  const efficiency = Math.round(
+    100 * (w.resources * resourcePart + w.performance * performancePart + w.start * startPart + w.cost * costPart + w.ops * opsPart),
+  );
+
+  // Isolation, 0..100.
+  let isolation = onPrem ? k.boundary : PLACEMENT_PARAMS[placement as 'iaas' | 'paas' | 'saas'].boundary;
+  if (placement === 'iaas' && (kind === 'container' || kind === 'sandboxed-container')) isolation = Math.min(isolation, k.boundary + S.iaasContainerBoundaryBonus);
+  const sharesKernel = onPrem && k.sharesHostKernel;
+  if (sharesKernel && card.trust === 'untrusted') {
+    isolation -= S.untrustedSharedKernelPenalty;
+    why.push({
+      topic: 'container',
+      ko: '신뢰할 수 없는 코드가 호스트 커널을 공유합니다: 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, CVE-2024-21626) 하나로 같은 호스트의 모두에게 닿습니다.',
+      en: 'Untrusted code shares the host kernel: one kernel exploit or container escape (runc CVE-2019-5736, CVE-2024-21626) reaches everything on the host.',
+      source: 'CVE1',
+    });
+  }
+  if (sharesKernel) {
+    const mixed = ctx.deployments.some((d) => {
+      const other = ctx.cards[d.cardId];
+      return (
+        d.choice.placement === 'on-prem' &&
+        KIND_PARAMS[d.choice.kind].sharesHostKernel &&
+        other !== undefined &&
+        other.sensitivity !== card.sensitivity
+      );
+    });
+    if (mixed) {
+      isolation -= S.sensitivityMixPenalty;
+      why.push({
+        topic: 'container',
+        ko: '민감도가 다른 워크로드가 한 호스트 커널을 함께 씁니다. NIST SP 800-190은 이런 혼합을 피하라고 권고합니다.',
+        en: 'Workloads of different sensitivity share one host kernel; NIST SP 800-190 advises against mixing them.',
+        source: '190',
+      });
+    }
+  }
+  if (onPrem) isolation -= Math.round(k.noisyExposure * S.noisyPenaltyScale);
+  isolation = Math.max(0, Math.min(100, Math.round(isolation)));
+
+  // Risky cards weigh isolation more: that is the trade-off the game teaches.
+  const risky = card.trust === 'untrusted' || card.sensitivity === 'confidential';
+  const isoWeight = risky ? S.isolationWeightRisky : S.isolationWeightPlain;
+  const points = blockers.length > 0 ? 0 : Math.round(RACE_POINTS.perCard * ((1 - isoWeight) * efficiency + isoWeight * isolation) / 100);
+
+  addTeachingLines(why, card, choice, { overheadRamGb, startS, meetsDeadline });
+
+  return {
+    choice,
+    allowed: ruleBlockers(card, ctx.spec, choice).length === 0,
+    fits,
+    blockers,
+    cpu,
+    ramGb,
+    diskGb,
+    overheadRamGb: round2(overheadRamGb),
+    overheadDiskGb: round2(overheadDiskGb),
+    startS,
+    startGameMs: Math.round(startS * 1000 * GAME_TIME_SCALE),
+    meetsDeadline,
+    perf,
+    costPerHour,
+    opsHoursPerMonth,
+    efficiency,
+    isolation,
+    points,
+    why,
+  };
+}
+
+function fmtS(s: number): string {
+  return s < 1 ? `${Math.round(s * 1000)} ms` : s < 120 ? `${Math.round(s * 10) / 10} s` : `${Math.round(s / 60)} min`;
+}
+
+/** The "why" lines a quote teaches: the facts behind its numbers. */
+function addTeachingLines(
+  why: Why[],
+  card: WorkloadCard,
+  choice: DeployChoice,
+  q: { overheadRamGb: number; startS: number; meetsDeadline: boolean },
+): void {
+  const { kind, placement } = choice;
+  if (placement === 'on-prem') {
+    if (isFullVm(kind)) {
+      why.push({
+        topic: 'vm',
+        ko: `VM은 게스트 OS 전체를 싣습니다: RAM ${round2(q.overheadRamGb)} GB가 더 듭니다 (게스트 OS 0.5-2 GB).`,
+        en: `A VM carries a whole guest OS: ${round2(q.overheadRamGb)} GB more RAM (a guest OS takes 0.5-2 GB).`,
+        source: card.guestOs === 'windows' ? 'WS' : 'UB',
+      });
+    } else if (kind === 'container') {
+      why.push({
+        topic: 'container',
+        ko: '컨테이너는 호스트 커널을 공유해 런타임 부담이 몇 MB뿐이고 CPU·메모리 성능은 거의 네이티브입니다.',
+        en: 'A container shares the host kernel: a few MB of runtime overhead, and CPU and memory run at about native speed.',
+        source: 'F',
+      });
+    } else if (kind === 'microvm') {
+      why.push({
+        topic: 'vm',
+        ko: 'microVM(Firecracker)은 자기 커널을 가지면서도 VMM이 5 MiB 이하이고 125 ms 안에 시작합니다.',
+        en: 'A microVM (Firecracker) has its own kernel yet a VMM of at most 5 MiB, and starts within 125 ms.',
+        source: 'FCS',
+      });
+    } else if (kind === 'sandboxed-container') {
+      why.push({
+        topic: 'container',
+        ko: '샌드박스 컨테이너는 시스템 콜을 가로채 격리를 강화하지만, 시스템 콜이 2.2-72배 느려집니다.',
+        en: 'A sandboxed container intercepts system calls for stronger isolation, at 2.2x-72x slower system calls.',
+        source: 'G',
+      });
+    } else if (kind === 'traditional') {
+      why.push({
+        topic: 'traditional',
+        ko: '전통적 배포: 한 OS에 여러 프로그램을 함께 설치하면 서로 간섭하고, 한 프로그램이 자원을 독점하면 다른 프로그램이 느려집니다.',
+        en: 'Traditional deployment: programs installed together on one OS interfere, and one that hogs resources slows the others.',
+      });
+    }
+    if (kind === 'vm-para') {
+      why.push({
+        topic: 'para-virt',
+        ko: '반가상화: 수정된 게스트 커널이 하이퍼콜로 직접 요청해, I/O가 많은 일에서 전가상화보다 빠릅니다 (Xen: 네이티브의 1% 이내).',
+        en: 'Para-virtualization: the modified guest kernel calls the hypervisor directly, faster than full virtualization on I/O-heavy work (Xen: within 1% of native).',
+        source: 'X',
+      });
+    } else if (kind === 'vm-full') {
+      why.push({
+        topic: 'full-virt',
+        ko: '전가상화: 수정하지 않은 게스트 OS가 그대로 돌지만, 무작위 I/O는 네이티브의 절반 정도입니다 (KVM 측정).',
+        en: 'Full virtualization: an unmodified guest OS runs as is, but random I/O is about half of native (KVM measurement).',
+        source: 'F',
+      });
+    } else if (kind === 'vm-type2') {
+      why.push({
+        topic: 'hypervisor-type2',
+        ko: 'Type 2(호스트형) 하이퍼바이저는 호스트 OS 위에서 돌아 부담이 큽니다: CPU 테스트에서 약 2배 느렸습니다.',
+        en: 'A Type 2 (hosted) hypervisor runs on a host OS and costs more: about 2x slower on a CPU test.',
+        source: 'PH',
+      });
+    }
+  } else if (placement === 'iaas') {
+    why.push({
+      topic: 'service-models',
+      ko: 'IaaS: 제공자가 하드웨어를 운영하고, OS와 그 위는 여전히 여러분이 관리합니다. 클라우드 VM 시작은 리눅스 약 97초, 윈도우 약 810초가 측정되었습니다.',
+      en: 'IaaS: the provider runs the hardware; you still manage the OS and up. Cloud VM start was measured at about 97 s for Linux, 810 s for Windows.',
+      source: 'MH',
+    });
+  } else if (placement === 'paas') {
+    why.push({
+      topic: 'service-models',
+      ko: 'PaaS: 앱만 올리면 제공자가 OS·런타임·패치를 맡습니다. 운영 부담은 적지만 값이 더 들고 플랫폼에 묶입니다.',
+      en: 'PaaS: push the app and the provider runs OS, runtime and patches: less effort, a price premium and platform lock-in.',
+      source: 'NIST',
+    });
+  } else {
+    why.push({
+      topic: 'service-models',
+      ko: 'SaaS: 제공자의 애플리케이션을 그대로 씁니다. 그래도 데이터·설정·계정은 고객의 책임입니다.',
+      en: 'SaaS: you use the provider’s application; your data, configuration and identities are still yours to manage.',
+      source: 'MS',
+    });
+  }
+  why.push(
+    q.meetsDeadline
+      ? {
+          topic: 'choosing',
+          ko: `시작 시간 ${fmtS(q.startS)}: 요구(${fmtS(card.startDeadlineS)}) 안에 들어옵니다.`,
+          en: `Start time ${fmtS(q.startS)}: within the required ${fmtS(card.startDeadlineS)}.`,
+          source: KIND_PARAMS[kind].startSource,
+        }
+      : {
+          topic: 'choosing',
+          ko: `시작 시간 ${fmtS(q.startS)}: 요구(${fmtS(card.startDeadlineS)})보다 늦습니다.`,
+          en: `Start time ${fmtS(q.startS)}: slower than the required ${fmtS(card.startDeadlineS)}.`,
+          source: placement === 'iaas' ? 'MH' : KIND_PARAMS[kind].startSource,
+        },
+  );
+}
+
+/** The host a player deploys to, as a quoting context. */
+export function hostContext(state: GameState, hostId: string): HostContext | null {
+  const host = state.race?.hosts[hostId];
+  if (!host) return null;
+  return { spec: host.spec, deployments: host.deployments, cards: cardIndex(state) };
+}
+
+const cardIndexCache = new WeakMap<object, Record<string, WorkloadCard>>();
+export function cardIndex(state: GameState): Record<string, WorkloadCard> {
+  const content = state.config.content;
+  let index = cardIndexCache.get(content);
+  if (!index) {
+    index = Object.fromEntries(content.cards.map((c) => [c.id, c]));
+    cardIndexCache.set(content, index);
+  }
+  return index;
+}
+
+/** Quote a choice for a card on one of the game's race hosts. Returns null for an unknown host or card. */
+export function quoteDeployment(state: GameState, hostId: string, cardId: string, choice: DeployChoice): Quote | null {
+  const ctx = hostContext(state, hostId);
+  const card = cardIndex(state)[cardId];
+  if (!ctx || !card) return null;
+  return quoteOnHost(ctx, card, choice);
+}

@@ -1,0 +1,131 @@
+// Which deployment choices the rules allow for a card on a host, and why not.
+import { DEPLOY_KINDS, PLACEMENTS } from '../types.js';
+import type { DeployChoice, DeployKind, HostSpec, Placement, WorkloadCard, Why } from '../types.js';
+
+const OS_NAME = { linux: { ko: '리눅스', en: 'Linux' }, windows: { ko: '윈도우', en: 'Windows' } } as const;
+
+/** Kinds that run on a Type 1 hypervisor on bare metal: only on a 'server' host. */
+const TYPE1_KINDS: readonly DeployKind[] = ['vm-full', 'vm-para', 'microvm'];
+
+/** PaaS and SaaS leave the deployment kind to the provider; the engine records it as 'container'. */
+export function normalizeChoice(choice: DeployChoice): DeployChoice {
+  return choice.placement === 'paas' || choice.placement === 'saas'
+    ? { kind: 'container', placement: choice.placement }
+    : choice;
+}
+
+/** Every reason the rules forbid this choice (empty when allowed). Capacity is checked elsewhere. */
+export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: DeployChoice): Why[] {
+  const { kind, placement } = normalizeChoice(rawChoice);
+  const out: Why[] = [];
+  const offPrem = placement !== 'on-prem';
+
+  if (offPrem && card.residency === 'on-prem') {
+    out.push({
+      topic: 'on-prem',
+      ko: '데이터 거주 요건: 이 워크로드의 데이터는 자체 시설(온프레미스)을 떠날 수 없습니다.',
+      en: 'Residency rule: this workload’s data must stay on the premises (on-premise).',
+    });
+  }
+  if ((placement === 'paas' || placement === 'saas') && card.needsOsControl) {
+    out.push({
+      topic: 'service-models',
+      ko: 'PaaS·SaaS에서는 OS를 제공자가 관리합니다. OS 제어가 필요하면 IaaS나 온프레미스를 쓰세요 (NIST SP 800-145).',
+      en: 'In PaaS and SaaS the provider manages the OS; a workload that needs OS control needs IaaS or on-premise (NIST SP 800-145).',
+      source: 'NIST',
+    });
+  }
+  if (card.needsCustomKernel && (kind === 'container' || kind === 'sandboxed-container' || placement === 'paas' || placement === 'saas')) {
+    out.push({
+      topic: 'container',
+      ko: '컨테이너는 호스트 커널을 공유하므로 자기만의 커널이나 커널 모듈을 둘 수 없습니다. 자체 커널이 있는 VM이 필요합니다.',
+      en: 'Containers share the host kernel, so they cannot bring their own kernel or kernel module; this needs a VM with its own kernel.',
+    });
+  }
+  if (placement === 'saas' && !card.saasAvailable) {
+    out.push({
+      topic: 'service-models',
+      ko: '이 일을 하는 완성된 SaaS 제품이 없습니다. SaaS는 제공자의 애플리케이션을 쓰는 모델입니다.',
+      en: 'No ready-made SaaS product does this job: SaaS means using the provider’s application.',
+      source: 'NIST',
+    });
+  }
+
+  if (placement === 'on-prem') {
+    if ((kind === 'container' || kind === 'sandboxed-container' || kind === 'traditional') && card.guestOs !== host.os) {
+      out.push({
+        topic: kind === 'traditional' ? 'traditional' : 'container',
+        ko: `${OS_NAME[card.guestOs].ko} 워크로드는 ${OS_NAME[host.os].ko} 호스트 커널 위에서 ${kind === 'traditional' ? '직접 설치해' : '컨테이너로'} 실행할 수 없습니다. 다른 OS는 VM이 필요합니다.`,
+        en: `A ${OS_NAME[card.guestOs].en} workload cannot run ${kind === 'traditional' ? 'installed' : 'in a container'} on a ${OS_NAME[host.os].en} host kernel; another OS needs a VM.`,
+      });
+    }
+    if (kind === 'sandboxed-container' && host.os !== 'linux') {
+      out.push({
+        topic: 'container',
+        ko: '샌드박스 컨테이너(gVisor·Kata)는 리눅스 호스트에서 동작합니다.',
+        en: 'Sandboxed containers (gVisor, Kata) run on a Linux host.',
+        source: 'GV',
+      });
+    }
+    if (TYPE1_KINDS.includes(kind) && host.machine !== 'server') {
+      out.push({
+        topic: 'hypervisor-type1',
+        ko: '이 호스트는 데스크톱 PC입니다. Type 1 하이퍼바이저는 하드웨어 위에 직접 설치되므로, 여기서는 Type 2(호스트형)를 쓰세요.',
+        en: 'This host is a desktop PC: a Type 1 hypervisor is installed straight on the hardware, so here use a Type 2 (hosted) one.',
+      });
+    }
+    if (kind === 'vm-type2' && host.machine !== 'desktop') {
+      out.push({
+        topic: 'hypervisor-type2',
+        ko: '이 서버는 Type 1 하이퍼바이저로 운영됩니다. Type 2(호스트형)는 데스크톱 OS 위에서 쓰는 방식입니다.',
+        en: 'This server runs a Type 1 hypervisor; a Type 2 (hosted) hypervisor is for a desktop OS.',
+      });
+    }
+    if (kind === 'microvm' && (card.guestOs !== 'linux' || host.os !== 'linux')) {
+      out.push({
+        topic: 'vm',
+        ko: 'Firecracker 같은 microVM은 리눅스 KVM 위에서 리눅스 게스트만 실행합니다.',
+        en: 'MicroVMs such as Firecracker run Linux guests on Linux KVM only.',
+        source: 'FCS',
+      });
+    }
+  }
+  if (placement === 'iaas' && (kind === 'traditional' || kind === 'vm-type2' || kind === 'microvm')) {
+    out.push({
+      topic: 'service-models',
+      ko: 'IaaS는 가상 머신(또는 그 위의 컨테이너)을 빌려 주는 모델입니다. 전통적 설치·Type 2·microVM은 여기서 고를 수 없습니다.',
+      en: 'IaaS rents you virtual machines (or containers on them); traditional installs, Type 2 and microVMs are not choices there.',
+      source: 'NIST',
+    });
+  }
+  if (placement === 'iaas' && kind === 'sandboxed-container' && card.guestOs !== 'linux') {
+    out.push({
+      topic: 'container',
+      ko: '샌드박스 컨테이너는 리눅스 워크로드용입니다.',
+      en: 'Sandboxed containers are for Linux workloads.',
+      source: 'GV',
+    });
+  }
+  if (kind === 'vm-para' && (placement === 'on-prem' || placement === 'iaas') && !card.modifiableKernel) {
+    out.push({
+      topic: 'para-virt',
+      ko: '반가상화는 게스트 OS 커널을 수정해 하이퍼콜을 쓰게 해야 합니다. 이 게스트는 커널을 수정할 수 없으니 전가상화를 쓰세요.',
+      en: 'Para-virtualization needs a guest kernel modified to make hypercalls; this guest’s kernel cannot be modified, so use full virtualization.',
+      source: 'X',
+    });
+  }
+  return out;
+}
+
+/** All choices the rules allow for this card on this host, ignoring free capacity. */
+export function legalChoices(card: WorkloadCard, host: HostSpec): DeployChoice[] {
+  const out: DeployChoice[] = [];
+  for (const placement of PLACEMENTS) {
+    const kinds: readonly DeployKind[] = placement === 'paas' || placement === 'saas' ? ['container'] : DEPLOY_KINDS;
+    for (const kind of kinds) {
+      const choice = { kind, placement: placement as Placement };
+      if (ruleBlockers(card, host, choice).length === 0) out.push(choice);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+// Leaderboards: ranks with ties sharing a rank (1, 2, 2, 4).
+import type { GameState } from './types.js';
+
+export interface Standing {
+  playerId: string;
+  name: string;
+  teamId: string | null;
+  score: number;
+  rank: number;
+  bot: boolean;
+}
+
+export interface TeamStanding {
+  teamId: string;
+  name: string;
+  score: number;
+  rank: number;
+  members: Array<{ playerId: string; name: string; score: number }>;
+}
+
+function rankBy<T extends { score: number }>(items: T[], tieBreak: (a: T, b: T) => number): Array<T & { rank: number }> {
+  const sorted = [...items].sort((a, b) => b.score - a.score || tieBreak(a, b));
+  let rank = 0;
+  return sorted.map((item, i) => {
+    if (i === 0 || item.score !== sorted[i - 1]!.score) rank = i + 1;
+    return { ...item, rank };
+  });
+}
+
+export function leaderboard(state: GameState): Standing[] {
+  const order = new Map(state.playerOrder.map((id, i) => [id, i]));
+  const players = state.playerOrder
+    .map((id) => state.players[id]!)
+    .filter((p) => !p.removed)
+    .map((p) => ({ playerId: p.id, name: p.name, teamId: p.teamId, score: p.score, bot: p.bot !== null }));
+  return rankBy(players, (a, b) => order.get(a.playerId)! - order.get(b.playerId)!);
+}
+
+/** Team score = the sum of its members' scores; each member's part is listed. */
+export function teamLeaderboard(state: GameState): TeamStanding[] {
+  const teams = Object.values(state.teams).map((t) => {
+    const members = state.playerOrder
+      .map((id) => state.players[id]!)
+      .filter((p) => p.teamId === t.id && !p.removed)
+      .map((p) => ({ playerId: p.id, name: p.name, score: p.score }));
+    return { teamId: t.id, name: t.name, score: members.reduce((s, m) => s + m.score, 0), members };
+  });
+  return rankBy(teams, (a, b) => a.teamId.localeCompare(b.teamId));
+}

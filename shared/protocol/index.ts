@@ -1,0 +1,5 @@
+// The wire protocol shared by server and client: names, codes, schemas, event maps, nickname rules. No I/O here.
+export * from './names.js';
+export * from './schemas.js';
+export type * from './types.js';
+export * from './nickname.js';

@@ -1,0 +1,181 @@
+// One zod schema per client -> server event payload, plus the HTTP bodies. Strict objects and bounded sizes:
+// anything else is refused with `input/invalid` before a handler runs.
+import { z } from 'zod';
+import { DEPLOY_KINDS, LEADERBOARD_MODES, PLACEMENTS, TEAM_LAYERS } from '../engine/types.js';
+import { LIMITS } from './names.js';
+
+const id = z.string().min(1).max(LIMITS.idMax);
+export const roomCodeSchema = z.string().regex(/^\d{6}$/, 'a room code is 6 digits');
+export const tokenSchema = z
+  .string()
+  .min(LIMITS.tokenMin)
+  .max(LIMITS.tokenMax)
+  .regex(/^[A-Za-z0-9_-]+$/, 'a token is url-safe characters');
+/** Checked again by the nickname rules after normalisation; this only bounds the raw input. */
+const rawName = z.string().min(1).max(64);
+const smallInt = z.number().int().min(0).max(LIMITS.answerItemsMax - 1);
+const itemList = z.array(smallInt).max(LIMITS.answerItemsMax);
+const stamp = z.number().finite().min(0).max(8.64e15);
+
+export const answerSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('single'), choice: smallInt }),
+  z.strictObject({ type: z.literal('multi'), choices: itemList }),
+  z.strictObject({ type: z.literal('truefalse'), value: z.boolean() }),
+  z.strictObject({ type: z.literal('ordering'), order: itemList }),
+  z.strictObject({ type: z.literal('matching'), pairs: itemList }),
+  z.strictObject({ type: z.literal('numeric'), value: z.number().finite().min(-1e12).max(1e12) }),
+]);
+
+export const deployChoiceSchema = z.strictObject({
+  kind: z.enum(DEPLOY_KINDS),
+  placement: z.enum(PLACEMENTS),
+});
+
+export const scoringOptionsSchema = z.strictObject({
+  speedPoints: z.boolean().optional(),
+  streakBonus: z.boolean().optional(),
+  pointsMultiplier: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
+  partialCredit: z.boolean().optional(),
+});
+
+export const gameOptionsSchema = z.strictObject({
+  mode: z.enum(['classroom', 'team']).default('classroom'),
+  teamCount: z.number().int().min(LIMITS.teamCountMin).max(LIMITS.teamCountMax).optional(),
+  questionTimeS: z.number().int().min(LIMITS.questionTimeMinS).max(LIMITS.questionTimeMaxS).optional(),
+  scoring: scoringOptionsSchema.optional(),
+  /** false: quiz only, the pack's races are left out. */
+  races: z.boolean().optional(),
+  lateJoin: z.boolean().optional(),
+  lateJoinScore: z.enum(['zero', 'lowest']).optional(),
+  leaderboard: z.enum(LEADERBOARD_MODES).optional(),
+  showQuestionOnDevices: z.boolean().optional(),
+  /** Team mode: members take layers and only a layer's owner deploys on it. */
+  teamRoles: z.boolean().optional(),
+});
+export type GameOptions = z.input<typeof gameOptionsSchema>;
+
+export const roomCreateSchema = z.strictObject({
+  packId: id,
+  options: gameOptionsSchema.optional(),
+  /** The host's key kept in its browser; the server makes one when absent. Also the room's host token. */
+  hostKey: tokenSchema.optional(),
+});
+export const hostResumeSchema = z.strictObject({ roomCode: roomCodeSchema, hostToken: tokenSchema });
+
+export const hostControlSchema = z.discriminatedUnion('command', [
+  z.strictObject({ command: z.literal('start') }),
+  z.strictObject({ command: z.literal('next') }),
+  z.strictObject({ command: z.literal('skip') }),
+  z.strictObject({ command: z.literal('pause') }),
+  z.strictObject({ command: z.literal('resume') }),
+  z.strictObject({ command: z.literal('end') }),
+  z.strictObject({ command: z.literal('lock'), locked: z.boolean() }),
+  z.strictObject({ command: z.literal('remove'), playerId: id, ban: z.boolean().optional() }),
+  z.strictObject({ command: z.literal('move'), playerId: id, teamId: id }),
+  z.strictObject({ command: z.literal('add-time'), seconds: z.number().int().min(1).max(LIMITS.addTimeMaxS) }),
+  z.strictObject({
+    command: z.literal('time-factor'),
+    playerId: id,
+    factor: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
+  }),
+]);
+export type HostControl = z.infer<typeof hostControlSchema>;
+
+export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: id.optional() });
+export const playerResumeSchema = z.strictObject({ roomCode: roomCodeSchema, resumeToken: tokenSchema });
+export const playerTeamSchema = z.strictObject({ teamId: id });
+export const playerAnswerSchema = z.strictObject({
+  questionId: id,
+  answer: answerSchema,
+  /** Client-measured time; issue 8 accepts it only inside the server's window. Optional. */
+  elapsedMs: z.number().int().min(0).max(3_600_000).optional(),
+});
+export const playerTakeLayerSchema = z.strictObject({ layer: z.enum([...TEAM_LAYERS, 'none']) });
+export const playerCardSchema = z.strictObject({ cardId: id });
+export const playerDeploySchema = z.strictObject({ cardId: id, choice: deployChoiceSchema });
+
+export const botLevelSchema = z.enum(['easy', 'medium', 'hard']);
+export const soloStartSchema = z.strictObject({
+  name: rawName,
+  /** A pack id, or 'daily' for today's challenge in `lang`. */
+  packId: id,
+  lang: z.enum(['ko', 'en']).default('en'),
+  bots: z.array(botLevelSchema).max(LIMITS.soloBotsMax).default([]),
+  questionTimeS: z.number().int().min(LIMITS.questionTimeMinS).max(LIMITS.questionTimeMaxS).optional(),
+});
+export const soloControlSchema = z.strictObject({
+  command: z.enum(['start', 'next', 'skip', 'pause', 'resume', 'end']),
+});
+export const emptySchema = z.strictObject({});
+export const timePingSchema = z.strictObject({ t: z.number().finite() });
+
+// ---------------------------------------------------------------- actions (solo verification bodies)
+
+const actorSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('host') }),
+  z.strictObject({ role: z.literal('player'), playerId: id }),
+  z.strictObject({ role: z.literal('system') }),
+]);
+const base = { actor: actorSchema, at: stamp };
+export const actionSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('join'),
+    ...base,
+    playerId: id,
+    name: z.string().min(1).max(LIMITS.nicknameMax * 2),
+    teamId: id.optional(),
+    bot: z.union([botLevelSchema, z.null()]).optional(),
+  }),
+  z.strictObject({ type: z.literal('remove-player'), ...base, playerId: id }),
+  z.strictObject({ type: z.literal('move-player'), ...base, playerId: id, teamId: id }),
+  z.strictObject({ type: z.literal('set-time-factor'), ...base, playerId: id, factor: z.number().finite() }),
+  z.strictObject({ type: z.literal('lock-lobby'), ...base, locked: z.boolean() }),
+  z.strictObject({ type: z.literal('start'), ...base }),
+  z.strictObject({ type: z.literal('next'), ...base }),
+  z.strictObject({ type: z.literal('skip'), ...base }),
+  z.strictObject({ type: z.literal('pause'), ...base }),
+  z.strictObject({ type: z.literal('resume'), ...base }),
+  z.strictObject({ type: z.literal('add-time'), ...base, seconds: z.number().int().min(1).max(LIMITS.addTimeMaxS) }),
+  z.strictObject({ type: z.literal('end'), ...base }),
+  z.strictObject({
+    type: z.literal('answer'),
+    ...base,
+    questionId: id,
+    answer: answerSchema,
+    elapsedMs: z.number().int().min(0).max(3_600_000).optional(),
+  }),
+  z.strictObject({ type: z.literal('claim'), ...base, cardId: id }),
+  z.strictObject({ type: z.literal('release'), ...base, cardId: id }),
+  z.strictObject({ type: z.literal('deploy'), ...base, cardId: id, choice: deployChoiceSchema }),
+  z.strictObject({ type: z.literal('take-layer'), ...base, layer: z.union([z.enum(TEAM_LAYERS), z.null()]) }),
+  z.strictObject({ type: z.literal('tick'), ...base }),
+]);
+
+export const soloVerifySchema = z.strictObject({
+  packId: id,
+  seed: z.string().min(1).max(128),
+  actions: z.array(actionSchema).min(1).max(LIMITS.soloActionsMax),
+  questionTimeS: z.number().int().min(LIMITS.questionTimeMinS).max(LIMITS.questionTimeMaxS).optional(),
+  /** The score the client shows; when given it must equal the replay's. */
+  claimedScore: z.number().finite().optional(),
+});
+
+/** Schemas by client -> server event name: the server checks each payload against its schema first. */
+export const C2S_SCHEMAS = {
+  'room:create': roomCreateSchema,
+  'host:resume': hostResumeSchema,
+  'host:control': hostControlSchema,
+  'player:join': playerJoinSchema,
+  'player:resume': playerResumeSchema,
+  'player:team': playerTeamSchema,
+  'player:answer': playerAnswerSchema,
+  'player:claim': playerCardSchema,
+  'player:release': playerCardSchema,
+  'player:deploy': playerDeploySchema,
+  'player:take-layer': playerTakeLayerSchema,
+  'solo:start': soloStartSchema,
+  'solo:control': soloControlSchema,
+  'game:sync': emptySchema,
+  'time:ping': timePingSchema,
+  'session:leave': emptySchema,
+} as const;

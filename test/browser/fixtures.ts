@@ -1,0 +1,70 @@
+// A small pack for the browser tests: one question of each type and one short race whose kernel CVE strikes early,
+// built from the built-in English pack so it stays valid as the content grows.
+import { builtinPack, BUILTIN_PACKS } from '../../shared/content/builtin.js';
+import { QUESTION_TYPES, type Question } from '../../shared/engine/types.js';
+import type { GamePack } from '../../shared/content/pack.js';
+
+export const TEST_PACK_ID = 'browser-test-en';
+
+export function browserTestPack(): GamePack {
+  const base = builtinPack('course-en') ?? BUILTIN_PACKS.find((p) => p.meta.language === 'en');
+  if (!base) throw new Error('no built-in English pack');
+  const questions: Question[] = QUESTION_TYPES.map((type) => {
+    const q = base.questions.find((x) => x.type === type);
+    if (!q) throw new Error(`no ${type} question in ${base.meta.id}`);
+    return q;
+  });
+  const scenario = base.scenarios.find((s) => s.host.machine === 'server') ?? base.scenarios[0];
+  if (!scenario) throw new Error('no scenario');
+  const deck = scenario.deck.slice(0, 3);
+  const cards = base.cards.filter((c) => deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
+  return {
+    ...base,
+    meta: { ...base.meta, id: TEST_PACK_ID, title: 'Browser test pack', description: 'One question of each type and one race.' },
+    questions,
+    cards,
+    scenarios: [{ ...scenario, deck, events: [{ kind: 'kernel-cve', atS: 8 }], randomEvents: 0, lengthS: 120 }],
+    rounds: [
+      { kind: 'quiz', questionIds: questions.map((q) => q.id) },
+      { kind: 'race', scenarioId: scenario.id },
+    ],
+  };
+}
+
+/**
+ * A short pack for option tests: true/false questions (the correct answer is known to the test), a race between
+ * them and a last question, so races on/off, leaderboards between rounds and late join all show.
+ * Returns the pack and the correct answer of each question in play order.
+ */
+export function optionsPack(id: string, title: string, shape: 'options' | 'team' = 'options'): { pack: GamePack; answers: boolean[] } {
+  const base = builtinPack('course-en') ?? BUILTIN_PACKS.find((p) => p.meta.language === 'en');
+  if (!base) throw new Error('no built-in English pack');
+  const tf = base.questions.filter((q): q is Extract<Question, { type: 'truefalse' }> => q.type === 'truefalse').slice(0, 3);
+  if (tf.length < 3) throw new Error('not enough true/false questions');
+  const scenario = base.scenarios.find((s) => s.host.machine === 'server') ?? base.scenarios[0];
+  if (!scenario) throw new Error('no scenario');
+  const deck = scenario.deck.slice(0, 3);
+  const cards = base.cards.filter((c) => deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
+  const [q1, q2, q3] = tf as [(typeof tf)[number], (typeof tf)[number], (typeof tf)[number]];
+  return {
+    pack: {
+      ...base,
+      meta: { ...base.meta, id, title, description: 'Three true/false questions around one race.' },
+      questions: tf,
+      cards,
+      scenarios: [{ ...scenario, deck, events: [], randomEvents: 0, lengthS: 180 }],
+      rounds:
+        shape === 'team'
+          ? [
+              { kind: 'quiz', questionIds: [q1.id] },
+              { kind: 'race', scenarioId: scenario.id },
+            ]
+          : [
+              { kind: 'quiz', questionIds: [q1.id] },
+              { kind: 'race', scenarioId: scenario.id },
+              { kind: 'quiz', questionIds: [q2.id, q3.id] },
+            ],
+    },
+    answers: [q1.correct, q2.correct, q3.correct],
+  };
+}

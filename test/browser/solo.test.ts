@@ -1,0 +1,85 @@
+// A learner plays today's solo challenge in Chromium: the run is verified by the server and enters the leaderboard,
+// the personal best is kept in the browser.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, newPage, shot, startHarness, type Harness } from './support.js';
+import { WAIT, answer, changed, key, setLang, shots } from './play-helpers.js';
+
+describe('solo daily challenge in the browser', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000 }, async () => {
+    const { page } = await newPage(h, 'phone', 'en');
+    try {
+      await playSolo(page);
+    } catch (err) {
+      await shot(page, 'failed-solo').catch(() => undefined);
+      throw err;
+    }
+  });
+
+  async function playSolo(page: Page): Promise<void> {
+    await page.goto('/solo');
+    await page.locator('solo-view #sname').waitFor(WAIT);
+    await expectAccessible(page, 'solo setup');
+    await shot(page, 'solo-setup-en');
+    await setLang(page, 'ko');
+    await shot(page, 'solo-setup-ko');
+    await setLang(page, 'en');
+    await page.locator('solo-view #sname').fill('Solo Sam');
+    await page.locator('solo-view button.go').click();
+
+    let current = await key(page, 'solo-view play-screen');
+    let deployed = false;
+    for (let guard = 0; guard < 300 && !current.startsWith('podium'); guard++) {
+      if (current.startsWith('lobby')) {
+        // The run starts by itself; wait for the first step.
+      } else if (current.startsWith('question')) {
+        // Read the question first, as a person does: the server refuses solo answers faster than a human's
+        // (150 ms), so answer once the countdown has visibly ticked.
+        const first = (await page.locator('play-screen count-down .num').textContent()) ?? '';
+        await page.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first.trim()}$`) }).waitFor(WAIT);
+        await answer(page);
+        if ((await key(page, 'solo-view play-screen')) === current) await page.locator('solo-view .bar button').click().catch(() => undefined);
+      } else if (current.startsWith('race:')) {
+        if (!deployed) {
+          await page.locator('race-cards li button', { hasText: 'Claim' }).first().click();
+          await page.locator('race-cards li.mine button', { hasText: 'Deploy' }).click();
+          await page.locator('deploy-picker .preview').waitFor(WAIT);
+          await shot(page, 'solo-race-picker-en');
+          await page.locator('deploy-picker .actions button').last().click();
+          await page.locator('race-cards li.done').first().waitFor(WAIT);
+          deployed = true;
+        }
+        await page.locator('solo-view .bar button', { hasText: 'End race now' }).click();
+      } else {
+        if (current.startsWith('race-result')) {
+          // The race's cloud bill, with the best-known plan's beside it.
+          await page.locator('play-screen cloud-bill').waitFor(WAIT);
+          await expectAccessible(page, 'solo cloud bill');
+          await shots(page, 'solo-bill', true);
+        }
+        await page.locator('solo-view .bar button', { hasText: 'Continue' }).click();
+      }
+      current = await changed(page, 'solo-view play-screen', current);
+    }
+    expect(current.startsWith('podium')).toBe(true);
+    await page.locator('solo-view .result leader-board li', { hasText: 'Solo Sam' }).waitFor(WAIT);
+    await expect(page.locator('solo-view .result').textContent()).resolves.toContain('Verified');
+    // The run had one race with a deployment: a share of the best-known plan above zero.
+    expect(Number((await page.locator('solo-view [data-testid="plan-pct"]').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+    await expectAccessible(page, 'solo result');
+    await shot(page, 'solo-result-en', true);
+    await setLang(page, 'ko');
+    await shot(page, 'solo-result-ko', true);
+    await setLang(page, 'en');
+    const best = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hostrush.soloBest.')));
+    expect(best.length).toBe(1);
+  }
+});

@@ -1,0 +1,121 @@
+// Browser-test support: build the client once (a lock keeps parallel test files from building twice),
+// start the real server on port 0 with in-memory SQLite, launch Debian's Chromium, run axe, save screenshots.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { createApp, type AppHandle } from '../../server/app.js';
+import { createStorage } from '../../server/storage/index.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(root, 'test/screenshots');
+
+function newest(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return n;
+}
+
+/** Runs `vite build` when dist/client is missing or older than client/ or shared/. */
+export function ensureClientBuilt(): void {
+  const built = join(root, 'dist/client/index.html');
+  const lock = join(root, 'dist/.client-build-lock');
+  const stale = () => !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, 'client')), newest(join(root, 'shared')));
+  if (!stale()) return;
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another test file is building: wait for its lock to go (synchronously, by polling the file system).
+      spawnSync('sleep', ['0.2']);
+      if (!existsSync(lock)) return ensureClientBuilt();
+    }
+  }
+  try {
+    if (stale()) {
+      const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('vite build failed');
+    }
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export interface Harness {
+  url: string;
+  app: AppHandle;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  ensureClientBuilt();
+  const storage = await createStorage({ sqlitePath: ':memory:' });
+  const app = createApp({ log: () => {}, storage });
+  await app.ready;
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  const { port } = app.http.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    app,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}
+
+export type Device = 'projector' | 'phone';
+
+export async function newPage(h: Harness, device: Device, lang: 'ko' | 'en', baseURL = h.url): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await h.browser.newContext({
+    baseURL,
+    locale: lang === 'ko' ? 'ko-KR' : 'en-US',
+    viewport: device === 'projector' ? { width: 1600, height: 900 } : { width: 390, height: 844 },
+    deviceScaleFactor: 1,
+    hasTouch: device === 'phone',
+    acceptDownloads: true,
+    // Only so axe-core can be injected; the app itself runs under the server's CSP.
+    bypassCSP: true,
+    // Checks run on settled frames (axe mid-animation sees half-faded text); also exercises the reduced-motion styles.
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (err) => {
+    throw err;
+  });
+  return { context, page };
+}
+
+const axePath = join(root, 'node_modules/axe-core/axe.min.js');
+
+/** Runs axe-core on the page (open shadow roots included) and fails on serious or critical violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }> } }).axe;
+    const res = await axe.run(document, { resultTypes: ['violations'] });
+    return res.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: n.failureSummary })) }));
+  });
+  expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+export async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}

@@ -1,0 +1,130 @@
+// What goes to whom (issue 9): one shared room:view per change, private player:you only when a player's own data
+// changed (its result, score, streak or rank), nothing private when a question opens or an answer is accepted.
+// Plus the replay API and the process gauges at /metrics. Ordering, not time: a game:sync round trip after an
+// event proves every message the server sent before it has arrived (one socket's messages keep their order).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGame, next, type Action, type GameConfig, type GameView } from '../../shared/engine/index.js';
+import type { Podium, YouMessage } from '../../shared/protocol/index.js';
+import { answerFor, expectOk, startServer, type TestClient, type TestServer } from './harness.js';
+
+const PACK = 'warmup-en';
+
+describe('fan-out: shared views, private messages only on change', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server.close());
+
+  const settle = async (clients: TestClient[]) => {
+    for (const c of clients) expectOk(await c.call('game:sync', {}));
+  };
+  const yous = (c: TestClient) => c.received.get('player:you') ?? 0;
+
+  it('sends player:you at a close to those whose result or standing changed, none when a question opens', async () => {
+    const host = await server.client();
+    const created = expectOk(await host.call('room:create', { packId: PACK, options: { mode: 'classroom', questionTimeS: 60 } }));
+    const code = created.roomCode as string;
+    const hostToken = created.hostToken as string;
+    const players: Array<{ client: TestClient; playerId: string }> = [];
+    for (const name of ['Right', 'Wrong', 'Silent']) {
+      const client = await server.client();
+      const joined = expectOk(await client.call('player:join', { roomCode: code, name }));
+      // The join reply carries the player's own standing and row without a broadcast to wait for.
+      expect(joined.you.rank).toBe(1);
+      expect((joined.view as GameView).me?.id).toBe(joined.playerId);
+      expect((joined.view as GameView).players.some((p) => p.id === joined.playerId)).toBe(true);
+      players.push({ client, playerId: joined.playerId as string });
+    }
+    const [right, wrong, silent] = players as [(typeof players)[0], (typeof players)[0], (typeof players)[0]];
+    const clients = players.map((p) => p.client);
+
+    let started = false;
+    const openQuestion = async (): Promise<GameView> => {
+      for (let guard = 0; guard < 20; guard++) {
+        const command = started ? 'next' : 'start';
+        started = true;
+        const version = expectOk(await host.call('host:control', { command })).version as number;
+        const view = await host.waitFor('host:view', (v) => v.version >= version);
+        if (view.phase === 'question' && view.question && !view.question.closed) return view;
+        if (view.finished) throw new Error('the game ended');
+      }
+      throw new Error('no question opened');
+    };
+    const closeQuestion = async () => {
+      const version = expectOk(await host.call('host:control', { command: 'next' })).version as number;
+      await host.waitFor('host:view', (v) => v.version >= version);
+      for (const c of clients) await c.waitFor('room:view', (v) => v.version >= version);
+      await settle(clients);
+    };
+
+    // A question opens: one shared room:view each, and no private message.
+    const first = await openQuestion();
+    const q1 = first.question!.question;
+    for (const c of clients) await c.waitFor('room:view', (v) => v.question?.question.id === q1.id);
+    await settle(clients);
+    expect(clients.map(yous)).toEqual([0, 0, 0]);
+    // The view shows the phase change: no second broadcast of phase and question events.
+    expect(clients.map((c) => c.received.get('game:events') ?? 0)).toEqual([0, 0, 0]);
+    const shared = right.client.view()!;
+    expect(shared.me).toBeNull();
+    expect(shared.question?.mine).toBeNull();
+
+    // Answers are acked; still nothing private.
+    expectOk(await right.client.call('player:answer', { questionId: q1.id, answer: answerFor(PACK, q1, true) }));
+    expectOk(await wrong.client.call('player:answer', { questionId: q1.id, answer: answerFor(PACK, q1, false) }));
+    await settle(clients);
+    expect(clients.map(yous)).toEqual([0, 0, 0]);
+
+    // The close: each answerer its result; the silent player only because its rank moved (1 -> 2).
+    await closeQuestion();
+    expect(clients.map(yous)).toEqual([1, 1, 1]);
+    const rightYou = right.client.latest.get('player:you') as YouMessage;
+    expect(rightYou).toMatchObject({ questionId: q1.id, rank: 1, streak: 1 });
+    expect(rightYou.answer?.correctness).toBe(1);
+    expect(rightYou.score).toBeGreaterThan(0);
+    expect(rightYou.changes.length).toBeGreaterThan(0);
+    expect((wrong.client.latest.get('player:you') as YouMessage)).toMatchObject({ rank: 2, score: 0 });
+    expect((wrong.client.latest.get('player:you') as YouMessage).answer?.correctness).toBe(0);
+    expect((silent.client.latest.get('player:you') as YouMessage)).toMatchObject({ rank: 2, answer: null, playerCount: 3 });
+
+    // The next question opens (through the leaderboard): nothing private changed, nothing private sent.
+    const second = await openQuestion();
+    for (const c of clients) await c.waitFor('room:view', (v) => v.question?.question.id === second.question!.question.id);
+    await settle(clients);
+    expect(clients.map(yous)).toEqual([1, 1, 1]);
+
+    // Nobody answers: only the player whose streak ended hears of it.
+    await closeQuestion();
+    expect(clients.map(yous)).toEqual([2, 1, 1]);
+    expect((right.client.latest.get('player:you') as YouMessage)).toMatchObject({ streak: 0, rank: 1, answer: null });
+
+    // The replay API: the host's own game gives config, seed and log, and replaying it gives the podium's scores.
+    expectOk(await host.call('host:control', { command: 'end' }));
+    const podium: Podium = await host.waitFor('game:podium');
+    const url = `${server.url}/api/games/${encodeURIComponent(podium.gameId)}/replay`;
+    const res = await fetch(url, { headers: { 'x-host-key': hostToken } });
+    expect(res.status).toBe(200);
+    const replay = (await res.json()) as { ok: true; config: GameConfig; seed: string; actions: Action[] };
+    expect(replay.config.mode).toBe('classroom');
+    let state = createGame(replay.config, replay.seed);
+    for (const action of replay.actions) state = next(state, action).state;
+    expect(state.finished).toBe(true);
+    for (const s of podium.standings) expect(state.players[s.playerId]?.score).toBe(s.score);
+    // Anyone else's key, or none: as unknown as a missing game.
+    const other = await fetch(url, { headers: { 'x-host-key': 'x'.repeat(32) } });
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { error: { code: string } }).error.code).toBe('game/unknown');
+    expect((await fetch(url)).status).toBe(401);
+  });
+
+  it('GET /metrics has the process gauges: resident memory, heap, CPU seconds, event-loop delay', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+    expect(value('process_resident_memory_bytes')).toBeGreaterThan(1e6);
+    expect(value('nodejs_heap_used_bytes')).toBeGreaterThan(1e6);
+    expect(value('process_cpu_seconds_total')).toBeGreaterThan(0);
+    for (const q of ['p50', 'p99', 'max']) expect(value(`nodejs_eventloop_lag_${q}_seconds`)).toBeGreaterThanOrEqual(0);
+    expect(text).toContain('# TYPE process_cpu_seconds_total counter');
+  });
+});
