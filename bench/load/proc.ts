@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { ReadyMessage, StatsReply } from './child-ipc.js';
+import type { ReadyMessage, StatsReply, StatsRequest } from './child-ipc.js';
 
 export type ServerKind = 'hostrush' | 'floor-socketio' | 'floor-ws';
 
@@ -145,7 +145,7 @@ export class ServerProcess {
   }
 
   /** CPU and memory as the child sees them (optionally after a full GC); null if it does not answer in time. */
-  stats(gc = false, timeoutMs = 10_000): Promise<StatsReply | null> {
+  stats(gc = false, timeoutMs = 10_000, profile?: StatsRequest['profile']): Promise<StatsReply | null> {
     if (!this.child.connected) return Promise.resolve(null);
     const id = this.nextId++;
     return new Promise((resolve) => {
@@ -157,7 +157,7 @@ export class ServerProcess {
         clearTimeout(timer);
         resolve(r);
       });
-      this.child.send({ type: 'stats', id, gc });
+      this.child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest);
     });
   }
 

@@ -90,15 +90,17 @@ const deploysCounted = (text: string) => (text ? metricValue(text, 'hostrush_act
 const sendAll = (n: number, spreadMs: number, send: (i: number) => Promise<AckOutcome>) => () =>
   Promise.all(Array.from({ length: n }, (_, i) => (spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => send(i)) : send(i))));
 
-async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>, counter: (metrics: string) => number): Promise<AckPhase> {
+async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>, counter: (metrics: string) => number, label: string): Promise<AckPhase> {
   const hostrush = server.kind === 'hostrush';
   const before = hostrush ? counter(await server.metrics()) : Number.NaN;
-  const s0 = await server.stats(false);
+  // LOAD_PROF_WINDOWS=<dir>: a CPU profile of just this window, <dir>/<kind>-<label>.cpuprofile.
+  const profiling = Boolean(process.env.LOAD_PROF_WINDOWS);
+  const s0 = await server.stats(false, undefined, profiling ? { start: true } : undefined);
   const p0 = server.procCpuMs();
   const outcomes = await run();
   // Let the work that follows the acks (tallies, private messages, the log written to storage) be counted too.
   await sleep(400);
-  const s1 = await server.stats(false);
+  const s1 = await server.stats(false, undefined, profiling ? { stop: `${server.kind}-${label}-${server.pid}` } : undefined);
   const p1 = server.procCpuMs();
   const afterText = hostrush ? await server.metrics() : '';
   const after = hostrush ? counter(afterText) : Number.NaN;
@@ -169,9 +171,9 @@ export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPay
         const p = driver.payload();
         result.payload = p;
         result.payloadBytes = p === null ? Number.NaN : Buffer.byteLength(JSON.stringify(p));
-        result.spread = await ackPhase(server, sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i)), answersCounted);
+        result.spread = await ackPhase(server, sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i)), answersCounted, 'spread');
       } else if (k === 1) {
-        result.burst = await ackPhase(server, sendAll(result.players, 0, (i) => driver!.answer(i)), answersCounted);
+        result.burst = await ackPhase(server, sendAll(result.players, 0, (i) => driver!.answer(i)), answersCounted, 'at-once');
       }
       if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) await driver.between();
     }
@@ -190,6 +192,7 @@ export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPay
             return d.stopDeploys();
           },
           deploysCounted,
+          'deploys',
         );
       } else {
         d.errors.set('race-not-reached', 1);
