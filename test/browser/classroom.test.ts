@@ -1,33 +1,16 @@
 // A host and three players play a classroom game to the podium in real Chromium against the real server:
 // every question type, one race with a deployment and a kernel CVE, a player reload mid-game, the report and its CSV.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserTestPack } from './fixtures.js';
-import { expectAccessible, newPage, shot, startHarness, type Harness } from './support.js';
+import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT, answer, changed, key, scoreOf, setLang, shots } from './play-helpers.js';
 
 describe('a classroom game in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  browserTest('plays to the podium with every question type and a race, survives a reload, and downloads the report CSV', { timeout: 300_000, failShot: 'failed' }, play);
 
-  it('plays to the podium with every question type and a race, survives a reload, and downloads the report CSV', { timeout: 300_000 }, async () => {
-    const all: Page[] = [];
-    try {
-      await play(all);
-    } catch (err) {
-      // Keep what each screen showed when it failed.
-      for (const [i, page] of all.entries()) await shot(page, `failed-${i}`).catch(() => undefined);
-      throw err;
-    }
-  });
-
-  async function play(all: Page[]): Promise<void> {
+  async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
     await host.goto('/');

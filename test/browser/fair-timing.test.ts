@@ -2,10 +2,10 @@
 // question 2 s after it appeared on their own screen; the server measures each one's round trip and both get the
 // same points within 1. The delay is Chromium's network emulation (DevTools protocol) for HTTP and, since that
 // emulation leaves WebSocket frames alone, a delaying TCP proxy in front of the server for everything.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
-import { newPage, shot, startHarness, type Harness } from './support.js';
+import { browserTest, newPage, type Harness } from './support.js';
 import { latencyProxy, type LatencyProxy } from './latency-proxy.js';
 import { WAIT, changed, createGame, hostControl, importPack, joinAs, scoreNumber, shots } from './play-helpers.js';
 
@@ -13,24 +13,11 @@ import { WAIT, changed, createGame, hostControl, importPack, joinAs, scoreNumber
 const LATENCY = { near: 10, far: 300 } as const;
 
 describe('fair timing in the browser', () => {
-  let h: Harness;
   const proxies: LatencyProxy[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
+  browserTest('gives a near and a far phone the same points for the same reaction time', { timeout: 120_000, failShot: 'failed-timing' }, play);
+  // Registered after browserTest's, so it runs before the harness closes (vitest runs after-hooks as a stack).
   afterAll(async () => {
     for (const p of proxies) await p.close();
-    await h?.close();
-  });
-
-  it('gives a near and a far phone the same points for the same reaction time', { timeout: 120_000 }, async () => {
-    const all: Page[] = [];
-    try {
-      await play(all);
-    } catch (err) {
-      for (const [i, page] of all.entries()) await shot(page, `failed-timing-${i}`).catch(() => undefined);
-      throw err;
-    }
   });
 
   /** Taps the right answer 2 s (by the phone's own clock) after the question appeared on its screen. */
@@ -51,7 +38,7 @@ describe('fair timing in the browser', () => {
     await page.locator('[data-testid="answered"], play-screen .feedback').first().waitFor(WAIT);
   }
 
-  async function play(all: Page[]): Promise<void> {
+  async function play(h: Harness, all: Page[]): Promise<void> {
     const { pack, answers } = optionsPack('browser-timing-en', 'Timing test pack');
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');

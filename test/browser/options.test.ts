@@ -2,30 +2,14 @@
 // races off, leaderboard "never", extended time granted discreetly, add time / pause / resume / end now,
 // a connection drop with the banner and an automatic rejoin, and a late joiner who starts at the next question
 // with the class's lowest score.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
-import { expectAccessible, newPage, shot, startHarness, type Harness } from './support.js';
+import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT, changed, createGame, hostControl, importPack, joinAs, key, scoreNumber, setLang, shots } from './play-helpers.js';
 
 describe('host options in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  it('applies accuracy mode, races off, leaderboard never, extended time, late join and survives going offline', { timeout: 180_000 }, async () => {
-    const all: Page[] = [];
-    try {
-      await play(all);
-    } catch (err) {
-      for (const [i, page] of all.entries()) await shot(page, `failed-options-${i}`).catch(() => undefined);
-      throw err;
-    }
-  });
+  browserTest('applies accuracy mode, races off, leaderboard never, extended time, late join and survives going offline', { timeout: 180_000, failShot: 'failed-options' }, play);
 
   /** Answers a true/false question on a phone: index 0 is True, 1 is False. */
   async function answerTf(page: Page, value: boolean): Promise<void> {
@@ -33,7 +17,7 @@ describe('host options in the browser', () => {
     await page.locator('[data-testid="answered"], play-screen .feedback').first().waitFor(WAIT);
   }
 
-  async function play(all: Page[]): Promise<void> {
+  async function play(h: Harness, all: Page[]): Promise<void> {
     const { pack, answers } = optionsPack('browser-options-en', 'Options test pack');
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');

@@ -1,30 +1,16 @@
 // A learner plays today's solo challenge in Chromium: the run is verified by the server and enters the leaderboard,
 // the personal best is kept in the browser.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, newPage, shot, startHarness, type Harness } from './support.js';
+import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT, answer, changed, key, setLang, shots } from './play-helpers.js';
 
 describe('solo daily challenge in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  browserTest('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000, failShot: 'failed-solo' }, playSolo);
 
-  it('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000 }, async () => {
+  async function playSolo(h: Harness, all: Page[]): Promise<void> {
     const { page } = await newPage(h, 'phone', 'en');
-    try {
-      await playSolo(page);
-    } catch (err) {
-      await shot(page, 'failed-solo').catch(() => undefined);
-      throw err;
-    }
-  });
-
-  async function playSolo(page: Page): Promise<void> {
+    all.push(page);
     await page.goto('/solo');
     await page.locator('solo-view #sname').waitFor(WAIT);
     await expectAccessible(page, 'solo setup');

@@ -3,12 +3,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { createApp, type AppHandle } from '../../server/app.js';
-import { createStorage } from '../../server/storage/index.js';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppHandle } from '../../server/app.js';
+import { launchChromium, startServer } from './launch.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(root, 'test/screenshots');
@@ -58,17 +57,10 @@ export interface Harness {
 
 export async function startHarness(): Promise<Harness> {
   ensureClientBuilt();
-  const storage = await createStorage({ sqlitePath: ':memory:' });
-  const app = createApp({ log: () => {}, storage });
-  await app.ready;
-  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
-  const { port } = app.http.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const { app, url } = await startServer();
+  const browser = await launchChromium(['--disable-sync']);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     app,
     browser,
     async close() {
@@ -76,6 +68,29 @@ export async function startHarness(): Promise<Harness> {
       await app.close();
     },
   };
+}
+
+/**
+ * One browser test with its own harness (started before the describe block's tests, closed after them).
+ * `play` pushes each page it opens into `pages`; when it throws, each is saved as `<failShot>-<i>.png` first.
+ */
+export function browserTest(title: string, opts: { timeout: number; failShot: string }, play: (h: Harness, pages: Page[]) => Promise<void>): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 180_000);
+  afterAll(async () => {
+    await h?.close();
+  });
+  it(title, { timeout: opts.timeout }, async () => {
+    const pages: Page[] = [];
+    try {
+      await play(h!, pages);
+    } catch (err) {
+      for (const [i, page] of pages.entries()) await shot(page, `${opts.failShot}-${i}`).catch(() => undefined);
+      throw err;
+    }
+  });
 }
 
 export type Device = 'projector' | 'phone';

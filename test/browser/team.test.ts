@@ -1,32 +1,16 @@
 // A team game with roles in the browser: two teams picked from the phones, layers of the shared responsibility
 // model taken in the lobby, a deployment refused because its layer belongs to a teammate (and explained), the
 // owner deploying instead, each member's part, the cloud bill and the team leaderboard.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
-import { expectAccessible, newPage, shot, startHarness, type Harness } from './support.js';
+import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT, changed, createGame, hostControl, importPack, joinAs, setLang, shots } from './play-helpers.js';
 
 describe('a team game with roles in the browser', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  }, 180_000);
-  afterAll(async () => {
-    await h?.close();
-  });
+  browserTest('picks teams and layers, refuses a deployment on a teammate\'s layer, and ends on the team leaderboard', { timeout: 180_000, failShot: 'failed-team' }, play);
 
-  it('picks teams and layers, refuses a deployment on a teammate\'s layer, and ends on the team leaderboard', { timeout: 180_000 }, async () => {
-    const all: Page[] = [];
-    try {
-      await play(all);
-    } catch (err) {
-      for (const [i, page] of all.entries()) await shot(page, `failed-team-${i}`).catch(() => undefined);
-      throw err;
-    }
-  });
-
-  async function play(all: Page[]): Promise<void> {
+  async function play(h: Harness, all: Page[]): Promise<void> {
     const { pack, answers } = optionsPack('browser-team-en', 'Team test pack', 'team');
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');
