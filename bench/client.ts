@@ -8,13 +8,10 @@
 // Goals (issue 6): player view JS under 60 KB gzip, FCP under 1 s.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { createApp } from '../server/app.js';
-import { createStorage } from '../server/storage/index.js';
+import { launchChromium, startServer } from '../test/browser/launch.js';
 import type { Figure } from './engine.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -77,15 +74,8 @@ function sizes(): Figure[] {
 }
 
 async function paint(): Promise<Figure[]> {
-  const storage = await createStorage({ sqlitePath: ':memory:' });
-  const app = createApp({ log: () => {}, storage });
-  await app.ready;
-  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
-  const { port } = app.http.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  const { app, url } = await startServer();
+  const browser = await launchChromium();
   const fcp: number[] = [];
   const ready: number[] = [];
   const shell: number[] = [];
@@ -103,7 +93,7 @@ async function paint(): Promise<Figure[]> {
         uploadThroughput: PROFILE.uploadThroughput,
       });
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: PROFILE.cpuRate });
-      await page.goto(`http://127.0.0.1:${port}/join/123456`, { waitUntil: 'commit' });
+      await page.goto(`${url}/join/123456`, { waitUntil: 'commit' });
       // The app's own header (rendered by the script, replacing the HTML's placeholder header).
       await page.locator('hostrush-app header').waitFor({ timeout: 60_000 });
       shell.push(await page.evaluate(() => performance.now()));
