@@ -3,7 +3,7 @@ import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import { configFromPack } from '../../shared/content/config.js';
 import type { GamePack } from '../../shared/content/pack.js';
-import { createGame, next, type Action, type GameState } from '../../shared/engine/index.js';
+import { createGame, next, playerOf, type Action, type GameState } from '../../shared/engine/index.js';
 import type { roomCreateSchema, soloStartSchema } from '../../shared/protocol/index.js';
 import type { Podium } from '../../shared/protocol/index.js';
 import { withRetry } from '../storage/retry.js';
@@ -179,8 +179,8 @@ export class RoomManager {
     });
     if (!verdict.ok) {
       this.opts.log(`solo ${room.code}: run not verified: ${verdict.reason}`);
-      const human = room.state.playerOrder.find((id) => room.state.players[id]?.bot === null);
-      return { verified: false, board: null, score: human ? (room.state.players[human]?.score ?? 0) : 0, reason: verdict.reason };
+      const human = room.state.playerOrder.find((id) => playerOf(room.state, id)?.bot === null);
+      return { verified: false, board: null, score: human ? (playerOf(room.state, human)?.score ?? 0) : 0, reason: verdict.reason };
     }
     try {
       await withRetry(() =>

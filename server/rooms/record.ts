@@ -2,7 +2,7 @@
 // every score change with its why, and each race's cloud bills. Fed by the same step results live and during a
 // restore, so both agree.
 import type { Bill, GameContent, GameEvent, GameState, StepResult } from '../../shared/engine/index.js';
-import { answerOf, bestPlanBill, billOf, leaderboard } from '../../shared/engine/index.js';
+import { answerOf, bestPlanBill, billOf, leaderboard, playerOf } from '../../shared/engine/index.js';
 import type { RaceBill } from '../../shared/protocol/index.js';
 import type {
   FinishedAnswer,
@@ -64,7 +64,7 @@ export class GameRecorder {
       }
     } else {
       const players = state.playerOrder.filter((id) => {
-        const p = state.players[id];
+        const p = playerOf(state, id);
         return p && !p.removed && p.joinedAtStep <= state.step;
       });
       if (mode === 'classroom' && race.hosts.room) {
@@ -73,7 +73,7 @@ export class GameRecorder {
       for (const id of players) {
         const hostId = mode === 'classroom' ? 'room' : `player:${id}`;
         if (!race.hosts[hostId]) continue;
-        bills.push({ ...base, owner: { kind: 'player', id, name: state.players[id]?.name ?? id }, bill: billOf(state, hostId, id) });
+        bills.push({ ...base, owner: { kind: 'player', id, name: playerOf(state, id)?.name ?? id }, bill: billOf(state, hostId, id) });
       }
     }
     for (const bill of bills) this.bills.push(bill);
@@ -149,7 +149,7 @@ export class GameRecorder {
       startedAt: this.startedAt ?? room.createdAt,
       finishedAt: this.finishedAt ?? state.now,
       players: state.playerOrder.flatMap((id) => {
-        const p = state.players[id];
+        const p = playerOf(state, id);
         if (!p) return [];
         return [
           { playerId: p.id, name: p.name, teamId: p.teamId, score: p.score, rank: rankOf.get(p.id) ?? 0, bot: p.bot !== null },

@@ -6,6 +6,7 @@ import {
   leaderboard,
   next,
   nextWakeAt,
+  playerOf,
   teamLeaderboard,
   viewFor,
   type Action,
@@ -13,6 +14,7 @@ import {
   type GameEvent,
   type GameState,
   type GameView,
+  type Player,
   type ScoreChange,
 } from '../../shared/engine/index.js';
 import type { HostBills, Podium, PublicGameEvent, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
@@ -139,7 +141,7 @@ export class Room {
     this.recorder = recorder;
     for (const seat of seats) this.seatsByHash.set(seat.tokenHash, seat.playerId);
     for (const id of state.playerOrder) {
-      const p = state.players[id];
+      const p = playerOf(state, id);
       if (!p) continue;
       this.nameKeys.set(nicknameKey(p.name), id);
       if (!p.removed) this.seatedCount++;
@@ -252,7 +254,7 @@ export class Room {
   async join(
     rawName: string,
     teamId: string | undefined,
-    bot: GameState['players'][string]['bot'] = null,
+    bot: Player['bot'] = null,
   ): Promise<Outcome<{ playerId: string; resumeToken: string | null }>> {
     const checked = normalizeNickname(rawName);
     if (!checked.ok) return fail(checked.code, checked.message);
@@ -284,7 +286,7 @@ export class Room {
       playerId,
       tokenHash: hashToken(resumeToken),
       name: checked.name,
-      teamId: this.state.players[playerId]?.teamId ?? null,
+      teamId: playerOf(this.state, playerId)?.teamId ?? null,
     };
     this.seatsByHash.set(seat.tokenHash, playerId);
     // The token must survive a restart before the player relies on it.
@@ -294,7 +296,7 @@ export class Room {
 
   private nameRefusal(key: string): Outcome<never> | null {
     const id = this.nameKeys.get(key);
-    const p = id === undefined ? undefined : this.state.players[id];
+    const p = id === undefined ? undefined : playerOf(this.state, id);
     if (!p) return null;
     // A removed player's name stays banned for the room.
     return p.removed
@@ -310,7 +312,7 @@ export class Room {
     if (this.state.config.mode !== 'team') return undefined;
     const counts = new Map(Object.keys(this.state.teams).map((id) => [id, 0]));
     for (const id of this.state.playerOrder) {
-      const p = this.state.players[id];
+      const p = playerOf(this.state, id);
       if (p && !p.removed && p.teamId && counts.has(p.teamId)) counts.set(p.teamId, (counts.get(p.teamId) ?? 0) + 1);
     }
     let best: string | undefined;
@@ -321,7 +323,7 @@ export class Room {
   /** The player a resume token belongs to, if it may come back. */
   seatFor(resumeToken: string): Outcome<{ playerId: string }> {
     const playerId = this.seatsByHash.get(hashToken(resumeToken));
-    const player = playerId === undefined ? undefined : this.state.players[playerId];
+    const player = playerId === undefined ? undefined : playerOf(this.state, playerId);
     if (playerId === undefined || !player) return this.refuse('auth/token', 'This resume token is not valid for this room.');
     if (player.removed) return this.refuse('auth/removed', 'You were removed from this room.');
     return { ok: true, playerId };
@@ -409,7 +411,7 @@ export class Room {
   private botIds(): string[] {
     if (this.botList.length === 0) return this.botList;
     return this.botList.filter((id) => {
-      const p = this.state.players[id];
+      const p = playerOf(this.state, id);
       return p !== undefined && p.bot !== null && !p.removed;
     });
   }
@@ -477,7 +479,7 @@ export class Room {
       if (bill.owner.kind === 'player') out.toPlayer(bill.owner.id, 'player:bill', bill);
       else if (bill.owner.kind === 'team') {
         for (const id of this.humanIds()) {
-          if (this.state.players[id]?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', bill);
+          if (playerOf(this.state, id)?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', bill);
         }
       }
     }
@@ -489,7 +491,7 @@ export class Room {
   billsFor(playerId: string | null): RaceBill[] {
     const all = this.recorder.bills;
     if (playerId === null) return all.slice();
-    const teamId = this.state.players[playerId]?.teamId ?? null;
+    const teamId = playerOf(this.state, playerId)?.teamId ?? null;
     return all.filter((b) => (b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId));
   }
 
@@ -589,14 +591,14 @@ export class Room {
       this.standingsDirty = false;
       for (const id of this.humanIds()) {
         if (this.youDirty.has(id)) continue;
-        const p = this.state.players[id];
+        const p = playerOf(this.state, id);
         const sent = this.sentStanding.get(id);
         if (!p || !sent || sent.score !== p.score || sent.streak !== p.streak || sent.rank !== this.rankOf(id)) this.youDirty.add(id);
       }
     }
     if (this.youDirty.size > 0) {
       for (const id of this.youDirty) {
-        if (this.state.players[id]?.bot === null) out.toPlayer(id, 'player:you', this.you(id));
+        if (playerOf(this.state, id)?.bot === null) out.toPlayer(id, 'player:you', this.you(id));
       }
       this.youDirty.clear();
     }
@@ -616,7 +618,7 @@ export class Room {
     // Team mode: each team sees its own host and hand, so one broadcast per team.
     const teams = new Set<string>();
     for (const id of this.state.playerOrder) {
-      const teamId = this.state.players[id]?.teamId ?? null;
+      const teamId = playerOf(this.state, id)?.teamId ?? null;
       if (teamId) teams.add(teamId);
       if (this.teamOf.get(id) !== teamId) {
         this.teamOf.set(id, teamId);
@@ -628,7 +630,7 @@ export class Room {
 
   private humanIds(): string[] {
     return this.state.playerOrder.filter((id) => {
-      const p = this.state.players[id];
+      const p = playerOf(this.state, id);
       return p !== undefined && p.bot === null && !p.removed;
     });
   }
@@ -647,7 +649,7 @@ export class Room {
     if (!q) return null;
     let total = 0;
     for (const id of this.state.playerOrder) {
-      const p = this.state.players[id];
+      const p = playerOf(this.state, id);
       if (p && !p.removed && p.joinedAtStep <= this.state.step) total++;
     }
     return { questionId: q.questionId, answered: q.answerCount, total, version: this.state.version };
@@ -658,7 +660,7 @@ export class Room {
     const key = teamId ?? '';
     const cached = this.sharedCache.get(key);
     if (cached && cached.version === this.state.version) return cached;
-    const member = teamId ? this.state.playerOrder.find((id) => this.state.players[id]?.teamId === teamId) : undefined;
+    const member = teamId ? this.state.playerOrder.find((id) => playerOf(this.state, id)?.teamId === teamId) : undefined;
     const view = viewFor(this.state, { role: 'player', playerId: member ?? SPECTATOR });
     const shared: GameView = {
       ...view,
@@ -684,7 +686,7 @@ export class Room {
    * reused (the broadcast follows within 250 ms), so seating a player never sorts the room. Solo: the full view.
    */
   personalView(playerId: string): GameView {
-    const p = this.state.players[playerId];
+    const p = playerOf(this.state, playerId);
     if (this.solo || !p) return this.playerView(playerId);
     const teamId = this.state.config.mode === 'team' ? p.teamId : null;
     const cached = this.sharedCache.get(teamId ?? '');
@@ -705,7 +707,7 @@ export class Room {
 
   /** Ranks with ties sharing one (1, 2, 2, 4), as the engine's leaderboard; 0 for a removed or unknown player. */
   private rankOf(playerId: string): number {
-    const p = this.state.players[playerId];
+    const p = playerOf(this.state, playerId);
     if (!p || p.removed) return 0;
     if (this.ranks) {
       const rank = this.ranks.get(playerId);
@@ -713,7 +715,7 @@ export class Room {
       // Joined since the ranks were computed (joins do not move scores): count who is ahead, no sort.
       let ahead = 0;
       for (const id of this.state.playerOrder) {
-        const o = this.state.players[id];
+        const o = playerOf(this.state, id);
         if (o && !o.removed && o.score > p.score) ahead++;
       }
       return ahead + 1;
@@ -725,7 +727,7 @@ export class Room {
 
   /** A player's private message; takes the score changes queued for it. */
   you(playerId: string): YouMessage {
-    const p = this.state.players[playerId];
+    const p = playerOf(this.state, playerId);
     const changes = this.changes.get(playerId) ?? [];
     this.changes.delete(playerId);
     const q = this.state.question;
@@ -787,18 +789,18 @@ export class Room {
 
   /** Solo: the player's race points over the best-known plans' scores for the run's races (see solo-verify). */
   bestPlanRatio(): number | null {
-    const human = this.state.playerOrder.find((id) => this.state.players[id]?.bot === null);
+    const human = this.state.playerOrder.find((id) => playerOf(this.state, id)?.bot === null);
     return human === undefined ? null : bestPlanRatio(this.recorder.bills, human);
   }
 
   private buildPodium(solo: Podium['solo'] | undefined): Podium {
-    const names = (id: string) => this.state.players[id]?.name ?? '';
+    const names = (id: string) => playerOf(this.state, id)?.name ?? '';
     return {
       gameId: this.gameId,
       standings: leaderboard(this.state).map((s) => ({
         playerId: s.playerId,
         name: names(s.playerId),
-        teamId: this.state.players[s.playerId]?.teamId ?? null,
+        teamId: playerOf(this.state, s.playerId)?.teamId ?? null,
         score: s.score,
         rank: s.rank,
       })),
@@ -808,8 +810,8 @@ export class Room {
         score: t.score,
         rank: t.rank,
         members: this.state.playerOrder
-          .filter((id) => this.state.players[id]?.teamId === t.teamId)
-          .map((id) => ({ playerId: id, name: names(id), score: this.state.players[id]?.score ?? 0 })),
+          .filter((id) => playerOf(this.state, id)?.teamId === t.teamId)
+          .map((id) => ({ playerId: id, name: names(id), score: playerOf(this.state, id)?.score ?? 0 })),
       })),
       ...(solo ? { solo } : {}),
     };

@@ -18,6 +18,7 @@ import { tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from './manager.js';
 import type { RoomOutput } from './output.js';
 import { fail, fairElapsedMs, type Command, type Outcome, type Room } from './room.js';
+import { playerOf } from '../../shared/engine/index.js';
 
 type Session = { role: 'host'; code: string } | { role: 'player'; code: string; playerId: string };
 interface SocketData {
@@ -239,7 +240,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       if (other && other !== socket) endSession(other, CLOSE_CODES.replaced, 'This seat was taken up on another device.');
     }
     socket.data.session = { role: 'player', code: room.code, playerId };
-    const teamId = room.state.players[playerId]?.teamId ?? null;
+    const teamId = playerOf(room.state, playerId)?.teamId ?? null;
     void socket.join(teamId ? [roomGroup(room.code), playerGroup(room.code, playerId), teamGroup(room.code, teamId)] : [roomGroup(room.code), playerGroup(room.code, playerId)]);
     // The ack carries the view: an open question goes out to this player now (if it had not before).
     room.noteQuestionSent(playerId);

@@ -1,6 +1,6 @@
 // Verifies a solo run by replaying its log with the engine, checking on the way that every action could only
 // have come from the honest authority: the one player, its bots (exactly what botMoves gives) and the clock.
-import { botMoves, createGame, next, type Action, type GameConfig, type GameState } from '../../shared/engine/index.js';
+import { botMoves, createGame, next, playerOf, type Action, type GameConfig, type GameState } from '../../shared/engine/index.js';
 import type { RaceBill } from '../../shared/protocol/index.js';
 
 export type Verdict =
@@ -91,7 +91,7 @@ export function verifySoloRun(config: GameConfig, seed: string, actions: readonl
       }
     }
     if (actor.role === 'player' && actor.playerId !== human) {
-      const p = state.players[actor.playerId];
+      const p = playerOf(state, actor.playerId);
       if (!p || p.bot === null) return { ok: false, reason: `${where}: acted by ${actor.playerId}, who is not this run's player` };
       const wanted = botMoves(state, actor.playerId).map(canonical);
       if (!wanted.includes(canonical(action))) return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
@@ -108,7 +108,7 @@ export function verifySoloRun(config: GameConfig, seed: string, actions: readonl
   }
   if (!human) return { ok: false, reason: 'no player joined' };
   if (!state.finished) return { ok: false, reason: 'the run is not finished' };
-  const player = state.players[human]!;
+  const player = playerOf(state, human)!;
   if (opts.claimedScore !== undefined && opts.claimedScore !== player.score) {
     return { ok: false, reason: `replay result differs: claimed ${opts.claimedScore}, replayed ${player.score}` };
   }

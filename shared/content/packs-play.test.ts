@@ -1,7 +1,7 @@
 // Every built-in pack plays through the engine with bots, and every scenario keeps its best-known plan:
 // a content change that breaks a scenario (a card that no longer fits, a rule it now breaks) fails here.
 import { describe, expect, it } from 'vitest';
-import { bestPlan } from '../engine/index.js';
+import { bestPlan, playerOf } from '../engine/index.js';
 import { autoplay } from '../engine/testing/autoplay.js';
 import { BUILTIN_PACKS } from './builtin.js';
 import { configFromPack } from './config.js';
@@ -12,7 +12,7 @@ describe('built-in packs play through the engine', () => {
     const { state, errors } = autoplay(configFromPack(pack, { mode, teamCount: 2 }), `play-${pack.meta.id}`, ['hard', 'medium', 'easy']);
     expect(state.finished).toBe(true);
     expect(errors.filter((e) => e.code === 'engine/bug')).toEqual([]);
-    expect(state.players.b0!.score).toBeGreaterThan(0);
+    expect(playerOf(state, 'b0')!.score).toBeGreaterThan(0);
   });
 });
 

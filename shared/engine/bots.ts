@@ -8,6 +8,7 @@ import { cardIndex } from './race/quote.js';
 import { contextOf, hostIdFor } from './race/race.js';
 import { hashSeed, Rng } from './rng.js';
 import type { Action, Answer, DeployChoice, GameState, Player, Question, Quote } from './types.js';
+import { playerOf } from './players.js';
 
 type Strength = NonNullable<Player['bot']>;
 
@@ -24,7 +25,7 @@ function botRng(state: GameState, playerId: string, salt: string): Rng {
 
 /** The actions a bot wants to take now or later, each stamped with the time it wants (>= state.now). */
 export function botMoves(state: GameState, playerId: string): Action[] {
-  const bot = state.players[playerId];
+  const bot = playerOf(state, playerId);
   if (!bot || bot.bot === null || bot.removed || state.finished || state.paused) return [];
   if (bot.joinedAtStep > state.step) return [];
   const s = STRENGTH[bot.bot];

@@ -1,6 +1,7 @@
 // Copy-on-write editing of a game state inside one reducer step: the input state is never mutated,
 // and only the parts that change are copied (a 2,000-player room must not be cloned per answer).
 import { Rng } from './rng.js';
+import { TableWriter, getIn } from './table.js';
 import type { Actor, ErrorCode, GameEvent, GameState, Player, QuestionState, RaceState, Why } from './types.js';
 
 /** Thrown inside a step to reject the action; next() turns it into an error event and the unchanged state. */
@@ -21,7 +22,7 @@ export class Draft {
   readonly s: GameState;
   readonly events: GameEvent[] = [];
   readonly rng: Rng;
-  private ownPlayers = false;
+  private players: TableWriter<Player> | null = null;
   private ownQuestion = false;
   private ownRace = false;
 
@@ -38,16 +39,15 @@ export class Draft {
   }
 
   player(id: string): Player | undefined {
-    return this.s.players[id];
+    return getIn(this.s.players, id);
   }
 
+  /** Copies the player's bucket (once per step), not the table: O(bucket), whatever the room's size. */
   updatePlayer(id: string, patch: Partial<Player>): void {
-    if (!this.ownPlayers) {
-      this.s.players = { ...this.s.players };
-      this.ownPlayers = true;
-    }
-    const current = this.s.players[id];
-    this.s.players[id] = current ? { ...current, ...patch } : (patch as Player);
+    this.players ??= new TableWriter(this.s.players);
+    const current = this.players.get(id);
+    this.players.set(id, current ? { ...current, ...patch } : (patch as Player));
+    this.s.players = this.players.table;
   }
 
   addScore(playerId: string, delta: number, why: Why[]): void {

@@ -9,5 +9,7 @@ export { bestPlan, type Plan } from './race/best-plan.js';
 export { leaderboard, teamLeaderboard, type Standing, type TeamStanding } from './standings.js';
 export { DEFAULT_SCORING } from './quiz/scoring.js';
 export { answerOf, allAnswers } from './quiz/answers.js';
+export { playerOf } from './players.js';
+export { entriesOf, type Table } from './table.js';
 export { billOf, bestPlanBill, bestPlanBillForRace, type Bill } from './race/bill.js';
 export { layerOf } from './race/race.js';

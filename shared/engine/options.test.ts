@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { billOf, bestPlanBill, bestPlanBillForRace, createGame, next, viewFor } from './index.js';
 import type { Action, Actor, GameConfig, GameState } from './index.js';
 import { CONTENT, config } from './testing/fixtures.js';
+import { playerOf } from './players.js';
 
 const system: Actor = { role: 'system' };
 const host: Actor = { role: 'host' };
@@ -108,7 +109,7 @@ describe('team choice', () => {
   it('a player may move itself in the lobby, not others, and not after the start', () => {
     let s = withPlayers(config('team'), 3);
     s = apply(s, { type: 'move-player', actor: as('p0'), at: 0, playerId: 'p0', teamId: 't2' });
-    expect(s.players.p0!.teamId).toBe('t2');
+    expect(playerOf(s, 'p0')!.teamId).toBe('t2');
     expect(next(s, { type: 'move-player', actor: as('p0'), at: 0, playerId: 'p1', teamId: 't2' }).events[0]).toMatchObject({ code: 'action/forbidden' });
     s = apply(s, { type: 'start', actor: host, at: 1 });
     expect(next(s, { type: 'move-player', actor: as('p0'), at: 2, playerId: 'p0', teamId: 't1' }).events[0]).toMatchObject({ code: 'action/forbidden' });

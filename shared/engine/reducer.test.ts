@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard } from './index.js';
 import type { Action, Actor, Answer, GameEvent, GameState } from './index.js';
 import { config } from './testing/fixtures.js';
+import { playerOf } from './players.js';
 
 const host: Actor = { role: 'host' };
 const system: Actor = { role: 'system' };
@@ -63,9 +64,9 @@ describe('a full scripted classroom game', () => {
       log.push(...r3.log);
     }
     expect(state.phase).toBe('leaderboard');
-    expect(state.players.p1!.score).toBeGreaterThan(6 * 500);
-    expect(state.players.p1!.streak).toBe(6);
-    expect(state.players.p2!.score).toBe(0);
+    expect(playerOf(state, 'p1')!.score).toBeGreaterThan(6 * 500);
+    expect(playerOf(state, 'p1')!.streak).toBe(6);
+    expect(playerOf(state, 'p2')!.score).toBe(0);
 
     // The race: deploy every card as it arrives, then let the events fire and the race end.
     ({ state } = { state: play(state, [{ type: 'next', actor: host, at: (t += 1000) }]).state });
@@ -194,7 +195,7 @@ describe('scoring, views and modes', () => {
       s = next(s, { type: 'join', actor: system, at: 0, playerId: 'p1', name: 'A' }).state;
       s = next(s, { type: 'start', actor: host, at: 0 }).state;
       s = next(s, { type: 'answer', actor: as('p1'), at, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
-      return s.players.p1!.score;
+      return playerOf(s, 'p1')!.score;
     };
     expect(run(true, 1000)).toBeGreaterThan(run(true, 15000));
     expect(run(true, 0)).toBe(1000);
@@ -210,14 +211,14 @@ describe('scoring, views and modes', () => {
     s = next(s, { type: 'answer', actor: as('p1'), at: 100, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
     s = next(s, { type: 'answer', actor: as('p2'), at: 100, questionId: 'q1', answer: { type: 'single', choice: 1 } }).state;
     s = next(s, { type: 'join', actor: system, at: 200, playerId: 'p3', name: 'C' }).state;
-    expect(s.players.p3).toMatchObject({ score: 0, joinedAtStep: 1 });
+    expect(playerOf(s, 'p3')).toMatchObject({ score: 0, joinedAtStep: 1 });
     expect(next(s, { type: 'answer', actor: as('p3'), at: 201, questionId: 'q1', answer: { type: 'single', choice: 0 } }).events[0]).toMatchObject({ type: 'error' });
   });
 
   it('balances teams and gives each team its own host', () => {
     let s = createGame(config('team'), 'team');
     for (const [i, n] of ['A', 'B', 'C', 'D'].entries()) s = next(s, { type: 'join', actor: system, at: 0, playerId: `p${i}`, name: n }).state;
-    expect(Object.values(s.players).map((p) => p.teamId)).toEqual(['t1', 't2', 't1', 't2']);
+    expect(s.playerOrder.map((id) => playerOf(s, id)!.teamId)).toEqual(['t1', 't2', 't1', 't2']);
     s = { ...s, config: { ...s.config, rounds: [{ kind: 'race', scenarioId: 's1' }] } };
     s = next(s, { type: 'start', actor: host, at: 0 }).state;
     expect(Object.keys(s.race!.hosts).sort()).toEqual(['team:t1', 'team:t2']);
@@ -259,7 +260,7 @@ describe('bots', () => {
     };
     const a = run();
     expect(a.finished).toBe(true);
-    expect(a.players.hard!.score).toBeGreaterThan(a.players.easy!.score);
+    expect(playerOf(a, 'hard')!.score).toBeGreaterThan(playerOf(a, 'easy')!.score);
     expect(['easy', 'medium', 'hard'].every((b) => a.race!.hosts[`player:${b}`]!.deployments.length > 0)).toBe(true);
     expect(JSON.stringify(run())).toBe(JSON.stringify(a));
   });

@@ -3,11 +3,13 @@
 // phase) and a rejected action returns the unchanged state with one error event that says why.
 import { Draft, Rejection, reject } from './draft.js';
 import { hashSeed } from './rng.js';
+import { EMPTY_TABLE, getIn, withIn } from './table.js';
 import { answerOf } from './quiz/answers.js';
 import { answerQuestion, closeQuestion, openQuestion, questionTimeUp } from './quiz/quiz.js';
 import { claimCard, deployCard, endRace, fireDueEvents, startRace } from './race/race.js';
 import { activePlayerIds, currentStep, stepsOf } from './steps.js';
 import type { Action, GameConfig, GameEvent, GameState, Player, StepResult } from './types.js';
+import { playerOf } from './players.js';
 
 export function createGame(config: GameConfig, seed: string): GameState {
   const teams: GameState['teams'] = {};
@@ -22,8 +24,9 @@ export function createGame(config: GameConfig, seed: string): GameState {
     paused: false,
     pausedAt: null,
     step: -1,
-    players: {},
+    players: EMPTY_TABLE,
     playerOrder: [],
+    nameIndex: EMPTY_TABLE,
     teams,
     question: null,
     race: null,
@@ -72,7 +75,7 @@ function isHostActor(d: Draft): boolean {
   if (d.actor.role === 'host') return true;
   // Solo: the one human player is its own host.
   if (d.s.config.mode === 'solo' && d.actor.role === 'player') {
-    const p = d.s.players[d.actor.playerId];
+    const p = playerOf(d.s, d.actor.playerId);
     return p !== undefined && p.bot === null && !p.removed;
   }
   return false;
@@ -93,7 +96,7 @@ function apply(d: Draft, action: Action): void {
   if (HOST_ACTIONS.has(action.type) && !isHostActor(d) && !selfTeamPick) reject('action/forbidden', `Only the host may ${action.type}.`);
   if (PLAYER_ACTIONS.has(action.type)) {
     if (actor.role !== 'player') reject('action/forbidden', `Only a player may ${action.type}.`);
-    const p = d.s.players[actor.playerId];
+    const p = playerOf(d.s, actor.playerId);
     if (!p) reject('player/unknown', 'Unknown player.');
     if (p.removed) reject('player/removed', 'You were removed from this game.');
   }
@@ -215,8 +218,8 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   if (d.player(action.playerId)) reject('player/duplicate', 'That player id is taken.');
   if (name.length === 0) reject('action/malformed', 'A name is required.');
   const lower = name.toLocaleLowerCase();
-  if (d.s.playerOrder.some((id) => d.s.players[id]?.name.toLocaleLowerCase() === lower && !d.s.players[id]?.removed))
-    reject('player/duplicate', `The name '${name}' is taken in this room.`);
+  const holder = getIn(d.s.nameIndex, lower);
+  if (holder !== undefined && !playerOf(d.s, holder)?.removed) reject('player/duplicate', `The name '${name}' is taken in this room.`);
   const started = d.s.phase !== 'lobby';
   if (d.s.lobbyLocked) reject('lobby/locked', 'The host has locked the lobby.');
   if (started && (!d.s.config.lateJoin || d.s.config.mode === 'solo')) reject('lobby/locked', 'The game has already started.');
@@ -229,7 +232,7 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   }
   let score = 0;
   if (started && d.s.config.lateJoinScore === 'lowest') {
-    const scores = activePlayerIds(d.s).map((id) => d.s.players[id]!.score);
+    const scores = activePlayerIds(d.s).map((id) => playerOf(d.s, id)!.score);
     score = scores.length > 0 ? Math.min(...scores) : 0;
   }
   const player: Player = {
@@ -246,6 +249,7 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   };
   d.updatePlayer(player.id, player);
   d.s.playerOrder = [...d.s.playerOrder, player.id];
+  d.s.nameIndex = withIn(d.s.nameIndex, lower, player.id);
   d.emit({ type: 'player-joined', playerId: player.id, name, teamId });
 }
 
@@ -254,7 +258,7 @@ function takeLayer(d: Draft, playerId: string, layer: Player['layer']): void {
   if (d.s.phase === 'race') reject('action/wrong-phase', 'Layers are chosen between races.');
   const me = d.player(playerId)!;
   if (layer !== null) {
-    const holder = d.s.playerOrder.map((id) => d.s.players[id]!).find((p) => p.id !== playerId && p.teamId === me.teamId && p.layer === layer && !p.removed);
+    const holder = d.s.playerOrder.map((id) => playerOf(d.s, id)!).find((p) => p.id !== playerId && p.teamId === me.teamId && p.layer === layer && !p.removed);
     if (holder) reject('team/layer-taken', `${holder.name} already owns the ${layer} layer.`);
   }
   d.updatePlayer(playerId, { layer });
@@ -264,7 +268,7 @@ function takeLayer(d: Draft, playerId: string, layer: Player['layer']): void {
 function smallestTeam(d: Draft): string {
   const counts = new Map(Object.keys(d.s.teams).map((t) => [t, 0]));
   for (const id of d.s.playerOrder) {
-    const p = d.s.players[id];
+    const p = playerOf(d.s, id);
     if (p?.teamId && !p.removed) counts.set(p.teamId, (counts.get(p.teamId) ?? 0) + 1);
   }
   let best = '';

@@ -1,5 +1,6 @@
 // Leaderboards: ranks with ties sharing a rank (1, 2, 2, 4).
 import type { GameState } from './types.js';
+import { playerOf } from './players.js';
 
 export interface Standing {
   playerId: string;
@@ -30,7 +31,7 @@ function rankBy<T extends { score: number }>(items: T[], tieBreak: (a: T, b: T) 
 export function leaderboard(state: GameState): Standing[] {
   const order = new Map(state.playerOrder.map((id, i) => [id, i]));
   const players = state.playerOrder
-    .map((id) => state.players[id]!)
+    .map((id) => playerOf(state, id)!)
     .filter((p) => !p.removed)
     .map((p) => ({ playerId: p.id, name: p.name, teamId: p.teamId, score: p.score, bot: p.bot !== null }));
   return rankBy(players, (a, b) => order.get(a.playerId)! - order.get(b.playerId)!);
@@ -40,7 +41,7 @@ export function leaderboard(state: GameState): Standing[] {
 export function teamLeaderboard(state: GameState): TeamStanding[] {
   const teams = Object.values(state.teams).map((t) => {
     const members = state.playerOrder
-      .map((id) => state.players[id]!)
+      .map((id) => playerOf(state, id)!)
       .filter((p) => p.teamId === t.id && !p.removed)
       .map((p) => ({ playerId: p.id, name: p.name, score: p.score }));
     return { teamId: t.id, name: t.name, score: members.reduce((s, m) => s + m.score, 0), members };

@@ -1,5 +1,6 @@
 // The game's steps: rounds flattened into questions and races, and when the authority must wake the engine.
 import type { GameConfig, GameState } from './types.js';
+import { playerOf } from './players.js';
 
 export type Step =
   | { kind: 'question'; questionId: string; round: number; lastInRound: boolean }
@@ -34,7 +35,7 @@ export function currentStep(state: GameState): Step | null {
 /** Players who take part in the current step (not removed, joined before it). */
 export function activePlayerIds(state: GameState): string[] {
   return state.playerOrder.filter((id) => {
-    const p = state.players[id];
+    const p = playerOf(state, id);
     return p !== undefined && !p.removed && p.joinedAtStep <= state.step;
   });
 }
@@ -56,7 +57,7 @@ function activeSummary(state: GameState): ActiveSummary {
   if (cached && cached.step === state.step) return cached;
   const ids = activePlayerIds(state);
   let maxTimeFactor = 1;
-  for (const id of ids) maxTimeFactor = Math.max(maxTimeFactor, state.players[id]?.timeFactor ?? 1);
+  for (const id of ids) maxTimeFactor = Math.max(maxTimeFactor, playerOf(state, id)?.timeFactor ?? 1);
   const summary = { step: state.step, count: ids.length, maxTimeFactor };
   activeCache.set(state.players, summary);
   return summary;

@@ -1,5 +1,6 @@
 // The engine's data model: content (questions, workload cards, scenarios), game state, actions and events.
 // Everything here is plain JSON-compatible data so a state can be sent, stored and replayed.
+import type { Table } from './table.js';
 
 export const TOPICS = [
   'traditional',
@@ -274,8 +275,8 @@ export interface QuestionState {
   limitMs: number;
   /** Seeded shuffle for ordering items or matching right-hand options: presented index -> original index. */
   perm: number[];
-  /** Bucketed by player (see quiz/answers.ts: answerOf, allAnswers); read through those helpers. */
-  answers: Record<string, Record<string, AnswerRecord>>;
+  /** By player, in a bucketed table (see table.ts); read through quiz/answers.ts: answerOf, allAnswers. */
+  answers: Table<AnswerRecord>;
   answerCount: number;
   closed: boolean;
   /** Time left when paused, to resume fairly. */
@@ -344,8 +345,11 @@ export interface GameState {
   pausedAt: number | null;
   /** Index into the flattened steps (see steps.ts). -1 in the lobby. */
   step: number;
-  players: Record<string, Player>;
+  /** By id, in a bucketed table (see table.ts); read through playerOf (players.ts); the order is playerOrder. */
+  players: Table<Player>;
   playerOrder: string[];
+  /** Lower-cased name -> the id of the player who last took it: a join checks its name in O(1), not O(N). */
+  nameIndex: Table<string>;
   teams: Record<string, Team>;
   question: QuestionState | null;
   race: RaceState | null;

@@ -7,6 +7,7 @@ import { hostIdFor } from './race/race.js';
 import { leaderboard } from './standings.js';
 import { stepsOf } from './steps.js';
 import type { Actor, GameState, GameView, PublicQuestion, Question, QuestionState } from './types.js';
+import { playerOf } from './players.js';
 
 /** How many of the leaderboard a player's device shows, by the host's leaderboard option and the phase. */
 function visibleTop(state: GameState): number {
@@ -67,7 +68,7 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
   const top = visibleTop(state);
   const visible = isHost ? board : board.filter((s, i) => i < top || s.playerId === meId);
   const players = visible.map((s) => {
-    const p = state.players[s.playerId]!;
+    const p = playerOf(state, s.playerId)!;
     return { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, bot: p.bot, layer: p.layer };
   });
   const me = meStanding && meId
@@ -76,7 +77,7 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
         name: meStanding.name,
         teamId: meStanding.teamId,
         score: meStanding.score,
-        streak: state.players[meId]!.streak,
+        streak: playerOf(state, meId)!.streak,
         rank: meStanding.rank,
       }
     : null;

@@ -3,7 +3,7 @@
 // Plus the replay API and the process gauges at /metrics. Ordering, not time: a game:sync round trip after an
 // event proves every message the server sent before it has arrived (one socket's messages keep their order).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGame, next, type Action, type GameConfig, type GameView } from '../../shared/engine/index.js';
+import { createGame, next, playerOf, type Action, type GameConfig, type GameView } from '../../shared/engine/index.js';
 import type { Podium, YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk, startServer, type TestClient, type TestServer } from './harness.js';
 
@@ -110,7 +110,7 @@ describe('fan-out: shared views, private messages only on change', () => {
     let state = createGame(replay.config, replay.seed);
     for (const action of replay.actions) state = next(state, action).state;
     expect(state.finished).toBe(true);
-    for (const s of podium.standings) expect(state.players[s.playerId]?.score).toBe(s.score);
+    for (const s of podium.standings) expect(playerOf(state, s.playerId)?.score).toBe(s.score);
     // Anyone else's key, or none: as unknown as a missing game.
     const other = await fetch(url, { headers: { 'x-host-key': 'x'.repeat(32) } });
     expect(other.status).toBe(404);

@@ -1,6 +1,7 @@
 // Quiz steps: open a question, take answers, close it and award points.
 import { reject, type Draft } from '../draft.js';
 import { Rng } from '../rng.js';
+import { EMPTY_TABLE } from '../table.js';
 import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js';
 import { answerOf, withAnswer } from './answers.js';
 import type { Answer, Question, Why } from '../types.js';
@@ -25,7 +26,7 @@ export function openQuestion(d: Draft, questionId: string, at: number): void {
   // An ordering shown already in order would give the answer away: rotate it.
   if (n > 1 && perm.every((x, i) => x === i)) perm = perm.map((_, i) => (i + 1) % n);
   const limitMs = (d.s.config.questionTimeS ?? q.timeLimitS) * 1000;
-  d.setQuestion({ questionId, openedAt: at, limitMs, perm, answers: {}, answerCount: 0, closed: false, pausedAt: null });
+  d.setQuestion({ questionId, openedAt: at, limitMs, perm, answers: EMPTY_TABLE, answerCount: 0, closed: false, pausedAt: null });
   d.s.phase = 'question';
   d.emit({ type: 'question-opened', questionId, openedAt: at, limitMs });
 }

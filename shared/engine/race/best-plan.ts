@@ -5,6 +5,7 @@ import { DEFAULT_SCORING } from '../quiz/scoring.js';
 import type { Action, DeployChoice, GameConfig, GameContent, GameState, RaceState } from '../types.js';
 import { legalChoices, quoteOnHost } from './quote.js';
 import { contextOf, layerOf } from './race.js';
+import { playerOf } from '../players.js';
 
 export interface Plan {
   scenarioId: string;
@@ -47,7 +48,7 @@ export function raceStart(content: GameContent, scenarioId: string, seed: string
 
 /** Plays a whole race with a plan: each card deployed the moment it arrives. Returns the planner's score. */
 export function simulatePlan(start: GameState, choices: Plan['choices']): number {
-  return simulatePlanState(start, choices).players[PLANNER]!.score;
+  return playerOf(simulatePlanState(start, choices), PLANNER)!.score;
 }
 
 /** The race's final state (after its end and audit) under a plan. */

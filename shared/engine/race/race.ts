@@ -5,6 +5,7 @@ import type { DeployChoice, RaceHost, RaceState, Scenario, TeamLayer, WorkloadCa
 import { EVENT_KINDS } from '../types.js';
 import { fireEvent } from './events.js';
 import { cardIndex, quoteOnHost, type HostContext } from './quote.js';
+import { playerOf } from '../players.js';
 
 export function scenarioById(d: Draft, id: string): Scenario | undefined {
   return d.s.config.content.scenarios.find((s) => s.id === id);
@@ -14,7 +15,7 @@ export function scenarioById(d: Draft, id: string): Scenario | undefined {
 export function hostIdFor(d: { s: Draft['s'] }, playerId: string): string {
   const mode = d.s.config.mode;
   if (mode === 'classroom') return 'room';
-  if (mode === 'team') return `team:${d.s.players[playerId]?.teamId ?? 'none'}`;
+  if (mode === 'team') return `team:${playerOf(d.s, playerId)?.teamId ?? 'none'}`;
   return `player:${playerId}`;
 }
 
@@ -95,9 +96,9 @@ export function layerOf(choice: DeployChoice): TeamLayer {
 /** In a team game with roles, only the owner of a layer acts on it (anyone may while nobody owns it). */
 function checkLayer(d: Draft, playerId: string, layer: TeamLayer): void {
   if (d.s.config.mode !== 'team' || !d.s.config.teamRoles) return;
-  const me = d.s.players[playerId]!;
+  const me = playerOf(d.s, playerId)!;
   const owner = d.s.playerOrder
-    .map((id) => d.s.players[id]!)
+    .map((id) => playerOf(d.s, id)!)
     .find((p) => p.teamId === me.teamId && p.layer === layer && !p.removed);
   if (owner && owner.id !== playerId)
     reject('team/not-your-layer', `The ${layer} layer belongs to ${owner.name} in your team.`);
