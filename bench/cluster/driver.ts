@@ -3,20 +3,12 @@
 // joins, answers and sees questions through whichever process holds its socket. The protocol is the one of
 // bench/load/drivers.ts's HostRushDriver (same pack, options and answers); what differs is where each socket is.
 import { performance } from 'node:perf_hooks';
-import type { Socket } from 'socket.io-client';
 import type { GameView } from '../../shared/engine/index.js';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/index.js';
-import { bump, call, connectSocketIo, type AckOutcome, type Opening } from '../load/drivers.js';
+import { answerOpenQuestion, answerPings, bump, call, connectSocketIo, seeView, type AckOutcome, type Client, type Opening, type PlayerBot } from '../load/drivers.js';
 import { Arrivals, sleep } from '../load/stats.js';
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-interface Bot {
-  socket: Client;
+interface Bot extends PlayerBot {
   proc: number;
-  lastQ: string | null;
-  view: GameView | null;
-  phase: string;
 }
 
 const connect = (url: string) => connectSocketIo<Client>(url);
@@ -74,11 +66,7 @@ export class ClusterDriver {
     if (this.closing) return void socket.disconnect();
     const bot: Bot = { socket, proc, lastQ: null, view: null, phase: 'lobby' };
     socket.on('room:view', (view) => {
-      bot.view = view;
-      bot.phase = view.phase;
-      const q = view.question;
-      if (view.phase === 'question' && q && !q.closed && q.question.id !== bot.lastQ) {
-        bot.lastQ = q.question.id;
+      if (seeView(bot, view)) {
         const o = this.current;
         if (o) {
           const ms = performance.now() - (o.t0[0] ?? 0);
@@ -91,11 +79,7 @@ export class ClusterDriver {
       }
     });
     socket.on('disconnect', () => this.closing || bump(this.errors, `disconnect:${proc}`));
-    // As the real client does: answer the server's round-trip probe at once (fair timing).
-    (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on('time:ping', (...args) => {
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') (ack as (r: unknown) => void)(args[0]);
-    });
+    answerPings(socket);
     const { reply, code } = await call(socket, 'player:join', { roomCode: this.roomCode, name: `Bot ${i}` });
     if (!reply?.ok || this.closing) {
       if (!this.closing) bump(this.errors, `join:${code ?? 'no-reply'}:${proc}`);
@@ -150,12 +134,7 @@ export class ClusterDriver {
 
   /** Player i (0 .. perRoom - 1) answers the open question; resolves with the ack. */
   async answer(i: number): Promise<AckOutcome> {
-    const bot = this.bots[i];
-    if (!bot) return { ok: false, code: 'no-player', ms: Number.NaN };
-    const q = bot.view?.question;
-    if (!q || q.closed) return { ok: false, code: 'no-question', ms: Number.NaN };
-    const { reply, ms, code } = await call(bot.socket, 'player:answer', { questionId: q.question.id, answer: answerFor(q.question, i) });
-    return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
+    return answerOpenQuestion(this.bots[i], i);
   }
 
   /** The process (index) that holds player i's socket. */
@@ -169,24 +148,5 @@ export class ClusterDriver {
     this.host?.disconnect();
     this.bots = [];
     this.host = null;
-  }
-}
-
-/** A valid answer of the question's type (as bench/load's: some right, some wrong; the server scores them all). */
-function answerFor(q: NonNullable<GameView['question']>['question'], i: number): unknown {
-  const perm = (n: number) => Array.from({ length: n }, (_, k) => (k + i) % n);
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: i % Math.max(1, q.options?.length ?? 1) };
-    case 'multi':
-      return { type: 'multi', choices: [i % Math.max(1, q.options?.length ?? 1)] };
-    case 'truefalse':
-      return { type: 'truefalse', value: i % 3 !== 0 };
-    case 'ordering':
-      return { type: 'ordering', order: perm(q.items?.length ?? 1) };
-    case 'matching':
-      return { type: 'matching', pairs: perm(q.right?.length ?? 1) };
-    default:
-      return { type: 'numeric', value: i % 10 };
   }
 }

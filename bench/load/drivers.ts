@@ -51,7 +51,7 @@ export function bump(map: Map<string, number>, code: string): void {
   map.set(code, (map.get(code) ?? 0) + 1);
 }
 
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type Reply = { ok: true; [k: string]: unknown } | { ok: false; error: { code: string; message: string } };
 
 export function connectSocketIo<C extends Socket>(url: string, auth: Record<string, string> = {}): Promise<C | null> {
@@ -62,16 +62,21 @@ export function connectSocketIo<C extends Socket>(url: string, auth: Record<stri
     timeout: CONNECT_TIMEOUT_MS,
     auth,
   }) as unknown as C;
+  return opened(socket, 'connect', 'connect_error', () => socket.disconnect());
+}
+
+/** Resolves with `conn` on its `ok` event; null on `fail` or after CONNECT_TIMEOUT_MS, then `drop`s it. */
+function opened<T extends { once(event: string, listener: () => void): unknown }>(conn: T, ok: string, fail: string, drop: () => void): Promise<T | null> {
   return within(
-    new Promise<C | null>((resolve) => {
-      socket.once('connect', () => resolve(socket));
-      socket.once('connect_error', () => resolve(null));
+    new Promise<T | null>((resolve) => {
+      conn.once(ok, () => resolve(conn));
+      conn.once(fail, () => resolve(null));
     }),
     CONNECT_TIMEOUT_MS,
     () => null,
-  ).then((s) => {
-    if (!s) socket.disconnect();
-    return s;
+  ).then((c) => {
+    if (!c) drop();
+    return c;
   });
 }
 
@@ -90,12 +95,45 @@ export function call(socket: Socket, event: string, payload: unknown, timeoutMs 
 
 // ---------------------------------------------------------------- HostRush
 
-interface Bot {
+/** What a HostRush player keeps (here and in bench/cluster's driver). */
+export interface PlayerBot {
   socket: Client;
-  room: number;
   lastQ: string | null;
   view: GameView | null;
   phase: string;
+}
+
+/** Keeps the player's latest view; true when it shows an open question this player had not seen yet. */
+export function seeView(bot: PlayerBot, view: GameView): boolean {
+  bot.view = view;
+  bot.phase = view.phase;
+  const q = view.question;
+  if (view.phase === 'question' && q && !q.closed && q.question.id !== bot.lastQ) {
+    bot.lastQ = q.question.id;
+    return true;
+  }
+  return false;
+}
+
+/** As the real client does: answer the server's round-trip probe at once (fair timing). */
+export function answerPings(socket: Client): void {
+  (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on('time:ping', (...args) => {
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') (ack as (r: unknown) => void)(args[0]);
+  });
+}
+
+/** Player `i` answers the question in its view; resolves with the ack. */
+export async function answerOpenQuestion(bot: PlayerBot | undefined, i: number): Promise<AckOutcome> {
+  if (!bot) return { ok: false, code: 'no-player', ms: Number.NaN };
+  const q = bot.view?.question;
+  if (!q || q.closed) return { ok: false, code: 'no-question', ms: Number.NaN };
+  const { reply, ms, code } = await call(bot.socket, 'player:answer', { questionId: q.question.id, answer: answerFor(q.question, i) });
+  return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
+}
+
+interface Bot extends PlayerBot {
+  room: number;
   /** Race cards this player already considered. */
   tried: Set<string>;
 }
@@ -155,11 +193,7 @@ export class HostRushDriver implements Driver {
     if (!socket) return bump(this.errors, 'connect');
     const bot: Bot = { socket, room, lastQ: null, view: null, phase: 'lobby', tried: new Set() };
     socket.on('room:view', (view) => {
-      bot.view = view;
-      bot.phase = view.phase;
-      const q = view.question;
-      if (view.phase === 'question' && q && !q.closed && q.question.id !== bot.lastQ) {
-        bot.lastQ = q.question.id;
+      if (seeView(bot, view)) {
         const o = this.current;
         if (o) o.arrivals.hit(performance.now() - (o.t0[room] ?? 0));
         this.questionView ??= view;
@@ -171,11 +205,7 @@ export class HostRushDriver implements Driver {
       }
     });
     socket.on('disconnect', () => this.closing || bump(this.errors, 'disconnect'));
-    // As the real client does: answer the server's round-trip probe at once (fair timing).
-    (socket as unknown as { on(e: string, l: (...a: unknown[]) => void): void }).on('time:ping', (...args) => {
-      const ack = args[args.length - 1];
-      if (typeof ack === 'function') (ack as (r: unknown) => void)(args[0]);
-    });
+    answerPings(socket);
     const host = this.hosts[room];
     if (!host) return bump(this.errors, 'no-room');
     const { reply, code } = await call(socket, 'player:join', { roomCode: host.code, name: `Bot ${i}` });
@@ -230,12 +260,7 @@ export class HostRushDriver implements Driver {
   }
 
   async answer(i: number): Promise<AckOutcome> {
-    const bot = this.bots[i];
-    if (!bot) return { ok: false, code: 'no-player', ms: Number.NaN };
-    const q = bot.view?.question;
-    if (!q || q.closed) return { ok: false, code: 'no-question', ms: Number.NaN };
-    const { reply, ms, code } = await call(bot.socket, 'player:answer', { questionId: q.question.id, answer: answerFor(q.question, i) });
-    return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
+    return answerOpenQuestion(this.bots[i], i);
   }
 
   /** Goes on to the next race (closing what is open), for deploys; true once a race is on. */
@@ -324,29 +349,36 @@ function answerFor(q: NonNullable<GameView['question']>['question'], i: number):
   }
 }
 
-// ---------------------------------------------------------------- the bare Socket.IO floor
+// ---------------------------------------------------------------- the floors
 
-export class SocketIoFloorDriver implements Driver {
-  readonly name = 'floor-socketio';
+/** What both floors share: player i sits in room floor(i / perRoom); a controller broadcasts to one room at a time. */
+abstract class FloorDriver<C> implements Driver {
+  abstract readonly name: string;
   connected = 0;
   errors = new Map<string, number>();
   notes: string[] = [];
-  private closing = false;
-  private controller: Socket | null = null;
-  private clients: Socket[] = [];
+  protected closing = false;
+  protected clients: C[] = [];
   private current: Opening | null = null;
 
   constructor(
-    private readonly url: string,
     readonly rooms: number,
     readonly perRoom: number,
-    private readonly body: unknown,
+    protected readonly body: unknown,
   ) {}
 
-  async prepare(): Promise<void> {
-    this.controller = await connectSocketIo<Socket>(this.url, { room: 'ctl' });
-    if (!this.controller) throw new Error('the floor controller could not connect');
-    await call(this.controller, 'set', this.body);
+  abstract prepare(): Promise<void>;
+  abstract answer(i: number): Promise<AckOutcome>;
+  abstract close(): Promise<void>;
+  /** Connects one player to `room` and listens for the broadcast (calling arrived); null if it could not connect. */
+  protected abstract connectOne(room: number): Promise<C | null>;
+  /** Has the controller broadcast the payload to `room`. */
+  protected abstract broadcast(room: string): void;
+
+  /** A client in `room` got the broadcast. */
+  protected arrived(room: number): void {
+    const o = this.current;
+    if (o) o.arrivals.hit(performance.now() - (o.t0[room] ?? 0));
   }
 
   async connectAll(batch: number): Promise<void> {
@@ -356,15 +388,9 @@ export class SocketIoFloorDriver implements Driver {
       await Promise.all(
         Array.from({ length: n }, async (_, k) => {
           const i = first + k;
-          const room = Math.floor(i / this.perRoom);
-          const socket = await connectSocketIo<Socket>(this.url, { room: `r${room}` });
-          if (!socket) return bump(this.errors, 'connect');
-          socket.on('q', () => {
-            const o = this.current;
-            if (o) o.arrivals.hit(performance.now() - (o.t0[room] ?? 0));
-          });
-          socket.on('disconnect', () => this.closing || bump(this.errors, 'disconnect'));
-          this.clients[i] = socket;
+          const client = await this.connectOne(Math.floor(i / this.perRoom));
+          if (!client) return bump(this.errors, 'connect');
+          this.clients[i] = client;
           this.connected++;
         }),
       );
@@ -375,7 +401,7 @@ export class SocketIoFloorDriver implements Driver {
     this.current = opening;
     for (let r = 0; r < this.rooms; r++) {
       opening.t0[r] = performance.now();
-      this.controller?.emit('bcast', `r${r}`);
+      this.broadcast(`r${r}`);
     }
     await opening.arrivals.done;
     this.current = null;
@@ -385,15 +411,49 @@ export class SocketIoFloorDriver implements Driver {
     await sleep(300);
   }
 
+  payload(): unknown {
+    return this.body;
+  }
+}
+
+// ---------------------------------------------------------------- the bare Socket.IO floor
+
+export class SocketIoFloorDriver extends FloorDriver<Socket> {
+  readonly name = 'floor-socketio';
+  private controller: Socket | null = null;
+
+  constructor(
+    private readonly url: string,
+    rooms: number,
+    perRoom: number,
+    body: unknown,
+  ) {
+    super(rooms, perRoom, body);
+  }
+
+  async prepare(): Promise<void> {
+    this.controller = await connectSocketIo<Socket>(this.url, { room: 'ctl' });
+    if (!this.controller) throw new Error('the floor controller could not connect');
+    await call(this.controller, 'set', this.body);
+  }
+
+  protected async connectOne(room: number): Promise<Socket | null> {
+    const socket = await connectSocketIo<Socket>(this.url, { room: `r${room}` });
+    if (!socket) return null;
+    socket.on('q', () => this.arrived(room));
+    socket.on('disconnect', () => this.closing || bump(this.errors, 'disconnect'));
+    return socket;
+  }
+
+  protected broadcast(room: string): void {
+    this.controller?.emit('bcast', room);
+  }
+
   async answer(i: number): Promise<AckOutcome> {
     const socket = this.clients[i];
     if (!socket) return { ok: false, code: 'no-player', ms: Number.NaN };
     const { reply, ms, code } = await call(socket, 'ans', { questionId: 'q1', answer: { type: 'single', choice: i % 4 } });
     return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
-  }
-
-  payload(): unknown {
-    return this.body;
   }
 
   async close(): Promise<void> {
@@ -411,37 +471,23 @@ interface WsClient {
   pending: Map<number, (ms: number) => void>;
 }
 
-export class WsFloorDriver implements Driver {
+export class WsFloorDriver extends FloorDriver<WsClient> {
   readonly name = 'floor-ws';
-  connected = 0;
-  errors = new Map<string, number>();
-  notes: string[] = [];
-  private closing = false;
   private controller: WebSocket | null = null;
-  private clients: WsClient[] = [];
-  private current: Opening | null = null;
   private nextId = 1;
 
   constructor(
     private readonly port: number,
-    readonly rooms: number,
-    readonly perRoom: number,
-    private readonly body: unknown,
-  ) {}
+    rooms: number,
+    perRoom: number,
+    body: unknown,
+  ) {
+    super(rooms, perRoom, body);
+  }
 
   private open1(room: string): Promise<WebSocket | null> {
     const ws = new WebSocket(`ws://127.0.0.1:${this.port}/?room=${room}`, { perMessageDeflate: false });
-    return within(
-      new Promise<WebSocket | null>((resolve) => {
-        ws.once('open', () => resolve(ws));
-        ws.once('error', () => resolve(null));
-      }),
-      CONNECT_TIMEOUT_MS,
-      () => null,
-    ).then((s) => {
-      if (!s) ws.terminate();
-      return s;
-    });
+    return opened(ws, 'open', 'error', () => ws.terminate());
   }
 
   async prepare(): Promise<void> {
@@ -453,47 +499,25 @@ export class WsFloorDriver implements Driver {
     await within(ok, 5000, () => undefined);
   }
 
-  async connectAll(batch: number): Promise<void> {
-    const total = this.rooms * this.perRoom;
-    for (let first = 0; first < total; first += batch) {
-      const n = Math.min(batch, total - first);
-      await Promise.all(
-        Array.from({ length: n }, async (_, k) => {
-          const i = first + k;
-          const room = Math.floor(i / this.perRoom);
-          const ws = await this.open1(`r${room}`);
-          if (!ws) return bump(this.errors, 'connect');
-          const client: WsClient = { ws, pending: new Map() };
-          ws.on('message', (data) => {
-            const m = JSON.parse(String(data)) as { t: string; id?: number };
-            if (m.t === 'q') {
-              const o = this.current;
-              if (o) o.arrivals.hit(performance.now() - (o.t0[room] ?? 0));
-            } else if (m.t === 'k' && m.id !== undefined) {
-              client.pending.get(m.id)?.(performance.now());
-              client.pending.delete(m.id);
-            }
-          });
-          ws.on('close', () => this.closing || bump(this.errors, 'disconnect'));
-          this.clients[i] = client;
-          this.connected++;
-        }),
-      );
-    }
+  protected async connectOne(room: number): Promise<WsClient | null> {
+    const ws = await this.open1(`r${room}`);
+    if (!ws) return null;
+    const client: WsClient = { ws, pending: new Map() };
+    ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as { t: string; id?: number };
+      if (m.t === 'q') {
+        this.arrived(room);
+      } else if (m.t === 'k' && m.id !== undefined) {
+        client.pending.get(m.id)?.(performance.now());
+        client.pending.delete(m.id);
+      }
+    });
+    ws.on('close', () => this.closing || bump(this.errors, 'disconnect'));
+    return client;
   }
 
-  async open(opening: Opening): Promise<void> {
-    this.current = opening;
-    for (let r = 0; r < this.rooms; r++) {
-      opening.t0[r] = performance.now();
-      this.controller?.send(JSON.stringify({ t: 'b', room: `r${r}` }));
-    }
-    await opening.arrivals.done;
-    this.current = null;
-  }
-
-  async between(): Promise<void> {
-    await sleep(300);
+  protected broadcast(room: string): void {
+    this.controller?.send(JSON.stringify({ t: 'b', room }));
   }
 
   answer(i: number): Promise<AckOutcome> {
@@ -507,10 +531,6 @@ export class WsFloorDriver implements Driver {
       client.pending.delete(id);
       return { ok: false, code: 'timeout', ms: performance.now() - t };
     });
-  }
-
-  payload(): unknown {
-    return this.body;
   }
 
   async close(): Promise<void> {
