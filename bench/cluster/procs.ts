@@ -8,7 +8,7 @@ import { createClient } from 'redis';
 import { canPin, metricValue } from '../load/proc.js';
 import { procCpuMs, procRssBytes } from '../load/proc.js';
 import { within } from '../load/stats.js';
-import type { ChildStats } from './server-child.js';
+import { statsAsker, type StatsReply } from '../load/child-ipc.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const childFile = fileURLToPath(new URL('server-child.ts', import.meta.url));
@@ -23,8 +23,7 @@ export class ServerNode {
   url = '';
   readonly output: string[] = [];
   readonly exited: Promise<void>;
-  private nextId = 1;
-  private readonly waiting = new Map<number, (r: ChildStats | null) => void>();
+  private readonly askStats: ReturnType<typeof statsAsker>;
 
   private constructor(
     readonly name: string,
@@ -40,12 +39,7 @@ export class ServerNode {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    child.on('message', (raw: unknown) => {
-      const m = raw as ChildStats | null;
-      if (m?.type !== 'stats') return;
-      this.waiting.get(m.id)?.(m);
-      this.waiting.delete(m.id);
-    });
+    this.askStats = statsAsker(child);
   }
 
   get pid(): number {
@@ -90,20 +84,8 @@ export class ServerNode {
   }
 
   /** CPU and memory as the process sees them (optionally after a full GC); null if it does not answer in time. */
-  stats(gc = false, timeoutMs = 10_000): Promise<ChildStats | null> {
-    if (!this.child.connected) return Promise.resolve(null);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve(null);
-      }, timeoutMs);
-      this.waiting.set(id, (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      });
-      this.child.send({ type: 'stats', id, gc });
-    });
+  stats(gc = false, timeoutMs = 10_000): Promise<StatsReply | null> {
+    return this.askStats(gc, timeoutMs);
   }
 
   /** utime + stime of this node's process, in ms. The pid is taskset's, which execs node. */

@@ -1,5 +1,7 @@
 // Runs inside each server under test: answers the bench's IPC requests for CPU and memory figures, measured by the
 // process itself (process.cpuUsage has microsecond resolution where /proc/<pid>/stat counts 10 ms ticks).
+// statsAsker is the bench's end of the same exchange.
+import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
@@ -48,7 +50,8 @@ const profiler = (() => {
   };
 })();
 
-export function serveStats(): void {
+/** Answers the bench's stats requests (bench/cluster's server child uses this part alone). */
+export function answerStatsRequests(): void {
   process.on('message', async (raw: unknown) => {
     const m = raw as Partial<StatsRequest> | null;
     if (!m || m.type !== 'stats' || typeof m.id !== 'number') return;
@@ -73,8 +76,39 @@ export function serveStats(): void {
     };
     process.send?.(reply);
   });
+}
+
+export function serveStats(): void {
+  answerStatsRequests();
   // The bench ends us with SIGTERM; exit at once (nothing to keep).
   process.on('SIGTERM', () => process.exit(0));
+}
+
+/** The bench's side: a function that asks `child` for its stats; null if it does not answer in time. */
+export function statsAsker(child: ChildProcess): (gc: boolean, timeoutMs: number, profile?: StatsRequest['profile']) => Promise<StatsReply | null> {
+  let nextId = 1;
+  const waiting = new Map<number, (r: StatsReply | null) => void>();
+  child.on('message', (raw: unknown) => {
+    const m = raw as StatsReply | null;
+    if (m?.type !== 'stats') return;
+    waiting.get(m.id)?.(m);
+    waiting.delete(m.id);
+  });
+  return (gc, timeoutMs, profile) => {
+    if (!child.connected) return Promise.resolve(null);
+    const id = nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        waiting.delete(id);
+        resolve(null);
+      }, timeoutMs);
+      waiting.set(id, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+      child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest);
+    });
+  };
 }
 
 export function announceReady(port: number): void {

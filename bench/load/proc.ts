@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { ReadyMessage, StatsReply, StatsRequest } from './child-ipc.js';
+import { statsAsker, type ReadyMessage, type StatsReply, type StatsRequest } from './child-ipc.js';
 
 export type ServerKind = 'hostrush' | 'floor-socketio' | 'floor-ws';
 
@@ -66,21 +66,15 @@ process.once('exit', () => {
 });
 
 export class ServerProcess {
-  private nextId = 1;
-  private readonly waiting = new Map<number, (r: StatsReply | null) => void>();
   readonly stderr: string[] = [];
+  private readonly askStats: ReturnType<typeof statsAsker>;
 
   private constructor(
     readonly kind: ServerKind,
     readonly child: ChildProcess,
     readonly port: number,
   ) {
-    child.on('message', (raw: unknown) => {
-      const m = raw as StatsReply;
-      if (m?.type !== 'stats') return;
-      this.waiting.get(m.id)?.(m);
-      this.waiting.delete(m.id);
-    });
+    this.askStats = statsAsker(child);
   }
 
   get pid(): number {
@@ -146,19 +140,7 @@ export class ServerProcess {
 
   /** CPU and memory as the child sees them (optionally after a full GC); null if it does not answer in time. */
   stats(gc = false, timeoutMs = 10_000, profile?: StatsRequest['profile']): Promise<StatsReply | null> {
-    if (!this.child.connected) return Promise.resolve(null);
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve(null);
-      }, timeoutMs);
-      this.waiting.set(id, (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      });
-      this.child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest);
-    });
+    return this.askStats(gc, timeoutMs, profile);
   }
 
   async metrics(): Promise<string> {
