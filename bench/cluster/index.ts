@@ -5,17 +5,11 @@
 // bench/load. Needs DATABASE_URL (postgres://) and REDIS_URL. Env CLUSTER_SIZES, CLUSTER_QUICK=1 as the flags.
 // A third run, three processes with HOSTRUSH_DURABLE_ACKS=0 (acked before the answer is stored, as one process does),
 // separates the cost of routing from that of durable acks; --no-fast-acks leaves it out.
-import { performance } from 'node:perf_hooks';
 import type { Figure } from '../engine.js';
-import { canPin, pinSelf } from '../load/proc.js';
+import { flag, sizeOptions } from '../load/index.js';
+import { canPin, onBotCore } from '../load/proc.js';
 import { percentile } from '../load/stats.js';
 import { runCluster, type AnswerPhase, type ClusterResult, type ClusterSpec } from './scenario.js';
-
-function flag(name: string): string | undefined {
-  const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (!arg) return undefined;
-  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
-}
 
 export interface ClusterOptions {
   sizes: number[];
@@ -25,13 +19,8 @@ export interface ClusterOptions {
 }
 
 export function clusterOptions(): ClusterOptions {
-  const quick = flag('quick') !== undefined || process.env.CLUSTER_QUICK === '1';
-  const sizes = (flag('sizes') ?? process.env.CLUSTER_SIZES ?? (quick ? '200' : '200,1000'))
-    .split(',')
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+  const { sizes, openings } = sizeOptions('CLUSTER', '200', '200,1000');
   const procs = Math.min(8, Math.max(2, Number(flag('procs') ?? 3) || 3));
-  const openings = Math.min(8, Math.max(2, Number(flag('openings') ?? (quick ? 3 : 8)) || 8));
   return { sizes, procs, openings, fastAcks: flag('no-fast-acks') === undefined };
 }
 
@@ -132,12 +121,9 @@ export async function clusterBench(): Promise<Figure[]> {
     log('cluster: skipped: set REDIS_URL (redis://127.0.0.1:6379) and DATABASE_URL (postgres://postgres@127.0.0.1:5432/test).');
     return [{ name: 'cluster: not measured (REDIS_URL and DATABASE_URL needed)', value: Number.NaN, unit: '' }];
   }
-  const restore = pinSelf(1);
-  log(`cluster: servers on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned'}); ${opts.procs} processes vs 1, sizes ${opts.sizes.join(', ')}`);
-  const started = performance.now();
-  const figures: Figure[] = [];
-  const notes: string[] = [];
-  try {
+  const intro = `servers on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned'}); ${opts.procs} processes vs 1, sizes ${opts.sizes.join(', ')}`;
+  const legend = '  (CPU: process.cpuUsage of each server over the answer window + 400 ms; memory: VmRSS and heap after GC, before and 1 s after seating)';
+  return onBotCore('cluster', intro, legend, log, async (figures, notes) => {
     for (const players of opts.sizes) {
       const base = {
         players,
@@ -166,11 +152,5 @@ export async function clusterBench(): Promise<Figure[]> {
         if (one) figures.push(...ratioFigures(`cluster 1x${players} ratio ${many.spec.label} / 1:`, many, one));
       }
     }
-  } finally {
-    restore();
-  }
-  log(`cluster: done in ${((performance.now() - started) / 1000).toFixed(0)} s. Details:`);
-  for (const line of notes) log(line);
-  log('  (CPU: process.cpuUsage of each server over the answer window + 400 ms; memory: VmRSS and heap after GC, before and 1 s after seating)');
-  return figures;
+  });
 }

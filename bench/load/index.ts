@@ -3,9 +3,8 @@
 // core 1), then the same load against a bare Socket.IO server and a raw `ws` server: the floor. Env LOAD_SIZES,
 // LOAD_ROOMS, LOAD_QUICK=1 do the same as the flags.
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import type { Figure } from '../engine.js';
-import { canPin, pinSelf } from './proc.js';
+import { canPin, onBotCore } from './proc.js';
 import { runScenario, type AckPhase, type RunResult, type ScenarioSpec } from './scenario.js';
 import { percentile } from './stats.js';
 
@@ -19,23 +18,30 @@ export interface LoadOptions {
   deploys: boolean;
 }
 
-function flag(name: string): string | undefined {
+/** `--name=value` gives 'value', a bare `--name` gives '', absent gives undefined. */
+export function flag(name: string): string | undefined {
   const arg = process.argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   if (!arg) return undefined;
   return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : '';
 }
 
-export function loadOptions(): LoadOptions {
-  const quick = flag('quick') !== undefined || process.env.LOAD_QUICK === '1';
-  const sizes = (flag('sizes') ?? process.env.LOAD_SIZES ?? (quick ? '200' : '200,1000,2000'))
+/** The options `load` and `cluster` share: --quick (or <env>_QUICK=1), --sizes (or <env>_SIZES) and --openings. */
+export function sizeOptions(env: string, quickSizes: string, fullSizes: string): { quick: boolean; sizes: number[]; openings: number } {
+  const quick = flag('quick') !== undefined || process.env[`${env}_QUICK`] === '1';
+  const sizes = (flag('sizes') ?? process.env[`${env}_SIZES`] ?? (quick ? quickSizes : fullSizes))
     .split(',')
     .map(Number)
     .filter((n) => Number.isInteger(n) && n > 0);
+  const openings = Math.min(8, Math.max(2, Number(flag('openings') ?? (quick ? 3 : 8)) || 8));
+  return { quick, sizes, openings };
+}
+
+export function loadOptions(): LoadOptions {
+  const { quick, sizes, openings } = sizeOptions('LOAD', '200', '200,1000,2000');
   const multi = (flag('rooms') ?? process.env.LOAD_ROOMS ?? (quick ? '' : '50x40'))
     .split(',')
     .map((s) => s.split('x').map(Number))
     .filter((p): p is [number, number] => p.length === 2 && p.every((n) => Number.isInteger(n) && n > 0));
-  const openings = Math.min(8, Math.max(2, Number(flag('openings') ?? (quick ? 3 : 8)) || 8));
   return { sizes, multi, openings, floors: flag('no-floor') === undefined, deploys: flag('no-deploy') === undefined };
 }
 
@@ -218,12 +224,9 @@ export async function loadBench(): Promise<Figure[]> {
     deploys: opts.deploys,
     budgetMs: 60_000 + s.rooms * s.perRoom * 15,
   }));
-  const restore = pinSelf(1);
-  log(`load: server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ${os.cpus().length} cores`);
-  const figures: Figure[] = [];
-  const notes: string[] = [];
-  const started = performance.now();
-  try {
+  const intro = `server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ${os.cpus().length} cores`;
+  const legend = '  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the server process over IPC, heap after a full GC)';
+  return onBotCore('load', intro, legend, log, async (figures, notes) => {
     for (const spec of specs) {
       log(`load ${spec.rooms}x${spec.perRoom}:`);
       const ours = await runScenario('hostrush', spec, null, log);
@@ -235,11 +238,5 @@ export async function loadBench(): Promise<Figure[]> {
       figures.push(...scenarioFigures(spec, ours, sio, ws));
       notes.push(...describe(spec, [ours, ...(sio ? [sio] : []), ...(ws ? [ws] : [])]));
     }
-  } finally {
-    restore();
-  }
-  log(`load: done in ${((performance.now() - started) / 1000).toFixed(0)} s. Details:`);
-  for (const line of notes) log(line);
-  log('  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the server process over IPC, heap after a full GC)');
-  return figures;
+  });
 }

@@ -3,7 +3,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import type { Figure } from '../engine.js';
 import { statsAsker, type ReadyMessage, type StatsReply, type StatsRequest } from './child-ipc.js';
 
 export type ServerKind = 'hostrush' | 'floor-socketio' | 'floor-ws';
@@ -29,6 +31,33 @@ export function pinSelf(core: number): () => void {
   const all = `0-${os.cpus().length - 1}`;
   spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' });
   return () => void spawnSync('taskset', ['-a', '-p', '-c', all, String(process.pid)], { stdio: 'ignore' });
+}
+
+/**
+ * A bench section with this (bot) process on core 1: logs `<section>: <intro>`, runs `body` (which adds figures and
+ * notes), then logs the time taken, the notes and the legend.
+ */
+export async function onBotCore(
+  section: string,
+  intro: string,
+  legend: string,
+  log: (line: string) => void,
+  body: (figures: Figure[], notes: string[]) => Promise<void>,
+): Promise<Figure[]> {
+  const restore = pinSelf(1);
+  log(`${section}: ${intro}`);
+  const started = performance.now();
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  try {
+    await body(figures, notes);
+  } finally {
+    restore();
+  }
+  log(`${section}: done in ${((performance.now() - started) / 1000).toFixed(0)} s. Details:`);
+  for (const line of notes) log(line);
+  log(legend);
+  return figures;
 }
 
 const TICK_MS = (() => {
