@@ -7,7 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { whyText } from '../lib/labels.js';
-import { billHeading, boardRows, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
+import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
 import type { RaceBill } from '../session/bills.js';
 import './question-answer.js';
@@ -329,26 +329,17 @@ export class PlayScreen extends LocalizedElement {
     const view = this.view;
     if (!view) return html`<p role="status">${t('common.loading')}</p>`;
     if (this.you?.removed) return html`<p class="center error" role="alert">${t('player.removed')}</p>`;
-    let body: unknown = nothing;
-    switch (view.phase) {
-      case 'lobby':
-        body = this.lobby(view);
-        break;
-      case 'question':
-        body = this.question(view);
-        break;
-      case 'reveal':
-        body = this.reveal(view);
-        break;
-      case 'race':
-        body = this.race(view);
-        break;
-      case 'podium':
-        body = this.standings(view, true);
-        break;
-      default:
-        body = this.standings(view, false);
-    }
+    const body = byPhase(
+      view,
+      {
+        lobby: (v) => this.lobby(v),
+        question: (v) => this.question(v),
+        reveal: (v) => this.reveal(v),
+        race: (v) => this.race(v),
+        podium: (v) => this.standings(v, true),
+      },
+      (v) => this.standings(v, false),
+    );
     return html`<div data-phase=${view.phase} data-key=${`${view.phase}:${view.step}`}>${this.header()}${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}${body}</div>`;
   }
 }

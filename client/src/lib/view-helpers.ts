@@ -1,7 +1,17 @@
 // Small derivations from a GameView shared by the views.
-import type { GameView, PublicQuestion, Question, RaceHost } from '../../../shared/engine/types.js';
+import { nothing } from 'lit';
+import type { GameView, Phase, PublicQuestion, Question, RaceHost } from '../../../shared/engine/types.js';
 import type { BoardRow } from '../components/leader-board.js';
 import { t } from '../i18n/index.js';
+
+/** A view's body for each phase; a phase without its own part renders `otherwise`. */
+export function byPhase(
+  view: GameView,
+  parts: Partial<Record<Phase, (view: GameView) => unknown>>,
+  otherwise: (view: GameView) => unknown = () => nothing,
+): unknown {
+  return (parts[view.phase] ?? otherwise)(view);
+}
 
 export function playerNames(view: GameView): Record<string, string> {
   return Object.fromEntries(view.players.map((p) => [p.id, p.name]));

@@ -9,7 +9,7 @@ import { t, fmt } from '../i18n/index.js';
 import { SessionController } from '../session/session-controller.js';
 import { errorText } from '../lib/errors.js';
 import { navigate } from '../router.js';
-import { billHeading, boardRows, correctText, distributionLabels, ownerId, playerNames, teamRows } from '../lib/view-helpers.js';
+import { billHeading, boardRows, byPhase, correctText, distributionLabels, ownerId, playerNames, teamRows } from '../lib/view-helpers.js';
 import '../components/conn-banner.js';
 import '../components/qr-code.js';
 import '../components/count-down.js';
@@ -338,30 +338,20 @@ export class HostView extends LocalizedElement {
   override render() {
     const s = this.session;
     const view = s.view;
-    let body: unknown = nothing;
-    if (view) {
-      switch (view.phase) {
-        case 'lobby':
-          body = this.lobby(view);
-          break;
-        case 'question':
-          body = this.question(view);
-          break;
-        case 'reveal':
-          body = this.reveal(view);
-          break;
-        case 'race':
-        case 'race-result':
-          body = html`${view.phase === 'race-result' ? this.bills(view) : nothing}${this.race(view)}${view.phase === 'race-result' ? this.board(view) : nothing}`;
-          break;
-        case 'leaderboard':
-          body = this.board(view);
-          break;
-        case 'podium':
-          body = this.podium(view);
-          break;
-      }
-    }
+    // One template for race and race-result, so the host pictures stay in place when the race ends.
+    const race = (v: GameView) =>
+      html`${v.phase === 'race-result' ? this.bills(v) : nothing}${this.race(v)}${v.phase === 'race-result' ? this.board(v) : nothing}`;
+    const body = view
+      ? byPhase(view, {
+          lobby: (v) => this.lobby(v),
+          question: (v) => this.question(v),
+          reveal: (v) => this.reveal(v),
+          race,
+          'race-result': race,
+          leaderboard: (v) => this.board(v),
+          podium: (v) => this.podium(v),
+        })
+      : nothing;
     return html`
       <conn-banner .status=${s.status}></conn-banner>
       <div class="wrap" data-phase=${view?.phase ?? ''} data-key=${view ? `${view.phase}:${view.step}` : ''}>
