@@ -2,7 +2,7 @@
 // answer distribution and explanation; the race host picture; leaderboard; podium and the report link.
 import { html, css, nothing } from 'lit';
 import type { GameView } from '../../../shared/engine/types.js';
-import { LocalizedElement } from '../components/localized-element.js';
+import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { answerLook, answerStyles } from '../components/answer-style.js';
 import { t, fmt } from '../i18n/index.js';
@@ -23,12 +23,10 @@ import '../components/team-parts.js';
 const FACTORS = [1, 1.5, 2] as const;
 const LIMIT: Record<string, number> = { top3: 3, top5: 5, top10: 10 };
 
-export class HostView extends LocalizedElement {
+export class HostView extends ActionView {
   static override properties = {
     code: { type: String },
-    error: { state: true },
     ready: { state: true },
-    busy: { state: true },
     factors: { state: true },
     toolsOpen: { state: true },
   };
@@ -85,9 +83,7 @@ export class HostView extends LocalizedElement {
     `,
   ];
   code = '';
-  private error = '';
   private ready = false;
-  private busy = false;
   /** Extended-time factors this host granted (the view does not carry them: only the player itself sees its own). */
   private factors: Record<string, number> = {};
   private toolsOpen = false;
@@ -102,15 +98,7 @@ export class HostView extends LocalizedElement {
   }
 
   private async control(command: Parameters<SessionController['control']>[0]): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.session.control(command);
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.act(() => this.session.control(command));
   }
 
   private joinUrl(): string {

@@ -1,8 +1,7 @@
 // The phone view: join with a nickname (or get back in with the seat kept on this device), then play.
 import { html, css, nothing } from 'lit';
 import type { TeamLayer } from '../../../shared/engine/types.js';
-import { normalizeNickname } from '../../../shared/protocol/nickname.js';
-import { LocalizedElement } from '../components/localized-element.js';
+import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
 import { SessionController, SessionError } from '../session/session-controller.js';
@@ -16,14 +15,12 @@ import '../components/conn-banner.js';
 const STAGE = { checking: 'checking', join: 'join', playing: 'playing' } as const;
 type Stage = (typeof STAGE)[keyof typeof STAGE];
 
-export class PlayerView extends LocalizedElement {
+export class PlayerView extends ActionView {
   static override properties = {
     code: { type: String },
     stage: { state: true },
     name: { state: true },
-    error: { state: true },
     sending: { state: true },
-    busy: { state: true },
     roles: { state: true },
   };
   static override styles = [
@@ -40,9 +37,7 @@ export class PlayerView extends LocalizedElement {
   code = '';
   private stage: Stage = STAGE.checking;
   private name = tokens.nickname();
-  private error = '';
   private sending = false;
-  private busy = false;
   /**
    * Whether this team game has roles. The view does not say, so the phone asks once in the lobby by dropping a
    * layer it does not hold (a no-op when roles are on, refused with `action/wrong-phase` when they are off).
@@ -74,34 +69,13 @@ export class PlayerView extends LocalizedElement {
 
   private async join(e: Event): Promise<void> {
     e.preventDefault();
-    const checked = normalizeNickname(this.name);
-    if (!checked.ok) {
-      this.error = errorText(new SessionError(checked.code, checked.message));
-      return;
-    }
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.session.join(this.code, checked.name);
+    const name = this.nickname(this.name);
+    if (name === null) return;
+    await this.act(async () => {
+      await this.session.join(this.code, name);
       this.stage = STAGE.playing;
       navigate(`/play/${this.code}`, true);
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async act(work: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   override willUpdate(): void {
@@ -124,45 +98,38 @@ export class PlayerView extends LocalizedElement {
   }
 
   private async takeLayer(layer: TeamLayer | null): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.session.takeLayer(layer);
-    } catch (err) {
-      if (err instanceof SessionError && err.code === 'action/wrong-phase' && this.session.view?.phase === 'lobby') this.roles = false;
-      else this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    await this.act(
+      () => this.session.takeLayer(layer),
+      (err) => {
+        // Refused in the lobby: this game has no roles (not an error to show).
+        if (!(err instanceof SessionError && err.code === 'action/wrong-phase' && this.session.view?.phase === 'lobby')) return errorText(err);
+        this.roles = false;
+        return '';
+      },
+    );
   }
 
   private async deploy(d: DeployDetail): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.session.deploy(d.cardId, d.choice);
-    } catch (err) {
+    await this.act(
+      () => this.session.deploy(d.cardId, d.choice),
       // A refusal by layer: say which layer the choice needs and who owns it.
-      this.error =
+      (err) =>
         err instanceof SessionError && err.code === 'team/not-your-layer'
           ? t('team.notYourLayer', { layer: t(`layer.${d.layer}`), name: d.owner || t('layer.teammate') })
-          : errorText(err);
-    } finally {
-      this.busy = false;
-    }
+          : errorText(err),
+    );
   }
 
   private async sendAnswer(e: CustomEvent<AnswerDetail>): Promise<void> {
-    this.sending = true;
-    this.error = '';
-    try {
-      await this.session.answer(e.detail.questionId, e.detail.answer);
-      this.renderRoot.querySelector<PlayScreen>('play-screen')?.markSent(e.detail.questionId);
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.sending = false;
-    }
+    // `sending`, not `busy`: only the answer controls wait for it.
+    await this.act(
+      async () => {
+        await this.session.answer(e.detail.questionId, e.detail.answer);
+        this.renderRoot.querySelector<PlayScreen>('play-screen')?.markSent(e.detail.questionId);
+      },
+      errorText,
+      (on) => (this.sending = on),
+    );
   }
 
   override render() {

@@ -3,15 +3,13 @@
 import { html, css, nothing } from 'lit';
 import type { DeployChoice, GameView } from '../../../shared/engine/types.js';
 import type { PackSummary } from '../../../shared/protocol/types.js';
-import { normalizeNickname } from '../../../shared/protocol/nickname.js';
 import { bestPlan } from '../../../shared/engine/race/best-plan.js';
-import { LocalizedElement } from '../components/localized-element.js';
+import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, lang, fmt } from '../i18n/index.js';
-import { SessionController, SessionError } from '../session/session-controller.js';
+import { SessionController } from '../session/session-controller.js';
 import { tokens } from '../session/tokens.js';
 import { api } from '../lib/api.js';
-import { errorText } from '../lib/errors.js';
 import type { AnswerDetail, PlayScreen } from '../components/play-screen.js';
 import '../components/play-screen.js';
 import '../components/conn-banner.js';
@@ -24,15 +22,13 @@ function dailyBoard(): string {
   return `daily-${new Date().toISOString().slice(0, 10)}`;
 }
 
-export class SoloView extends LocalizedElement {
+export class SoloView extends ActionView {
   static override properties = {
     packs: { state: true },
     packId: { state: true },
     name: { state: true },
     bots: { state: true },
     playing: { state: true },
-    error: { state: true },
-    busy: { state: true },
     board: { state: true },
     planPct: { state: true },
   };
@@ -59,8 +55,6 @@ export class SoloView extends LocalizedElement {
   private name = tokens.nickname();
   private bots: BotLevel[] = [];
   private playing = false;
-  private error = '';
-  private busy = false;
   private board: Array<{ id: string; name: string; score: number }> = [];
   private planPct: number | null = null;
   private lastRace: GameView['race'] = null;
@@ -80,38 +74,17 @@ export class SoloView extends LocalizedElement {
 
   private async start(e: Event): Promise<void> {
     e.preventDefault();
-    const checked = normalizeNickname(this.name);
-    if (!checked.ok) {
-      this.error = errorText(new SessionError(checked.code, checked.message));
-      return;
-    }
-    this.busy = true;
-    this.error = '';
-    try {
-      tokens.setNickname(checked.name);
-      const started = await this.session.startSolo({ name: checked.name, packId: this.packId, lang: lang(), bots: this.bots });
+    const name = this.nickname(this.name);
+    if (name === null) return;
+    await this.act(async () => {
+      tokens.setNickname(name);
+      const started = await this.session.startSolo({ name, packId: this.packId, lang: lang(), bots: this.bots });
       this.boardName = started.board ?? `pack-${this.packId}`;
       this.playing = true;
       this.planPct = null;
       this.recorded = '';
       await this.session.soloControl('start');
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private async act(work: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.error = '';
-    try {
-      await work();
-    } catch (err) {
-      this.error = errorText(err);
-    } finally {
-      this.busy = false;
-    }
+    });
   }
 
   private async sendAnswer(e: CustomEvent<AnswerDetail>): Promise<void> {
