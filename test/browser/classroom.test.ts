@@ -46,10 +46,7 @@ describe('a classroom game in the browser', () => {
     }
     for (const p of players) await host.locator('host-view .players li', { hasText: p.name }).waitFor(WAIT);
     await expectAccessible(host, 'host lobby');
-    await shot(host, 'host-lobby-en');
-    await setLang(host, 'ko');
-    await shot(host, 'host-lobby-ko');
-    await setLang(host, 'en');
+    await shots(host, 'host-lobby');
     await expectAccessible(players[0]!.page, 'player lobby');
 
     await host.locator('host-view .controls button', { hasText: 'Start game' }).click();
@@ -110,10 +107,7 @@ describe('a classroom game in the browser', () => {
           await host.locator('host-picture .w').nth(1).waitFor(WAIT);
           await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
           await expectAccessible(host, 'host race');
-          await shot(host, 'host-race-en');
-          await setLang(host, 'ko');
-          await shot(host, 'host-race-ko');
-          await setLang(host, 'en');
+          await shots(host, 'host-race');
           await host.locator('host-view .controls button', { hasText: 'End race now' }).click();
         } else {
           await host.locator('host-view .controls button', { hasText: 'Next' }).click();
@@ -139,10 +133,7 @@ describe('a classroom game in the browser', () => {
 
     await host.locator('host-view a.report').waitFor(WAIT);
     await expectAccessible(host, 'host podium');
-    await shot(host, 'host-podium-en');
-    await setLang(host, 'ko');
-    await shot(host, 'host-podium-ko');
-    await setLang(host, 'en');
+    await shots(host, 'host-podium');
     for (const p of players) await p.page.locator('play-screen [data-phase="podium"]').waitFor(WAIT);
     await expectAccessible(players[0]!.page, 'player podium');
     await shot(players[0]!.page, 'player-podium-en');

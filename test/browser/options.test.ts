@@ -5,8 +5,8 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
-import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, changed, createGame, hostControl, importPack, joinAs, key, scoreNumber, setLang, shots } from './play-helpers.js';
+import { browserTest, expectAccessible, newPage, type Harness } from './support.js';
+import { WAIT, changed, createGame, hostControl, importPack, joinAs, key, scoreNumber, shots } from './play-helpers.js';
 
 describe('host options in the browser', () => {
   browserTest('applies accuracy mode, races off, leaderboard never, extended time, late join and survives going offline', { timeout: 180_000, failShot: 'failed-options' }, play);
@@ -29,10 +29,7 @@ describe('host options in the browser', () => {
       selects: { leaderboard: 'never', lateJoinScore: 'lowest' },
     }, async () => {
       await expectAccessible(host, 'create form with options');
-      await shot(host, 'landing-form-en', true);
-      await setLang(host, 'ko');
-      await shot(host, 'landing-form-ko', true);
-      await setLang(host, 'en');
+      await shots(host, 'landing-form', true);
     });
     expect(code).toMatch(/^\d{6}$/);
 
@@ -100,10 +97,7 @@ describe('host options in the browser', () => {
       expect(await host.locator('host-view leader-board').count()).toBe(0);
       await ada.locator('play-screen .big', { hasText: 'You are #1 of 2' }).waitFor(WAIT);
       await expectAccessible(host, 'host leaderboard never');
-      await shot(host, 'host-board-never-en');
-      await setLang(host, 'ko');
-      await shot(host, 'host-board-never-ko');
-      await setLang(host, 'en');
+      await shots(host, 'host-board-never');
       await hostControl(host, 'Next');
       current = await changed(host, 'host-view', current);
       seen.push(current);

@@ -3,7 +3,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, key, setLang, shots } from './play-helpers.js';
+import { WAIT, answer, changed, key, shots } from './play-helpers.js';
 
 describe('solo daily challenge in the browser', () => {
   browserTest('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000, failShot: 'failed-solo' }, playSolo);
@@ -14,10 +14,7 @@ describe('solo daily challenge in the browser', () => {
     await page.goto('/solo');
     await page.locator('solo-view #sname').waitFor(WAIT);
     await expectAccessible(page, 'solo setup');
-    await shot(page, 'solo-setup-en');
-    await setLang(page, 'ko');
-    await shot(page, 'solo-setup-ko');
-    await setLang(page, 'en');
+    await shots(page, 'solo-setup');
     await page.locator('solo-view #sname').fill('Solo Sam');
     await page.locator('solo-view button.go').click();
 
@@ -61,10 +58,7 @@ describe('solo daily challenge in the browser', () => {
     // The run had one race with a deployment: a share of the best-known plan above zero.
     expect(Number((await page.locator('solo-view [data-testid="plan-pct"]').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0);
     await expectAccessible(page, 'solo result');
-    await shot(page, 'solo-result-en', true);
-    await setLang(page, 'ko');
-    await shot(page, 'solo-result-ko', true);
-    await setLang(page, 'en');
+    await shots(page, 'solo-result', true);
     const best = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hostrush.soloBest.')));
     expect(best.length).toBe(1);
   }
