@@ -1,6 +1,7 @@
 // The storage contract the rooms server codes against. Two adapters implement it: SQLite (default, embedded)
 // and PostgreSQL. Times are epoch milliseconds; configs and action logs are stored as JSON.
 import type { Action, DeployKind, GameConfig, GameMode, Placement, TopicId, Why } from '../../shared/engine/types.js';
+import type { Standing } from '../../shared/engine/standings.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 
 export type RoomStatus = 'active' | 'finished' | 'abandoned';
@@ -25,14 +26,8 @@ export interface SeatRecord {
   teamId: string | null;
 }
 
-export interface FinishedPlayer {
-  playerId: string;
-  name: string;
-  teamId: string | null;
-  score: number;
-  rank: number;
-  bot: boolean;
-}
+/** A player's final standing (stored in join order, not by rank). */
+export type FinishedPlayer = Standing;
 export interface FinishedQuestion {
   questionId: string;
   topic: TopicId;
