@@ -2,20 +2,12 @@
 // per transaction. An optional schema isolates a deployment (or a test run) from others in the same database.
 import pg from 'pg';
 import type { Pool as PoolType, PoolClient } from 'pg';
-import type { Action, DeployKind, GameConfig, GameMode, Placement, TopicId, Why } from '../../shared/engine/types.js';
-import { checkNotNewer, readMigrations } from './migrations.js';
-import { DEFAULT_LIST_LIMIT, clampLimit, topPlayerName } from './summary.js';
-import type {
-  FinishedGame,
-  GameSummary,
-  LoadedRoom,
-  RoomRecord,
-  RoomStatus,
-  SeatRecord,
-  SoloRunRecord,
-  Storage,
-} from './types.js';
-import type { RaceBill } from '../../shared/protocol/types.js';
+import type { Action } from '../../shared/engine/types.js';
+import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkNoGap, insertSql, unknownRoomError } from './common.js';
+import type { GameList, Kind, Row, Table } from './common.js';
+import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
+import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
+import type { FinishedGame, GameSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
 
 const { Pool } = pg;
 
@@ -68,6 +60,12 @@ const json = (value: unknown): string => {
   return text.includes('\\u0000') ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? txt(v) : v)) : text;
 };
 const num = (value: unknown): number => Number(value);
+// jsonb comes back parsed; bigint epoch ms comes back as a string.
+const CODEC = new Codec({ text: (value) => txt(value as string | null), json }, { ms: num });
+/** The PostgreSQL type of a kind's column, for casting parameters. */
+const PG_TYPE: Record<Kind, string> = { id: 'text', text: 'text', int: 'int', float: 'float8', ms: 'bigint', bool: 'boolean', json: 'jsonb' };
+// A JSON value travels as text: the cast makes it jsonb.
+const mark = (n: number, kind: Kind | undefined) => (kind === 'json' ? `$${n}::jsonb` : `$${n}`);
 
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres' as const;
@@ -110,7 +108,7 @@ export class PostgresStorage implements Storage {
             await client.query('ROLLBACK').catch(() => {});
             throw error;
           }
-          names.push(`${String(migration.id).padStart(3, '0')}_${migration.name}`);
+          names.push(migrationLabel(migration));
         }
         return names;
       } finally {
@@ -149,29 +147,24 @@ export class PostgresStorage implements Storage {
     await this.tx(async (c) => {
       // A short room code may come round again once its old room is over: the old room makes way.
       const existing = await c.query<{ status: string }>('SELECT status FROM rooms WHERE code = $1 FOR UPDATE', [room.code]);
-      if (existing.rows[0]?.status === 'active') throw new Error(`storage: room ${room.code} already exists and is active`);
+      if (existing.rows[0]?.status === 'active') throw activeRoomError(room.code);
       if (existing.rows[0]) await c.query('DELETE FROM rooms WHERE code = $1', [room.code]);
-      await c.query(
-        'INSERT INTO rooms (code, mode, pack_id, pack_title, config, seed, host_key_hash, created_at, status) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)',
-        [room.code, room.mode, room.packId, txt(room.packTitle), json(room.config), room.seed, room.hostKeyHash, room.createdAt, room.status],
-      );
+      await c.query(insertSql(TABLES.rooms, mark), CODEC.values(TABLES.rooms, room));
     });
   }
 
   async appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void> {
-    if (!Number.isSafeInteger(firstIndex) || firstIndex < 0) throw new Error(`storage: bad action index ${firstIndex}`);
+    checkActionIndex(firstIndex);
     if (actions.length === 0) return;
     await this.tx(async (c) => {
       // Locking the room row serialises appends to one room.
       const room = await c.query('SELECT 1 FROM rooms WHERE code = $1 FOR UPDATE', [code]);
-      if (room.rowCount === 0) throw new Error(`storage: unknown room ${code}`);
+      if (room.rowCount === 0) throw unknownRoomError(code);
       // max(idx) is one index probe (count(*) walked the room's whole log on every append).
       const count = num(
         (await c.query<{ n: string }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM room_actions WHERE room_code = $1', [code])).rows[0]?.n,
       );
-      if (firstIndex > count) {
-        throw new Error(`storage: room ${code} has ${count} actions; cannot append at index ${firstIndex} (a gap)`);
-      }
+      checkNoGap(code, count, firstIndex);
       await c.query(
         'INSERT INTO room_actions (room_code, idx, action) SELECT $1, t.idx, t.action FROM unnest($2::int[], $3::jsonb[]) AS t(idx, action) ' +
           'ON CONFLICT (room_code, idx) DO NOTHING',
@@ -186,39 +179,23 @@ export class PostgresStorage implements Storage {
 
   async upsertSeat(seat: SeatRecord): Promise<void> {
     await this.pool.query(
-      'INSERT INTO seats (room_code, player_id, token_hash, name, team_id) VALUES ($1, $2, $3, $4, $5) ' +
+      `${insertSql(TABLES.seats, mark)} ` +
         'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
-      [seat.roomCode, seat.playerId, seat.tokenHash, txt(seat.name), seat.teamId],
+      CODEC.values(TABLES.seats, seat),
     );
   }
 
   async loadRoom(code: string): Promise<LoadedRoom | null> {
     return this.readTx(async (c) => {
-      const row = (await c.query('SELECT * FROM rooms WHERE code = $1', [code])).rows[0];
+      const row = (await c.query<Row>('SELECT * FROM rooms WHERE code = $1', [code])).rows[0];
       if (!row) return null;
-      const room: RoomRecord = {
-        code: row.code,
-        mode: row.mode as GameMode,
-        packId: row.pack_id,
-        packTitle: row.pack_title,
-        config: row.config as GameConfig,
-        seed: row.seed,
-        hostKeyHash: row.host_key_hash,
-        createdAt: num(row.created_at),
-        status: row.status as RoomStatus,
-      };
+      const room = CODEC.record(TABLES.rooms, row);
       const actions = (await c.query('SELECT action FROM room_actions WHERE room_code = $1 ORDER BY idx', [code])).rows.map(
         (r) => r.action as Action,
       );
       const seats = (
-        await c.query('SELECT room_code, player_id, token_hash, name, team_id FROM seats WHERE room_code = $1 ORDER BY seq', [code])
-      ).rows.map((r): SeatRecord => ({
-        roomCode: r.room_code,
-        playerId: r.player_id,
-        tokenHash: r.token_hash,
-        name: r.name,
-        teamId: r.team_id,
-      }));
+        await c.query<Row>('SELECT room_code, player_id, token_hash, name, team_id FROM seats WHERE room_code = $1 ORDER BY seq', [code])
+      ).rows.map((r) => CODEC.record(TABLES.seats, r));
       return { room, actions, seats };
     });
   }
@@ -230,106 +207,12 @@ export class PostgresStorage implements Storage {
 
   async saveFinishedGame(game: FinishedGame): Promise<void> {
     await this.tx(async (c) => {
-      const inserted = await c.query(
-        'INSERT INTO games (game_id, room_code, host_key_hash, pack_id, pack_title, mode, seed, started_at, finished_at, player_count, top_player, bills, config) ' +
-          'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13::jsonb) ON CONFLICT (game_id) DO NOTHING',
-        [
-          game.gameId,
-          game.roomCode,
-          game.hostKeyHash,
-          game.packId,
-          txt(game.packTitle),
-          game.mode,
-          game.seed,
-          game.startedAt,
-          game.finishedAt,
-          game.players.length,
-          txt(topPlayerName(game)),
-          game.bills && game.bills.length > 0 ? json(game.bills) : null,
-          game.config ? json(game.config) : null,
-        ],
-      );
+      const inserted = await c.query(`${insertSql(TABLES.games, mark)} ON CONFLICT (game_id) DO NOTHING`, CODEC.gameValues(game));
       if (inserted.rowCount === 0) return; // saved before: a retry
       const id = game.gameId;
-      const ords = (n: number) => Array.from({ length: n }, (_, i) => i);
-      const { players, questions, answers, decisions, scoreChanges } = game;
-      // One statement per table whatever the row count: arrays travel as parameters, unnest() makes the rows.
-      if (players.length > 0) {
-        await c.query(
-          'INSERT INTO game_players (game_id, ord, player_id, name, team_id, score, rank, bot) ' +
-            'SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::int[], $8::boolean[])',
-          [
-            id,
-            ords(players.length),
-            players.map((p) => p.playerId),
-            players.map((p) => txt(p.name)),
-            players.map((p) => p.teamId),
-            players.map((p) => p.score),
-            players.map((p) => p.rank),
-            players.map((p) => p.bot),
-          ],
-        );
-      }
-      if (questions.length > 0) {
-        await c.query(
-          'INSERT INTO game_questions (game_id, ord, question_id, topic, type, prompt) ' +
-            'SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])',
-          [
-            id,
-            ords(questions.length),
-            questions.map((q) => q.questionId),
-            questions.map((q) => q.topic),
-            questions.map((q) => q.type),
-            questions.map((q) => txt(q.prompt)),
-          ],
-        );
-      }
-      if (answers.length > 0) {
-        await c.query(
-          'INSERT INTO game_answers (game_id, ord, player_id, question_id, topic, correctness, points, elapsed_ms) ' +
-            'SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::float8[])',
-          [
-            id,
-            ords(answers.length),
-            answers.map((a) => a.playerId),
-            answers.map((a) => a.questionId),
-            answers.map((a) => a.topic),
-            answers.map((a) => a.correctness),
-            answers.map((a) => a.points),
-            answers.map((a) => a.elapsedMs),
-          ],
-        );
-      }
-      if (decisions.length > 0) {
-        await c.query(
-          'INSERT INTO game_decisions (game_id, ord, player_id, host_id, card_id, card_title, topic, kind, placement, points, why) ' +
-            'SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::float8[], $11::jsonb[])',
-          [
-            id,
-            ords(decisions.length),
-            decisions.map((d) => d.playerId),
-            decisions.map((d) => d.hostId),
-            decisions.map((d) => d.cardId),
-            decisions.map((d) => txt(d.cardTitle)),
-            decisions.map((d) => d.topic),
-            decisions.map((d) => d.kind),
-            decisions.map((d) => d.placement),
-            decisions.map((d) => d.points),
-            decisions.map((d) => json(d.why)),
-          ],
-        );
-      }
-      if (scoreChanges.length > 0) {
-        await c.query(
-          'INSERT INTO game_score_changes (game_id, ord, player_id, delta, why) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::float8[], $5::jsonb[])',
-          [
-            id,
-            ords(scoreChanges.length),
-            scoreChanges.map((s) => s.playerId),
-            scoreChanges.map((s) => s.delta),
-            scoreChanges.map((s) => json(s.why)),
-          ],
-        );
+      for (const name of GAME_LIST_NAMES) {
+        const t: Table<unknown> = GAME_LISTS[name];
+        await insertList(c, id, t, game[name]);
       }
       await c.query('INSERT INTO game_action_logs (game_id, actions) VALUES ($1, $2::jsonb)', [id, json(game.actions)]);
     });
@@ -341,89 +224,24 @@ export class PostgresStorage implements Storage {
         'ORDER BY finished_at DESC, game_id LIMIT $2',
       [hostKeyHash, clampLimit(limit, DEFAULT_LIST_LIMIT)],
     );
-    return result.rows.map((r) => ({
-      gameId: r.game_id,
-      packTitle: r.pack_title,
-      mode: r.mode as GameMode,
-      finishedAt: num(r.finished_at),
-      playerCount: r.player_count,
-      topPlayer: r.top_player,
-    }));
+    return result.rows.map((row: Row) => CODEC.record(TABLES.gameSummaries, row));
   }
 
   async getGame(gameId: string): Promise<FinishedGame | null> {
     return this.readTx(async (c) => {
-      const row = (await c.query('SELECT * FROM games WHERE game_id = $1', [gameId])).rows[0];
+      const row = (await c.query<Row>('SELECT * FROM games WHERE game_id = $1', [gameId])).rows[0];
       if (!row) return null;
-      const rows = async (table: string) =>
-        (await c.query(`SELECT * FROM ${table} WHERE game_id = $1 ORDER BY ord`, [gameId])).rows as Array<Record<string, unknown>>;
-      const players = (await rows('game_players')).map((r) => ({
-        playerId: r.player_id as string,
-        name: r.name as string,
-        teamId: r.team_id as string | null,
-        score: r.score as number,
-        rank: r.rank as number,
-        bot: r.bot as boolean,
-      }));
-      const questions = (await rows('game_questions')).map((r) => ({
-        questionId: r.question_id as string,
-        topic: r.topic as TopicId,
-        type: r.type as string,
-        prompt: r.prompt as string,
-      }));
-      const answers = (await rows('game_answers')).map((r) => ({
-        playerId: r.player_id as string,
-        questionId: r.question_id as string,
-        topic: r.topic as TopicId,
-        correctness: r.correctness as number,
-        points: r.points as number,
-        elapsedMs: r.elapsed_ms as number,
-      }));
-      const decisions = (await rows('game_decisions')).map((r) => ({
-        playerId: r.player_id as string,
-        hostId: r.host_id as string,
-        cardId: r.card_id as string,
-        cardTitle: r.card_title as string,
-        topic: r.topic as TopicId,
-        kind: r.kind as DeployKind | null,
-        placement: r.placement as Placement,
-        points: r.points as number,
-        why: r.why as Why[],
-      }));
-      const scoreChanges = (await rows('game_score_changes')).map((r) => ({
-        playerId: r.player_id as string,
-        delta: r.delta as number,
-        why: r.why as Why[],
-      }));
+      const lists: Partial<Record<GameList, Row[]>> = {};
+      for (const name of GAME_LIST_NAMES) {
+        lists[name] = (await c.query<Row>(`SELECT * FROM ${GAME_LISTS[name].name} WHERE game_id = $1 ORDER BY ord`, [gameId])).rows;
+      }
       const log = (await c.query('SELECT actions FROM game_action_logs WHERE game_id = $1', [gameId])).rows[0];
-      return {
-        gameId: row.game_id,
-        roomCode: row.room_code,
-        hostKeyHash: row.host_key_hash,
-        packId: row.pack_id,
-        packTitle: row.pack_title,
-        mode: row.mode as GameMode,
-        seed: row.seed,
-        startedAt: num(row.started_at),
-        finishedAt: num(row.finished_at),
-        players,
-        questions,
-        answers,
-        decisions,
-        scoreChanges,
-        ...(row.bills !== null && row.bills !== undefined ? { bills: row.bills as RaceBill[] } : {}),
-        ...(row.config !== null && row.config !== undefined ? { config: row.config as GameConfig } : {}),
-        actions: (log?.actions as Action[] | undefined) ?? [],
-      };
+      return CODEC.game(row, lists as Record<GameList, Row[]>, log?.actions);
     });
   }
 
   async saveSoloRun(run: SoloRunRecord): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO solo_runs (run_id, board, player_name, score, best_plan_ratio, pack_id, seed, created_at, actions) ' +
-        'VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb) ON CONFLICT (run_id) DO NOTHING',
-      [run.runId, run.board, txt(run.playerName), run.score, run.bestPlanRatio, run.packId, run.seed, run.createdAt, json(run.actions)],
-    );
+    await this.pool.query(`${insertSql(TABLES.soloRuns, mark)} ON CONFLICT (run_id) DO NOTHING`, CODEC.values(TABLES.soloRuns, run));
   }
 
   async soloLeaderboard(board: string, limit: number): Promise<SoloRunRecord[]> {
@@ -431,17 +249,7 @@ export class PostgresStorage implements Storage {
       'SELECT * FROM solo_runs WHERE board = $1 ORDER BY score DESC, created_at, run_id LIMIT $2',
       [board, clampLimit(limit, DEFAULT_LIST_LIMIT)],
     );
-    return result.rows.map((r) => ({
-      runId: r.run_id,
-      board: r.board,
-      playerName: r.player_name,
-      score: r.score,
-      bestPlanRatio: r.best_plan_ratio,
-      packId: r.pack_id,
-      seed: r.seed,
-      createdAt: num(r.created_at),
-      actions: r.actions as Action[],
-    }));
+    return result.rows.map((row: Row) => CODEC.record(TABLES.soloRuns, row));
   }
 
   async purgeOlderThan(cutoffMs: number): Promise<number> {
@@ -458,4 +266,19 @@ export class PostgresStorage implements Storage {
     this.closed = true;
     await this.pool.end();
   }
+}
+
+/**
+ * Inserts one list of a finished game in one statement whatever its length: each column travels as an array
+ * parameter and unnest() makes the rows.
+ */
+async function insertList<T>(c: PoolClient, gameId: string, t: Table<T>, items: readonly T[]): Promise<void> {
+  if (items.length === 0) return;
+  const types = ['int', ...t.kinds.map((kind) => PG_TYPE[kind])];
+  const rows = items.map((item) => CODEC.values(t, item));
+  await c.query(
+    `INSERT INTO ${t.name} (game_id, ord, ${t.columns.join(', ')}) ` +
+      `SELECT $1, * FROM unnest(${types.map((type, i) => `$${i + 2}::${type}[]`).join(', ')})`,
+    [gameId, items.map((_, i) => i), ...t.columns.map((_, col) => rows.map((values) => values[col]))],
+  );
 }

@@ -2,20 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Action, GameConfig, GameMode, Placement, TopicId, Why, DeployKind } from '../../shared/engine/types.js';
-import { checkNotNewer, readMigrations } from './migrations.js';
-import { DEFAULT_LIST_LIMIT, clampLimit, topPlayerName } from './summary.js';
-import type {
-  FinishedGame,
-  GameSummary,
-  LoadedRoom,
-  RoomRecord,
-  RoomStatus,
-  SeatRecord,
-  SoloRunRecord,
-  Storage,
-} from './types.js';
-import type { RaceBill } from '../../shared/protocol/types.js';
+import type { Action } from '../../shared/engine/types.js';
+import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkNoGap, insertSql, unknownRoomError } from './common.js';
+import type { GameList, Row, Table } from './common.js';
+import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
+import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
+import type { FinishedGame, GameSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
 
 type Db = Database.Database;
 
@@ -60,69 +52,11 @@ function isUnreadable(code: unknown): boolean {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
-const parse = <T>(text: unknown): T => JSON.parse(String(text)) as T;
-
-interface RoomRow {
-  code: string;
-  mode: string;
-  pack_id: string;
-  pack_title: string;
-  config: string;
-  seed: string;
-  host_key_hash: string;
-  created_at: number;
-  status: string;
-}
-interface SeatRow {
-  room_code: string;
-  player_id: string;
-  token_hash: string;
-  name: string;
-  team_id: string | null;
-}
-interface GameRow {
-  game_id: string;
-  room_code: string;
-  host_key_hash: string;
-  pack_id: string;
-  pack_title: string;
-  mode: string;
-  seed: string;
-  started_at: number;
-  finished_at: number;
-  player_count: number;
-  top_player: string | null;
-  bills: string | null;
-  config: string | null;
-}
-interface SoloRow {
-  run_id: string;
-  board: string;
-  player_name: string;
-  score: number;
-  best_plan_ratio: number | null;
-  pack_id: string;
-  seed: string;
-  created_at: number;
-  actions: string;
-}
-
-function seatFromRow(row: SeatRow): SeatRecord {
-  return { roomCode: row.room_code, playerId: row.player_id, tokenHash: row.token_hash, name: row.name, teamId: row.team_id };
-}
-function soloFromRow(row: SoloRow): SoloRunRecord {
-  return {
-    runId: row.run_id,
-    board: row.board,
-    playerName: row.player_name,
-    score: row.score,
-    bestPlanRatio: row.best_plan_ratio,
-    packId: row.pack_id,
-    seed: row.seed,
-    createdAt: row.created_at,
-    actions: parse<Action[]>(row.actions),
-  };
-}
+// SQLite keeps booleans as 0/1 and JSON as text.
+const CODEC = new Codec(
+  { bool: (value) => (value ? 1 : 0), json },
+  { bool: (value) => value === 1, json: (text) => JSON.parse(String(text)) },
+);
 
 export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
@@ -155,7 +89,7 @@ export class SqliteStorage implements Storage {
         this.db
           .prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)')
           .run(migration.id, migration.name, Date.now());
-        names.push(`${String(migration.id).padStart(3, '0')}_${migration.name}`);
+        names.push(migrationLabel(migration));
       }
       return names;
     });
@@ -170,33 +104,21 @@ export class SqliteStorage implements Storage {
     this.db.transaction(() => {
       // A short room code may come round again once its old room is over: the old room makes way.
       const existing = this.s().roomStatus.get(room.code) as { status: string } | undefined;
-      if (existing?.status === 'active') throw new Error(`storage: room ${room.code} already exists and is active`);
+      if (existing?.status === 'active') throw activeRoomError(room.code);
       if (existing) this.s().deleteRoom.run(room.code);
-      this.s().insertRoom.run(
-        room.code,
-        room.mode,
-        room.packId,
-        room.packTitle,
-        json(room.config),
-        room.seed,
-        room.hostKeyHash,
-        room.createdAt,
-        room.status,
-      );
+      this.s().insertRoom.run(...CODEC.values(TABLES.rooms, room));
     }).immediate();
   }
 
   async appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void> {
-    checkIndex(firstIndex);
+    checkActionIndex(firstIndex);
     if (actions.length === 0) return;
     this.db.transaction(() => {
-      if (!this.s().roomStatus.get(code)) throw new Error(`storage: unknown room ${code}`);
+      if (!this.s().roomStatus.get(code)) throw unknownRoomError(code);
       // max(idx) is one index probe (count(*) walked the room's whole log on every append).
       const last = this.s().actionLast.pluck().get(code) as number | null;
       const count = last === null ? 0 : last + 1;
-      if (firstIndex > count) {
-        throw new Error(`storage: room ${code} has ${count} actions; cannot append at index ${firstIndex} (a gap)`);
-      }
+      checkNoGap(code, count, firstIndex);
       const insert = this.s().insertAction;
       actions.forEach((action, i) => insert.run(code, firstIndex + i, json(action)));
     }).immediate();
@@ -207,26 +129,16 @@ export class SqliteStorage implements Storage {
   }
 
   async upsertSeat(seat: SeatRecord): Promise<void> {
-    this.s().upsertSeat.run(seat.roomCode, seat.playerId, seat.tokenHash, seat.name, seat.teamId);
+    this.s().upsertSeat.run(...CODEC.values(TABLES.seats, seat));
   }
 
   async loadRoom(code: string): Promise<LoadedRoom | null> {
     return this.db.transaction(() => {
-      const row = this.s().room.get(code) as RoomRow | undefined;
+      const row = this.s().room.get(code) as Row | undefined;
       if (!row) return null;
-      const room: RoomRecord = {
-        code: row.code,
-        mode: row.mode as GameMode,
-        packId: row.pack_id,
-        packTitle: row.pack_title,
-        config: parse<GameConfig>(row.config),
-        seed: row.seed,
-        hostKeyHash: row.host_key_hash,
-        createdAt: row.created_at,
-        status: row.status as RoomStatus,
-      };
-      const actions = (this.s().actions.pluck().all(code) as string[]).map((text) => parse<Action>(text));
-      const seats = (this.s().seats.all(code) as SeatRow[]).map(seatFromRow);
+      const room = CODEC.record(TABLES.rooms, row);
+      const actions = (this.s().actions.pluck().all(code) as string[]).map((text) => CODEC.read.json(text) as Action);
+      const seats = (this.s().seats.all(code) as Row[]).map((r) => CODEC.record(TABLES.seats, r));
       return { room, actions, seats };
     })();
   }
@@ -243,130 +155,40 @@ export class SqliteStorage implements Storage {
   saveFinishedGameSync(game: FinishedGame): void {
     const s = this.s();
     this.db.transaction(() => {
-      const inserted = s.insertGame.run(
-        game.gameId,
-        game.roomCode,
-        game.hostKeyHash,
-        game.packId,
-        game.packTitle,
-        game.mode,
-        game.seed,
-        game.startedAt,
-        game.finishedAt,
-        game.players.length,
-        topPlayerName(game),
-        game.bills && game.bills.length > 0 ? json(game.bills) : null,
-        game.config ? json(game.config) : null,
-      );
+      const inserted = s.insertGame.run(...CODEC.gameValues(game));
       if (inserted.changes === 0) return; // saved before: a retry
       const id = game.gameId;
-      game.players.forEach((p, i) => s.insertPlayer.run(id, i, p.playerId, p.name, p.teamId, p.score, p.rank, p.bot ? 1 : 0));
-      game.questions.forEach((q, i) => s.insertQuestion.run(id, i, q.questionId, q.topic, q.type, q.prompt));
-      game.answers.forEach((a, i) =>
-        s.insertAnswer.run(id, i, a.playerId, a.questionId, a.topic, a.correctness, a.points, a.elapsedMs),
-      );
-      game.decisions.forEach((d, i) =>
-        s.insertDecision.run(id, i, d.playerId, d.hostId, d.cardId, d.cardTitle, d.topic, d.kind, d.placement, d.points, json(d.why)),
-      );
-      game.scoreChanges.forEach((c, i) => s.insertScoreChange.run(id, i, c.playerId, c.delta, json(c.why)));
+      for (const name of GAME_LIST_NAMES) {
+        const t: Table<unknown> = GAME_LISTS[name];
+        const insert = s.insertList[name];
+        (game[name] as unknown[]).forEach((item, i) => insert.run(id, i, ...CODEC.values(t, item)));
+      }
       s.insertActionLog.run(id, json(game.actions));
     }).immediate();
   }
 
   async listGames(hostKeyHash: string, limit?: number): Promise<GameSummary[]> {
-    const rows = this.s().listGames.all(hostKeyHash, clampLimit(limit, DEFAULT_LIST_LIMIT)) as GameRow[];
-    return rows.map((row) => ({
-      gameId: row.game_id,
-      packTitle: row.pack_title,
-      mode: row.mode as GameMode,
-      finishedAt: row.finished_at,
-      playerCount: row.player_count,
-      topPlayer: row.top_player,
-    }));
+    const rows = this.s().listGames.all(hostKeyHash, clampLimit(limit, DEFAULT_LIST_LIMIT)) as Row[];
+    return rows.map((row) => CODEC.record(TABLES.gameSummaries, row));
   }
 
   async getGame(gameId: string): Promise<FinishedGame | null> {
     const s = this.s();
     return this.db.transaction((): FinishedGame | null => {
-      const row = s.game.get(gameId) as GameRow | undefined;
+      const row = s.game.get(gameId) as Row | undefined;
       if (!row) return null;
-      const players = (s.players.all(gameId) as Array<Record<string, unknown>>).map((r) => ({
-        playerId: r.player_id as string,
-        name: r.name as string,
-        teamId: r.team_id as string | null,
-        score: r.score as number,
-        rank: r.rank as number,
-        bot: r.bot === 1,
-      }));
-      const questions = (s.questions.all(gameId) as Array<Record<string, unknown>>).map((r) => ({
-        questionId: r.question_id as string,
-        topic: r.topic as TopicId,
-        type: r.type as string,
-        prompt: r.prompt as string,
-      }));
-      const answers = (s.answers.all(gameId) as Array<Record<string, unknown>>).map((r) => ({
-        playerId: r.player_id as string,
-        questionId: r.question_id as string,
-        topic: r.topic as TopicId,
-        correctness: r.correctness as number,
-        points: r.points as number,
-        elapsedMs: r.elapsed_ms as number,
-      }));
-      const decisions = (s.decisions.all(gameId) as Array<Record<string, unknown>>).map((r) => ({
-        playerId: r.player_id as string,
-        hostId: r.host_id as string,
-        cardId: r.card_id as string,
-        cardTitle: r.card_title as string,
-        topic: r.topic as TopicId,
-        kind: r.kind as DeployKind | null,
-        placement: r.placement as Placement,
-        points: r.points as number,
-        why: parse<Why[]>(r.why),
-      }));
-      const scoreChanges = (s.scoreChanges.all(gameId) as Array<Record<string, unknown>>).map((r) => ({
-        playerId: r.player_id as string,
-        delta: r.delta as number,
-        why: parse<Why[]>(r.why),
-      }));
-      const log = s.actionLog.pluck().get(gameId) as string | undefined;
-      return {
-        gameId: row.game_id,
-        roomCode: row.room_code,
-        hostKeyHash: row.host_key_hash,
-        packId: row.pack_id,
-        packTitle: row.pack_title,
-        mode: row.mode as GameMode,
-        seed: row.seed,
-        startedAt: row.started_at,
-        finishedAt: row.finished_at,
-        players,
-        questions,
-        answers,
-        decisions,
-        scoreChanges,
-        ...(row.bills !== null ? { bills: parse<RaceBill[]>(row.bills) } : {}),
-        ...(row.config !== null ? { config: parse<GameConfig>(row.config) } : {}),
-        actions: log === undefined ? [] : parse<Action[]>(log),
-      };
+      const lists = Object.fromEntries(GAME_LIST_NAMES.map((name) => [name, s.list[name].all(gameId) as Row[]]));
+      return CODEC.game(row, lists as Record<GameList, Row[]>, s.actionLog.pluck().get(gameId));
     })();
   }
 
   async saveSoloRun(run: SoloRunRecord): Promise<void> {
-    this.s().insertSolo.run(
-      run.runId,
-      run.board,
-      run.playerName,
-      run.score,
-      run.bestPlanRatio,
-      run.packId,
-      run.seed,
-      run.createdAt,
-      json(run.actions),
-    );
+    this.s().insertSolo.run(...CODEC.values(TABLES.soloRuns, run));
   }
 
   async soloLeaderboard(board: string, limit: number): Promise<SoloRunRecord[]> {
-    return (this.s().leaderboard.all(board, clampLimit(limit, DEFAULT_LIST_LIMIT)) as SoloRow[]).map(soloFromRow);
+    const rows = this.s().leaderboard.all(board, clampLimit(limit, DEFAULT_LIST_LIMIT)) as Row[];
+    return rows.map((row) => CODEC.record(TABLES.soloRuns, row));
   }
 
   async purgeOlderThan(cutoffMs: number): Promise<number> {
@@ -386,10 +208,6 @@ export class SqliteStorage implements Storage {
   }
 }
 
-function checkIndex(index: number): void {
-  if (!Number.isSafeInteger(index) || index < 0) throw new Error(`storage: bad action index ${index}`);
-}
-
 function lazyStatements(db: Db) {
   let cached: ReturnType<typeof prepareAll> | undefined;
   return () => (cached ??= prepareAll(db));
@@ -397,50 +215,32 @@ function lazyStatements(db: Db) {
 
 function prepareAll(db: Db) {
   const p = (sql: string) => db.prepare(sql);
+  const perList = (sql: (t: Table<unknown>) => string) =>
+    Object.fromEntries(GAME_LIST_NAMES.map((name) => [name, p(sql(GAME_LISTS[name]))])) as Record<GameList, Database.Statement>;
+  const q = () => '?';
   return {
     roomStatus: p('SELECT status FROM rooms WHERE code = ?'),
     deleteRoom: p('DELETE FROM rooms WHERE code = ?'),
-    insertRoom: p(
-      'INSERT INTO rooms (code, mode, pack_id, pack_title, config, seed, host_key_hash, created_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
+    insertRoom: p(insertSql(TABLES.rooms, q)),
     actionLast: p('SELECT max(idx) FROM room_actions WHERE room_code = ?'),
     insertAction: p('INSERT INTO room_actions (room_code, idx, action) VALUES (?, ?, ?) ON CONFLICT (room_code, idx) DO NOTHING'),
     setStatus: p('UPDATE rooms SET status = ? WHERE code = ?'),
     upsertSeat: p(
-      'INSERT INTO seats (room_code, player_id, token_hash, name, team_id) VALUES (?, ?, ?, ?, ?) ' +
+      `${insertSql(TABLES.seats, q)} ` +
         'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
     ),
     room: p('SELECT * FROM rooms WHERE code = ?'),
     actions: p('SELECT action FROM room_actions WHERE room_code = ? ORDER BY idx'),
     seats: p('SELECT room_code, player_id, token_hash, name, team_id FROM seats WHERE room_code = ? ORDER BY rowid'),
     activeCodes: p("SELECT code FROM rooms WHERE status = 'active' ORDER BY created_at, code"),
-    insertGame: p(
-      'INSERT INTO games (game_id, room_code, host_key_hash, pack_id, pack_title, mode, seed, started_at, finished_at, player_count, top_player, bills, config) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (game_id) DO NOTHING',
-    ),
-    insertPlayer: p('INSERT INTO game_players (game_id, ord, player_id, name, team_id, score, rank, bot) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    insertQuestion: p('INSERT INTO game_questions (game_id, ord, question_id, topic, type, prompt) VALUES (?, ?, ?, ?, ?, ?)'),
-    insertAnswer: p(
-      'INSERT INTO game_answers (game_id, ord, player_id, question_id, topic, correctness, points, elapsed_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertDecision: p(
-      'INSERT INTO game_decisions (game_id, ord, player_id, host_id, card_id, card_title, topic, kind, placement, points, why) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    insertScoreChange: p('INSERT INTO game_score_changes (game_id, ord, player_id, delta, why) VALUES (?, ?, ?, ?, ?)'),
+    insertGame: p(`${insertSql(TABLES.games, q)} ON CONFLICT (game_id) DO NOTHING`),
+    insertList: perList((t) => insertSql(t, q, ['game_id', 'ord'])),
     insertActionLog: p('INSERT INTO game_action_logs (game_id, actions) VALUES (?, ?)'),
     listGames: p('SELECT * FROM games WHERE host_key_hash = ? ORDER BY finished_at DESC, game_id LIMIT ?'),
     game: p('SELECT * FROM games WHERE game_id = ?'),
-    players: p('SELECT * FROM game_players WHERE game_id = ? ORDER BY ord'),
-    questions: p('SELECT * FROM game_questions WHERE game_id = ? ORDER BY ord'),
-    answers: p('SELECT * FROM game_answers WHERE game_id = ? ORDER BY ord'),
-    decisions: p('SELECT * FROM game_decisions WHERE game_id = ? ORDER BY ord'),
-    scoreChanges: p('SELECT * FROM game_score_changes WHERE game_id = ? ORDER BY ord'),
+    list: perList((t) => `SELECT * FROM ${t.name} WHERE game_id = ? ORDER BY ord`),
     actionLog: p('SELECT actions FROM game_action_logs WHERE game_id = ?'),
-    insertSolo: p(
-      'INSERT INTO solo_runs (run_id, board, player_name, score, best_plan_ratio, pack_id, seed, created_at, actions) ' +
-        'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING',
-    ),
+    insertSolo: p(`${insertSql(TABLES.soloRuns, q)} ON CONFLICT (run_id) DO NOTHING`),
     leaderboard: p('SELECT * FROM solo_runs WHERE board = ? ORDER BY score DESC, created_at, run_id LIMIT ?'),
     purgeGames: p('DELETE FROM games WHERE finished_at < ?'),
     purgeSolo: p('DELETE FROM solo_runs WHERE created_at < ?'),

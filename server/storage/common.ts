@@ -1,0 +1,221 @@
+// What the SQLite and PostgreSQL adapters share: each table's columns, the mapping between rows and records, and
+// the checks and messages both must give alike. A record's camelCase field is stored in the snake_case column.
+import type { Action, GameConfig } from '../../shared/engine/types.js';
+import type { RaceBill } from '../../shared/protocol/types.js';
+import { topPlayerName } from './summary.js';
+import type {
+  FinishedAnswer,
+  FinishedDecision,
+  FinishedGame,
+  FinishedPlayer,
+  FinishedQuestion,
+  FinishedScoreChange,
+  GameSummary,
+  RoomRecord,
+  SeatRecord,
+  SoloRunRecord,
+} from './types.js';
+
+/**
+ * How a field is stored: 'id' identifiers and enum values, as they are; 'text' free text from people or packs
+ * (PostgreSQL cannot hold U+0000 in it); 'int', 'float'; 'ms' epoch milliseconds (a bigint, which pg reads back
+ * as a string); 'bool'; 'json'.
+ */
+export type Kind = 'id' | 'text' | 'int' | 'float' | 'ms' | 'bool' | 'json';
+
+export type Row = Record<string, unknown>;
+
+export interface Table<T> {
+  readonly name: string;
+  readonly fields: readonly string[];
+  readonly columns: readonly string[];
+  readonly kinds: readonly Kind[];
+  /** Type only: the record a row maps to. */
+  readonly record?: T;
+}
+
+function table<T>(name: string, kinds: { readonly [K in keyof T]-?: Kind }): Table<T> {
+  const fields = Object.keys(kinds);
+  return {
+    name,
+    fields,
+    columns: fields.map((field) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
+    kinds: Object.values(kinds),
+  };
+}
+
+type GameHeader = Pick<FinishedGame, 'gameId' | 'roomCode' | 'hostKeyHash' | 'packId' | 'packTitle' | 'mode' | 'seed' | 'startedAt' | 'finishedAt'>;
+/** The games row: a finished game without its lists and log, with two derived columns and migration 002's. */
+interface GameRow extends GameHeader {
+  playerCount: number;
+  topPlayer: string | null;
+  bills: RaceBill[] | null;
+  config: GameConfig | null;
+}
+export const TABLES = {
+  rooms: table<RoomRecord>('rooms', {
+    code: 'id',
+    mode: 'id',
+    packId: 'id',
+    packTitle: 'text',
+    config: 'json',
+    seed: 'id',
+    hostKeyHash: 'id',
+    createdAt: 'ms',
+    status: 'id',
+  }),
+  seats: table<SeatRecord>('seats', { roomCode: 'id', playerId: 'id', tokenHash: 'id', name: 'text', teamId: 'id' }),
+  soloRuns: table<SoloRunRecord>('solo_runs', {
+    runId: 'id',
+    board: 'id',
+    playerName: 'text',
+    score: 'float',
+    bestPlanRatio: 'float',
+    packId: 'id',
+    seed: 'id',
+    createdAt: 'ms',
+    actions: 'json',
+  }),
+  games: table<GameRow>('games', {
+    gameId: 'id',
+    roomCode: 'id',
+    hostKeyHash: 'id',
+    packId: 'id',
+    packTitle: 'text',
+    mode: 'id',
+    seed: 'id',
+    startedAt: 'ms',
+    finishedAt: 'ms',
+    playerCount: 'int',
+    topPlayer: 'text',
+    bills: 'json',
+    config: 'json',
+  }),
+  /** The games row as the host's game list reads it (player_count and top_player are derived when saved). */
+  gameSummaries: table<GameSummary>('games', {
+    gameId: 'id',
+    packTitle: 'text',
+    mode: 'id',
+    finishedAt: 'ms',
+    playerCount: 'int',
+    topPlayer: 'text',
+  }),
+};
+
+export type GameList = 'players' | 'questions' | 'answers' | 'decisions' | 'scoreChanges';
+
+/** A finished game's lists, one table each; a row also holds game_id and ord (its place in the list). */
+export const GAME_LISTS: { readonly [K in GameList]: Table<FinishedGame[K][number]> } = {
+  players: table<FinishedPlayer>('game_players', { playerId: 'id', name: 'text', teamId: 'id', score: 'float', rank: 'int', bot: 'bool' }),
+  questions: table<FinishedQuestion>('game_questions', { questionId: 'id', topic: 'id', type: 'id', prompt: 'text' }),
+  answers: table<FinishedAnswer>('game_answers', {
+    playerId: 'id',
+    questionId: 'id',
+    topic: 'id',
+    correctness: 'float',
+    points: 'float',
+    elapsedMs: 'float',
+  }),
+  decisions: table<FinishedDecision>('game_decisions', {
+    playerId: 'id',
+    hostId: 'id',
+    cardId: 'id',
+    cardTitle: 'text',
+    topic: 'id',
+    kind: 'id',
+    placement: 'id',
+    points: 'float',
+    why: 'json',
+  }),
+  scoreChanges: table<FinishedScoreChange>('game_score_changes', { playerId: 'id', delta: 'float', why: 'json' }),
+};
+export const GAME_LIST_NAMES = Object.keys(GAME_LISTS) as GameList[];
+
+/** `INSERT INTO table (leading..., columns...) VALUES (...)`, each value written by `mark` (1-based, with its kind). */
+export function insertSql<T>(t: Table<T>, mark: (n: number, kind: Kind | undefined) => string, leading: string[] = []): string {
+  const kinds = [...leading.map(() => undefined), ...t.kinds];
+  return `INSERT INTO ${t.name} (${[...leading, ...t.columns].join(', ')}) VALUES (${kinds.map((kind, i) => mark(i + 1, kind)).join(', ')})`;
+}
+
+type Convert = (value: unknown) => unknown;
+
+/**
+ * An adapter's mapping between records and rows: per kind, what its driver binds (write) and gives back (read).
+ * null (SQL NULL) stays null either way.
+ */
+export class Codec {
+  readonly write: Record<Kind, Convert>;
+  readonly read: Record<Kind, Convert>;
+
+  /** Every kind is kept as it is but where the adapter says otherwise. */
+  constructor(write: Partial<Record<Kind, Convert>>, read: Partial<Record<Kind, Convert>>) {
+    const kinds: Kind[] = ['id', 'text', 'int', 'float', 'ms', 'bool', 'json'];
+    const fill = (given: Partial<Record<Kind, Convert>>) =>
+      Object.fromEntries(
+        kinds.map((kind) => {
+          const convert = given[kind];
+          return [kind, convert ? (value: unknown) => (value == null ? value : convert(value)) : (value: unknown) => value];
+        }),
+      ) as Record<Kind, Convert>;
+    this.write = fill(write);
+    this.read = fill(read);
+  }
+
+  /** The record a row holds. */
+  record<T>(t: Table<T>, row: Row): T {
+    const record: Row = {};
+    t.fields.forEach((field, i) => {
+      record[field] = this.read[t.kinds[i]!](row[t.columns[i]!]);
+    });
+    return record as T;
+  }
+
+  /** A record's values in column order, as the driver binds them. */
+  values<T>(t: Table<T>, record: T): unknown[] {
+    return t.fields.map((field, i) => this.write[t.kinds[i]!]((record as Row)[field]));
+  }
+
+  /** The games row's values for a finished game. */
+  gameValues(game: FinishedGame): unknown[] {
+    return this.values(TABLES.games, {
+      ...game,
+      playerCount: game.players.length,
+      topPlayer: topPlayerName(game),
+      bills: game.bills && game.bills.length > 0 ? game.bills : null,
+      config: game.config ?? null,
+    });
+  }
+
+  /** A finished game from its games row, its lists' rows (each in ord order) and its stored action log, if any. */
+  game(row: Row, lists: { [K in GameList]: Row[] }, actions: unknown): FinishedGame {
+    const list = <K extends GameList>(name: K) => lists[name].map((r) => this.record(GAME_LISTS[name], r));
+    const { playerCount: _count, topPlayer: _top, bills, config, ...header } = this.record(TABLES.games, row);
+    return {
+      ...header,
+      players: list('players'),
+      questions: list('questions'),
+      answers: list('answers'),
+      decisions: list('decisions'),
+      scoreChanges: list('scoreChanges'),
+      // Migration 002's columns: NULL for a game saved without them.
+      ...(bills != null ? { bills } : {}),
+      ...(config != null ? { config } : {}),
+      actions: actions === undefined ? [] : (this.read.json(actions) as Action[]),
+    };
+  }
+}
+
+export function checkActionIndex(index: number): void {
+  if (!Number.isSafeInteger(index) || index < 0) throw new Error(`storage: bad action index ${index}`);
+}
+
+/** Appending at `firstIndex` to a log of `count` actions; an index already there is a retry and is skipped. */
+export function checkNoGap(code: string, count: number, firstIndex: number): void {
+  if (firstIndex > count) {
+    throw new Error(`storage: room ${code} has ${count} actions; cannot append at index ${firstIndex} (a gap)`);
+  }
+}
+
+export const activeRoomError = (code: string) => new Error(`storage: room ${code} already exists and is active`);
+export const unknownRoomError = (code: string) => new Error(`storage: unknown room ${code}`);
+
