@@ -200,10 +200,23 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     }
     if (!reply.ok) metrics.inc(METRIC.errors, { code: reply.error.code });
     if (!ack) return;
-    try {
-      ack(reply);
-    } catch (error) {
-      opts.log(`ack ${event} failed`, error);
+    pendingAcks.push({ ack, reply, event });
+    if (pendingAcks.length === 1) setImmediate(flushAcks);
+  };
+  /**
+   * Acks are written once per event-loop turn, after every message read in that turn was handled (as Redis
+   * writes its replies before it sleeps): a burst of 2,000 answers is handled, then acked back to back, where
+   * writing each ack between two answers cost 3x more CPU per socket write (docs/BENCHMARKS.md, "Acks written
+   * per turn"). A lone message is acked in the same turn (the check phase), so its latency does not change.
+   */
+  const pendingAcks: Array<{ ack: (r: Reply) => void; reply: Reply; event: string }> = [];
+  const flushAcks = (): void => {
+    for (const { ack, reply, event } of pendingAcks.splice(0)) {
+      try {
+        ack(reply);
+      } catch (error) {
+        opts.log(`ack ${event} failed`, error);
+      }
     }
   };
 

@@ -16,11 +16,13 @@ export const STREAK_STEP = 100;
 export const STREAK_MAX_STEPS = 5;
 
 /** Is the answer well formed for this question (type and index ranges)? `perm` maps presented -> original. */
+// Module-level, not closures inside answerIsWellFormed: it runs on every answer, and a closure made per call
+// costs an allocation (and under tsx, a keepNames __name call) each time.
+const isIndex = (i: number, n: number) => Number.isInteger(i) && i >= 0 && i < n;
+const isPermutation = (xs: readonly number[], n: number) => xs.length === n && xs.every((x) => isIndex(x, n)) && new Set(xs).size === n;
+
 export function answerIsWellFormed(question: Question, answer: Answer, perm: readonly number[]): boolean {
   if (question.type !== answer.type) return false;
-  const isIndex = (i: number, n: number) => Number.isInteger(i) && i >= 0 && i < n;
-  const isPermutation = (xs: readonly number[], n: number) =>
-    xs.length === n && xs.every((x) => isIndex(x, n)) && new Set(xs).size === n;
   switch (answer.type) {
     case 'single':
       return question.type === 'single' && isIndex(answer.choice, question.options.length);
