@@ -17,6 +17,8 @@ export interface StatsReply {
   type: 'stats';
   id: number;
   cpuUs: number;
+  /** Of cpuUs, the time spent in the kernel (system calls, wake-ups). */
+  systemUs: number;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -68,6 +70,7 @@ export function answerStatsRequests(): void {
       type: 'stats',
       id: m.id,
       cpuUs: cpu.user + cpu.system,
+      systemUs: cpu.system,
       rss: mem.rss,
       heapUsed: mem.heapUsed,
       heapTotal: mem.heapTotal,

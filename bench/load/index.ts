@@ -86,6 +86,11 @@ function countFigures(prefix: string, label: string, phase: AckPhase | null, hos
   return out;
 }
 
+/** Of the CPU per answer, the kernel's share (system time: socket reads and writes, wake-ups). */
+function systemPerAnswerUs(phase: AckPhase | null): number {
+  return phase && phase.ok > 0 ? phase.systemUs / phase.ok : Number.NaN;
+}
+
 function cpuPerAnswerUs(phase: AckPhase | null): number {
   if (!phase || phase.ok === 0) return Number.NaN;
   return (Number.isFinite(phase.cpuUs) ? phase.cpuUs : phase.procCpuMs * 1000) / phase.ok;
@@ -159,12 +164,15 @@ function scenarioFigures(spec: ScenarioSpec, ours: RunResult, sio: RunResult | n
   for (const [label, phase] of [['spread', ours.spread], ['at once', ours.burst]] as const) {
     const us = cpuPerAnswerUs(phase);
     f.push({ name: `${prefix} server CPU per answer (${label})`, value: us, unit: 'us', goal: goal('<= 100 us', us, (v) => v <= 100) });
+    f.push({ name: `${prefix}   of which in the kernel (${label})`, value: systemPerAnswerUs(phase), unit: 'us' });
   }
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
-    f.push({ name: `${prefix} ${label}: server CPU per ack (spread)`, value: cpuPerAnswerUs(floor.spread), unit: 'us' });
-    f.push({ name: `${prefix} ${label}: server CPU per ack (at once)`, value: cpuPerAnswerUs(floor.burst), unit: 'us' });
+    for (const [when, phase] of [['spread', floor.spread], ['at once', floor.burst]] as const) {
+      f.push({ name: `${prefix} ${label}: server CPU per ack (${when})`, value: cpuPerAnswerUs(phase), unit: 'us' });
+      f.push({ name: `${prefix} ${label}:   of which in the kernel (${when})`, value: systemPerAnswerUs(phase), unit: 'us' });
+    }
   }
   const connected = Math.max(1, ours.connected);
   const rss = kb(ours.rssAfter - ours.rssBefore) / connected;

@@ -25,6 +25,7 @@ export interface AckPhase {
   latencies: number[];
   codes: Map<string, number>;
   cpuUs: number;
+  systemUs: number;
   procCpuMs: number;
   /** Answers the server counted (hostrush_actions_total{type="answer"} delta); NaN for floors. */
   counted: number;
@@ -127,6 +128,7 @@ async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>,
     latencies,
     codes,
     cpuUs: s0 && s1 ? s1.cpuUs - s0.cpuUs : Number.NaN,
+    systemUs: s0 && s1 ? s1.systemUs - s0.systemUs : Number.NaN,
     procCpuMs: p1 - p0,
     counted: after - before,
     loopMaxMs,
