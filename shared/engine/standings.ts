@@ -28,7 +28,20 @@ function rankBy<T extends { score: number }>(items: T[], tieBreak: (a: T, b: T) 
   });
 }
 
-export function leaderboard(state: GameState): Standing[] {
+// A leaderboard depends only on the players table (scores, names, teams, removals; a join changes it too), and
+// answers do not change that table: one sort per change of it, not one per view (a 2,000-player room builds a
+// view for the players and one for the host at every phase change). Callers must not mutate the result.
+const boardCache = new WeakMap<object, Standing[]>();
+
+export function leaderboard(state: GameState): readonly Standing[] {
+  const cached = boardCache.get(state.players);
+  if (cached) return cached;
+  const board = sortedBoard(state);
+  boardCache.set(state.players, board);
+  return board;
+}
+
+function sortedBoard(state: GameState): Standing[] {
   const order = new Map(state.playerOrder.map((id, i) => [id, i]));
   const players = state.playerOrder
     .map((id) => playerOf(state, id)!)
