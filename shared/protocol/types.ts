@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Action, AnswerRecord, GameEvent, GameMode, GameView, Lang, ScoreChange, TeamLayer } from '../engine/types.js';
 import type { Bill } from '../engine/race/bill.js';
+import type { Standing as EngineStanding, TeamStanding } from '../engine/standings.js';
 import type { C2S_SCHEMAS } from './schemas.js';
 import type { CloseCode, ErrorCode } from './names.js';
 
@@ -101,20 +102,9 @@ export interface Tally {
   version: number;
 }
 
-export interface Standing {
-  playerId: string;
-  name: string;
-  teamId: string | null;
-  score: number;
-  rank: number;
-}
-export interface TeamStandingInfo {
-  teamId: string;
-  name: string;
-  score: number;
-  rank: number;
-  members: Array<{ playerId: string; name: string; score: number }>;
-}
+/** A podium row: the engine's standing without its bot flag. */
+export type Standing = Omit<EngineStanding, 'bot'>;
+export type TeamStandingInfo = TeamStanding;
 export interface Podium {
   gameId: string;
   standings: Standing[];
