@@ -11,6 +11,8 @@ import type {
   FinishedQuestion,
   FinishedScoreChange,
   GameSummary,
+  ImportedPack,
+  ImportedPackSummary,
   RoomRecord,
   SeatRecord,
   SoloRunRecord,
@@ -51,6 +53,10 @@ interface GameRow extends GameHeader {
   topPlayer: string | null;
   bills: RaceBill[] | null;
   config: GameConfig | null;
+}
+/** The imported_packs row: the pack's summary columns (derived when saved) and the pack as JSON. */
+interface ImportedPackRow extends ImportedPackSummary {
+  pack: unknown;
 }
 export const TABLES = {
   rooms: table<RoomRecord>('rooms', {
@@ -99,6 +105,30 @@ export const TABLES = {
     finishedAt: 'ms',
     playerCount: 'int',
     topPlayer: 'text',
+  }),
+  importedPacks: table<ImportedPackRow>('imported_packs', {
+    id: 'id',
+    createdAt: 'ms',
+    title: 'text',
+    language: 'id',
+    description: 'text',
+    questionCount: 'int',
+    cardCount: 'int',
+    scenarioCount: 'int',
+    roundCount: 'int',
+    pack: 'json',
+  }),
+  /** The imported_packs row as the pack list reads it (never the pack itself: it may be 1 MB). */
+  importedPackSummaries: table<ImportedPackSummary>('imported_packs', {
+    id: 'id',
+    createdAt: 'ms',
+    title: 'text',
+    language: 'id',
+    description: 'text',
+    questionCount: 'int',
+    cardCount: 'int',
+    scenarioCount: 'int',
+    roundCount: 'int',
   }),
 };
 
@@ -186,6 +216,28 @@ export class Codec {
     });
   }
 
+  /** The imported_packs row's values for an imported pack. */
+  importedPackValues({ id, createdAt, pack }: ImportedPack): unknown[] {
+    return this.values(TABLES.importedPacks, {
+      id,
+      createdAt,
+      title: pack.meta.title,
+      language: pack.meta.language,
+      description: pack.meta.description,
+      questionCount: pack.questions.length,
+      cardCount: pack.cards.length,
+      scenarioCount: pack.scenarios.length,
+      roundCount: pack.rounds.length,
+      pack,
+    });
+  }
+
+  /** An imported pack from its imported_packs row; the pack as stored, not validated again. */
+  importedPack(row: Row): ImportedPack<unknown> {
+    const { id, createdAt, pack } = this.record(TABLES.importedPacks, row);
+    return { id, createdAt, pack };
+  }
+
   /** A finished game from its games row, its lists' rows (each in ord order) and its stored action log, if any. */
   game(row: Row, lists: { [K in GameList]: Row[] }, actions: unknown): FinishedGame {
     const list = <K extends GameList>(name: K) => lists[name].map((r) => this.record(GAME_LISTS[name], r));
@@ -217,5 +269,18 @@ export function checkNoGap(code: string, count: number, firstIndex: number): voi
 }
 
 export const activeRoomError = (code: string) => new Error(`storage: room ${code} already exists and is active`);
+/**
+ * Deletes every imported pack but the newest `keep` (by created_at, then id): the order the pack list shows. `mark`
+ * writes the one parameter (`?` or `$1`).
+ */
+export function checkKeep(keep: number): void {
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new Error(`storage: bad number of imported packs to keep ${keep}`);
+}
+
+export const pruneImportedPacksSql = (mark: string): string =>
+  `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
+export const listImportedPacksSql = (mark: string): string =>
+  `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark}`;
+
 export const unknownRoomError = (code: string) => new Error(`storage: unknown room ${code}`);
 

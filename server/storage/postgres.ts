@@ -3,11 +3,35 @@
 import pg from 'pg';
 import type { Pool as PoolType, PoolClient } from 'pg';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkNoGap, insertSql, unknownRoomError } from './common.js';
+import {
+  GAME_LISTS,
+  GAME_LIST_NAMES,
+  TABLES,
+  Codec,
+  activeRoomError,
+  checkActionIndex,
+  checkKeep,
+  checkNoGap,
+  insertSql,
+  listImportedPacksSql,
+  pruneImportedPacksSql,
+  unknownRoomError,
+} from './common.js';
 import type { GameList, Kind, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type {
+  FinishedGame,
+  GameSummary,
+  ImportedPack,
+  ImportedPackSummary,
+  LoadedRoom,
+  RoomRecord,
+  RoomStatus,
+  SeatRecord,
+  SoloRunRecord,
+  Storage,
+} from './types.js';
 
 const { Pool } = pg;
 
@@ -259,6 +283,28 @@ export class PostgresStorage implements Storage {
       const rooms = (await c.query("DELETE FROM rooms WHERE status <> 'active' AND created_at < $1", [cutoffMs])).rowCount ?? 0;
       return games + runs + rooms;
     });
+  }
+
+  async saveImportedPack(pack: ImportedPack, keep: number): Promise<void> {
+    checkKeep(keep);
+    await this.tx(async (c) => {
+      const inserted = await c.query(
+        `${insertSql(TABLES.importedPacks, mark)} ON CONFLICT (id) DO NOTHING`,
+        CODEC.importedPackValues(pack),
+      );
+      if (inserted.rowCount === 0) return; // saved before: a retry
+      await c.query(pruneImportedPacksSql('$1'), [keep]);
+    });
+  }
+
+  async getImportedPack(id: string): Promise<ImportedPack<unknown> | null> {
+    const row = (await this.pool.query<Row>('SELECT * FROM imported_packs WHERE id = $1', [id])).rows[0];
+    return row ? CODEC.importedPack(row) : null;
+  }
+
+  async listImportedPacks(limit: number): Promise<ImportedPackSummary[]> {
+    const result = await this.pool.query(listImportedPacksSql('$1'), [clampLimit(limit, DEFAULT_LIST_LIMIT)]);
+    return result.rows.map((row: Row) => CODEC.record(TABLES.importedPackSummaries, row));
   }
 
   async close(): Promise<void> {

@@ -3,11 +3,35 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkNoGap, insertSql, unknownRoomError } from './common.js';
+import {
+  GAME_LISTS,
+  GAME_LIST_NAMES,
+  TABLES,
+  Codec,
+  activeRoomError,
+  checkActionIndex,
+  checkKeep,
+  checkNoGap,
+  insertSql,
+  listImportedPacksSql,
+  pruneImportedPacksSql,
+  unknownRoomError,
+} from './common.js';
 import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type {
+  FinishedGame,
+  GameSummary,
+  ImportedPack,
+  ImportedPackSummary,
+  LoadedRoom,
+  RoomRecord,
+  RoomStatus,
+  SeatRecord,
+  SoloRunRecord,
+  Storage,
+} from './types.js';
 
 type Db = Database.Database;
 
@@ -201,6 +225,25 @@ export class SqliteStorage implements Storage {
     }).immediate();
   }
 
+  async saveImportedPack(pack: ImportedPack, keep: number): Promise<void> {
+    checkKeep(keep);
+    const s = this.s();
+    this.db.transaction(() => {
+      if (s.insertPack.run(...CODEC.importedPackValues(pack)).changes === 0) return; // saved before: a retry
+      s.prunePacks.run(keep);
+    }).immediate();
+  }
+
+  async getImportedPack(id: string): Promise<ImportedPack<unknown> | null> {
+    const row = this.s().pack.get(id) as Row | undefined;
+    return row ? CODEC.importedPack(row) : null;
+  }
+
+  async listImportedPacks(limit: number): Promise<ImportedPackSummary[]> {
+    const rows = this.s().listPacks.all(clampLimit(limit, DEFAULT_LIST_LIMIT)) as Row[];
+    return rows.map((row) => CODEC.record(TABLES.importedPackSummaries, row));
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -245,5 +288,9 @@ function prepareAll(db: Db) {
     purgeGames: p('DELETE FROM games WHERE finished_at < ?'),
     purgeSolo: p('DELETE FROM solo_runs WHERE created_at < ?'),
     purgeRooms: p("DELETE FROM rooms WHERE status <> 'active' AND created_at < ?"),
+    insertPack: p(`${insertSql(TABLES.importedPacks, q)} ON CONFLICT (id) DO NOTHING`),
+    prunePacks: p(pruneImportedPacksSql('?')),
+    pack: p('SELECT * FROM imported_packs WHERE id = ?'),
+    listPacks: p(listImportedPacksSql('?')),
   };
 }

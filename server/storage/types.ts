@@ -1,6 +1,7 @@
 // The storage contract the rooms server codes against. Two adapters implement it: SQLite (default, embedded)
 // and PostgreSQL. Times are epoch milliseconds; configs and action logs are stored as JSON.
-import type { Action, DeployKind, GameConfig, GameMode, Placement, TopicId, Why } from '../../shared/engine/types.js';
+import type { GamePack } from '../../shared/content/pack.js';
+import type { Action, DeployKind, GameConfig, GameMode, Lang, Placement, TopicId, Why } from '../../shared/engine/types.js';
 import type { Standing } from '../../shared/engine/standings.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 
@@ -103,6 +104,29 @@ export interface SoloRunRecord {
   actions: Action[];
 }
 
+/**
+ * A pack a teacher imported (imported_packs, migration 003) under the id the server gave it. Saved as validated;
+ * read back as `ImportedPack<unknown>`: the reader validates it again before use (server/rooms/packs.ts).
+ */
+export interface ImportedPack<P = GamePack> {
+  id: string;
+  createdAt: number;
+  pack: P;
+}
+
+/** An imported pack as the pack list shows it (columns derived when saved), without the pack itself. */
+export interface ImportedPackSummary {
+  id: string;
+  createdAt: number;
+  title: string;
+  language: Lang;
+  description: string;
+  questionCount: number;
+  cardCount: number;
+  scenarioCount: number;
+  roundCount: number;
+}
+
 export interface LoadedRoom {
   room: RoomRecord;
   actions: Action[];
@@ -136,6 +160,15 @@ export interface Storage {
    * no longer active created before it (their seats hold names). Returns how many games, runs and rooms went.
    */
   purgeOlderThan(cutoffMs: number): Promise<number>;
+  /**
+   * Stores an imported pack; idempotent per id (a second save changes nothing). In the same transaction, every
+   * import but the newest `keep` (by createdAt, then id) is deleted, so the table never grows past the cap.
+   */
+  saveImportedPack(pack: ImportedPack, keep: number): Promise<void>;
+  /** The stored pack as it was saved, not validated again (the caller does that); null when unknown. */
+  getImportedPack(id: string): Promise<ImportedPack<unknown> | null>;
+  /** Newest first (createdAt, then id, descending). */
+  listImportedPacks(limit: number): Promise<ImportedPackSummary[]>;
   /** Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;

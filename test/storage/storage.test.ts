@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { builtinPack } from '../../shared/content/builtin.js';
+import type { GamePack } from '../../shared/content/pack.js';
 import type { Action, GameConfig } from '../../shared/engine/types.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 import {
@@ -15,7 +17,7 @@ import {
   sampleFinishedGame,
   withRetry,
 } from '../../server/storage/index.js';
-import type { FinishedGame, RoomRecord, SoloRunRecord, Storage } from '../../server/storage/index.js';
+import type { FinishedGame, ImportedPack, RoomRecord, SoloRunRecord, Storage } from '../../server/storage/index.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const PG_URL = isPostgresUrl(DATABASE_URL) ? DATABASE_URL : undefined;
@@ -198,6 +200,17 @@ function solo(runId: string, score: number, createdAt: number, over: Partial<Sol
     createdAt,
     actions: [tick(createdAt)],
     ...over,
+  };
+}
+
+/** An imported pack (a built-in one under an import's id), with awkward text in its title and description. */
+function imported(id: string, createdAt: number, over: Partial<GamePack['meta']> = {}, from = 'warmup-en'): ImportedPack {
+  const pack = builtinPack(from);
+  if (!pack) throw new Error(`no built-in pack ${from}`);
+  return {
+    id,
+    createdAt,
+    pack: { ...pack, meta: { ...pack.meta, id, title: `가상화 "퀴즈", ${id}`, description: 'line 1\nline 2, \'quoted\'', ...over } },
   };
 }
 
@@ -390,6 +403,88 @@ describe.each(adapters)('storage: $name', (adapter) => {
       expect(await again.migrate()).toEqual([]);
       expect(await again.activeRoomCodes()).toEqual(['KEEP01']);
       expect(await again.getGame('kept')).toEqual(trickyGame('kept'));
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('saves an imported pack (migration 003) and gets it back exactly; an unknown id is null', async () => {
+    const a = imported('imp-aaaaaaaaaaaa', 1_000);
+    await storage.saveImportedPack(a, 500);
+    expect(await storage.getImportedPack('imp-aaaaaaaaaaaa')).toEqual(a);
+    expect(await storage.getImportedPack('imp-missing00000')).toBeNull();
+    const ko = imported('imp-kokokokokoko', 2_000, {}, 'course-ko');
+    await storage.saveImportedPack(ko, 500);
+    expect(await storage.getImportedPack('imp-kokokokokoko')).toEqual(ko);
+  });
+
+  it('saveImportedPack is idempotent per id: a retry, even with another pack, changes nothing', async () => {
+    const a = imported('imp-aaaaaaaaaaaa', 1_000);
+    await storage.saveImportedPack(a, 500);
+    await storage.saveImportedPack(a, 500);
+    await storage.saveImportedPack(imported('imp-aaaaaaaaaaaa', 9_000, { title: 'changed' }), 500);
+    expect(await storage.getImportedPack('imp-aaaaaaaaaaaa')).toEqual(a);
+    expect(await storage.listImportedPacks(10)).toHaveLength(1);
+  });
+
+  it('lists imported packs newest first, as summaries, within the limit', async () => {
+    await storage.saveImportedPack(imported('imp-old', 1_000), 500);
+    await storage.saveImportedPack(imported('imp-new', 3_000, {}, 'course-ko'), 500);
+    await storage.saveImportedPack(imported('imp-mid', 2_000), 500);
+    const warmup = builtinPack('warmup-en')!;
+    const course = builtinPack('course-ko')!;
+    expect(await storage.listImportedPacks(10)).toEqual([
+      {
+        id: 'imp-new',
+        createdAt: 3_000,
+        title: '가상화 "퀴즈", imp-new',
+        language: 'ko',
+        description: "line 1\nline 2, 'quoted'",
+        questionCount: course.questions.length,
+        cardCount: course.cards.length,
+        scenarioCount: course.scenarios.length,
+        roundCount: course.rounds.length,
+      },
+      expect.objectContaining({ id: 'imp-mid', createdAt: 2_000, language: 'en', questionCount: warmup.questions.length }),
+      expect.objectContaining({ id: 'imp-old', createdAt: 1_000 }),
+    ]);
+    expect((await storage.listImportedPacks(2)).map((p) => p.id)).toEqual(['imp-new', 'imp-mid']);
+  });
+
+  it('keeps only the newest `keep` imported packs: saving one more deletes the oldest', async () => {
+    await storage.saveImportedPack(imported('imp-1', 1_000), 2);
+    await storage.saveImportedPack(imported('imp-3', 3_000), 2);
+    await storage.saveImportedPack(imported('imp-2', 2_000), 2);
+    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-3', 'imp-2']);
+    expect(await storage.getImportedPack('imp-1')).toBeNull();
+    // A retry of a kept pack deletes nothing.
+    await storage.saveImportedPack(imported('imp-2', 2_000), 1);
+    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-3', 'imp-2']);
+    await storage.saveImportedPack(imported('imp-4', 4_000), 2);
+    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-4', 'imp-3']);
+    await expect(storage.saveImportedPack(imported('imp-5', 5_000), 0)).rejects.toThrow(/bad number/);
+    // Imported packs are the teachers' content, not data about players: the retention purge leaves them.
+    expect(await storage.purgeOlderThan(10_000)).toBe(0);
+    expect(await storage.getImportedPack('imp-4')).not.toBeNull();
+  });
+
+  it('stores an imported pack with a NUL character (PostgreSQL turns it into U+FFFD)', async () => {
+    const a = imported('imp-nul', 1_000, { title: 'nul\u0000title', description: 'nul\u0000description' });
+    a.pack.questions = a.pack.questions.map((q, i) => (i === 0 ? { ...q, prompt: 'before\u0000after' } : q));
+    await storage.saveImportedPack(a, 500);
+    const back = JSON.stringify(await storage.getImportedPack('imp-nul')).replaceAll('\uFFFD', '\\u0000');
+    expect(JSON.parse(back)).toEqual(a);
+    expect((await storage.listImportedPacks(1))[0]?.title.replace('\uFFFD', '\u0000')).toBe('nul\u0000title');
+  });
+
+  it('a restart keeps the imported packs', async () => {
+    const a = imported('imp-kept', 1_000);
+    await storage.saveImportedPack(a, 500);
+    if (!adapter.reopen) return;
+    const again = await adapter.reopen();
+    try {
+      expect(await again.getImportedPack('imp-kept')).toEqual(a);
+      expect((await again.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-kept']);
     } finally {
       await again.close();
     }
