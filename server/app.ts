@@ -169,7 +169,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     } catch {
       return sendError(res, metrics, 'storage/failed', 'The server is not ready.');
     }
-    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock });
+    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock, log });
     api(req, res, next);
   });
 

@@ -2,6 +2,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { configFromPack } from '../../shared/content/config.js';
+import type { GamePack } from '../../shared/content/pack.js';
 import { importKahootCsv } from '../../shared/content/csv-import.js';
 import { exportPack, parsePackJson } from '../../shared/content/pack-io.js';
 import {
@@ -25,6 +26,8 @@ export interface ApiDeps {
   storage: Storage;
   metrics: Metrics;
   clock: () => number;
+  /** Told about storage failures (the client gets 503 storage/failed). */
+  log?: (message: string, error?: unknown) => void;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -69,20 +72,40 @@ export function apiRouter(deps: ApiDeps): Router {
   // Pack import reads the raw text so that a JSON syntax error is located by the pack parser.
   const raw = express.text({ type: ['application/json', 'text/csv', 'text/plain'], limit: LIMITS.httpBodyBytes });
 
-  router.get('/packs', (_req, res) => {
-    res.json(manager.packs.list());
+  // Imported packs are in storage (server/rooms/packs.ts): a failing database answers 503, never a crash.
+  const storageFailed = (res: Response, what: string, error: unknown) => {
+    deps.log?.(`packs: could not ${what}`, error);
+    sendError(res, metrics, 'storage/failed', 'The packs are kept in the database, which failed just now; try again.');
+  };
+  /** The pack, or null once a 404 or 503 has been sent. */
+  const findPack = async (id: string, res: Response): Promise<GamePack | null> => {
+    let pack: GamePack | undefined;
+    try {
+      pack = await manager.packs.get(id);
+    } catch (error) {
+      storageFailed(res, `read pack ${JSON.stringify(id.slice(0, 80))}`, error);
+      return null;
+    }
+    if (!pack) sendError(res, metrics, 'pack/unknown', 'No such pack.');
+    return pack ?? null;
+  };
+
+  router.get('/packs', async (_req, res) => {
+    try {
+      res.json(await manager.packs.list());
+    } catch (error) {
+      storageFailed(res, 'list the packs', error);
+    }
   });
-  router.get('/packs/:id', (req, res) => {
-    const pack = manager.packs.get(req.params.id);
-    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
-    res.json(pack);
+  router.get('/packs/:id', async (req, res) => {
+    const pack = await findPack(req.params.id, res);
+    if (pack) res.json(pack);
   });
-  router.get('/packs/:id/export', (req, res) => {
-    const pack = manager.packs.get(req.params.id);
-    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
-    res.attachment(`${pack.meta.id}.hostrush.json`).type('application/json').send(exportPack(pack));
+  router.get('/packs/:id/export', async (req, res) => {
+    const pack = await findPack(req.params.id, res);
+    if (pack) res.attachment(`${pack.meta.id}.hostrush.json`).type('application/json').send(exportPack(pack));
   });
-  router.post('/packs/import', raw, (req, res) => {
+  router.post('/packs/import', raw, async (req, res) => {
     if (typeof req.body !== 'string' || req.body.length === 0) {
       return sendError(res, metrics, 'input/invalid', 'Send the pack as application/json or text/csv.');
     }
@@ -97,7 +120,14 @@ export function apiRouter(deps: ApiDeps): Router {
         issues: result.errors.slice(0, 100),
       });
     }
-    res.status(201).json({ ok: true, pack: manager.packs.add(result.pack) });
+    // Answered once the pack is stored, so any process (or this one after a restart) finds it.
+    let pack;
+    try {
+      pack = await manager.packs.add(result.pack);
+    } catch (error) {
+      return storageFailed(res, 'store the pack', error);
+    }
+    res.status(201).json({ ok: true, pack });
   });
 
   router.post('/rooms', json, async (req, res) => {
@@ -165,11 +195,11 @@ export function apiRouter(deps: ApiDeps): Router {
     });
   });
 
-  router.post('/solo/verify', json, (req, res) => {
+  router.post('/solo/verify', json, async (req, res) => {
     const body = parse(soloVerifySchema, req, res, metrics);
     if (!body) return;
-    const pack = manager.packs.get(body.packId);
-    if (!pack) return sendError(res, metrics, 'pack/unknown', 'No such pack.');
+    const pack = await findPack(body.packId, res);
+    if (!pack) return;
     const config = configFromPack(pack, {
       mode: 'solo',
       ...(body.questionTimeS !== undefined ? { questionTimeS: body.questionTimeS } : {}),

@@ -44,7 +44,7 @@ export interface RoomOwnership {
 
 export class RoomManager {
   readonly rooms = new Map<string, Room>();
-  readonly packs = new PackRegistry();
+  readonly packs: PackRegistry;
   /** The transport plugs each room's output in here. */
   onRoom: (room: Room) => void = () => {};
   /** Set in multi-process mode before any room is created or restored. */
@@ -52,6 +52,7 @@ export class RoomManager {
   private sweeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly opts: ManagerOptions) {
+    this.packs = new PackRegistry({ storage: opts.storage, clock: opts.clock, log: opts.log });
     opts.metrics.gauge('hostrush_rooms', 'Rooms in memory.', () => this.rooms.size);
     opts.metrics.gauge('hostrush_players', 'Players seated in rooms in memory.', () => {
       let n = 0;
@@ -67,8 +68,9 @@ export class RoomManager {
   }
 
   async createRoom(input: z.output<typeof roomCreateSchema>): Promise<Outcome<{ room: Room; hostToken: string }>> {
-    const pack = this.packs.get(input.packId);
-    if (!pack) return fail('pack/unknown', `No pack with id ${input.packId}.`);
+    const found = await this.findPack(input.packId);
+    if (!found.ok) return found;
+    const { pack } = found;
     const options = input.options ?? { mode: 'classroom' as const };
     const config = configFromPack(pack, {
       mode: options.mode,
@@ -93,8 +95,9 @@ export class RoomManager {
   ): Promise<Outcome<{ room: Room; playerId: string; resumeToken: string; seed: string; board: string | null }>> {
     const daily = input.packId === 'daily';
     const packId = daily ? `daily-${input.lang}` : input.packId;
-    const pack = this.packs.get(packId);
-    if (!pack) return fail('pack/unknown', `No pack with id ${packId}.`);
+    const found = await this.findPack(packId);
+    if (!found.ok) return found;
+    const { pack } = found;
     const seed = daily ? dailySeed(this.opts.clock()) : `solo-${nanoid(16)}`;
     const config = configFromPack(pack, {
       mode: 'solo',
@@ -114,6 +117,17 @@ export class RoomManager {
       if (!bot.ok) this.opts.log(`solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
     }
     return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
+  }
+
+  /** A built-in or imported pack (an imported one may be read from storage). */
+  private async findPack(id: string): Promise<Outcome<{ pack: GamePack }>> {
+    try {
+      const pack = await this.packs.get(id);
+      return pack ? { ok: true, pack } : fail('pack/unknown', `No pack with id ${id}.`);
+    } catch (error) {
+      this.opts.log(`could not read pack ${id}`, error);
+      return fail('storage/failed', 'The pack could not be read; try again.');
+    }
   }
 
   private async open(
