@@ -153,6 +153,37 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     expect(await A.metric('hostrush_routed_total')).toBe(0);
   });
 
+  it('a pack imported through A is listed by B and C and hosts rooms created through them (storage, not memory)', async () => {
+    const exported = await (await fetch(`${A.url}/api/packs/${PACK}/export`)).text();
+    const pack = JSON.parse(exported) as { meta: { title: string } };
+    pack.meta.title = `Imported on A ${run}`;
+    const imported = await fetch(`${A.url}/api/packs/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(pack),
+    });
+    expect(imported.status).toBe(201);
+    const id = ((await imported.json()) as { pack: { id: string } }).pack.id;
+    for (const proc of [B, C]) {
+      const list = (await (await fetch(`${proc.url}/api/packs`)).json()) as Array<{ id: string; title: string }>;
+      expect(list.find((p) => p.id === id)?.title).toBe(`Imported on A ${run}`);
+    }
+    // Over HTTP through B, over the socket through C: both read the pack A stored.
+    const viaHttp = await fetch(`${B.url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ packId: id }),
+    });
+    expect(viaHttp.status).toBe(201);
+    const created = (await viaHttp.json()) as { roomCode: string };
+    const host = await C.client();
+    const viaSocket = expectOk(await host.call('room:create', { packId: id }));
+    // A player elsewhere joins the room made from it.
+    const player = await A.client();
+    expectOk(await player.call('player:join', { roomCode: viaSocket.roomCode, name: 'Imported' }));
+    expect(created.roomCode).toMatch(/^\d+$/);
+  });
+
   it('takes a room over within a few seconds when its owner is killed mid-game; players resume and finish', async () => {
     const host = await A.client();
     const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 120 } }));
