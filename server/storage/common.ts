@@ -269,18 +269,20 @@ export function checkNoGap(code: string, count: number, firstIndex: number): voi
 }
 
 export const activeRoomError = (code: string) => new Error(`storage: room ${code} already exists and is active`);
-/**
- * Deletes every imported pack but the newest `keep` (by created_at, then id): the order the pack list shows. `mark`
- * writes the one parameter (`?` or `$1`).
- */
+export const unknownRoomError = (code: string) => new Error(`storage: unknown room ${code}`);
+
+/** How many imported packs saveImportedPack keeps: at least one. */
 export function checkKeep(keep: number): void {
   if (!Number.isSafeInteger(keep) || keep < 1) throw new Error(`storage: bad number of imported packs to keep ${keep}`);
 }
 
+/**
+ * Deletes every imported pack but the newest `keep` (by created_at, then id): the order the pack list shows. `mark`
+ * writes the one parameter (`?` or `$1`).
+ */
 export const pruneImportedPacksSql = (mark: string): string =>
   `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
+/** The newest `mark` imported packs' summary columns (never the pack itself). */
 export const listImportedPacksSql = (mark: string): string =>
   `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark}`;
-
-export const unknownRoomError = (code: string) => new Error(`storage: unknown room ${code}`);
 
