@@ -58,6 +58,18 @@ interface GameRow extends GameHeader {
 interface ImportedPackRow extends ImportedPackSummary {
   pack: unknown;
 }
+/** The imported_packs columns the pack list reads. */
+const IMPORTED_PACK_SUMMARY: { readonly [K in keyof ImportedPackSummary]-?: Kind } = {
+  id: 'id',
+  createdAt: 'ms',
+  title: 'text',
+  language: 'id',
+  description: 'text',
+  questionCount: 'int',
+  cardCount: 'int',
+  scenarioCount: 'int',
+  roundCount: 'int',
+};
 export const TABLES = {
   rooms: table<RoomRecord>('rooms', {
     code: 'id',
@@ -106,30 +118,9 @@ export const TABLES = {
     playerCount: 'int',
     topPlayer: 'text',
   }),
-  importedPacks: table<ImportedPackRow>('imported_packs', {
-    id: 'id',
-    createdAt: 'ms',
-    title: 'text',
-    language: 'id',
-    description: 'text',
-    questionCount: 'int',
-    cardCount: 'int',
-    scenarioCount: 'int',
-    roundCount: 'int',
-    pack: 'json',
-  }),
+  importedPacks: table<ImportedPackRow>('imported_packs', { ...IMPORTED_PACK_SUMMARY, pack: 'json' }),
   /** The imported_packs row as the pack list reads it (never the pack itself: it may be 1 MB). */
-  importedPackSummaries: table<ImportedPackSummary>('imported_packs', {
-    id: 'id',
-    createdAt: 'ms',
-    title: 'text',
-    language: 'id',
-    description: 'text',
-    questionCount: 'int',
-    cardCount: 'int',
-    scenarioCount: 'int',
-    roundCount: 'int',
-  }),
+  importedPackSummaries: table<ImportedPackSummary>('imported_packs', IMPORTED_PACK_SUMMARY),
 };
 
 export type GameList = 'players' | 'questions' | 'answers' | 'decisions' | 'scoreChanges';

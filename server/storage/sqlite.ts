@@ -3,35 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action } from '../../shared/engine/types.js';
-import {
-  GAME_LISTS,
-  GAME_LIST_NAMES,
-  TABLES,
-  Codec,
-  activeRoomError,
-  checkActionIndex,
-  checkKeep,
-  checkNoGap,
-  insertSql,
-  listImportedPacksSql,
-  pruneImportedPacksSql,
-  unknownRoomError,
-} from './common.js';
+import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
 import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type {
-  FinishedGame,
-  GameSummary,
-  ImportedPack,
-  ImportedPackSummary,
-  LoadedRoom,
-  RoomRecord,
-  RoomStatus,
-  SeatRecord,
-  SoloRunRecord,
-  Storage,
-} from './types.js';
+import type { FinishedGame, GameSummary, ImportedPack, ImportedPackSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
 
 type Db = Database.Database;
 

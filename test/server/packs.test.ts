@@ -52,19 +52,16 @@ describe('packs over HTTP', () => {
 // Imported packs live in storage (migration 003): a restart keeps them, a bad import changes nothing, a failing
 // database is a 503, and a stored pack that no longer validates is unknown rather than trusted.
 describe('imported packs in storage', () => {
-  const dirs: string[] = [];
-  const servers: TestServer[] = [];
-  const storages: Storage[] = [];
+  // Undone newest first: each server, then its storage, then the temp folder (closing twice is harmless).
+  const cleanups: Array<() => unknown> = [];
   afterAll(async () => {
-    for (const s of servers) await s.close().catch(() => {});
-    for (const s of storages) await s.close().catch(() => {});
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    for (const undo of cleanups.reverse()) await (async () => undo())().catch(() => {});
   });
 
   async function serverOn(storage: Storage, logs: string[] = []): Promise<TestServer> {
-    storages.push(storage);
+    cleanups.push(() => storage.close());
     const server = await startServer({ storage, log: (message) => logs.push(message) });
-    servers.push(server);
+    cleanups.push(() => server.close());
     return server;
   }
 
@@ -77,9 +74,10 @@ describe('imported packs in storage', () => {
 
   it('a pack imported before a restart is listed, served and hosts a room after it (SQLite file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostrush-packs-'));
-    dirs.push(dir);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, 'hostrush.db');
-    const first = await serverOn(await createStorage({ sqlitePath: path }));
+    const firstStorage = await createStorage({ sqlitePath: path });
+    const first = await serverOn(firstStorage);
     const warmup = builtinPack('warmup-en')!;
     const res = await importPack(first, JSON.stringify({ ...warmup, meta: { ...warmup.meta, title: 'Monday quiz' } }));
     expect(res.status).toBe(201);
@@ -91,7 +89,7 @@ describe('imported packs in storage', () => {
     // Newest first, after the built-ins.
     expect(await listIds(first)).toEqual([csvPack.id, pack.id]);
     await first.close();
-    await storages.pop()!.close();
+    await firstStorage.close();
 
     const second = await serverOn(await createStorage({ sqlitePath: path }));
     const list = (await (await fetch(`${second.url}/api/packs`)).json()) as Array<{ id: string; title: string; language: string; builtin: boolean; counts: { questions: number } }>;
