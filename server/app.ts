@@ -40,6 +40,14 @@ export interface AppOptions {
    * each room's owner, takeover of rooms whose owner died. Needs shared storage (PostgreSQL).
    */
   cluster?: ClusterOptions;
+  /**
+   * One process: ack an accepted action only once it is stored (HOSTRUSH_DURABLE_ACKS=1). Off by default: then the
+   * log is written every 20 ms, so a crash may lose the answers acked in its last 20 ms (their players see the
+   * question open again on rejoin and can answer anew), and a burst of 2,000 answers is acked within the 150 ms
+   * goal; on, each event-loop turn with new actions is one SQLite transaction (~30 us) before its acks (measured
+   * in docs/BENCHMARKS.md). Several processes: the cluster's own `durableAcks` option, on by default.
+   */
+  durableAcks?: boolean;
   /** PostgreSQL schema for the default storage (side-by-side deployments, tests). */
   pgSchema?: string;
   /** Socket.IO transports accepted; default both, websocket only in multi-process mode (no sticky sessions). */
@@ -140,7 +148,13 @@ export function createApp(options: AppOptions = {}): AppHandle {
       idleTtlMs: options.idleTtlMs ?? 6 * 3600_000,
       log,
     });
-    const socketOptions = { clock, metrics, log, ...(options.socketRate ? { rate: options.socketRate } : {}) };
+    const socketOptions = {
+      clock,
+      metrics,
+      log,
+      ...(options.socketRate ? { rate: options.socketRate } : {}),
+      durableAcks: !options.cluster && options.durableAcks === true,
+    };
     if (options.cluster) {
       // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
       // no live process owns.

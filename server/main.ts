@@ -16,6 +16,8 @@ const options: AppOptions = {
   ...(cluster ? { cluster } : {}),
   ...(process.env.HOSTRUSH_PG_SCHEMA ? { pgSchema: process.env.HOSTRUSH_PG_SCHEMA } : {}),
   ...(transports && transports.length > 0 ? { transports } : {}),
+  // Several processes read it in clusterOptionsFromEnv (on unless '0'); one process only when it is '1'.
+  ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
 };
 const handle = createApp(options);
 handle.ready.then(

@@ -7,7 +7,7 @@ import { METRIC, type Metrics } from '../metrics.js';
 import type { RoomManager } from '../rooms/manager.js';
 import type { RoomOutput } from '../rooms/output.js';
 import type { Room } from '../rooms/room.js';
-import { PING_INTERVAL_MS, socketOutput, type IoServer } from '../rooms/sockets.js';
+import { PING_INTERVAL_MS, STORING_EVENTS, socketOutput, type IoServer } from '../rooms/sockets.js';
 import { Bus } from './bus.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './config.js';
 import { Leases } from './lease.js';
@@ -42,10 +42,11 @@ const BY_SESSION = new Set([
   'player:claim',
   'player:release',
   'player:deploy',
+  'player:take-layer',
   'game:sync',
 ]);
 /** Events whose accepted action is stored before the ack when acks are durable. */
-const ACTING = new Set([...BY_SESSION, 'player:join', 'solo:start'].filter((e) => e !== 'game:sync'));
+const ACTING = STORING_EVENTS;
 const SEATING = new Set(['player:join', 'player:resume']);
 const ROOM_CODE = /^\d{6}$/;
 

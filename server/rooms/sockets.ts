@@ -126,7 +126,29 @@ export interface SocketOptions {
   rate?: BucketOptions;
   metrics: Metrics;
   log: (message: string, error?: unknown) => void;
+  /**
+   * Ack an accepted action only once the room's log holds it, so a crash never loses an acked answer (the client
+   * re-sends an unacked one; answers are idempotent). Off here when the cluster layer does the same for its own.
+   */
+  durableAcks?: boolean;
 }
+
+/** Events that may add an action to a room's log: with durable acks, their ack waits until it is stored. */
+export const STORING_EVENTS: ReadonlySet<string> = new Set<EventName>([
+  'host:control',
+  'solo:control',
+  'solo:start',
+  'player:join',
+  'player:team',
+  'player:answer',
+  'player:claim',
+  'player:release',
+  'player:deploy',
+  'player:take-layer',
+]);
+
+/** With durable acks, how long an ack may wait for a failing database before it goes anyway (the log retries). */
+const DURABLE_ACK_MAX_WAIT_MS = 2000;
 
 export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOptions): void {
   const { metrics, clock } = opts;
@@ -200,6 +222,11 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     }
     if (!reply.ok) metrics.inc(METRIC.errors, { code: reply.error.code });
     if (!ack) return;
+    if (opts.durableAcks && reply.ok && STORING_EVENTS.has(event)) {
+      const code = socket.data.session?.code;
+      const room = code ? manager.get(code) : undefined;
+      if (room) unstoredRooms.add(room);
+    }
     pendingAcks.push({ ack, reply, event });
     if (pendingAcks.length === 1) setImmediate(flushAcks);
   };
@@ -209,15 +236,33 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
    * writing each ack between two answers cost 3x more CPU per socket write (docs/BENCHMARKS.md, "Acks written
    * per turn"). A lone message is acked in the same turn (the check phase), so its latency does not change.
    */
-  const pendingAcks: Array<{ ack: (r: Reply) => void; reply: Reply; event: string }> = [];
-  const flushAcks = (): void => {
-    for (const { ack, reply, event } of pendingAcks.splice(0)) {
+  type PendingAck = { ack: (r: Reply) => void; reply: Reply; event: string };
+  const pendingAcks: PendingAck[] = [];
+  // Durable acks: the rooms whose new actions this turn's acks wait for. One write per room per turn, not per action
+  // (SQLite commits it within the turn; PostgreSQL within a round trip).
+  const unstoredRooms = new Set<Room>();
+  const sendAcks = (batch: PendingAck[]): void => {
+    for (const { ack, reply, event } of batch) {
       try {
         ack(reply);
       } catch (error) {
         opts.log(`ack ${event} failed`, error);
       }
     }
+  };
+  const flushAcks = (): void => {
+    const batch = pendingAcks.splice(0);
+    if (unstoredRooms.size === 0) return sendAcks(batch);
+    const stored = Promise.all([...unstoredRooms].map((room) => room.drain().catch(() => {})));
+    unstoredRooms.clear();
+    // A database that keeps failing must not freeze the game: past the wait, ack anyway (the log keeps retrying
+    // and the failure is counted and logged by the room).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, DURABLE_ACK_MAX_WAIT_MS)));
+    void Promise.race([stored, late]).then(() => {
+      clearTimeout(timer);
+      sendAcks(batch);
+    });
   };
 
   const sessionRoom = (socket: IoSocket): { room: Room; session: Session } | Reply => {

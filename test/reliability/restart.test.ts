@@ -42,8 +42,8 @@ function tempDir(): string {
  * Starts `tsx server/main.ts` in `cwd` (so its default SQLite file is `cwd/data/hostrush.db`; main.ts has no
  * variable for the path) and waits for it to serve. Port 0 the first time: main.ts prints the port it got.
  */
-async function startServer(cwd: string, port = 0): Promise<{ child: Child; port: number; url: string }> {
-  const child = spawnChild(TSX, [MAIN], { cwd, env: serverEnv(port) });
+async function startServer(cwd: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<{ child: Child; port: number; url: string }> {
+  const child = spawnChild(TSX, [MAIN], { cwd, env: { ...serverEnv(port), ...env } });
   children.push(child);
   const exited = child.exited.then(({ code, signal }) => {
     throw new Error(`the server exited (${code ?? signal}) before serving:\n${child.stderr}`);
@@ -197,6 +197,50 @@ describe('crash and restart (real processes)', () => {
     expect(report.players.every((p) => p.answered >= 2)).toBe(true);
     await crash(server.child);
   }, 90_000);
+
+  it('HOSTRUSH_DURABLE_ACKS=1, an ack means stored: kill -9 the moment three answers are acked, and all three come back', async () => {
+    const cwd = tempDir();
+    const dbPath = join(cwd, 'data/hostrush.db');
+    let server = await startServer(cwd, 0, { HOSTRUSH_DURABLE_ACKS: '1' });
+    const host = new Device(server.url);
+    await withTimeout(host.client.connected(), 10_000, 'the host to connect');
+    const created = expectOk(await host.client.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
+    const code = created.roomCode as string;
+    const players: Array<{ device: Device; playerId: string }> = [];
+    // Four seated, three answer: the question stays open, so only the log can hold what they answered.
+    for (const name of ['Ada', 'Bo', 'Cy', 'Di']) {
+      const device = new Device(server.url);
+      await withTimeout(device.client.connected(), 10_000, 'a player to connect');
+      const joined = expectOk(await device.client.call('player:join', { roomCode: code, name }));
+      const token = joined.resumeToken as string;
+      device.resume = () => device.client.call('player:resume', { roomCode: code, resumeToken: token });
+      players.push({ device, playerId: joined.playerId as string });
+    }
+    const started = expectOk(await host.client.call('host:control', { command: 'start' }));
+    const view = await withTimeout(
+      host.client.waitFor('host:view', (v) => v.version >= (started.version as number) && v.phase === 'question'),
+      10_000,
+      'the question to open',
+    );
+    const q = view.question!.question;
+    const answering = players.slice(0, 3);
+    const acks = await Promise.all(answering.map((p) => p.device.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) })));
+    // No waiting for the log's batch: the server is killed as soon as the acks are in.
+    server.child.kill9();
+    for (const ack of acks) expectOk(ack);
+    await withTimeout(server.child.exited, 10_000, 'the killed server to exit');
+
+    const stored = await storedActions(dbPath, code);
+    for (const p of answering) {
+      expect(stored.some((a) => a.type === 'answer' && a.actor.role === 'player' && a.actor.playerId === p.playerId && a.questionId === q.id)).toBe(true);
+    }
+    server = await startServer(cwd, server.port, { HOSTRUSH_DURABLE_ACKS: '1' });
+    for (const p of players) {
+      const back = (await p.device.resumed(1)) as { you: YouMessage };
+      expect(back.you.answer !== null).toBe(answering.includes(p));
+    }
+    await crash(server.child);
+  }, 60_000);
 
   it('a corrupt database file at start: exit code 1 and a message naming the file and what to do', async () => {
     const cwd = tempDir();
