@@ -153,6 +153,20 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     expect(await A.metric('hostrush_routed_total')).toBe(0);
   });
 
+  it('team roles: a member on A takes a layer in a room owned by C; a teammate on B is refused the same layer', async () => {
+    // Owned by C: the takeover test below counts the active rooms A owned.
+    const host = await C.client();
+    const created = expectOk(await host.call('room:create', { packId: 'team-en', options: { mode: 'team', teamCount: 2, teamRoles: true } }));
+    const onA = await A.client();
+    const onB = await B.client();
+    expectOk(await onA.call('player:join', { roomCode: created.roomCode, name: 'Layer A', teamId: 't1' }));
+    expectOk(await onB.call('player:join', { roomCode: created.roomCode, name: 'Layer B', teamId: 't1' }));
+    expectOk(await onA.call('player:take-layer', { layer: 'infrastructure' }));
+    expect((await within(onA.waitFor('player:you', (y) => y.layer === 'infrastructure'), 5000, 'the layer on A')).layer).toBe('infrastructure');
+    expect(await onB.call('player:take-layer', { layer: 'infrastructure' })).toMatchObject({ ok: false, error: { code: 'team/layer-taken' } });
+    expectOk(await onB.call('player:take-layer', { layer: 'application' }));
+  });
+
   it('a pack imported through A is listed by B and C and hosts rooms created through them (storage, not memory)', async () => {
     const exported = await (await fetch(`${A.url}/api/packs/${PACK}/export`)).text();
     const pack = JSON.parse(exported) as { meta: { title: string } };
