@@ -3,3 +3,4 @@ export * from './names.js';
 export * from './schemas.js';
 export type * from './types.js';
 export * from './nickname.js';
+export * from './join-origin.js';

@@ -68,6 +68,7 @@ export const en = {
 
   'host.code': 'Room code',
   'host.joinAt': 'Join at {url}',
+  'host.loopback': 'Phones cannot open “localhost”: open this page at this computer’s network address (or set PUBLIC_URL on the server) so the link and QR code work.',
   'host.qr': 'QR code to join the game',
   'host.players': 'Players ({count})',
   'host.waiting': 'Waiting for players…',

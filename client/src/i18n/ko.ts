@@ -70,6 +70,7 @@ export const ko: Catalog = {
 
   'host.code': '방 코드',
   'host.joinAt': '{url} 에서 참가',
+  'host.loopback': '휴대폰은 “localhost”를 열 수 없습니다. 링크와 QR 코드가 작동하도록 이 컴퓨터의 네트워크 주소로 이 페이지를 여세요(또는 서버에 PUBLIC_URL을 설정하세요).',
   'host.qr': '게임 참가용 QR 코드',
   'host.players': '참가자 ({count}명)',
   'host.waiting': '참가자를 기다리는 중…',

@@ -1,4 +1,5 @@
 // HTTP calls to the server's JSON API. Errors come back as { ok: false, error: { code, message } }.
+import type { JoinOrigins } from '../../../shared/protocol/join-origin.js';
 import type { PackSummary } from '../../../shared/protocol/types.js';
 
 export class ApiError extends Error {
@@ -24,6 +25,7 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   packs: () => call<PackSummary[]>('/api/packs'),
+  joinOrigins: () => call<JoinOrigins>('/api/join-origins'),
   importPack: (text: string, csv = false) =>
     call<{ ok: true; pack: PackSummary }>('/api/packs/import', {
       method: 'POST',

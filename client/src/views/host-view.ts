@@ -8,6 +8,8 @@ import { answerLook, answerStyles } from '../components/answer-style.js';
 import { t, fmt } from '../i18n/index.js';
 import { SessionController } from '../session/session-controller.js';
 import { errorText } from '../lib/errors.js';
+import { api } from '../lib/api.js';
+import { isLoopbackHost, joinOrigin, type JoinOrigins } from '../../../shared/protocol/join-origin.js';
 import { navigate } from '../router.js';
 import { billHeading, boardRows, byPhase, correctText, distributionLabels, ownerId, playerNames, teamRows } from '../lib/view-helpers.js';
 import '../components/conn-banner.js';
@@ -79,6 +81,7 @@ export class HostView extends ActionView {
       .layer { font-size: 0.75em; font-weight: 700; background: var(--hr-surface-2); border-radius: 999px; padding: 0.05rem 0.5rem; }
       .bills { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; margin-top: 1rem; }
       .hidden-board { text-align: center; padding: 2rem 1rem; font-size: var(--hr-fs-big); font-weight: 800; }
+      .warn { background: var(--hr-warn-soft); color: var(--hr-warn); border-radius: var(--hr-radius-sm); padding: 0.5rem 0.8rem; font-weight: 650; }
       .paused { background: var(--hr-warn-soft); color: var(--hr-warn); font-weight: 800; padding: 0.3rem 0.8rem; border-radius: 999px; }
     `,
   ];
@@ -88,9 +91,18 @@ export class HostView extends ActionView {
   private factors: Record<string, number> = {};
   private toolsOpen = false;
   private readonly session = new SessionController(this);
+  /** Where phones can reach the server (null until known, or if the server cannot say). */
+  private origins: JoinOrigins | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
+    api.joinOrigins().then(
+      (origins) => {
+        this.origins = origins;
+        this.requestUpdate();
+      },
+      () => {},
+    );
     void this.session
       .resumeHost(this.code)
       .then(() => (this.ready = true))
@@ -103,7 +115,7 @@ export class HostView extends ActionView {
 
   private joinUrl(): string {
     const path = this.session.room?.joinPath ?? `/join/${this.code}`;
-    return new URL(path, location.origin).toString();
+    return new URL(path, joinOrigin(this.origins, location)).toString();
   }
 
   private lobby(view: GameView) {
@@ -119,6 +131,7 @@ export class HostView extends ActionView {
         <p class="code" data-testid="room-code">${this.code}</p>
         <qr-code .value=${url} .label=${t('host.qr')}></qr-code>
         <p class="muted" style="word-break:break-all">${url}</p>
+        ${isLoopbackHost(new URL(url).hostname) ? html`<p class="warn" role="note">${t('host.loopback')}</p>` : nothing}
       </section>
       <section class="panel" aria-live="polite">
         <h2>${t('host.players', { count: players.length })}</h2>
