@@ -1,7 +1,7 @@
 import express from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
@@ -15,7 +15,14 @@ import { Cluster, type ClusterOptions } from './cluster/index.js';
 import { createStorage } from './storage/index.js';
 import { startRetention } from './storage/retention.js';
 import type { Storage } from './storage/types.js';
-import type { BucketOptions } from './security/rate-limit.js';
+import {
+  AddressLimiter,
+  PACK_IMPORT_RATE,
+  ROOM_CREATE_RATE,
+  SOLO_START_RATE,
+  type BucketOptions,
+} from './security/rate-limit.js';
+import { requestAddress, type TrustProxy } from './security/client-address.js';
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -35,6 +42,19 @@ export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
   /** Per-socket event budget (default 20 events/s, burst 40). */
   socketRate?: BucketOptions;
+  /**
+   * Per client address budgets for making things (docs/SECURITY.md, "Flood"), each process its own: classroom and
+   * team rooms by socket or HTTP (default burst 30, then 1 per 20 s), solo runs (burst 200, then 2/s), pack
+   * imports (burst 20, then 1 per 30 s). Over one: `rate/limited` (HTTP 429).
+   */
+  roomCreateRate?: BucketOptions;
+  soloStartRate?: BucketOptions;
+  packImportRate?: BucketOptions;
+  /**
+   * Which proxies to believe about the client's address (TRUST_PROXY): Express's 'trust proxy' value, for HTTP
+   * (`req.ip`) and the Socket.IO handshake alike. Unset: the TCP peer, X-Forwarded-For ignored.
+   */
+  trustProxy?: TrustProxy;
   /**
    * Multi-process mode (docs/SCALE-OUT.md): the Socket.IO Redis adapter, a Redis lease per room, events routed to
    * each room's owner, takeover of rooms whose owner died. Needs shared storage (PostgreSQL).
@@ -102,7 +122,12 @@ export function createApp(options: AppOptions = {}): AppHandle {
     ...(options.transports ? { transports: options.transports } : options.cluster ? { transports: ['websocket' as const] } : {}),
   });
 
-  app.set('trust proxy', false);
+  app.set('trust proxy', options.trustProxy ?? false);
+  const limits = {
+    rooms: new AddressLimiter(options.roomCreateRate ?? ROOM_CREATE_RATE, 'rooms'),
+    solo: new AddressLimiter(options.soloStartRate ?? SOLO_START_RATE, 'solo runs'),
+    imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
+  };
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -154,6 +179,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       log,
       ...(options.socketRate ? { rate: options.socketRate } : {}),
       durableAcks: !options.cluster && options.durableAcks === true,
+      creation: { rooms: limits.rooms, solo: limits.solo, addressOf: (req: IncomingMessage) => requestAddress(app, req) },
     };
     if (options.cluster) {
       // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
@@ -183,7 +209,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     } catch {
       return sendError(res, metrics, 'storage/failed', 'The server is not ready.');
     }
-    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock, log });
+    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock, log, limits });
     api(req, res, next);
   });
 

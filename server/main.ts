@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { clusterOptionsFromEnv } from './cluster/index.js';
+import { trustProxyFromEnv } from './security/client-address.js';
 import { retentionDaysFromEnv } from './storage/retention.js';
 
 const port = Number(process.env.PORT ?? 3000);
@@ -10,12 +11,15 @@ const cluster = clusterOptionsFromEnv();
 const transports = process.env.SOCKET_TRANSPORTS?.split(',')
   .map((s) => s.trim())
   .filter((s): s is 'websocket' | 'polling' => s === 'websocket' || s === 'polling');
+// Behind a load balancer: whom to believe about the client's address (X-Forwarded-For), for per-address limits.
+const trustProxy = trustProxyFromEnv();
 const options: AppOptions = {
   retentionDays: retentionDaysFromEnv(),
   ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
   ...(cluster ? { cluster } : {}),
   ...(process.env.HOSTRUSH_PG_SCHEMA ? { pgSchema: process.env.HOSTRUSH_PG_SCHEMA } : {}),
   ...(transports && transports.length > 0 ? { transports } : {}),
+  ...(trustProxy !== undefined ? { trustProxy } : {}),
   // Several processes read it in clusterOptionsFromEnv (on unless '0'); one process only when it is '1'.
   ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
 };

@@ -13,6 +13,8 @@ let logged = 0;
 const handle = createApp({
   storage,
   restore: false,
+  // Every host of a many-room run (50x40) connects from 127.0.0.1: over the per-address room budget (burst 30).
+  roomCreateRate: { ratePerS: 1_000_000, burst: 1_000_000 },
   log: (message, error) => {
     // Bounded: a flood of errors must not become the thing we measure.
     if (logged++ < 20) console.error(`[server] ${message}`, error instanceof Error ? error.message : (error ?? ''));

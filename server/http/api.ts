@@ -16,6 +16,7 @@ import type { Action } from '../../shared/engine/index.js';
 import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
+import type { AddressLimiter } from '../security/rate-limit.js';
 import { hashToken } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
 import { roomInfo } from '../rooms/sockets.js';
@@ -28,6 +29,11 @@ export interface ApiDeps {
   clock: () => number;
   /** Told about storage failures (the client gets 503 storage/failed). */
   log?: (message: string, error?: unknown) => void;
+  /**
+   * Per client address (`req.ip`, which follows the app's 'trust proxy') limits on making rooms (shared with the
+   * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
+   */
+  limits?: { rooms: AddressLimiter; imports: AddressLimiter };
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -67,6 +73,12 @@ function hostKeyHash(req: Request): string | null {
 
 export function apiRouter(deps: ApiDeps): Router {
   const { manager, storage, metrics } = deps;
+  /** Takes a token from the client address's bucket; false once a 429 rate/limited was sent (nothing changed). */
+  const allowed = (kind: 'rooms' | 'imports', req: Request, res: Response): boolean => {
+    const message = deps.limits?.[kind].refusal(req.ip ?? 'unknown', deps.clock()) ?? null;
+    if (message !== null) sendError(res, metrics, 'rate/limited', message);
+    return message === null;
+  };
   const router = express.Router();
   const json = express.json({ limit: LIMITS.httpBodyBytes, strict: true });
   // Pack import reads the raw text so that a JSON syntax error is located by the pack parser.
@@ -120,6 +132,8 @@ export function apiRouter(deps: ApiDeps): Router {
         issues: result.errors.slice(0, 100),
       });
     }
+    // Only a valid pack takes a token: a teacher fixing a file's errors is not held back.
+    if (!allowed('imports', req, res)) return;
     // Answered once the pack is stored, so any process (or this one after a restart) finds it.
     let pack;
     try {
@@ -132,7 +146,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.post('/rooms', json, async (req, res) => {
     const body = parse(roomCreateSchema, req, res, metrics);
-    if (!body) return;
+    if (!body || !allowed('rooms', req, res)) return;
     const created = await manager.createRoom(body);
     if (!created.ok) return sendError(res, metrics, created.error.code, created.error.message);
     res.status(201).json({ ok: true, ...roomInfo(created.room), hostToken: created.hostToken });

@@ -13,7 +13,8 @@ import {
   type ServerToClientEvents,
 } from '../../shared/protocol/index.js';
 import { METRIC, type Metrics } from '../metrics.js';
-import { SOCKET_RATE, TokenBucket, type BucketOptions } from '../security/rate-limit.js';
+import type { IncomingMessage } from 'node:http';
+import { SOCKET_RATE, TokenBucket, type AddressLimiter, type BucketOptions } from '../security/rate-limit.js';
 import { tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from './manager.js';
 import type { RoomOutput } from './output.js';
@@ -131,6 +132,11 @@ export interface SocketOptions {
    * re-sends an unacked one; answers are idempotent). Off here when the cluster layer does the same for its own.
    */
   durableAcks?: boolean;
+  /**
+   * Per client address limits on making rooms (shared with POST /api/rooms) and solo runs (docs/SECURITY.md,
+   * "Flood"), and how to read a handshake's client address (server/security/client-address.ts). None if absent.
+   */
+  creation?: { rooms: AddressLimiter; solo: AddressLimiter; addressOf: (req: IncomingMessage) => string };
 }
 
 /** Events that may add an action to a room's log: with durable acks, their ack waits until it is stored. */
@@ -305,9 +311,21 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     ping(socket);
   };
 
+  /** Takes a token from the socket's client address's bucket: null, or the refusal (no state changed). */
+  const overLimit = (socket: IoSocket, kind: 'rooms' | 'solo'): Reply | null => {
+    const creation = opts.creation;
+    if (!creation) return null;
+    // Only real sockets make rooms (the cluster routes no room:create or solo:start); a stand-in has no request.
+    const req = (socket as { request?: IncomingMessage }).request;
+    const message = creation[kind].refusal(req ? creation.addressOf(req) : socket.handshake.address, clock());
+    return message === null ? null : fail('rate/limited', message);
+  };
+
   type Handlers = { [E in EventName]: (socket: IoSocket, payload: Parsed<E>) => Reply | Promise<Reply> };
   const handlers: Handlers = {
     'room:create': async (socket, payload) => {
+      const limited = overLimit(socket, 'rooms');
+      if (limited) return limited;
       const created = await manager.createRoom(payload);
       if (!created.ok) return created;
       attachHost(socket, created.room);
@@ -368,6 +386,8 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     },
 
     'solo:start': async (socket, payload) => {
+      const limited = overLimit(socket, 'solo');
+      if (limited) return limited;
       const created = await manager.createSolo(payload);
       if (!created.ok) return created;
       const { room, playerId } = created;

@@ -405,9 +405,16 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const started = Date.now();
   const seed = options.seed ?? (Date.now() ^ 0x5eed) >>> 0;
   const protoBefore = prototypeFingerprint();
-  // A generous event budget: the fuzzer wants its payloads to reach the validators, not the rate limiter
-  // (the limiter has its own tests in limits.test.ts).
-  const server: TestServer = await startServer({ socketRate: { ratePerS: 1_000_000, burst: 1_000_000 }, maxRooms: 400 });
+  // Generous event and per-address budgets: the fuzzer (every socket from 127.0.0.1) wants its payloads to reach
+  // the validators, not the rate limiters (they have their own tests in limits.test.ts and flood.test.ts).
+  const unlimited = { ratePerS: 1_000_000, burst: 1_000_000 };
+  const server: TestServer = await startServer({
+    socketRate: unlimited,
+    roomCreateRate: unlimited,
+    soloStartRate: unlimited,
+    packImportRate: unlimited,
+    maxRooms: 400,
+  });
   const outcomes: Record<string, number> = {};
   const violations: string[] = [];
   const knownGaps: FuzzReport['knownGaps'] = {};

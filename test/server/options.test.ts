@@ -18,7 +18,8 @@ interface Seat {
 describe('game options', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ clock: () => now, socketRate: { ratePerS: 1000, burst: 1000 } });
+    // One room per case, all from 127.0.0.1 (25 so far): over the default per-address room budget (burst 30) soon.
+    server = await startServer({ clock: () => now, socketRate: { ratePerS: 1000, burst: 1000 }, roomCreateRate: { ratePerS: 1000, burst: 1000 } });
   });
   afterAll(() => server.close());
 
