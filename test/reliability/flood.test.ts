@@ -1,0 +1,172 @@
+// Flood (docs/SECURITY.md): per client address budgets for making rooms, solo runs and imported packs, so a script
+// opening many sockets or HTTP requests from one address cannot fill the room cap or push teachers' packs out.
+// Addresses are played with X-Forwarded-For, believed only when the app trusts the proxy (TRUST_PROXY).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
+import { expectOk, startServer, TestClient, type TestServer } from '../server/harness.js';
+import { AddressLimiter, TokenBucket } from '../../server/security/rate-limit.js';
+import { trustProxyFromEnv } from '../../server/security/client-address.js';
+import { errorCounts } from './support.js';
+
+const PACK = 'warmup-en';
+const CSV = 'question,answer 1,answer 2,answer 3,answer 4,time limit,correct answer\nWhat shares the host kernel?,VM,Container,,,20,2\n';
+// Small budgets so a flood is a handful of calls; no refill within a test (one token per 1,000 s).
+const SLOW = 0.001;
+const RATES = {
+  roomCreateRate: { burst: 3, ratePerS: SLOW },
+  soloStartRate: { burst: 5, ratePerS: SLOW },
+  packImportRate: { burst: 2, ratePerS: SLOW },
+};
+
+const refused = (reply: unknown) =>
+  expect(reply).toMatchObject({ ok: false, error: { code: 'rate/limited', message: expect.stringMatching(/try again in \d+ s/) } });
+
+/** A socket whose handshake says it comes (through a proxy) from `address`; a fresh socket each time. */
+async function clientFrom(server: TestServer, address: string): Promise<TestClient> {
+  const socket = connect(server.url, {
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { 'x-forwarded-for': address },
+  });
+  const client = new TestClient(socket as never);
+  server.clients.push(client);
+  await client.connected();
+  return client;
+}
+
+const post = (server: TestServer, path: string, address: string, type: string, body: string) =>
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': address }, body });
+const postRoom = (server: TestServer, address: string) =>
+  post(server, '/api/rooms', address, 'application/json', JSON.stringify({ packId: PACK }));
+const importCsv = (server: TestServer, address: string) => post(server, '/api/packs/import?title=Flood&lang=en', address, 'text/csv', CSV);
+const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
+const rateLimitedCount = async (server: TestServer) => errorCounts(await (await fetch(`${server.url}/metrics`)).text())['rate/limited'] ?? 0;
+
+describe('per-address budgets behind a trusted proxy (TRUST_PROXY=loopback)', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ ...RATES, trustProxy: 'loopback' });
+  });
+  afterAll(() => server.close());
+
+  it('room:create: one address flooding over many sockets is refused rate/limited, no room made; another address still creates one', async () => {
+    const rooms = () => server.app.manager().rooms.size;
+    for (let i = 0; i < 3; i++) expectOk(await (await clientFrom(server, '203.0.113.1')).call('room:create', { packId: PACK }));
+    const before = rooms();
+    const countedBefore = await rateLimitedCount(server);
+    for (let i = 0; i < 5; i++) refused(await (await clientFrom(server, '203.0.113.1')).call('room:create', { packId: PACK }));
+    // The same bucket for HTTP: the flooder gets no room there either.
+    const http = await postRoom(server, '203.0.113.1');
+    expect(http.status).toBe(429);
+    expect(await errorCode(http)).toBe('rate/limited');
+    expect(rooms()).toBe(before);
+    expect(await rateLimitedCount(server)).toBe(countedBefore + 6);
+    // Another school.
+    const other = expectOk(await (await clientFrom(server, '203.0.113.2')).call('room:create', { packId: PACK }));
+    expect(other.roomCode).toMatch(/^\d{6}$/);
+    expect(rooms()).toBe(before + 1);
+  });
+
+  it('POST /api/rooms: 429 rate/limited past the budget, for the socket too; another address gets 201', async () => {
+    for (let i = 0; i < 3; i++) expect((await postRoom(server, '198.51.100.7')).status).toBe(201);
+    const rooms = server.app.manager().rooms.size;
+    const over = await postRoom(server, '198.51.100.7');
+    expect(over.status).toBe(429);
+    expect(await over.json()).toMatchObject({ ok: false, error: { code: 'rate/limited', message: expect.any(String) } });
+    refused(await (await clientFrom(server, '198.51.100.7')).call('room:create', { packId: PACK }));
+    expect(server.app.manager().rooms.size).toBe(rooms);
+    expect((await postRoom(server, '198.51.100.8')).status).toBe(201);
+  });
+
+  it('solo:start has its own, larger budget: a flood of room:create does not use it up', async () => {
+    const address = '203.0.113.1'; // its room budget is spent (first test); spend it here anyway if run alone
+    for (let i = 0; i < 4; i++) await (await clientFrom(server, address)).call('room:create', { packId: PACK });
+    refused(await (await clientFrom(server, address)).call('room:create', { packId: PACK }));
+    for (let i = 0; i < 5; i++) expectOk(await (await clientFrom(server, address)).call('solo:start', { name: `Solo ${i}`, packId: PACK, lang: 'en' }));
+    const rooms = server.app.manager().rooms.size;
+    refused(await (await clientFrom(server, address)).call('solo:start', { name: 'Solo 5', packId: PACK, lang: 'en' }));
+    expect(server.app.manager().rooms.size).toBe(rooms);
+    expectOk(await (await clientFrom(server, '203.0.113.3')).call('solo:start', { name: 'Elsewhere', packId: PACK, lang: 'en' }));
+  });
+
+  it('pack imports: past the budget 429 rate/limited and nothing stored; another address imports; an invalid pack costs nothing', async () => {
+    const packs = async () => ((await (await fetch(`${server.url}/api/packs`)).json()) as Array<{ builtin: boolean }>).filter((p) => !p.builtin).length;
+    // Refused for its errors, not counted against the budget.
+    const broken = await post(server, '/api/packs/import', '192.0.2.10', 'text/csv', 'question,answer 1,answer 2,answer 3,answer 4,time limit,correct answer\nQ?,A,B,,,20,7\n');
+    expect(broken.status).toBe(400);
+    for (let i = 0; i < 2; i++) expect((await importCsv(server, '192.0.2.10')).status).toBe(201);
+    const stored = await packs();
+    const over = await importCsv(server, '192.0.2.10');
+    expect(over.status).toBe(429);
+    expect(await errorCode(over)).toBe('rate/limited');
+    expect(await packs()).toBe(stored);
+    // Its room budget is its own.
+    expect((await postRoom(server, '192.0.2.10')).status).toBe(201);
+    expect((await importCsv(server, '192.0.2.11')).status).toBe(201);
+    expect(await packs()).toBe(stored + 1);
+  });
+});
+
+describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer(RATES);
+  });
+  afterAll(() => server.close());
+
+  it('a forged X-Forwarded-For per request or socket does not give a fresh bucket', async () => {
+    for (let i = 0; i < 3; i++) expectOk(await (await clientFrom(server, `203.0.113.${10 + i}`)).call('room:create', { packId: PACK }));
+    refused(await (await clientFrom(server, '203.0.113.99')).call('room:create', { packId: PACK }));
+    const http = await postRoom(server, '198.51.100.99');
+    expect(http.status).toBe(429);
+    for (let i = 0; i < 2; i++) expect((await importCsv(server, `192.0.2.${20 + i}`)).status).toBe(201);
+    expect((await importCsv(server, '192.0.2.99')).status).toBe(429);
+  });
+});
+
+describe('the per-address limiter', () => {
+  it('refills at its rate and says how long to wait', () => {
+    const limiter = new AddressLimiter({ burst: 2, ratePerS: 0.5 }, 'rooms');
+    expect(limiter.refusal('a', 0)).toBeNull();
+    expect(limiter.refusal('a', 0)).toBeNull();
+    expect(limiter.refusal('a', 0)).toBe('Too many rooms created from your network just now: try again in 2 s.');
+    expect(limiter.refusal('a', 1000)).toMatch(/try again in 1 s/);
+    expect(limiter.refusal('a', 2000)).toBeNull();
+    expect(limiter.refusal('b', 2000)).toBeNull();
+  });
+
+  it('keeps bounded memory: refilled buckets are forgotten, and past the cap the least recently used go', () => {
+    const limiter = new AddressLimiter({ burst: 2, ratePerS: 1 }, 'rooms', 100);
+    for (let i = 0; i < 50; i++) limiter.take(`idle-${i}`, 0);
+    expect(limiter.size).toBe(50);
+    // 2 s later every bucket is full again: the next new address sweeps them away.
+    limiter.take('late', 2000);
+    expect(limiter.size).toBe(1);
+    // Many addresses at once (faster than they refill): never more than the cap.
+    for (let i = 0; i < 1000; i++) {
+      limiter.take('busy', 3000); // used all along: kept
+      limiter.take(`spray-${i}`, 3000);
+      expect(limiter.size).toBeLessThanOrEqual(100);
+    }
+    // The busy address kept its (empty) bucket: the spray did not refill it.
+    expect(limiter.take('busy', 3000)).toBe(false);
+  });
+
+  it('a bucket knows when it is full again', () => {
+    const bucket = new TokenBucket({ burst: 2, ratePerS: 1 }, 0);
+    expect(bucket.full(0)).toBe(true);
+    bucket.take(0);
+    expect(bucket.full(500)).toBe(false);
+    expect(bucket.full(1000)).toBe(true);
+  });
+
+  it('TRUST_PROXY: unset, 0 and false trust nobody; a number is a hop count; other text is Express\'s list', () => {
+    for (const off of [undefined, '', ' ', '0', 'false']) expect(trustProxyFromEnv(off)).toBeUndefined();
+    expect(trustProxyFromEnv('1')).toBe(1);
+    expect(trustProxyFromEnv('2')).toBe(2);
+    expect(trustProxyFromEnv('true')).toBe(true);
+    expect(trustProxyFromEnv('loopback')).toBe('loopback');
+    expect(trustProxyFromEnv('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
+  });
+});
