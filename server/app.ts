@@ -55,6 +55,8 @@ export interface AppOptions {
    * (`req.ip`) and the Socket.IO handshake alike. Unset: the TCP peer, X-Forwarded-For ignored.
    */
   trustProxy?: TrustProxy;
+  /** PUBLIC_URL: the address students open (a name of its own, behind a proxy); the host's join link uses it. */
+  publicUrl?: string;
   /**
    * Multi-process mode (docs/SCALE-OUT.md): the Socket.IO Redis adapter, a Redis lease per room, events routed to
    * each room's owner, takeover of rooms whose owner died. Needs shared storage (PostgreSQL).
@@ -209,7 +211,16 @@ export function createApp(options: AppOptions = {}): AppHandle {
     } catch {
       return sendError(res, metrics, 'storage/failed', 'The server is not ready.');
     }
-    api ??= apiRouter({ manager: manager!, storage: storage!, metrics, clock, log, limits });
+    api ??= apiRouter({
+      manager: manager!,
+      storage: storage!,
+      metrics,
+      clock,
+      log,
+      limits,
+      publicUrl: options.publicUrl ?? null,
+      listening: () => http.address(),
+    });
     api(req, res, next);
   });
 

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.js';
 import { clusterOptionsFromEnv } from './cluster/index.js';
+import { joinOrigins } from './http/join-origins.js';
 import { trustProxyFromEnv } from './security/client-address.js';
 import { retentionDaysFromEnv } from './storage/retention.js';
 
@@ -13,6 +14,12 @@ const transports = process.env.SOCKET_TRANSPORTS?.split(',')
   .filter((s): s is 'websocket' | 'polling' => s === 'websocket' || s === 'polling');
 // Behind a load balancer: whom to believe about the client's address (X-Forwarded-For), for per-address limits.
 const trustProxy = trustProxyFromEnv();
+// The address students open, when the server has a name of its own (else the host page finds the network address).
+const publicUrl = process.env.PUBLIC_URL?.trim();
+if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
+  console.error(`HostRush could not start: PUBLIC_URL must be an http:// or https:// address, not '${publicUrl}'.`);
+  process.exit(1);
+}
 const options: AppOptions = {
   retentionDays: retentionDaysFromEnv(),
   ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
@@ -20,6 +27,7 @@ const options: AppOptions = {
   ...(process.env.HOSTRUSH_PG_SCHEMA ? { pgSchema: process.env.HOSTRUSH_PG_SCHEMA } : {}),
   ...(transports && transports.length > 0 ? { transports } : {}),
   ...(trustProxy !== undefined ? { trustProxy } : {}),
+  ...(publicUrl ? { publicUrl } : {}),
   // Several processes read it in clusterOptionsFromEnv (on unless '0'); one process only when it is '1'.
   ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
 };
@@ -30,6 +38,10 @@ handle.ready.then(
       const actual = (handle.http.address() as AddressInfo).port;
       const node = handle.cluster();
       console.log(`HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
+      // What to give the class: phones cannot open localhost.
+      const { lan } = joinOrigins(publicUrl ?? null, handle.http.address());
+      const reach = publicUrl ? [publicUrl] : lan;
+      if (reach.length > 0) console.log(`Students join at ${reach.join(' or ')}`);
     });
   },
   (error: unknown) => {

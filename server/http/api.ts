@@ -1,4 +1,5 @@
 // The HTTP API: packs, rooms, games and reports, the solo leaderboard and run verification.
+import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { configFromPack } from '../../shared/content/config.js';
@@ -21,6 +22,7 @@ import { hashToken } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { verifySoloRun } from '../rooms/solo-verify.js';
+import { joinOrigins } from './join-origins.js';
 
 export interface ApiDeps {
   manager: RoomManager;
@@ -34,6 +36,9 @@ export interface ApiDeps {
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
    */
   limits?: { rooms: AddressLimiter; imports: AddressLimiter };
+  /** PUBLIC_URL, and where the HTTP server listens: what GET /api/join-origins reports (join-origins.ts). */
+  publicUrl?: string | null;
+  listening?: () => AddressInfo | string | null;
 }
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
@@ -102,6 +107,9 @@ export function apiRouter(deps: ApiDeps): Router {
     return pack ?? null;
   };
 
+  router.get('/join-origins', (_req, res) => {
+    res.json(joinOrigins(deps.publicUrl ?? null, deps.listening?.() ?? null));
+  });
   router.get('/packs', async (_req, res) => {
     try {
       res.json(await manager.packs.list());
