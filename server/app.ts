@@ -39,6 +39,8 @@ export interface AppOptions {
   restore?: boolean;
   finishedTtlMs?: number;
   idleTtlMs?: number;
+  /** Rooms nobody joined and solo runs: dropped after this long without an action (default 30 min). */
+  emptyIdleTtlMs?: number;
   log?: (message: string, error?: unknown) => void;
   /** Per-socket event budget (default 20 events/s, burst 40). */
   socketRate?: BucketOptions;
@@ -173,6 +175,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       maxPlayersPerRoom: options.maxPlayersPerRoom ?? 2500,
       finishedTtlMs: options.finishedTtlMs ?? 10 * 60_000,
       idleTtlMs: options.idleTtlMs ?? 6 * 3600_000,
+      emptyIdleTtlMs: options.emptyIdleTtlMs ?? 30 * 60_000,
       log,
     });
     const socketOptions = {

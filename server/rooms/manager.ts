@@ -26,6 +26,11 @@ export interface ManagerOptions {
   finishedTtlMs: number;
   /** A room with no action for this long is dropped from memory and marked abandoned. */
   idleTtlMs: number;
+  /**
+   * The same, sooner, for a room nobody joined and for a solo run: they cost a place under `maxRooms` and nobody
+   * waits in them (a script that makes rooms no longer holds its places for hours; docs/SECURITY.md, "Flood").
+   */
+  emptyIdleTtlMs: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -286,10 +291,14 @@ export class RoomManager {
     if (this.ownership) void stored.then(() => this.ownership?.release(room.code, true));
   }
 
-  private sweep(): void {
+  /** Drops idle rooms; every 30 s (tests call it with their own clock). */
+  sweep(): void {
     const now = this.opts.clock();
     for (const room of this.rooms.values()) {
-      if (!room.state.finished && now - room.lastActivity > this.opts.idleTtlMs) this.drop(room, 'abandoned');
+      if (room.state.finished) continue;
+      const unattended = room.state.config.mode === 'solo' || room.state.playerOrder.length === 0;
+      const ttl = unattended ? Math.min(this.opts.emptyIdleTtlMs, this.opts.idleTtlMs) : this.opts.idleTtlMs;
+      if (now - room.lastActivity > ttl) this.drop(room, 'abandoned');
     }
   }
 

@@ -18,8 +18,12 @@ export const SOCKET_RATE: BucketOptions = { ratePerS: 20, burst: 40 };
  * minute, then one every 20 s (180 an hour) for the rest of the day.
  */
 export const ROOM_CREATE_RATE: BucketOptions = { ratePerS: 1 / 20, burst: 30 };
-/** Solo runs (solo:start): a lab of 200 students each starting a run at once, then 2 a second (replays, restarts). */
-export const SOLO_START_RATE: BucketOptions = { ratePerS: 2, burst: 200 };
+/**
+ * Solo runs (solo:start): a lab of 200 students each starting a run at once, then one every 4 s (a lab of 30 each
+ * replaying every two minutes). An untouched solo run leaves memory after 30 min, so one address holds at most
+ * ~200 + 30 min / 4 s = 650 of a process's 2,000 places, never all of them.
+ */
+export const SOLO_START_RATE: BucketOptions = { ratePerS: 1 / 4, burst: 200 };
 /** Pack imports (POST /api/packs/import): a term's worth of packs in one sitting, then one every 30 s. */
 export const PACK_IMPORT_RATE: BucketOptions = { ratePerS: 1 / 30, burst: 20 };
 
