@@ -34,17 +34,9 @@ type Notice =
 
 /** Events that belong to one room and may have to go to its owner; the others are always handled here. */
 const BY_PAYLOAD = new Set(['host:resume', 'player:join', 'player:resume']);
-const BY_SESSION = new Set([
-  'host:control',
-  'solo:control',
-  'player:team',
-  'player:answer',
-  'player:claim',
-  'player:release',
-  'player:deploy',
-  'player:take-layer',
-  'game:sync',
-]);
+// Every event that acts on the socket's room (the storing ones, less the two that open a session) and the sync:
+// derived from STORING_EVENTS so that a new acting event is routed too (player:take-layer once was not).
+const BY_SESSION = new Set([...STORING_EVENTS].filter((e) => e !== 'solo:start' && e !== 'player:join').concat('game:sync'));
 /** Events whose accepted action is stored before the ack when acks are durable. */
 const ACTING = STORING_EVENTS;
 const SEATING = new Set(['player:join', 'player:resume']);
