@@ -13,7 +13,14 @@ const transports = process.env.SOCKET_TRANSPORTS?.split(',')
   .map((s) => s.trim())
   .filter((s): s is 'websocket' | 'polling' => s === 'websocket' || s === 'polling');
 // Behind a load balancer: whom to believe about the client's address (X-Forwarded-For), for per-address limits.
-const trustProxy = trustProxyFromEnv();
+const trustProxy = (() => {
+  try {
+    return trustProxyFromEnv();
+  } catch (error) {
+    console.error(`HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return process.exit(1);
+  }
+})();
 // The address students open, when the server has a name of its own (else the host page finds the network address).
 const publicUrl = process.env.PUBLIC_URL?.trim();
 if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {

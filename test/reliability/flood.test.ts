@@ -168,5 +168,8 @@ describe('the per-address limiter', () => {
     expect(trustProxyFromEnv('true')).toBe(true);
     expect(trustProxyFromEnv('loopback')).toBe('loopback');
     expect(trustProxyFromEnv('loopback, 10.0.0.0/8')).toBe('loopback, 10.0.0.0/8');
+    // A typo stops the start with a message naming the variable, not Express's 'invalid IP address'.
+    expect(() => trustProxyFromEnv('loopbak')).toThrow(/TRUST_PROXY 'loopbak' is not/);
+    expect(() => trustProxyFromEnv('10.0.0.0/99')).toThrow(/TRUST_PROXY/);
   });
 });
