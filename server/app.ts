@@ -46,7 +46,7 @@ export interface AppOptions {
   socketRate?: BucketOptions;
   /**
    * Per client address budgets for making things (docs/SECURITY.md, "Flood"), each process its own: classroom and
-   * team rooms by socket or HTTP (default burst 30, then 1 per 20 s), solo runs (burst 200, then 2/s), pack
+   * team rooms by socket or HTTP (default burst 30, then 1 per 20 s), solo runs (burst 200, then 1 per 4 s), pack
    * imports (burst 20, then 1 per 30 s). Over one: `rate/limited` (HTTP 429).
    */
   roomCreateRate?: BucketOptions;

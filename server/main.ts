@@ -46,8 +46,8 @@ handle.ready.then(
       const node = handle.cluster();
       console.log(`HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
       // What to give the class: phones cannot open localhost.
-      const { lan } = joinOrigins(publicUrl ?? null, handle.http.address());
-      const reach = publicUrl ? [publicUrl] : lan;
+      const origins = joinOrigins(publicUrl ?? null, handle.http.address());
+      const reach = origins.publicUrl ? [origins.publicUrl] : origins.lan;
       if (reach.length > 0) console.log(`Students join at ${reach.join(' or ')}`);
     });
   },

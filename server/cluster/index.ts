@@ -37,8 +37,6 @@ const BY_PAYLOAD = new Set(['host:resume', 'player:join', 'player:resume']);
 // Every event that acts on the socket's room (the storing ones, less the two that open a session) and the sync:
 // derived from STORING_EVENTS so that a new acting event is routed too (player:take-layer once was not).
 const BY_SESSION = new Set([...STORING_EVENTS].filter((e) => e !== 'solo:start' && e !== 'player:join').concat('game:sync'));
-/** Events whose accepted action is stored before the ack when acks are durable. */
-const ACTING = STORING_EVENTS;
 const SEATING = new Set(['player:join', 'player:resume']);
 const ROOM_CODE = /^\d{6}$/;
 
@@ -171,13 +169,13 @@ export class Cluster {
   /** Handled by this process's own handlers; the ack waits for the action to be stored when acks are durable. */
   private runLocal(socket: Socket, event: string, packet: Packet, next: (err?: Error) => void): void {
     const last = packet[packet.length - 1];
-    if (typeof last === 'function' && (ACTING.has(event) || SEATING.has(event))) {
+    if (typeof last === 'function' && (STORING_EVENTS.has(event) || SEATING.has(event))) {
       const ack = last as (reply: unknown) => void;
       const fallback = this.targetCode(socket, event, packet);
       packet[packet.length - 1] = (reply: Reply) => {
         if (reply.ok && SEATING.has(event)) this.seated(reply, socket.id);
         const code = reply.ok && typeof reply.roomCode === 'string' ? reply.roomCode : fallback;
-        const room = code && this.opts.durableAcks && reply.ok && ACTING.has(event) ? this.deps.manager.rooms.get(code) : undefined;
+        const room = code && this.opts.durableAcks && reply.ok && STORING_EVENTS.has(event) ? this.deps.manager.rooms.get(code) : undefined;
         if (!room) return ack(reply);
         room.drain().then(
           () => ack(reply),
@@ -335,7 +333,7 @@ export class Cluster {
     for (const handler of this.handlers) handler(stand as never);
     stand.adopt(req.session, req.rtt);
     const reply = await stand.dispatch(req.event, req.args, this.opts.rpcTimeoutMs);
-    if (this.opts.durableAcks && reply.ok && ACTING.has(req.event)) await room.drain().catch(() => {});
+    if (this.opts.durableAcks && reply.ok && STORING_EVENTS.has(req.event)) await room.drain().catch(() => {});
     return { notOwner: false, reply, session: stand.data.session, effects: stand.effects };
   }
 

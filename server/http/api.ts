@@ -94,17 +94,12 @@ export function apiRouter(deps: ApiDeps): Router {
     deps.log?.(`packs: could not ${what}`, error);
     sendError(res, metrics, 'storage/failed', 'The packs are kept in the database, which failed just now; try again.');
   };
-  /** The pack, or null once a 404 or 503 has been sent. */
+  /** The pack, or null once a 404 or 503 has been sent (the rooms' own lookup: the same errors as a socket gets). */
   const findPack = async (id: string, res: Response): Promise<GamePack | null> => {
-    let pack: GamePack | undefined;
-    try {
-      pack = await manager.packs.get(id);
-    } catch (error) {
-      storageFailed(res, `read pack ${JSON.stringify(id.slice(0, 80))}`, error);
-      return null;
-    }
-    if (!pack) sendError(res, metrics, 'pack/unknown', 'No such pack.');
-    return pack ?? null;
+    const found = await manager.findPack(id);
+    if (found.ok) return found.pack;
+    sendError(res, metrics, found.error.code, found.error.message);
+    return null;
   };
 
   router.get('/join-origins', (_req, res) => {

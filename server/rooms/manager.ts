@@ -124,8 +124,8 @@ export class RoomManager {
     return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
   }
 
-  /** A built-in or imported pack (an imported one may be read from storage). */
-  private async findPack(id: string): Promise<Outcome<{ pack: GamePack }>> {
+  /** A built-in or imported pack (an imported one may be read from storage): pack/unknown, or storage/failed. */
+  async findPack(id: string): Promise<Outcome<{ pack: GamePack }>> {
     try {
       const pack = await this.packs.get(id);
       return pack ? { ok: true, pack } : fail('pack/unknown', `No pack with id ${id}.`);

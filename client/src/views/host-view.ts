@@ -31,6 +31,7 @@ export class HostView extends ActionView {
     ready: { state: true },
     factors: { state: true },
     toolsOpen: { state: true },
+    origins: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -97,10 +98,7 @@ export class HostView extends ActionView {
   override connectedCallback(): void {
     super.connectedCallback();
     api.joinOrigins().then(
-      (origins) => {
-        this.origins = origins;
-        this.requestUpdate();
-      },
+      (origins) => (this.origins = origins),
       () => {},
     );
     void this.session
