@@ -1,6 +1,5 @@
 import express from 'express';
 import compression from 'compression';
-import helmet from 'helmet';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { join, sep } from 'node:path';
 import { Server as IoServerClass } from 'socket.io';
 import { LIMITS } from '../shared/protocol/index.js';
 import { apiRouter, errorHandler, sendError } from './http/api.js';
+import { securityHeaders } from './http/security-headers.js';
 import { createMetrics, METRIC, type Metrics } from './metrics.js';
 import { RoomManager } from './rooms/manager.js';
 import { attachSockets, type IoServer } from './rooms/sockets.js';
@@ -132,13 +132,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     solo: new AddressLimiter(options.soloStartRate ?? SOLO_START_RATE, 'solo runs'),
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
   };
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:'] },
-      },
-    }),
-  );
+  app.use(securityHeaders(options.publicUrl));
   app.use((req, res, next) => {
     // CORS closed by default: only listed origins get the header (same-origin needs none).
     const origin = req.get('origin');

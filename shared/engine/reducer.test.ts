@@ -102,6 +102,8 @@ describe('a full scripted classroom game', () => {
       raceEvents.push(...r.events);
     }
     expect(state.phase).toBe('race-result');
+    // The race that ran out of time says so: the room broadcasts on this event.
+    expect(raceEvents).toContainEqual({ type: 'phase', phase: 'race-result', step: state.step });
     const fired = raceEvents.filter((e) => e.type === 'race-event').map((e) => (e as { kind: string }).kind);
     for (const k of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'patch-day', 'hardware-failure']) expect(fired).toContain(k);
     // The CVE hit the two plain containers (web, db) and nothing else.

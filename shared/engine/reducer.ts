@@ -46,6 +46,9 @@ export function next(state: GameState, action: Action): StepResult {
   try {
     const d = new Draft(state, actor);
     apply(d, action);
+    // Every change of phase, whatever caused it (a timer, the last answer, a bot, the host), is announced: the
+    // room broadcasts on this event, so a race that times out reaches every screen as a host's "next" does.
+    if (d.s.phase !== state.phase && !d.events.some((e) => e.type === 'phase')) d.emit({ type: 'phase', phase: d.s.phase, step: d.s.step });
     d.s.version = state.version + 1;
     d.s.now = Math.max(state.now, action.at);
     return { state: d.finish(), events: d.events };
