@@ -13,9 +13,6 @@ const overHttps = helmet({ contentSecurityPolicy: { directives } });
 const overHttp = helmet({
   contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
   strictTransportSecurity: false,
-  // Both are ignored on an untrustworthy (plain HTTP, non-local) origin, with a console warning on every load.
-  crossOriginOpenerPolicy: false,
-  originAgentCluster: false,
 });
 
 /** Whether a request reached us over HTTPS, as far as we can tell (see the file's comment). */

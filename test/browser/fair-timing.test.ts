@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
 import { browserTest, newPage, type Harness } from './support.js';
 import { latencyProxy, type LatencyProxy } from './latency-proxy.js';
+import { schoolUrl } from './launch.js';
 import { WAIT, changed, createGame, hostControl, importPack, joinAs, scoreNumber, shots } from './play-helpers.js';
 
 /** One-way delay for each phone (ms): the proxy adds it each way; CDP's emulation adds it to each HTTP request. */
@@ -49,7 +50,7 @@ describe('fair timing in the browser', () => {
     for (const [name, latency] of [['Near', LATENCY.near], ['Far', LATENCY.far]] as const) {
       const proxy = await latencyProxy(h.url, latency);
       proxies.push(proxy);
-      const { context, page } = await newPage(h, 'phone', 'en', proxy.url);
+      const { context, page } = await newPage(h, 'phone', 'en', schoolUrl(proxy.url));
       all.push(page);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');

@@ -14,9 +14,26 @@ export async function startServer(): Promise<{ app: AppHandle; url: string }> {
   return { app, url: `http://127.0.0.1:${port}` };
 }
 
+/**
+ * The name pages open the app at, as phones on a school network do: not `localhost`, which browsers treat as a
+ * secure origin (no https upgrade, every secure-context API), and which hid a blank page from the tests once.
+ * Chromium maps it to 127.0.0.1 itself, so nothing leaves loopback.
+ */
+export const SCHOOL_HOST = 'school.test';
+
+/** The same server at the school's name (`http://127.0.0.1:1234` -> `http://school.test:1234`), for pages. */
+export function schoolUrl(url: string): string {
+  const u = new URL(url);
+  u.hostname = SCHOOL_HOST;
+  return u.origin;
+}
+
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', ...extraArgs],
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--no-first-run', `--host-resolver-rules=MAP ${SCHOOL_HOST} 127.0.0.1`, ...extraArgs,
+    ],
   });
 }

@@ -132,7 +132,9 @@ describe('sizes, rates and headers', () => {
     expect(h.get('referrer-policy')).toBe('no-referrer');
     expect(h.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
-    expect(h.get('strict-transport-security')).toMatch(/max-age=/);
+    // Plain HTTP: nothing that sends a browser to https (test/server/security-headers.test.ts has the HTTPS side).
+    expect(h.get('strict-transport-security')).toBeNull();
+    expect(h.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
     // A cross-origin preflight is not allowed, nor is a cross-origin read of the API or the Socket.IO handshake.
     const preflight = await fetch(`${server.url}/api/rooms`, {
       method: 'OPTIONS',
