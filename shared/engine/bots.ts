@@ -9,6 +9,7 @@ import { contextOf, hostIdFor } from './race/race.js';
 import { hashSeed, Rng } from './rng.js';
 import type { Action, Answer, DeployChoice, GameState, Player, Question, Quote } from './types.js';
 import { playerOf } from './players.js';
+import { activePlayerIds } from './steps.js';
 
 type Strength = NonNullable<Player['bot']>;
 
@@ -37,8 +38,15 @@ export function botMoves(state: GameState, playerId: string): Action[] {
     const rng = botRng(state, playerId, qs.questionId);
     const right = rng.float() < s.accuracy;
     const frac = s.minFrac + (s.maxFrac - s.minFrac) * rng.float();
-    const at = Math.max(state.now, qs.openedAt + Math.round(frac * qs.limitMs));
-    return [{ type: 'answer', actor, at, questionId: q.id, answer: botAnswer(q, qs.perm, right, rng) }];
+    const drawnMs = Math.round(frac * qs.limitMs);
+    const at = Math.max(state.now, qs.openedAt + drawnMs);
+    const answer = botAnswer(q, qs.perm, right, rng);
+    // Solo: once the person has answered, nobody waits for the bots. A bot still due answers now, scored at the
+    // time it drew (elapsedMs), so its points do not depend on when the person answered.
+    if (at > state.now && state.config.mode === 'solo' && everyPersonAnswered(state)) {
+      return [{ type: 'answer', actor, at: state.now, questionId: q.id, answer, elapsedMs: drawnMs }];
+    }
+    return [{ type: 'answer', actor, at, questionId: q.id, answer }];
   }
 
   if (state.phase === 'race' && state.race) {
@@ -64,6 +72,18 @@ export function botMoves(state: GameState, playerId: string): Action[] {
     }
   }
   return [];
+}
+
+/** Whether every person (not a bot) who takes part in the open question has answered it; false with none. */
+function everyPersonAnswered(state: GameState): boolean {
+  const qs = state.question!;
+  let people = 0;
+  for (const id of activePlayerIds(state)) {
+    if (playerOf(state, id)?.bot !== null) continue;
+    people++;
+    if (!answerOf(qs, id)) return false;
+  }
+  return people > 0;
 }
 
 function chooseQuote(strength: Strength, quotes: Quote[], rng: Rng): DeployChoice {

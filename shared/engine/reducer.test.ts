@@ -266,4 +266,39 @@ describe('bots', () => {
     expect(['easy', 'medium', 'hard'].every((b) => a.race!.hosts[`player:${b}`]!.deployments.length > 0)).toBe(true);
     expect(JSON.stringify(run())).toBe(JSON.stringify(a));
   });
+
+  it('solo: once the person has answered, the bots still due answer at once, scored at the times they drew', () => {
+    let s = createGame(config('solo'), 'bots-early');
+    s = next(s, { type: 'join', actor: system, at: 0, playerId: 'me', name: 'Me' }).state;
+    for (const b of ['easy', 'medium', 'hard'] as const)
+      s = next(s, { type: 'join', actor: system, at: 0, playerId: b, name: b, bot: b }).state;
+    s = next(s, { type: 'start', actor: as('me'), at: 0 }).state;
+    expect(s.phase).toBe('question');
+    const opened = s.question!.openedAt;
+    // What each bot would do if nobody answered: answer at its drawn time.
+    const drawn = Object.fromEntries(['easy', 'medium', 'hard'].map((b) => [b, botMoves(s, b)[0]!]));
+    for (const move of Object.values(drawn)) expect(move.at).toBeGreaterThan(opened + 1000);
+    // Without the person's answer the bots wait for their times, and the question waits for them.
+    const waited = play(s, Object.values(drawn).sort((a, b) => a.at - b.at)).state;
+
+    const answered = play(s, [{ type: 'answer', actor: as('me'), at: opened + 1000, questionId: s.question!.questionId, answer: rightAnswer(s) }]).state;
+    expect(answered.phase).toBe('question');
+    const now = ['easy', 'medium', 'hard'].map((b) => botMoves(answered, b)[0]!);
+    for (const move of now) expect(move).toMatchObject({ type: 'answer', at: opened + 1000 });
+    const closed = play(answered, now).state;
+    expect(closed.phase).toBe('reveal');
+    for (const b of ['easy', 'medium', 'hard']) {
+      const early = answerOf(closed.question!, b)!;
+      const late = answerOf(waited.question!, b)!;
+      expect(early.elapsedMs).toBe(drawn[b]!.at - opened);
+      expect({ points: early.points, correctness: early.correctness }).toEqual({ points: late.points, correctness: late.correctness });
+    }
+    // A classroom keeps waiting for its bots' own times.
+    let c = createGame(config('classroom'), 'bots-early');
+    c = next(c, { type: 'join', actor: system, at: 0, playerId: 'me', name: 'Me' }).state;
+    c = next(c, { type: 'join', actor: system, at: 0, playerId: 'hard', name: 'hard', bot: 'hard' }).state;
+    c = next(c, { type: 'start', actor: host, at: 0 }).state;
+    c = play(c, [{ type: 'answer', actor: as('me'), at: c.question!.openedAt + 1000, questionId: c.question!.questionId, answer: rightAnswer(c) }]).state;
+    expect(botMoves(c, 'hard')[0]!.at).toBeGreaterThan(c.now);
+  });
 });

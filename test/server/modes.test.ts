@@ -124,4 +124,43 @@ describe('team and solo games', () => {
     const stranger = actions.map((a, i) => (i === firstHumanIdx ? { ...a, actor: { role: 'player', playerId: 'pSomeoneElse' } } : a));
     await forged({ ...honest, actions: stranger }, /not this run's player/);
   });
+
+  it('solo: a question closes as soon as the player has answered; the bots keep the times they drew and the run verifies', async () => {
+    const player = await server.client();
+    const started = expectOk(
+      await player.call('solo:start', { name: 'Quick', packId: 'warmup-en', lang: 'en', bots: ['easy', 'medium', 'hard'], questionTimeS: 30 }),
+    );
+    let version = expectOk(await player.call('solo:control', { command: 'start' })).version as number;
+    let closedEarly = 0;
+    for (let guard = 0; guard < 400; guard++) {
+      const view = await player.waitFor('room:view', (v) => v.version >= version);
+      if (view.finished) break;
+      if (view.phase === 'question' && view.question && !view.question.closed && !view.question.mine) {
+        const q = view.question.question;
+        // Two seconds in: before any bot's drawn time (the quickest draws 15% of 30 s).
+        now += 2_000;
+        const asked = now;
+        const reply = expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor('warmup-en', q, true) }));
+        const closed = await player.waitFor('room:view', (v) => v.version > reply.version && (v.phase !== 'question' || v.question?.closed === true));
+        // Nobody waited: the authority's clock has not moved since the answer.
+        expect(now).toBe(asked);
+        expect(closed.phase).toBe('reveal');
+        closedEarly++;
+        version = closed.version;
+        continue;
+      }
+      if (view.phase === 'race') now += 400_000;
+      const next = await player.call('solo:control', { command: 'next' });
+      if (next.ok) version = next.version as number;
+    }
+    expect(closedEarly).toBeGreaterThan(3);
+    const podium: Podium = await player.waitFor('game:podium');
+    expect(podium.solo).toMatchObject({ verified: true });
+    // The bots' answers are scored at the times they drew (at least 15% of 30 s), not when the player answered.
+    const stored = await server.storage.getGame(podium.gameId);
+    const botIds = (started.view as GameView).players.filter((p) => p.bot !== null).map((p) => p.id);
+    const botAnswers = stored!.actions.filter((a) => a.type === 'answer' && a.actor.role === 'player' && botIds.includes(a.actor.playerId));
+    expect(botAnswers.length).toBe(closedEarly * 3);
+    for (const a of botAnswers) expect(a.type === 'answer' && a.elapsedMs).toBeGreaterThanOrEqual(4_500);
+  });
 });

@@ -46,7 +46,9 @@ export function answerQuestion(d: Draft, playerId: string, questionId: string, a
 
   // Response time measured by the authority; a fair-timing authority may pass its own measure, kept within bounds.
   const measured = at - qs.openedAt;
-  const elapsed = Math.max(0, Math.min(elapsedMs ?? measured, measured, qs.limitMs * player.timeFactor));
+  // A bot may answer before the time it drew (solo: the person has answered, see bots.ts); it is scored at that time.
+  const ceiling = player.bot !== null && elapsedMs !== undefined ? Infinity : measured;
+  const elapsed = Math.max(0, Math.min(elapsedMs ?? measured, ceiling, qs.limitMs * player.timeFactor));
   const raw = correctness(q, answer, qs.perm);
   const scored = quizPoints(raw, elapsed / player.timeFactor, qs.limitMs, player.streak, d.s.config.scoring);
   const q2 = d.question();
