@@ -39,6 +39,32 @@ const options: AppOptions = {
   ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
 };
 const handle = createApp(options);
+/**
+ * The listening socket's failure (the port taken by another program, or one this user may not open) is a message
+ * that says which port and what to do, and a non-zero exit: never an unhandled 'error' stack.
+ */
+function listenFailure(error: NodeJS.ErrnoException, port: number): string {
+  const next = port > 0 && port < 65535 ? port + 1 : 3001;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} is already in use (another HostRush, or another program, is listening on it). ` +
+        `Stop that program, or start on another port: PORT=${next} npm start`;
+    case 'EACCES':
+      return `port ${port} may not be opened by this user (ports below 1024 need administrator rights). ` +
+        `Start on another port: PORT=${next} npm start`;
+    case 'EADDRNOTAVAIL':
+      return `port ${port} could not be opened: the address is not available on this computer.`;
+    default:
+      return `port ${port} could not be opened: ${error.message}`;
+  }
+}
+handle.http.on('error', (error: NodeJS.ErrnoException) => {
+  if (handle.http.listening) return console.error('HostRush: the HTTP server reported an error:', error.message);
+  console.error(`HostRush could not start: ${listenFailure(error, port)}`);
+  void handle.close().catch(() => {}).finally(() => process.exit(1));
+  // Never hang on a close that waits for something: the message is out, the exit code is what matters.
+  setTimeout(() => process.exit(1), 2000).unref();
+});
 handle.ready.then(
   () => {
     handle.http.listen(port, () => {
