@@ -423,6 +423,18 @@ export interface ScoreChange {
   why: Why[];
 }
 
+/**
+ * What a race event did to one deployment: whose it is, the points it cost or earned, and why. Public (the room's
+ * projector and every phone show it): deployments are public already, and it carries no quiz answer or total score.
+ */
+export interface RaceEventEffect {
+  playerId: string;
+  deploymentId: string;
+  cardId: string;
+  delta: number;
+  why: Why[];
+}
+
 export type GameEvent =
   | { type: 'error'; code: ErrorCode; message: string; actor: Actor }
   | { type: 'player-joined'; playerId: string; name: string; teamId: string | null }
@@ -435,7 +447,17 @@ export type GameEvent =
   | { type: 'card-arrived'; hostId: string; cardId: string }
   | { type: 'card-claimed'; hostId: string; cardId: string; playerId: string | null }
   | { type: 'deployed'; hostId: string; deployment: Deployment }
-  | { type: 'race-event'; hostId: string; kind: RaceEventKind; affected: string[]; why: Why[] }
+  | {
+      type: 'race-event';
+      hostId: string;
+      kind: RaceEventKind;
+      affected: string[];
+      /** Each score change the event made, in the order of `affected` (a deployment may appear once). */
+      effects: RaceEventEffect[];
+      /** Noisy neighbour: the deployment that hogged the host (null for other kinds, or with fewer than two on it). */
+      culprit: string | null;
+      why: Why[];
+    }
   | { type: 'paused'; paused: boolean }
   | { type: 'game-over' };
 

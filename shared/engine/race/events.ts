@@ -1,6 +1,6 @@
 // Seeded race events: they cross players on a shared host, whoever deployed what.
 import type { Draft } from '../draft.js';
-import type { Deployment, RaceEventKind, Why } from '../types.js';
+import type { Deployment, RaceEventEffect, RaceEventKind, Why } from '../types.js';
 import { GUEST_OS, KIND_PARAMS, RACE_POINTS } from './params.js';
 import { cardIndex, freeCapacity } from './quote.js';
 import { contextOf } from './race.js';
@@ -12,9 +12,12 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind): void {
   const deps = host.deployments;
   const cards = cardIndex(d.s);
   const affected: string[] = [];
+  const effects: RaceEventEffect[] = [];
+  let culprit: string | null = null;
   const charge = (dep: Deployment, delta: number, why: Why[]) => {
     if (delta === 0) return;
     affected.push(dep.id);
+    effects.push({ playerId: dep.playerId, deploymentId: dep.id, cardId: dep.cardId, delta, why });
     d.addScore(dep.playerId, delta, why);
   };
   let headline: Why;
@@ -131,6 +134,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind): void {
       const local = deps.filter(onPrem);
       if (local.length < 2) break;
       const noisy = d.rng.pick(local);
+      culprit = noisy.id;
       for (const dep of local) {
         if (dep.id === noisy.id) continue;
         const exposure = KIND_PARAMS[dep.choice.kind].noisyExposure;
@@ -223,5 +227,5 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind): void {
       break;
     }
   }
-  d.emit({ type: 'race-event', hostId, kind, affected, why: [headline] });
+  d.emit({ type: 'race-event', hostId, kind, affected, effects, culprit, why: [headline] });
 }
