@@ -3,36 +3,15 @@
 //   2. players: one summary row per player, by rank;
 //   3. bills (games whose races were billed): one row per race bill (player, team or class), then one for the
 //      best-known plan. (Each decision's layer is in the JSON report: decisions.byLayer.)
-// RFC 4180 (CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled), UTF-8 with a byte-order
-// mark so Excel opens Korean correctly. Text cells starting with = + - @ (or a tab / carriage return) get a leading
-// single quote so a spreadsheet never runs them as formulas (CSV injection); numbers we format ourselves are left as is.
+// Written by the project's one CSV writer (shared/csv): RFC 4180, UTF-8 with a byte-order mark, and text cells a
+// spreadsheet would run as formulas neutralised (CSV injection); the report page's browser-built CSVs use it too.
 import type { FinishedGame } from '../storage/types.js';
 import { buildReport } from './report.js';
 import { billsOf } from './bills.js';
+import { toCsv, type CsvCell } from '../../shared/csv/index.js';
 
-export type CsvCell = string | number | boolean | null | undefined;
-
-const BOM = '\uFEFF';
-const EOL = '\r\n';
-
-/** One field: text is neutralised against formula injection, then quoted when needed. */
-export function csvCell(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  let text: string;
-  if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
-  else if (typeof value === 'boolean') text = value ? 'yes' : 'no';
-  else text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(cells: CsvCell[]): string {
-  return cells.map(csvCell).join(',');
-}
-
-/** Rows to a CSV document with BOM and CRLF line ends. */
-export function toCsv(rows: CsvCell[][]): string {
-  return BOM + rows.map(csvRow).join(EOL) + EOL;
-}
+export type { CsvCell } from '../../shared/csv/index.js';
+export { csvCell, csvRow, toCsv } from '../../shared/csv/index.js';
 
 const round = (value: number | null, digits: number): number | null =>
   value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;

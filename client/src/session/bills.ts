@@ -1,6 +1,7 @@
 // The cloud bill a player (or its team) gets after each race, with the best-known plan's beside it.
 // Read defensively from the server's `player:bill` / `host:bills` messages: a bill is the engine's `Bill`.
 import type { Bill } from '../../../shared/engine/index.js';
+import { toCsv } from '../../../shared/csv/index.js';
 
 export interface RaceBill {
   /** Whose bill: a player id, a team id, or 'room'. */
@@ -51,4 +52,23 @@ export function parseBills(payload: unknown): RaceBill[] {
     .map(one)
     .filter((b): b is RaceBill => b !== null)
     .map((b) => (b.best ? b : { ...b, best: sharedBest as RaceBill['best'] }));
+}
+
+const BILL_COLUMNS = ['race', 'owner', 'deployments', 'cpu used', 'cpu reserved', 'ram used', 'ram reserved', 'disk used', 'disk reserved',
+  'off-prem cost/h', 'on-prem cost/h', 'ops h/month', 'downtime min', 'points', 'best points'] as const;
+
+/**
+ * The report page's "Download the cloud bills (CSV)": written by the project's one CSV writer (shared/csv), so a
+ * player's name or a scenario title such as `=HYPERLINK(...)` is text in a spreadsheet, never a live formula.
+ */
+export function billsCsv(bills: readonly RaceBill[]): string {
+  return toCsv([
+    BILL_COLUMNS,
+    ...bills.map((b) => {
+      const x = b.bill;
+      return [b.scenarioTitle, b.name || b.owner, x.deployments, x.used.cpu, x.reserved.cpu, x.used.ramGb, x.reserved.ramGb, x.used.diskGb,
+        x.reserved.diskGb, x.offPremCostPerHour, x.onPremCostPerHour, x.opsHoursPerMonth, x.downtimeMinutes, x.points,
+        b.best ? (b.best.score ?? b.best.points) : null];
+    }),
+  ]);
 }

@@ -10,7 +10,7 @@ import { api } from '../lib/api.js';
 import { errorText } from '../lib/errors.js';
 import { kindLabel, placeLabel, topicLabel } from '../lib/labels.js';
 import { billHeading } from '../lib/view-helpers.js';
-import { parseBills, type RaceBill } from '../session/bills.js';
+import { billsCsv, parseBills, type RaceBill } from '../session/bills.js';
 import '../components/game-replay.js';
 import '../components/cloud-bill.js';
 
@@ -34,18 +34,6 @@ interface Report {
   teams?: Array<{ teamId: string; rank: number; score: number; members: Array<{ name: string; score: number; bot: boolean; share: number | null }> }>;
 }
 
-const BILL_COLUMNS = ['race', 'owner', 'deployments', 'cpu used', 'cpu reserved', 'ram used', 'ram reserved', 'disk used', 'disk reserved',
-  'off-prem cost/h', 'on-prem cost/h', 'ops h/month', 'downtime min', 'points', 'best points'] as const;
-
-function billsCsv(bills: RaceBill[]): string {
-  const q = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replace(/"/g, '""')}"`);
-  const rows = bills.map((b) => {
-    const x = b.bill;
-    return [b.scenarioTitle, b.name || b.owner, x.deployments, x.used.cpu, x.reserved.cpu, x.used.ramGb, x.reserved.ramGb, x.used.diskGb, x.reserved.diskGb,
-      x.offPremCostPerHour, x.onPremCostPerHour, x.opsHoursPerMonth, x.downtimeMinutes, x.points, b.best ? (b.best.score ?? b.best.points) : ''].map(q).join(',');
-  });
-  return [BILL_COLUMNS.map(q).join(','), ...rows].join('\r\n');
-}
 interface ReplayLog {
   config: GameConfig;
   seed: string;
@@ -110,7 +98,7 @@ export class ReportView extends LocalizedElement {
   }
 
   private downloadBills(): void {
-    this.save(new Blob([billsCsv(this.bills())], { type: 'text/csv' }), `hostrush-${this.gameId}-bills.csv`);
+    this.save(new Blob([billsCsv(this.bills())], { type: 'text/csv;charset=utf-8' }), `hostrush-${this.gameId}-bills.csv`);
   }
 
   private save(blob: Blob, name: string): void {
