@@ -3,6 +3,7 @@
 import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
 import './theme/theme.css';
 import './components/lang-switch.js';
+import './audio/sound-toggle.js';
 import { I18nController, t } from './i18n/index.js';
 import { NAVIGATE_EVENT, ROUTE, parseRoute, navigate, type Route } from './router.js';
 import { baseStyles } from './theme/shared-styles.js';
@@ -97,6 +98,7 @@ export class HostrushApp extends LitElement {
       <a class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       <header>
         <a class="brand" href="/" @click=${this.home}><span class="logo" aria-hidden="true">▲</span>${t('app.name')}</a>
+        <sound-toggle></sound-toggle>
         <lang-switch></lang-switch>
       </header>
       <main id="main" tabindex="-1">${this.view()}</main>

@@ -7,6 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { whyText } from '../lib/labels.js';
+import { SoundCues } from '../audio/controller.js';
 import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
 import type { RaceBill } from '../session/bills.js';
@@ -96,6 +97,7 @@ export class PlayScreen extends LocalizedElement {
   /** When this device first showed the current question (performance clock), kept on the answer element. */
   private shown = { id: '', at: 0 };
   private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly sound = new SoundCues(this, 'phone', () => ({ view: this.view, offset: this.offset, timeFactor: this.you?.timeFactor ?? 1 }));
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -7,7 +7,9 @@ import { baseStyles } from '../theme/shared-styles.js';
 import { answerLook, answerStyles } from '../components/answer-style.js';
 import { t, fmt } from '../i18n/index.js';
 import { SessionController } from '../session/session-controller.js';
+import { SoundCues } from '../audio/controller.js';
 import { errorText } from '../lib/errors.js';
+import { teamLabel } from '../lib/labels.js';
 import { api } from '../lib/api.js';
 import { isLoopbackHost, joinOrigin, type JoinOrigins } from '../../../shared/protocol/join-origin.js';
 import { navigate } from '../router.js';
@@ -92,6 +94,7 @@ export class HostView extends ActionView {
   private factors: Record<string, number> = {};
   private toolsOpen = false;
   private readonly session = new SessionController(this);
+  private readonly sound = new SoundCues(this, 'projector', () => ({ view: this.session.view, offset: this.session.offset }));
   /** Where phones can reach the server (null until known, or if the server cannot say). */
   private origins: JoinOrigins | null = null;
 
@@ -137,7 +140,7 @@ export class HostView extends ActionView {
         ${view.mode === 'team' && view.teams.length
           ? html`<div class="teamcols">
               ${view.teams.map(
-                (team) => html`<div><h3>${team.name}</h3><ul class="players">${players.filter((p) => p.teamId === team.id).map(chip)}</ul></div>`,
+                (team) => html`<div><h3>${teamLabel(team.name)}</h3><ul class="players">${players.filter((p) => p.teamId === team.id).map(chip)}</ul></div>`,
               )}
             </div>`
           : html`<ul class="players">${players.map(chip)}</ul>`}
@@ -199,7 +202,7 @@ export class HostView extends ActionView {
     const race = view.race;
     if (!race) return nothing;
     const names = playerNames(view);
-    const teamName = (owner: string) => view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner;
+    const teamName = (owner: string) => teamLabel(view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner);
     const byCard = new Map(race.cards.map((c) => [c.id, c]));
     const struck = this.session.raceEvents;
     return html`
@@ -287,7 +290,7 @@ export class HostView extends ActionView {
               ${view.mode === 'team' && view.phase === 'lobby' && view.teams.length
                 ? html`<select aria-label=${t('host.teamOf', { name: p.name })} ?disabled=${this.busy}
                     @change=${(e: Event) => this.control({ command: 'move', playerId: p.id, teamId: (e.target as HTMLSelectElement).value })}>
-                    ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${tm.name}</option>`)}
+                    ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${teamLabel(tm.name)}</option>`)}
                   </select>`
                 : nothing}
               <select aria-label=${t('host.extendedTime', { name: p.name })} ?disabled=${this.busy}
