@@ -117,8 +117,9 @@ export class RoomManager {
       this.drop(room, 'abandoned');
       return joined.ok ? fail('server/error', 'The player could not be seated.') : joined;
     }
+    // Named neutrally: each screen shows a bot's level and "bot" in its own language (client labels.ts).
     for (const [i, level] of input.bots.entries()) {
-      const bot = await room.join(`Bot ${i + 1} (${level})`, undefined, level);
+      const bot = await room.join(`Bot ${i + 1}`, undefined, level);
       if (!bot.ok) this.opts.log(`solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
     }
     return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };

@@ -3,6 +3,7 @@ import { nothing } from 'lit';
 import type { GameView, Phase, PublicQuestion, Question, RaceHost } from '../../../shared/engine/types.js';
 import type { BoardRow } from '../components/leader-board.js';
 import { t } from '../i18n/index.js';
+import { playerLabel, teamLabel } from './labels.js';
 
 /** A view's body for each phase; a phase without its own part renders `otherwise`. */
 export function byPhase(
@@ -14,17 +15,17 @@ export function byPhase(
 }
 
 export function playerNames(view: GameView): Record<string, string> {
-  return Object.fromEntries(view.players.map((p) => [p.id, p.name]));
+  return Object.fromEntries(view.players.map((p) => [p.id, playerLabel(p)]));
 }
 
 export function boardRows(view: GameView): BoardRow[] {
-  return view.players.map((p) => ({ id: p.id, name: p.bot ? `${p.name} (${t('board.bot')})` : p.name, score: p.score }));
+  return view.players.map((p) => ({ id: p.id, name: playerLabel(p), score: p.score }));
 }
 
 export function teamRows(view: GameView): BoardRow[] {
   return view.teams.map((team) => {
     const members = view.players.filter((p) => p.teamId === team.id);
-    return { id: team.id, name: team.name, score: members.reduce((s, p) => s + p.score, 0), detail: members.map((m) => m.name).join(', ') };
+    return { id: team.id, name: teamLabel(team.name), score: members.reduce((s, p) => s + p.score, 0), detail: members.map(playerLabel).join(', ') };
   });
 }
 
@@ -67,6 +68,6 @@ export function distributionLabels(q: PublicQuestion, trueText: string, falseTex
 
 /** A bill's heading: whose bill (the class's, a team's, a player's), and the race when several are listed. */
 export function billHeading(b: { kind: string; name: string; owner: string; scenarioTitle: string }, withRace = false): string {
-  const who = b.kind === 'class' || b.owner === 'room' ? t('bill.class') : b.name || b.owner;
+  const who = b.kind === 'class' || b.owner === 'room' ? t('bill.class') : teamLabel(b.name) || b.owner;
   return withRace && b.scenarioTitle ? t('bill.ofRace', { name: who, race: b.scenarioTitle }) : t('bill.of', { name: who });
 }

@@ -8,7 +8,7 @@ import { t, fmt, lang } from '../i18n/index.js';
 import { hostKey } from '../session/tokens.js';
 import { api } from '../lib/api.js';
 import { errorText } from '../lib/errors.js';
-import { kindLabel, placeLabel, topicLabel } from '../lib/labels.js';
+import { kindLabel, placeLabel, playerLabel, topicLabel } from '../lib/labels.js';
 import { billHeading } from '../lib/view-helpers.js';
 import { billsCsv, parseBills, type RaceBill } from '../session/bills.js';
 import '../components/game-replay.js';
@@ -176,7 +176,7 @@ export class ReportView extends LocalizedElement {
             <th scope="col" class="num">${t('report.answers')}</th></tr></thead>
           <tbody>
             ${r.players.map(
-              (p) => html`<tr><td class="num">${p.rank}</td><td>${p.name}${p.bot ? ` (${t('board.bot')})` : ''}</td><td class="num">${fmt(p.score)}</td>
+              (p) => html`<tr><td class="num">${p.rank}</td><td>${playerLabel(p)}</td><td class="num">${fmt(p.score)}</td>
                 <td class="num">${pct(p.accuracy)}</td><td class="num">${p.answered}</td></tr>`,
             )}
           </tbody>
@@ -196,7 +196,7 @@ export class ReportView extends LocalizedElement {
               <thead><tr><th scope="col" class="num">${t('common.rank')}</th><th scope="col">${t('team.members')}</th><th scope="col" class="num">${t('common.score')}</th></tr></thead>
               <tbody>${r.teams.map(
                 (tm) => html`<tr><td class="num">${tm.rank}</td>
-                  <td>${tm.members.map((m, i) => html`${i ? ', ' : ''}${m.name}${m.share !== null ? html` <span class="muted">(${pct(m.share)})</span>` : nothing}`)}</td>
+                  <td>${tm.members.map((m, i) => html`${i ? ', ' : ''}${playerLabel(m)}${m.share !== null ? html` <span class="muted">(${pct(m.share)})</span>` : nothing}`)}</td>
                   <td class="num">${fmt(tm.score)}</td></tr>`,
               )}</tbody>
             </table></section>`
