@@ -6,7 +6,7 @@ import type { YouMessage } from '../../../shared/protocol/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
-import { whyText } from '../lib/labels.js';
+import { teamLabel, whyText } from '../lib/labels.js';
 import { SoundCues } from '../audio/controller.js';
 import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
