@@ -194,7 +194,7 @@ export class PlayScreen extends LocalizedElement {
             <div class="teams" role="group" aria-label=${t('player.join.team')}>
               ${view.teams.map(
                 (team) => html`<button class=${this.myTeam() === team.id ? '' : 'secondary'} aria-pressed=${String(this.myTeam() === team.id)}
-                  @click=${() => this.emit('team', team.id)}>${team.name}</button>`,
+                  @click=${() => this.emit('team', team.id)}>${teamLabel(team.name)}</button>`,
               )}
             </div>
             ${this.roles ? this.layerPicker(view) : nothing}`
