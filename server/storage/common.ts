@@ -12,6 +12,7 @@ import type {
   FinishedScoreChange,
   GameSummary,
   ImportedPack,
+  ImportedPackAccess,
   ImportedPackSummary,
   RoomRecord,
   SeatRecord,
@@ -69,6 +70,8 @@ const IMPORTED_PACK_SUMMARY: { readonly [K in keyof ImportedPackSummary]-?: Kind
   cardCount: 'int',
   scenarioCount: 'int',
   roundCount: 'int',
+  ownerKeyHash: 'id',
+  shared: 'bool',
 };
 export const TABLES = {
   rooms: table<RoomRecord>('rooms', {
@@ -208,7 +211,7 @@ export class Codec {
   }
 
   /** The imported_packs row's values for an imported pack. */
-  importedPackValues({ id, createdAt, pack }: ImportedPack): unknown[] {
+  importedPackValues({ id, createdAt, pack, ownerKeyHash, shared }: ImportedPack): unknown[] {
     return this.values(TABLES.importedPacks, {
       id,
       createdAt,
@@ -219,6 +222,8 @@ export class Codec {
       cardCount: pack.cards.length,
       scenarioCount: pack.scenarios.length,
       roundCount: pack.rounds.length,
+      ownerKeyHash: ownerKeyHash ?? '',
+      shared: shared ?? false,
       pack,
     });
   }
@@ -227,6 +232,11 @@ export class Codec {
   importedPack(row: Row): ImportedPack<unknown> {
     const { id, createdAt, pack } = this.record(TABLES.importedPacks, row);
     return { id, createdAt, pack };
+  }
+
+  /** An imported pack's access columns (importedPackAccessSql's row). */
+  importedPackAccess(row: Row): ImportedPackAccess {
+    return { ownerKeyHash: String(this.read.id(row.owner_key_hash) ?? ''), shared: this.read.bool(row.shared) === true };
   }
 
   /** A finished game from its games row, its lists' rows (each in ord order) and its stored action log, if any. */
@@ -273,7 +283,13 @@ export function checkKeep(keep: number): void {
  */
 export const pruneImportedPacksSql = (mark: string): string =>
   `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
-/** The newest `mark` imported packs' summary columns (never the pack itself). */
-export const listImportedPacksSql = (mark: string): string =>
-  `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark}`;
+/**
+ * The newest imported packs' summary columns (never the pack itself). `owner` given: only the shared ones and those
+ * of the owner its parameter names (`owner` marks the owner, `limit` the count; '' matches no owner).
+ */
+export const listImportedPacksSql = (limit: string, owner?: string): string =>
+  `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs` +
+  (owner ? ` WHERE shared OR (owner_key_hash = ${owner} AND owner_key_hash <> '')` : '') +
+  ` ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+export const importedPackAccessSql = (mark: string): string => `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark}`;
 

@@ -3,11 +3,11 @@
 import pg from 'pg';
 import type { Pool as PoolType, PoolClient } from 'pg';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
+import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, importedPackAccessSql, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
 import type { GameList, Kind, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, ImportedPack, ImportedPackSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type { FinishedGame, GameSummary, ImportedPack, ImportedPackAccess, ImportedPackSummary, ImportedPackViewer, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
 
 const { Pool } = pg;
 
@@ -278,9 +278,23 @@ export class PostgresStorage implements Storage {
     return row ? CODEC.importedPack(row) : null;
   }
 
-  async listImportedPacks(limit: number): Promise<ImportedPackSummary[]> {
-    const result = await this.pool.query(listImportedPacksSql('$1'), [clampLimit(limit, DEFAULT_LIST_LIMIT)]);
+  async listImportedPacks(limit: number, viewer: ImportedPackViewer = 'all'): Promise<ImportedPackSummary[]> {
+    const n = clampLimit(limit, DEFAULT_LIST_LIMIT);
+    const result =
+      viewer === 'all'
+        ? await this.pool.query(listImportedPacksSql('$1'), [n])
+        : await this.pool.query(listImportedPacksSql('$2', '$1'), [viewer.ownerKeyHash ?? '', n]);
     return result.rows.map((row: Row) => CODEC.record(TABLES.importedPackSummaries, row));
+  }
+
+  async getImportedPackAccess(id: string): Promise<ImportedPackAccess | null> {
+    const row = (await this.pool.query<Row>(importedPackAccessSql('$1'), [id])).rows[0];
+    return row ? CODEC.importedPackAccess(row) : null;
+  }
+
+  async setImportedPackShared(id: string, shared: boolean): Promise<boolean> {
+    const result = await this.pool.query('UPDATE imported_packs SET shared = $1 WHERE id = $2', [shared, id]);
+    return (result.rowCount ?? 0) > 0;
   }
 
   async close(): Promise<void> {

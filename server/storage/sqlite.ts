@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
+import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, importedPackAccessSql, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
 import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, ImportedPack, ImportedPackSummary, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type { FinishedGame, GameSummary, ImportedPack, ImportedPackAccess, ImportedPackSummary, ImportedPackViewer, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
 
 type Db = Database.Database;
 
@@ -215,9 +215,19 @@ export class SqliteStorage implements Storage {
     return row ? CODEC.importedPack(row) : null;
   }
 
-  async listImportedPacks(limit: number): Promise<ImportedPackSummary[]> {
-    const rows = this.s().listPacks.all(clampLimit(limit, DEFAULT_LIST_LIMIT)) as Row[];
+  async listImportedPacks(limit: number, viewer: ImportedPackViewer = 'all'): Promise<ImportedPackSummary[]> {
+    const n = clampLimit(limit, DEFAULT_LIST_LIMIT);
+    const rows = (viewer === 'all' ? this.s().listPacks.all(n) : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', n)) as Row[];
     return rows.map((row) => CODEC.record(TABLES.importedPackSummaries, row));
+  }
+
+  async getImportedPackAccess(id: string): Promise<ImportedPackAccess | null> {
+    const row = this.s().packAccess.get(id) as Row | undefined;
+    return row ? CODEC.importedPackAccess(row) : null;
+  }
+
+  async setImportedPackShared(id: string, shared: boolean): Promise<boolean> {
+    return this.s().sharePack.run(shared ? 1 : 0, id).changes > 0;
   }
 
   async close(): Promise<void> {
@@ -268,5 +278,8 @@ function prepareAll(db: Db) {
     prunePacks: p(pruneImportedPacksSql('?')),
     pack: p('SELECT * FROM imported_packs WHERE id = ?'),
     listPacks: p(listImportedPacksSql('?')),
+    listPacksFor: p(listImportedPacksSql('?', '?')),
+    packAccess: p(importedPackAccessSql('?')),
+    sharePack: p('UPDATE imported_packs SET shared = ? WHERE id = ?'),
   };
 }

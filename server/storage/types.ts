@@ -112,7 +112,19 @@ export interface ImportedPack<P = GamePack> {
   id: string;
   createdAt: number;
   pack: P;
+  /** Written with the pack (migration 004); not read back by getImportedPack (see getImportedPackAccess). */
+  ownerKeyHash?: string;
+  shared?: boolean;
 }
+
+/** Who may use an imported pack (migration 004): its owner's host key hash ('' for none), and whether it is shared. */
+export interface ImportedPackAccess {
+  ownerKeyHash: string;
+  shared: boolean;
+}
+
+/** Whose imported packs a list shows: every one ('all', an operator), or the shared ones and this owner's. */
+export type ImportedPackViewer = 'all' | { ownerKeyHash: string | null };
 
 /** An imported pack as the pack list shows it (columns derived when saved), without the pack itself. */
 export interface ImportedPackSummary {
@@ -125,6 +137,9 @@ export interface ImportedPackSummary {
   cardCount: number;
   scenarioCount: number;
   roundCount: number;
+  /** Migration 004: the importer's host key hash ('' for a pack imported before owners existed), and sharing. */
+  ownerKeyHash: string;
+  shared: boolean;
 }
 
 export interface LoadedRoom {
@@ -167,8 +182,12 @@ export interface Storage {
   saveImportedPack(pack: ImportedPack, keep: number): Promise<void>;
   /** The stored pack as it was saved, not validated again (the caller does that); null when unknown. */
   getImportedPack(id: string): Promise<ImportedPack<unknown> | null>;
-  /** Newest first (createdAt, then id, descending). */
-  listImportedPacks(limit: number): Promise<ImportedPackSummary[]>;
+  /** Newest first (createdAt, then id, descending): every pack, or those `viewer` may see (shared, or its own). */
+  listImportedPacks(limit: number, viewer?: ImportedPackViewer): Promise<ImportedPackSummary[]>;
+  /** An imported pack's owner and sharing, read fresh (the owner may share it from any process); null when unknown. */
+  getImportedPackAccess(id: string): Promise<ImportedPackAccess | null>;
+  /** Shares (or unshares) an imported pack on this server; false when there is no such pack. */
+  setImportedPackShared(id: string, shared: boolean): Promise<boolean>;
   /** Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date. */
   migrate(): Promise<string[]>;
   close(): Promise<void>;

@@ -444,11 +444,36 @@ describe.each(adapters)('storage: $name', (adapter) => {
         cardCount: course.cards.length,
         scenarioCount: course.scenarios.length,
         roundCount: course.rounds.length,
+        ownerKeyHash: '',
+        shared: false,
       },
       expect.objectContaining({ id: 'imp-mid', createdAt: 2_000, language: 'en', questionCount: warmup.questions.length }),
       expect.objectContaining({ id: 'imp-old', createdAt: 1_000 }),
     ]);
     expect((await storage.listImportedPacks(2)).map((p) => p.id)).toEqual(['imp-new', 'imp-mid']);
+  });
+
+  it('imported packs have an owner and a shared flag (migration 004): a viewer lists the shared ones and its own', async () => {
+    await storage.saveImportedPack({ ...imported('imp-alice', 1_000), ownerKeyHash: 'hash-alice' }, 500);
+    await storage.saveImportedPack({ ...imported('imp-bob', 2_000), ownerKeyHash: 'hash-bob' }, 500);
+    await storage.saveImportedPack({ ...imported('imp-none', 3_000) }, 500);
+    const ids = async (viewer?: Parameters<Storage['listImportedPacks']>[1]) =>
+      (await storage.listImportedPacks(10, viewer)).map((p) => p.id);
+    expect(await ids()).toEqual(['imp-none', 'imp-bob', 'imp-alice']);
+    expect(await ids({ ownerKeyHash: 'hash-alice' })).toEqual(['imp-alice']);
+    expect(await ids({ ownerKeyHash: null })).toEqual([]);
+    // An ownerless pack is nobody's: an empty hash does not make its viewer the owner.
+    expect(await ids({ ownerKeyHash: '' })).toEqual([]);
+    expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: false });
+    expect(await storage.setImportedPackShared('imp-alice', true)).toBe(true);
+    expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: true });
+    expect(await ids({ ownerKeyHash: 'hash-bob' })).toEqual(['imp-bob', 'imp-alice']);
+    expect(await ids({ ownerKeyHash: null })).toEqual(['imp-alice']);
+    expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-bob' }))[1]).toMatchObject({ ownerKeyHash: 'hash-alice', shared: true });
+    expect(await storage.setImportedPackShared('imp-alice', false)).toBe(true);
+    expect(await ids({ ownerKeyHash: null })).toEqual([]);
+    expect(await storage.setImportedPackShared('imp-missing00000', true)).toBe(false);
+    expect(await storage.getImportedPackAccess('imp-missing00000')).toBeNull();
   });
 
   it('keeps only the newest `keep` imported packs: saving one more deletes the oldest', async () => {
