@@ -56,6 +56,8 @@ const TALLY_MS = 250;
 const PERSIST_BATCH = 500;
 /** Accepted actions wait this long before they are written, so a stream of answers shares one transaction. */
 const PERSIST_DELAY_MS = 20;
+/** Control commands whose replies are kept for their retries (per room). */
+const COMMAND_REPLIES_KEPT = 256;
 /** A viewer id no player has: the engine's view for it is what any member may see. */
 const SPECTATOR = '\u0000spectator';
 
@@ -121,8 +123,14 @@ export class Room {
   private closed = false;
   /** Answers are idempotent per (player, question): question id -> player id -> the version it was accepted at. */
   private readonly answered = new Map<string, Map<string, number>>();
-  /** When the open question first went out to each player, as ms after it opened. */
-  private sent: { questionId: string; offsets: Map<string, number> } | null = null;
+  /** Control commands are idempotent per command id: the latest ids and their first replies (oldest first). */
+  private readonly commandReplies = new Map<string, Outcome<{ version: number }>>();
+  /**
+   * When the open question first went out to each player, and to the room as a whole (its first broadcast), as ms
+   * after it opened. A seat's clock starts at the earlier of the two: a seat that was away when the question went
+   * out (offline, or chose to be) does not start later (issue 13, late resume).
+   */
+  private sent: { questionId: string; offsets: Map<string, number>; room: number | null } | null = null;
   /** Best-plan bills are computed off the hot path when a race starts. */
   private bestTimer: ReturnType<typeof setImmediate> | null = null;
 
@@ -176,6 +184,22 @@ export class Room {
   }
 
   /**
+   * A host's (or a solo player's) control command, idempotent per command id: a retry (same id, whose first try
+   * may have been applied while its ack was lost or late) gets the first reply again, never a second `next` or
+   * `add-time`. Ids are scoped to who sent them; the newest 256 are kept.
+   */
+  control(commandId: string | undefined, sender: string, command: Command): Outcome<{ version: number }> {
+    if (commandId === undefined) return this.act(command);
+    const key = `${sender}\u0000${commandId}`;
+    const first = this.commandReplies.get(key);
+    if (first) return first;
+    const outcome = this.act(command);
+    this.commandReplies.set(key, outcome);
+    if (this.commandReplies.size > COMMAND_REPLIES_KEPT) this.commandReplies.delete(this.commandReplies.keys().next().value!);
+    return outcome;
+  }
+
+  /**
    * A player's answer, idempotent per (player, question): a retry (same player, same question) gets the first
    * accepted answer's reply again, never a second scoring and never an error.
    */
@@ -201,12 +225,30 @@ export class Room {
 
   /** Notes that the open question went out to a player now (its first send counts; pauses do not). O(1). */
   noteQuestionSent(playerId: string): void {
+    const sent = this.openSent();
+    if (!sent || sent.offsets.has(playerId)) return;
+    sent.offsets.set(playerId, this.openOffset());
+  }
+
+  /** Notes that the open question went out to the room (its first broadcast counts): every seat's clock starts then at the latest. */
+  private noteQuestionBroadcast(): void {
+    const sent = this.openSent();
+    if (sent && sent.room === null) sent.room = this.openOffset();
+  }
+
+  /** The open question's send record (made on its first use), or null when no question is open. */
+  private openSent(): NonNullable<Room['sent']> | null {
     const q = this.state.question;
-    if (!q || q.closed) return;
-    if (!this.sent || this.sent.questionId !== q.questionId) this.sent = { questionId: q.questionId, offsets: new Map() };
-    if (this.sent.offsets.has(playerId)) return;
+    if (!q || q.closed) return null;
+    if (!this.sent || this.sent.questionId !== q.questionId) this.sent = { questionId: q.questionId, offsets: new Map(), room: null };
+    return this.sent;
+  }
+
+  /** Ms since the open question opened, now (pauses excluded). */
+  private openOffset(): number {
+    const q = this.state.question!;
     const now = Math.min(this.deps.clock(), q.pausedAt ?? Infinity);
-    this.sent.offsets.set(playerId, Math.max(0, now - q.openedAt));
+    return Math.max(0, now - q.openedAt);
   }
 
   /** Whether the open question's first send to this player is already noted. */
@@ -219,7 +261,10 @@ export class Room {
   sinceQuestionSent(playerId: string, questionId: string): number | null {
     const q = this.state.question;
     if (!q || q.closed || q.questionId !== questionId) return null;
-    const offset = this.sent?.questionId === questionId ? (this.sent.offsets.get(playerId) ?? 0) : 0;
+    const sent = this.sent?.questionId === questionId ? this.sent : null;
+    // The earlier of the seat's own first send and the room's first broadcast (0 when neither is known: a restore).
+    const first = sent ? Math.min(sent.offsets.get(playerId) ?? Infinity, sent.room ?? Infinity) : Infinity;
+    const offset = first === Infinity ? 0 : first;
     const now = Math.min(Math.max(this.deps.clock(), this.state.now), q.pausedAt ?? Infinity);
     return Math.max(0, now - (q.openedAt + offset));
   }
@@ -607,6 +652,7 @@ export class Room {
   private emitSharedViews(): void {
     const out = this.output;
     const mode = this.state.config.mode;
+    this.noteQuestionBroadcast();
     if (mode === 'classroom') {
       out.toRoom('room:view', this.sharedView());
       return;

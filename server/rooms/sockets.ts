@@ -349,14 +349,14 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       const found = sessionRoom(socket);
       if ('ok' in found) return found;
       if (found.session.role !== 'host') return fail('auth/not-host', 'Only the host may do this.');
-      return found.room.act(hostCommand(payload, { role: 'host' }));
+      return found.room.control(payload.commandId, 'host', hostCommand(payload, { role: 'host' }));
     },
 
     'solo:control': (socket, payload) => {
       const found = asPlayer(socket);
       if ('ok' in found) return found;
       if (!found.room.solo) return fail('room/not-solo', 'Only a solo player controls its own game.');
-      return found.room.act({ type: payload.command, actor: { role: 'player', playerId: found.playerId } });
+      return found.room.control(payload.commandId, found.playerId, { type: payload.command, actor: { role: 'player', playerId: found.playerId } });
     },
 
     'player:join': async (socket, payload) => {

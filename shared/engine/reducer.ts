@@ -128,7 +128,7 @@ function apply(d: Draft, action: Action): void {
     case 'move-player': {
       const p = d.player(action.playerId);
       if (!p || p.removed) reject('player/unknown', 'No such player.');
-      if (!d.s.teams[action.teamId]) reject('team/unknown', `No team '${action.teamId}'.`);
+      if (!Object.hasOwn(d.s.teams, action.teamId)) reject('team/unknown', `No team '${action.teamId}'.`);
       if (d.s.phase === 'race') reject('action/wrong-phase', 'Players cannot change teams during a race.');
       d.updatePlayer(action.playerId, { teamId: action.teamId });
       return;
@@ -229,7 +229,7 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   let teamId: string | null = null;
   if (d.s.config.mode === 'team') {
     if (action.teamId !== undefined) {
-      if (!d.s.teams[action.teamId]) reject('team/unknown', `No team '${action.teamId}'.`);
+      if (!Object.hasOwn(d.s.teams, action.teamId)) reject('team/unknown', `No team '${action.teamId}'.`);
       teamId = action.teamId;
     } else teamId = smallestTeam(d);
   }

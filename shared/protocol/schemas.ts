@@ -5,6 +5,11 @@ import { DEPLOY_KINDS, LEADERBOARD_MODES, PLACEMENTS, TEAM_LAYERS } from '../eng
 import { LIMITS } from './names.js';
 
 const id = z.string().min(1).max(LIMITS.idMax);
+/**
+ * A team's id, as the engine makes them (`t1` .. `t8`): anything else (`__proto__`, `constructor`, `toString`) is
+ * refused before a handler runs; the engine and the room look teams up as own properties as well.
+ */
+export const teamIdSchema = z.string().regex(/^t[1-9][0-9]?$/, 'a team id is t1, t2, ...');
 export const roomCodeSchema = z.string().regex(/^\d{6}$/, 'a room code is 6 digits');
 export const tokenSchema = z
   .string()
@@ -62,18 +67,25 @@ export const roomCreateSchema = z.strictObject({
 });
 export const hostResumeSchema = z.strictObject({ roomCode: roomCodeSchema, hostToken: tokenSchema });
 
+/**
+ * A control command's id, made by the client once per command and sent again with its retry: the room answers a
+ * retry with the first reply and applies nothing twice (a slow `next` retried must not skip a question).
+ */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a command id is 8-64 url-safe characters');
+const hostCommand = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, commandId: commandIdSchema.optional() });
+
 export const hostControlSchema = z.discriminatedUnion('command', [
-  z.strictObject({ command: z.literal('start') }),
-  z.strictObject({ command: z.literal('next') }),
-  z.strictObject({ command: z.literal('skip') }),
-  z.strictObject({ command: z.literal('pause') }),
-  z.strictObject({ command: z.literal('resume') }),
-  z.strictObject({ command: z.literal('end') }),
-  z.strictObject({ command: z.literal('lock'), locked: z.boolean() }),
-  z.strictObject({ command: z.literal('remove'), playerId: id, ban: z.boolean().optional() }),
-  z.strictObject({ command: z.literal('move'), playerId: id, teamId: id }),
-  z.strictObject({ command: z.literal('add-time'), seconds: z.number().int().min(1).max(LIMITS.addTimeMaxS) }),
-  z.strictObject({
+  hostCommand({ command: z.literal('start') }),
+  hostCommand({ command: z.literal('next') }),
+  hostCommand({ command: z.literal('skip') }),
+  hostCommand({ command: z.literal('pause') }),
+  hostCommand({ command: z.literal('resume') }),
+  hostCommand({ command: z.literal('end') }),
+  hostCommand({ command: z.literal('lock'), locked: z.boolean() }),
+  hostCommand({ command: z.literal('remove'), playerId: id, ban: z.boolean().optional() }),
+  hostCommand({ command: z.literal('move'), playerId: id, teamId: teamIdSchema }),
+  hostCommand({ command: z.literal('add-time'), seconds: z.number().int().min(1).max(LIMITS.addTimeMaxS) }),
+  hostCommand({
     command: z.literal('time-factor'),
     playerId: id,
     factor: z.union([z.literal(1), z.literal(1.5), z.literal(2)]),
@@ -81,9 +93,9 @@ export const hostControlSchema = z.discriminatedUnion('command', [
 ]);
 export type HostControl = z.infer<typeof hostControlSchema>;
 
-export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: id.optional() });
+export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: teamIdSchema.optional() });
 export const playerResumeSchema = z.strictObject({ roomCode: roomCodeSchema, resumeToken: tokenSchema });
-export const playerTeamSchema = z.strictObject({ teamId: id });
+export const playerTeamSchema = z.strictObject({ teamId: teamIdSchema });
 export const playerAnswerSchema = z.strictObject({
   questionId: id,
   answer: answerSchema,
@@ -105,6 +117,7 @@ export const soloStartSchema = z.strictObject({
 });
 export const soloControlSchema = z.strictObject({
   command: z.enum(['start', 'next', 'skip', 'pause', 'resume', 'end']),
+  commandId: commandIdSchema.optional(),
 });
 export const emptySchema = z.strictObject({});
 export const timePingSchema = z.strictObject({ t: z.number().finite() });
@@ -123,11 +136,11 @@ export const actionSchema = z.discriminatedUnion('type', [
     ...base,
     playerId: id,
     name: z.string().min(1).max(LIMITS.nicknameMax * 2),
-    teamId: id.optional(),
+    teamId: teamIdSchema.optional(),
     bot: z.union([botLevelSchema, z.null()]).optional(),
   }),
   z.strictObject({ type: z.literal('remove-player'), ...base, playerId: id }),
-  z.strictObject({ type: z.literal('move-player'), ...base, playerId: id, teamId: id }),
+  z.strictObject({ type: z.literal('move-player'), ...base, playerId: id, teamId: teamIdSchema }),
   z.strictObject({ type: z.literal('set-time-factor'), ...base, playerId: id, factor: z.number().finite() }),
   z.strictObject({ type: z.literal('lock-lobby'), ...base, locked: z.boolean() }),
   z.strictObject({ type: z.literal('start'), ...base }),

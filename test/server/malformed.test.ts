@@ -44,7 +44,7 @@ const CASES: Case[] = [
   { name: "host: remove another room's player", as: 'otherHost', event: 'host:control', payload: { command: 'remove', playerId: '$player' }, code: 'player/unknown' },
   { name: 'host: time factor 10', as: 'host', event: 'host:control', payload: { command: 'time-factor', playerId: '$player', factor: 10 }, code: 'input/invalid' },
   { name: 'host: add 9999 s', as: 'host', event: 'host:control', payload: { command: 'add-time', seconds: 9999 }, code: 'input/invalid' },
-  { name: 'host: move to unknown team', as: 'host', event: 'host:control', payload: { command: 'move', playerId: '$player', teamId: 'tX' }, code: 'team/unknown' },
+  { name: 'host: move to unknown team', as: 'host', event: 'host:control', payload: { command: 'move', playerId: '$player', teamId: 't9' }, code: 'team/unknown' },
   { name: 'host: resume without token', as: 'stranger', event: 'host:resume', payload: { roomCode: '$code' }, code: 'input/invalid' },
   { name: 'host: resume with a guessed token', as: 'stranger', event: 'host:resume', payload: { roomCode: '$code', hostToken: 'AAAAAAAAAAAAAAAAAAAAA' }, code: 'auth/token' },
   { name: 'join: unknown room', as: 'stranger', event: 'player:join', payload: { roomCode: '000000', name: 'Zed' }, code: 'room/unknown' },

@@ -20,7 +20,7 @@ import type {
 } from '../../../shared/protocol/types.js';
 import { C2S, S2C, CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { CONN, ROLE, type ConnStatus, type Role } from './status.js';
-import { hostKey, tokens } from './tokens.js';
+import { hostKey, randomToken, tokens } from './tokens.js';
 import { parseBills, type RaceBill } from './bills.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -326,8 +326,9 @@ export class SessionController implements ReactiveController {
     return session;
   }
 
+  /** A host command; its retry carries the same command id, so the server applies it once (issue 13). */
   control(command: HostCommand): Promise<{ version: number }> {
-    return this.request(C2S.hostControl, command, { retries: 1 });
+    return this.request(C2S.hostControl, { ...command, commandId: randomToken(16) }, { retries: 1 });
   }
 
   // ------------------------------------------------------------------ player
@@ -423,7 +424,7 @@ export class SessionController implements ReactiveController {
   }
 
   soloControl(command: SoloCommand): Promise<{ version: number }> {
-    return this.request(C2S.soloControl, { command }, { retries: 1 });
+    return this.request(C2S.soloControl, { command, commandId: randomToken(16) }, { retries: 1 });
   }
 
   forgetSolo(): void {

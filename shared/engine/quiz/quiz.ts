@@ -12,7 +12,8 @@ export function questionById(d: { s: { config: { content: { questions: Question[
   const content = d.s.config.content;
   let index = questionIndexCache.get(content);
   if (!index) {
-    index = Object.fromEntries(content.questions.map((q) => [q.id, q]));
+    // No prototype: an id such as '__proto__' or 'toString' finds nothing, never Object.prototype's members.
+    index = Object.assign(Object.create(null) as Record<string, Question>, Object.fromEntries(content.questions.map((q) => [q.id, q])));
     questionIndexCache.set(content, index);
   }
   return index[id];

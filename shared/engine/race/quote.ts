@@ -308,7 +308,8 @@ function addTeachingLines(
 
 /** The host a player deploys to, as a quoting context. */
 export function hostContext(state: GameState, hostId: string): HostContext | null {
-  const host = state.race?.hosts[hostId];
+  const hosts = state.race?.hosts;
+  const host = hosts && Object.hasOwn(hosts, hostId) ? hosts[hostId] : undefined;
   if (!host) return null;
   return { spec: host.spec, deployments: host.deployments, cards: cardIndex(state) };
 }
@@ -318,7 +319,8 @@ export function cardIndex(state: GameState): Record<string, WorkloadCard> {
   const content = state.config.content;
   let index = cardIndexCache.get(content);
   if (!index) {
-    index = Object.fromEntries(content.cards.map((c) => [c.id, c]));
+    // No prototype: an id such as '__proto__' or 'toString' finds nothing, never Object.prototype's members.
+    index = Object.assign(Object.create(null) as Record<string, WorkloadCard>, Object.fromEntries(content.cards.map((c) => [c.id, c])));
     cardIndexCache.set(content, index);
   }
   return index;

@@ -60,7 +60,7 @@ export function startRace(d: Draft, scenarioId: string, at: number): void {
 function slotFor(d: Draft, playerId: string, cardId: string, at: number) {
   const race = d.s.race!;
   const hostId = hostIdFor(d, playerId);
-  const host = race.hosts[hostId];
+  const host = Object.hasOwn(race.hosts, hostId) ? race.hosts[hostId] : undefined;
   if (!host) reject('action/forbidden', 'You have no host in this race.');
   const index = host.cards.findIndex((c) => c.cardId === cardId);
   if (index < 0) reject('card/unknown', `There is no card '${cardId}' on your host.`);
