@@ -68,3 +68,23 @@ export function optionsPack(id: string, title: string, shape: 'options' | 'team'
     answers: [q1.correct, q2.correct, q3.correct],
   };
 }
+
+/**
+ * The whole-class pack: one question of each type, a short race (40 s, a kernel CVE after 10 s) between two quiz
+ * rounds, so a class plays every screen in a few minutes with every timer running out by itself.
+ */
+export function classPack(): GamePack {
+  const base = browserTestPack();
+  const scenario = base.scenarios[0]!;
+  const ids = base.questions.map((q) => q.id);
+  return {
+    ...base,
+    meta: { ...base.meta, id: 'class-test-en', title: 'Class test pack', description: 'Every question type and a 40-second race.' },
+    scenarios: [{ ...scenario, events: [{ kind: 'kernel-cve', atS: 10 }], randomEvents: 0, lengthS: 40 }],
+    rounds: [
+      { kind: 'quiz', questionIds: ids.slice(0, 3) },
+      { kind: 'race', scenarioId: scenario.id },
+      { kind: 'quiz', questionIds: ids.slice(3) },
+    ],
+  };
+}

@@ -40,7 +40,8 @@ export function ensureClientBuilt(): void {
   }
   try {
     if (stale()) {
-      const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      // Old hashed chunks stay: a page loaded before a rebuild (another test file's) can still load its lazy parts.
+      const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', 'false'], { cwd: root, stdio: 'inherit' });
       if (r.status !== 0) throw new Error('vite build failed');
     }
   } finally {

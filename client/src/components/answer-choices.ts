@@ -3,7 +3,7 @@ import { html, css } from 'lit';
 import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
-import { answerLook, answerStyles } from './answer-style.js';
+import { answerLook, answerStyles, submitStyles } from './answer-style.js';
 import { t } from '../i18n/index.js';
 
 /** @fires answer - detail: Answer */
@@ -15,11 +15,11 @@ export class AnswerChoices extends LocalizedElement {
   };
   static override styles = [
     baseStyles,
+    submitStyles,
     answerStyles,
     css`
       :host { display: block; }
       .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); gap: 0.75rem; }
-      .submit { margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem; }
     `,
   ];
   question: PublicQuestion | null = null;

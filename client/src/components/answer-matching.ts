@@ -3,7 +3,7 @@ import { html, css } from 'lit';
 import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
-import { answerLook } from './answer-style.js';
+import { answerLook, submitStyles } from './answer-style.js';
 import { t } from '../i18n/index.js';
 
 /** @fires answer - detail: Answer ({ type: 'matching', pairs }): pairs[left] = presented right index. */
@@ -16,6 +16,7 @@ export class AnswerMatching extends LocalizedElement {
   };
   static override styles = [
     baseStyles,
+    submitStyles,
     css`
       :host { display: block; }
       .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8rem; }
@@ -32,7 +33,6 @@ export class AnswerMatching extends LocalizedElement {
       .tag.set { background: var(--hr-brand); color: #fff; }
       ul { list-style: none; padding: 0; margin: 1rem 0 0; display: grid; gap: 0.3rem; }
       li { display: flex; align-items: center; gap: 0.5rem; }
-      .submit { margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem; }
     `,
   ];
   question: PublicQuestion | null = null;

@@ -3,6 +3,7 @@ import { html, css } from 'lit';
 import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
+import { submitStyles } from './answer-style.js';
 import { t } from '../i18n/index.js';
 
 /** @fires answer - detail: Answer ({ type: 'numeric', value }) */
@@ -14,6 +15,7 @@ export class AnswerNumeric extends LocalizedElement {
   };
   static override styles = [
     baseStyles,
+    submitStyles,
     css`
       :host { display: block; max-width: 26rem; margin-inline: auto; }
       .display { display: flex; align-items: center; gap: 0.5rem; margin-bottom: 0.8rem; }
@@ -21,7 +23,6 @@ export class AnswerNumeric extends LocalizedElement {
       .unit { font-size: 1.4rem; font-weight: 700; color: var(--hr-ink-soft); }
       .pad { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.5rem; }
       .pad button { min-height: 60px; font-size: 1.5rem; background: var(--hr-surface); color: var(--hr-ink); border-color: var(--hr-border); }
-      .submit { margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem; }
     `,
   ];
   question: PublicQuestion | null = null;

@@ -3,6 +3,7 @@ import { html, css } from 'lit';
 import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
+import { submitStyles } from './answer-style.js';
 import { t } from '../i18n/index.js';
 
 /** @fires answer - detail: Answer ({ type: 'ordering', order }) with presented indexes in the chosen order. */
@@ -16,6 +17,7 @@ export class AnswerOrdering extends LocalizedElement {
   };
   static override styles = [
     baseStyles,
+    submitStyles,
     css`
       :host { display: block; }
       ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
@@ -29,7 +31,6 @@ export class AnswerOrdering extends LocalizedElement {
       .text { flex: 1; font-weight: 600; }
       .moves { display: flex; gap: 0.3rem; }
       .moves button { padding: 0.3rem 0.6rem; }
-      .submit { margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem; }
     `,
   ];
   question: PublicQuestion | null = null;

@@ -1,4 +1,4 @@
-// The four answer looks: colour AND shape AND letter, so nothing is told by colour alone.
+// The answer looks (a question has up to six options): colour AND shape AND letter, so nothing is told by colour alone.
 import { css } from 'lit';
 
 export const ANSWER_LOOKS = [
@@ -6,6 +6,8 @@ export const ANSWER_LOOKS = [
   { letter: 'B', shape: '◆', cls: 'b' },
   { letter: 'C', shape: '●', cls: 'c' },
   { letter: 'D', shape: '■', cls: 'd' },
+  { letter: 'E', shape: '★', cls: 'e' },
+  { letter: 'F', shape: '⬢', cls: 'f' },
 ] as const;
 
 export function answerLook(index: number) {
@@ -28,7 +30,21 @@ export const answerStyles = css`
   .ans.b { background: var(--hr-b); color: var(--hr-b-ink); border-color: var(--hr-b); }
   .ans.c { background: var(--hr-c); color: var(--hr-c-ink); border-color: var(--hr-c); }
   .ans.d { background: var(--hr-d); color: var(--hr-d-ink); border-color: var(--hr-d); }
+  .ans.e { background: var(--hr-e); color: var(--hr-e-ink); border-color: var(--hr-e); }
+  .ans.f { background: var(--hr-f); color: var(--hr-f-ink); border-color: var(--hr-f); }
   .ans[aria-pressed='true'] { border-color: var(--hr-ink); outline: 4px solid var(--hr-surface); outline-offset: -7px; }
   .ans[aria-pressed='true'] .text::after { content: ' ✓'; }
   .ans.dim { opacity: 0.45; }
+`;
+
+/**
+ * The button that sends a multi-part answer (multiple select, ordering, matching, numeric): it stays in reach at the
+ * bottom of a phone's screen while the options scroll above it.
+ */
+export const submitStyles = css`
+  .submit {
+    margin-top: 1rem; width: 100%; min-height: 56px; font-size: 1.2rem;
+    position: sticky; bottom: max(0.5rem, env(safe-area-inset-bottom)); z-index: 2;
+    box-shadow: 0 0 0 0.4rem var(--hr-bg);
+  }
 `;

@@ -12,6 +12,7 @@ import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerN
 import type { StruckEvent } from './host-picture.js';
 import type { RaceBill } from '../session/bills.js';
 import './question-answer.js';
+import './more-below.js';
 import './count-down.js';
 import './leader-board.js';
 import './podium-stand.js';
@@ -241,6 +242,7 @@ export class PlayScreen extends LocalizedElement {
         ? html`<div class="center" role="status" data-testid="answered"><p class="big">✓</p><p>${t('player.answered')}</p></div>`
         : html`<question-answer .question=${pq} ?disabled=${this.sending || q.closed || view.paused} data-shown-at=${this.shownAt(pq.id)}
             @answer=${(e: CustomEvent<Answer>) => this.emit<AnswerDetail>('send-answer', { questionId: pq.id, answer: e.detail })}></question-answer>
+            <more-below></more-below>
             ${this.sending ? html`<p role="status">${t('player.sending')}</p>` : nothing}`}
     `;
   }

@@ -131,6 +131,7 @@ export const en = {
   'q.matching': 'Match each item',
   'q.numeric': 'Type a number',
   'q.submit': 'Submit',
+  'q.moreBelow': 'More answers below',
   'q.true': 'True',
   'q.false': 'False',
   'q.moveUp': 'Move "{item}" up',

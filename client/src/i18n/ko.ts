@@ -133,6 +133,7 @@ export const ko: Catalog = {
   'q.matching': '알맞게 짝지으세요',
   'q.numeric': '숫자를 입력하세요',
   'q.submit': '제출',
+  'q.moreBelow': '아래에 보기가 더 있어요',
   'q.true': '참',
   'q.false': '거짓',
   'q.moveUp': '"{item}" 위로',
