@@ -26,6 +26,8 @@ import { hashToken, newToken } from '../security/tokens.js';
 import { NO_OUTPUT, type RoomOutput } from './output.js';
 import { GameRecorder, raceEnded } from './record.js';
 import { bestPlanRatio } from './solo-verify.js';
+import { localizeView, packLanguages, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
+import type { Lang } from '../../shared/engine/types.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An action before the authority stamps its time. */
@@ -79,6 +81,9 @@ export function fairElapsedMs(sinceSentMs: number, rttMs: number, clientMs?: num
   return Math.round(value);
 }
 
+/** The shared-view cache key of a team ('' in classroom) in a language (null: the room's own). */
+const sharedKey = (teamId: string | null, lang: Lang | null): string => (lang === null ? (teamId ?? '') : `${teamId ?? ''}\u0000${lang}`);
+
 export class Room {
   readonly code: string;
   state: GameState;
@@ -117,9 +122,18 @@ export class Room {
   private readonly sentStanding = new Map<string, { rank: number; score: number; streak: number }>();
   private pendingEvents: PublicGameEvent[] = [];
   private ranks: Map<string, number> | null = null;
-  /** The latest shared view per team key ('' in classroom): one object per state version, reused by every send. */
+  /**
+   * The latest shared view per team key ('' in classroom) and language (sharedKey): one object per state version,
+   * reused by every send.
+   */
   private readonly sharedCache = new Map<string, GameView>();
   private readonly teamOf = new Map<string, string | null>();
+  /** The pack's texts in other languages (built-in packs), found once; null: one language, served as it is. */
+  readonly languages: PackLanguages | null;
+  /** Players whose device reads another of the pack's languages than the room's: their views and bills come in it. */
+  private readonly playerLang = new Map<string, Lang>();
+  /** The pack's other languages some device reads: a shared view is made and broadcast in each (one per version). */
+  private readonly langsInUse = new Set<Lang>();
   private closed = false;
   /** Answers are idempotent per (player, question): question id -> player id -> the version it was accepted at. */
   private readonly answered = new Map<string, Map<string, number>>();
@@ -160,6 +174,7 @@ export class Room {
       if (action.type === 'answer' && action.actor.role === 'player') this.noteAnswered(action.questionId, action.actor.playerId, i + 1);
     });
     this.lastActivity = deps.clock();
+    this.languages = packLanguages(record.packId);
   }
 
   /** Starts timers after creation or a restore (a deadline that passed while down fires at once). */
@@ -521,10 +536,10 @@ export class Room {
     if (!first) return;
     const out = this.output;
     for (const bill of bills) {
-      if (bill.owner.kind === 'player') out.toPlayer(bill.owner.id, 'player:bill', bill);
+      if (bill.owner.kind === 'player') out.toPlayer(bill.owner.id, 'player:bill', this.billFor(bill, bill.owner.id));
       else if (bill.owner.kind === 'team') {
         for (const id of this.humanIds()) {
-          if (playerOf(this.state, id)?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', bill);
+          if (playerOf(this.state, id)?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', this.billFor(bill, id));
         }
       }
     }
@@ -537,7 +552,15 @@ export class Room {
     const all = this.recorder.bills;
     if (playerId === null) return all.slice();
     const teamId = playerOf(this.state, playerId)?.teamId ?? null;
-    return all.filter((b) => (b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId));
+    return all
+      .filter((b) => (b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId))
+      .map((b) => this.billFor(b, playerId));
+  }
+
+  /** A bill with its scenario's title in the language the player's device reads. */
+  private billFor(bill: RaceBill, playerId: string): RaceBill {
+    const texts = this.textsFor(playerId);
+    return texts ? { ...bill, scenarioTitle: scenarioTitleIn(bill.scenarioId, bill.scenarioTitle, texts) } : bill;
   }
 
   // ---------------------------------------------------------------- broadcasts
@@ -653,8 +676,12 @@ export class Room {
     const out = this.output;
     const mode = this.state.config.mode;
     this.noteQuestionBroadcast();
+    // With devices reading another of the pack's languages: one broadcast per language (the room's own to every
+    // member but them, null), still never one per player.
+    const own = this.langsInUse.size > 0 ? null : undefined;
     if (mode === 'classroom') {
-      out.toRoom('room:view', this.sharedView());
+      out.toRoom('room:view', this.sharedView(), own);
+      for (const lang of this.langsInUse) out.toRoom('room:view', this.sharedView(null, lang), lang);
       return;
     }
     if (mode === 'solo') {
@@ -671,7 +698,10 @@ export class Room {
         out.setTeam(id, teamId);
       }
     }
-    for (const teamId of teams) out.toTeam(teamId, 'room:view', this.sharedView(teamId));
+    for (const teamId of teams) {
+      out.toTeam(teamId, 'room:view', this.sharedView(teamId), own);
+      for (const lang of this.langsInUse) out.toTeam(teamId, 'room:view', this.sharedView(teamId, lang), lang);
+    }
   }
 
   private humanIds(): string[] {
@@ -702,10 +732,17 @@ export class Room {
   }
 
   /** The part every member of the room (classroom) or of one team shares: no one's answer, no tally, no "me". */
-  sharedView(teamId: string | null = null): GameView {
-    const key = teamId ?? '';
+  sharedView(teamId: string | null = null, lang: Lang | null = null): GameView {
+    const key = sharedKey(teamId, lang);
     const cached = this.sharedCache.get(key);
     if (cached && cached.version === this.state.version) return cached;
+    // Another of the pack's languages: the room's own view with its texts swapped (same version, same everything else).
+    const texts = lang === null ? undefined : this.languages?.others.get(lang);
+    if (texts) {
+      const localized = localizeView(this.sharedView(teamId), texts, this.state.question?.perm ?? []);
+      this.sharedCache.set(key, localized);
+      return localized;
+    }
     const member = teamId ? this.state.playerOrder.find((id) => playerOf(this.state, id)?.teamId === teamId) : undefined;
     const view = viewFor(this.state, { role: 'player', playerId: member ?? SPECTATOR });
     const shared: GameView = {
@@ -723,7 +760,31 @@ export class Room {
 
   /** A player's full view (the engine's, with the whole leaderboard sorted): solo rooms. */
   playerView(playerId: string): GameView {
-    return viewFor(this.state, { role: 'player', playerId });
+    const view = viewFor(this.state, { role: 'player', playerId });
+    const texts = this.textsFor(playerId);
+    return texts ? localizeView(view, texts, this.state.question?.perm ?? []) : view;
+  }
+
+  /**
+   * A player's device reads `lang` (told at join, resume and sync; absent: as it last said). Returns the language
+   * it is served in when that is another of the pack's languages than the room's, else null (the room's own):
+   * the device reads that language's broadcast from now on (server/rooms/sockets.ts puts it in its group).
+   */
+  setPlayerLang(playerId: string, lang: Lang | undefined): Lang | null {
+    if (lang === undefined) return this.playerLang.get(playerId) ?? null;
+    if (!this.languages?.others.has(lang)) {
+      this.playerLang.delete(playerId);
+      return null;
+    }
+    this.playerLang.set(playerId, lang);
+    this.langsInUse.add(lang);
+    return lang;
+  }
+
+  /** The texts a player's device reads, when they are not the room's own. */
+  private textsFor(playerId: string) {
+    const lang = this.playerLang.get(playerId);
+    return lang === undefined ? undefined : this.languages?.others.get(lang);
   }
 
   /**
@@ -735,9 +796,10 @@ export class Room {
     const p = playerOf(this.state, playerId);
     if (this.solo || !p) return this.playerView(playerId);
     const teamId = this.state.config.mode === 'team' ? p.teamId : null;
-    const cached = this.sharedCache.get(teamId ?? '');
+    const lang = this.playerLang.get(playerId) ?? null;
+    const cached = this.sharedCache.get(sharedKey(teamId, lang));
     const onlyLobbyChanges = this.sharedDirty && this.flushTimer !== null && this.flushImmediate === null;
-    const base = cached && (cached.version === this.state.version || onlyLobbyChanges) ? cached : this.sharedView(teamId);
+    const base = cached && (cached.version === this.state.version || onlyLobbyChanges) ? cached : this.sharedView(teamId, lang);
     const q = this.state.question;
     const mine = q && base.question && q.questionId === base.question.question.id ? (answerOf(q, playerId) ?? null) : null;
     // As the engine's view: the visible top plus the player's own row (below them, hence last).

@@ -17,9 +17,10 @@ import type { IncomingMessage } from 'node:http';
 import { SOCKET_RATE, TokenBucket, type AddressLimiter, type BucketOptions } from '../security/rate-limit.js';
 import { tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from './manager.js';
-import type { RoomOutput } from './output.js';
+import type { RoomOutput, ViewLang } from './output.js';
 import { fail, fairElapsedMs, type Command, type Outcome, type Room } from './room.js';
 import { playerOf } from '../../shared/engine/index.js';
+import type { Lang } from '../../shared/engine/types.js';
 
 type Session = { role: 'host'; code: string } | { role: 'player'; code: string; playerId: string };
 interface SocketData {
@@ -48,6 +49,19 @@ const roomGroup = (code: string) => `r:${code}`;
 const hostGroup = (code: string) => `h:${code}`;
 const playerGroup = (code: string, playerId: string) => `p:${code}:${playerId}`;
 const teamGroup = (code: string, teamId: string) => `t:${code}:${teamId}`;
+/**
+ * Devices that read another of the pack's languages than the room's (server/rooms/room.ts setPlayerLang): the
+ * room's, and their team's, broadcast in that language goes to these groups, the room's own to every other member.
+ */
+const langGroup = (code: string, lang: Lang) => `l:${code}:${lang}`;
+const teamLangGroup = (code: string, teamId: string, lang: Lang) => `t:${code}:${teamId}:${lang}`;
+
+/** The language a socket reads in a room, from its groups (null: the room's own). A cluster stand-in has the real socket's groups. */
+function langOf(socket: IoSocket, code: string): Lang | null {
+  const prefix = `l:${code}:`;
+  for (const group of socket.rooms) if (group.startsWith(prefix)) return group.slice(prefix.length) as Lang;
+  return null;
+}
 
 export function roomInfo(room: Room): RoomInfo {
   return {
@@ -69,6 +83,13 @@ export function socketOutput(io: IoServer, room: Room): RoomOutput {
   // The RoomOutput signature already ties each payload to its event; Socket.IO's own generics cannot follow it.
   const emit = (group: string, event: string, payload: unknown) =>
     void (io.to(group) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload);
+  /** A group's broadcast for the devices reading `lang` (ViewLang in ./output.ts): one broadcast, encoded once. */
+  const emitIn = (group: string, langGroupOf: (l: Lang) => string, lang: ViewLang, event: string, payload: unknown) => {
+    if (lang === undefined) return emit(group, event, payload);
+    if (lang !== null) return emit(langGroupOf(lang), event, payload);
+    const others = [...(room.languages?.others.keys() ?? [])].map((l) => langGroup(code, l));
+    void (io.to(group).except(others) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload);
+  };
   // Fair timing: the first time an open question's view goes out to a player is noted (once per question and
   // group: the loop over the group's sockets runs when a question opens, not on every broadcast).
   const noted = new Map<string, string>();
@@ -83,18 +104,18 @@ export function socketOutput(io: IoServer, room: Room): RoomOutput {
     }
   };
   return {
-    toRoom: (event, payload) => {
+    toRoom: (event, payload, lang) => {
       noteSent(roomGroup(code), event);
-      emit(roomGroup(code), event, payload);
+      emitIn(roomGroup(code), (l) => langGroup(code, l), lang, event, payload);
     },
     toHosts: (event, payload) => emit(hostGroup(code), event, payload),
     toPlayer: (id, event, payload) => {
       if (event === 'room:view') room.noteQuestionSent(id);
       emit(playerGroup(code, id), event, payload);
     },
-    toTeam: (id, event, payload) => {
+    toTeam: (id, event, payload, lang) => {
       noteSent(teamGroup(code, id), event);
-      emit(teamGroup(code, id), event, payload);
+      emitIn(teamGroup(code, id), (l) => teamLangGroup(code, id, l), lang, event, payload);
     },
     setTeam: (playerId, teamId) => {
       for (const socket of socketsIn(playerGroup(code, playerId))) joinTeam(socket, code, teamId);
@@ -108,7 +129,16 @@ export function socketOutput(io: IoServer, room: Room): RoomOutput {
 
 function joinTeam(socket: IoSocket, code: string, teamId: string | null): void {
   for (const group of socket.rooms) if (group.startsWith(`t:${code}:`)) void socket.leave(group);
-  if (teamId) void socket.join(teamGroup(code, teamId));
+  const lang = langOf(socket, code);
+  if (teamId) void socket.join(lang ? [teamGroup(code, teamId), teamLangGroup(code, teamId, lang)] : teamGroup(code, teamId));
+}
+
+/** Moves a player's socket to the broadcast groups of the language it is served in (null: the room's own). */
+function joinLang(socket: IoSocket, code: string, teamId: string | null, lang: Lang | null): void {
+  if (langOf(socket, code) === lang) return;
+  for (const group of socket.rooms) if (group.startsWith(`l:${code}:`)) void socket.leave(group);
+  if (lang) void socket.join(langGroup(code, lang));
+  joinTeam(socket, code, teamId);
 }
 
 function leaveSession(socket: IoSocket): void {
@@ -295,7 +325,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     socket.data.session = { role: 'host', code: room.code };
     void socket.join([roomGroup(room.code), hostGroup(room.code)]);
   };
-  const attachPlayer = (socket: IoSocket, room: Room, playerId: string) => {
+  const attachPlayer = (socket: IoSocket, room: Room, playerId: string, lang?: Lang) => {
     leaveSession(socket);
     // One device per seat: an older socket on this seat is told and let go.
     const previous = io.sockets.adapter.rooms.get(playerGroup(room.code, playerId));
@@ -306,6 +336,8 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     socket.data.session = { role: 'player', code: room.code, playerId };
     const teamId = playerOf(room.state, playerId)?.teamId ?? null;
     void socket.join(teamId ? [roomGroup(room.code), playerGroup(room.code, playerId), teamGroup(room.code, teamId)] : [roomGroup(room.code), playerGroup(room.code, playerId)]);
+    // The device's own language, when the pack has it: its views (the ack's first) come in it.
+    joinLang(socket, room.code, teamId, room.setPlayerLang(playerId, lang));
     // The ack carries the view: an open question goes out to this player now (if it had not before).
     room.noteQuestionSent(playerId);
     ping(socket);
@@ -364,7 +396,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       if (!room || room.solo) return fail('room/unknown', 'No room with this code.');
       const joined = await room.join(payload.name, payload.teamId);
       if (!joined.ok || !joined.resumeToken) return joined.ok ? fail('server/error', 'Could not seat the player.') : joined;
-      attachPlayer(socket, room, joined.playerId);
+      attachPlayer(socket, room, joined.playerId, payload.lang);
       return {
         ok: true,
         ...roomInfo(room),
@@ -380,7 +412,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       if (!room) return fail('room/unknown', 'No room with this code.');
       const seat = room.seatFor(payload.resumeToken);
       if (!seat.ok) return seat;
-      attachPlayer(socket, room, seat.playerId);
+      attachPlayer(socket, room, seat.playerId, payload.lang);
       if (room.podium) socket.emit('game:podium', room.podium);
       return { ok: true, ...roomInfo(room), playerId: seat.playerId, view: room.personalView(seat.playerId), you: room.you(seat.playerId) };
     },
@@ -391,7 +423,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       const created = await manager.createSolo(payload);
       if (!created.ok) return created;
       const { room, playerId } = created;
-      attachPlayer(socket, room, playerId);
+      attachPlayer(socket, room, playerId, payload.lang);
       return {
         ok: true,
         ...roomInfo(room),
@@ -423,11 +455,16 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     'player:deploy': (socket, p) =>
       playerAct(socket, (playerId) => ({ type: 'deploy', actor: { role: 'player', playerId }, cardId: p.cardId, choice: p.choice })),
 
-    'game:sync': (socket) => {
+    'game:sync': (socket, payload) => {
       const found = sessionRoom(socket);
       if ('ok' in found) return found;
       const { room, session } = found;
       if (session.role === 'host') return { ok: true, view: room.hostView(), you: null, bills: room.billsFor(null) };
+      // The device switched language: its broadcasts from now on, and this reply, come in the new one.
+      if (payload.lang !== undefined) {
+        const teamId = playerOf(room.state, session.playerId)?.teamId ?? null;
+        joinLang(socket, room.code, teamId, room.setPlayerLang(session.playerId, payload.lang));
+      }
       room.noteQuestionSent(session.playerId);
       return {
         ok: true,

@@ -93,8 +93,13 @@ export const hostControlSchema = z.discriminatedUnion('command', [
 ]);
 export type HostControl = z.infer<typeof hostControlSchema>;
 
-export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: teamIdSchema.optional() });
-export const playerResumeSchema = z.strictObject({ roomCode: roomCodeSchema, resumeToken: tokenSchema });
+/**
+ * The language the device reads: the game's texts (questions, cards, scenarios) come in it when the pack has them
+ * (the built-in packs are bilingual); absent, as the device last said, else the pack's own.
+ */
+export const deviceLangSchema = z.enum(['ko', 'en']);
+export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: teamIdSchema.optional(), lang: deviceLangSchema.optional() });
+export const playerResumeSchema = z.strictObject({ roomCode: roomCodeSchema, resumeToken: tokenSchema, lang: deviceLangSchema.optional() });
 export const playerTeamSchema = z.strictObject({ teamId: teamIdSchema });
 export const playerAnswerSchema = z.strictObject({
   questionId: id,
@@ -120,6 +125,8 @@ export const soloControlSchema = z.strictObject({
   commandId: commandIdSchema.optional(),
 });
 export const emptySchema = z.strictObject({});
+/** `lang`: the device switched language (a player's views come in it from this reply on). */
+export const gameSyncSchema = z.strictObject({ lang: deviceLangSchema.optional() });
 export const timePingSchema = z.strictObject({ t: z.number().finite() });
 
 // ---------------------------------------------------------------- actions (solo verification bodies)
@@ -188,7 +195,7 @@ export const C2S_SCHEMAS = {
   'player:take-layer': playerTakeLayerSchema,
   'solo:start': soloStartSchema,
   'solo:control': soloControlSchema,
-  'game:sync': emptySchema,
+  'game:sync': gameSyncSchema,
   'time:ping': timePingSchema,
   'session:leave': emptySchema,
 } as const;

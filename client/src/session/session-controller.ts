@@ -22,6 +22,7 @@ import { C2S, S2C, CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { CONN, ROLE, type ConnStatus, type Role } from './status.js';
 import { hostKey, randomToken, tokens } from './tokens.js';
 import { parseBills, type RaceBill } from './bills.js';
+import { lang, onLangChange } from '../i18n/index.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type HostCommand = PayloadOf<'host:control'>;
@@ -93,6 +94,7 @@ export class SessionController implements ReactiveController {
   /** How to get back into the game after a reconnect. */
   private rejoin: (() => Promise<void>) | null = null;
   private everConnected = false;
+  private offLang: (() => void) | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -123,9 +125,12 @@ export class SessionController implements ReactiveController {
     this.ensureSocket();
     window.addEventListener('offline', this.onOffline);
     window.addEventListener('online', this.onOnline);
+    this.offLang = onLangChange(() => void this.syncLanguage());
   }
 
   hostDisconnected(): void {
+    this.offLang?.();
+    this.offLang = null;
     window.removeEventListener('offline', this.onOffline);
     window.removeEventListener('online', this.onOnline);
     this.socket?.disconnect();
@@ -334,7 +339,7 @@ export class SessionController implements ReactiveController {
   // ------------------------------------------------------------------ player
 
   async join(roomCode: string, name: string, teamId?: string): Promise<PlayerSession> {
-    const joined = await this.request(C2S.playerJoin, teamId ? { roomCode, name, teamId } : { roomCode, name });
+    const joined = await this.request(C2S.playerJoin, teamId ? { roomCode, name, teamId, lang: lang() } : { roomCode, name, lang: lang() });
     tokens.setSeat(roomCode, { resumeToken: joined.resumeToken, playerId: joined.playerId });
     tokens.setNickname(name);
     this.enter(ROLE.player, joined, joined.you);
@@ -350,7 +355,7 @@ export class SessionController implements ReactiveController {
     const seat = tokens.seat(roomCode);
     if (!seat) throw new SessionError('auth/token', 'no seat on this device');
     try {
-      const session = await this.request(C2S.playerResume, { roomCode, resumeToken: seat.resumeToken }, { retries: 2 });
+      const session = await this.request(C2S.playerResume, { roomCode, resumeToken: seat.resumeToken, lang: lang() }, { retries: 2 });
       this.enter(ROLE.player, session, session.you);
       this.rejoin = () => this.resumePlayer(roomCode).then(() => undefined);
       return session;
@@ -413,13 +418,38 @@ export class SessionController implements ReactiveController {
     const seat = tokens.soloSeat();
     if (!seat) return null;
     try {
-      const session = await this.request(C2S.playerResume, { roomCode: seat.roomCode, resumeToken: seat.resumeToken }, { retries: 1 });
+      const session = await this.request(
+        C2S.playerResume,
+        { roomCode: seat.roomCode, resumeToken: seat.resumeToken, lang: lang() },
+        { retries: 1 },
+      );
       this.enter(ROLE.solo, session, session.you);
       this.rejoin = () => this.resumeSolo().then(() => undefined);
       return session;
     } catch {
       tokens.setSoloSeat(null);
       return null;
+    }
+  }
+
+  /**
+   * The device switched language (the header's switch): the server serves this seat's game texts (question,
+   * options, cards, scenario, bills) in it from now on when the pack has them, and answers with the view in it.
+   */
+  private async syncLanguage(): Promise<void> {
+    if ((this.role !== ROLE.player && this.role !== ROLE.solo) || !this.connected) return;
+    try {
+      const synced = await this.request(C2S.gameSync, { lang: lang() }, { retries: 1 });
+      this.acceptView(synced.view, false);
+      // The whys already shown stay (they are bilingual); a sync reply carries only changes not yet sent.
+      if (synced.you) this.you = synced.you.changes.length > 0 || !this.you ? synced.you : { ...synced.you, changes: this.you.changes };
+      if (this.bills.length > 0) {
+        const fresh = parseBills(synced.bills);
+        this.bills = this.bills.map((b) => fresh.find((f) => f.scenarioId === b.scenarioId && f.owner === b.owner) ?? b);
+      }
+      this.host.requestUpdate();
+    } catch {
+      // The next reconnect's resume carries the language too.
     }
   }
 
