@@ -18,7 +18,7 @@ import {
   type ScoreChange,
 } from '../../shared/engine/index.js';
 import type { HostBills, Podium, PublicGameEvent, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
-import { CLOSE_CODES, nicknameKey, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
+import { CLOSE_CODES, nicknameKeys, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
 import { withRetry } from '../storage/retry.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -58,6 +58,8 @@ const TALLY_MS = 250;
 const PERSIST_BATCH = 500;
 /** Accepted actions wait this long before they are written, so a stream of answers shares one transaction. */
 const PERSIST_DELAY_MS = 20;
+/** Control commands whose replies are kept for their retries (per room). */
+const COMMAND_REPLIES_KEPT = 256;
 /** Control commands whose replies are kept for their retries (per room). */
 const COMMAND_REPLIES_KEPT = 256;
 /** A viewer id no player has: the engine's view for it is what any member may see. */
@@ -165,7 +167,7 @@ export class Room {
     for (const id of state.playerOrder) {
       const p = playerOf(state, id);
       if (!p) continue;
-      this.nameKeys.set(nicknameKey(p.name), id);
+      for (const key of nicknameKeys(p.name)) this.nameKeys.set(key, id);
       if (!p.removed) this.seatedCount++;
       if (p.bot !== null) this.botList.push(id);
     }
@@ -196,6 +198,22 @@ export class Room {
     if (this.closed) return fail('room/closed', 'This room is closed.');
     const at = Math.max(this.deps.clock(), this.state.now);
     return this.apply({ ...command, at } as Action);
+  }
+
+  /**
+   * A host's (or a solo player's) control command, idempotent per command id: a retry (same id, whose first try
+   * may have been applied while its ack was lost or late) gets the first reply again, never a second `next` or
+   * `add-time`. Ids are scoped to who sent them; the newest 256 are kept.
+   */
+  control(commandId: string | undefined, sender: string, command: Command): Outcome<{ version: number }> {
+    if (commandId === undefined) return this.act(command);
+    const key = `${sender}\u0000${commandId}`;
+    const first = this.commandReplies.get(key);
+    if (first) return first;
+    const outcome = this.act(command);
+    this.commandReplies.set(key, outcome);
+    if (this.commandReplies.size > COMMAND_REPLIES_KEPT) this.commandReplies.delete(this.commandReplies.keys().next().value!);
+    return outcome;
   }
 
   /**
@@ -318,7 +336,7 @@ export class Room {
   ): Promise<Outcome<{ playerId: string; resumeToken: string | null }>> {
     const checked = normalizeNickname(rawName);
     if (!checked.ok) return fail(checked.code, checked.message);
-    const refused = this.nameRefusal(checked.key);
+    const refused = this.nameRefusal(checked.keys);
     if (refused) return refused;
     if (this.state.phase !== 'lobby' && (!this.state.config.lateJoin || this.solo) && !bot) {
       return this.refuse('room/started', 'This game has already started and the host does not let players join late.');
@@ -335,7 +353,7 @@ export class Room {
       ...(bot ? { bot } : {}),
     });
     if (!outcome.ok) return outcome;
-    this.nameKeys.set(checked.key, playerId);
+    for (const key of checked.keys) this.nameKeys.set(key, playerId);
     if (bot) {
       this.botList.push(playerId);
       return { ok: true, playerId, resumeToken: null };
@@ -354,14 +372,16 @@ export class Room {
     return { ok: true, playerId, resumeToken };
   }
 
-  private nameRefusal(key: string): Outcome<never> | null {
-    const id = this.nameKeys.get(key);
-    const p = id === undefined ? undefined : playerOf(this.state, id);
-    if (!p) return null;
+  /** Refuses a name that looks like (or is, case aside) a seated player's (taken) or a removed player's (banned). */
+  private nameRefusal(keys: readonly string[]): Outcome<never> | null {
+    const holders = keys.flatMap((key) => {
+      const id = this.nameKeys.get(key);
+      const p = id === undefined ? undefined : playerOf(this.state, id);
+      return p ? [p] : [];
+    });
     // A removed player's name stays banned for the room.
-    return p.removed
-      ? this.refuse('name/banned', 'This name was removed from the room.')
-      : this.refuse('name/taken', 'Someone in this room already has this name.');
+    if (holders.some((p) => p.removed)) return this.refuse('name/banned', 'This name was removed from the room.');
+    return holders.length > 0 ? this.refuse('name/taken', 'Someone in this room already has this name.') : null;
   }
 
   private refuse(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
@@ -675,6 +695,7 @@ export class Room {
   private emitSharedViews(): void {
     const out = this.output;
     const mode = this.state.config.mode;
+    this.noteQuestionBroadcast();
     this.noteQuestionBroadcast();
     // With devices reading another of the pack's languages: one broadcast per language (the room's own to every
     // member but them, null), still never one per player.

@@ -128,7 +128,7 @@ describe('ENGINE-FACTS.md', () => {
   it('12. mixing sensitivities on one host kernel costs isolation (NIST SP 800-190)', () => {
     const secret = card('secret', { sensitivity: 'confidential' });
     const pub = card('pub', { sensitivity: 'public' });
-    const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, down: false, layer: 'infrastructure' as const };
+    const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
     const alone = quoteOnHost(empty(), secret, onPrem('container'));
     const mixed = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } }, secret, onPrem('container'));
     expect(mixed.isolation).toBeLessThan(alone.isolation);

@@ -11,5 +11,5 @@ export { DEFAULT_SCORING } from './quiz/scoring.js';
 export { answerOf, allAnswers } from './quiz/answers.js';
 export { playerOf } from './players.js';
 export { entriesOf, type Table } from './table.js';
-export { billOf, bestPlanBill, bestPlanBillForRace, type Bill } from './race/bill.js';
+export { billOf, bestPlanBill, bestPlanBillForRace, deploymentTotal, type Bill } from './race/bill.js';
 export { layerOf } from './race/race.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard } from './index.js';
+import { answerOf, billOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard } from './index.js';
 import type { Action, Actor, Answer, GameEvent, GameState } from './index.js';
 import { config } from './testing/fixtures.js';
 import { playerOf } from './players.js';
@@ -72,6 +72,7 @@ describe('a full scripted classroom game', () => {
     ({ state } = { state: play(state, [{ type: 'next', actor: host, at: (t += 1000) }]).state });
     log.push({ type: 'next', actor: host, at: t });
     expect(state.phase).toBe('race');
+    const before = { p1: playerOf(state, 'p1')!.score, p2: playerOf(state, 'p2')!.score };
     const deploys: Array<[string, string, Action & { type: 'deploy' }]> = [];
     const choice = {
       web: { kind: 'container', placement: 'on-prem' },
@@ -110,6 +111,13 @@ describe('a full scripted classroom game', () => {
     const cve = raceEvents.find((e) => e.type === 'race-event' && e.kind === 'kernel-cve') as Extract<GameEvent, { type: 'race-event' }>;
     const deployed = state.race!.hosts.room!.deployments;
     expect(cve.affected.map((id) => deployed.find((d) => d.id === id)!.cardId).sort()).toEqual(['db', 'web']);
+    // Each player's bill adds up (deployed + events + final audit) to exactly what the race added to its score.
+    for (const id of ['p1', 'p2'] as const) {
+      const bill = billOf(state, 'room', id);
+      expect(bill.deployPoints + bill.eventPoints + bill.auditPoints).toBe(bill.points);
+      expect(bill.points).toBe(playerOf(state, id)!.score - before[id]);
+    }
+    expect(billOf(state, 'room', 'p1').eventPoints).not.toBe(0);
     // Every score change says why, in both languages, with a topic.
     for (const e of raceEvents) if (e.type === 'score') for (const w of e.change.why) expect(w.ko && w.en && w.topic).toBeTruthy();
 

@@ -10,6 +10,7 @@ import { claimCard, deployCard, endRace, fireDueEvents, startRace } from './race
 import { activePlayerIds, currentStep, stepsOf } from './steps.js';
 import type { Action, GameConfig, GameEvent, GameState, Player, StepResult } from './types.js';
 import { playerOf } from './players.js';
+import { nicknameKeys } from '../protocol/nickname.js';
 
 export function createGame(config: GameConfig, seed: string): GameState {
   const teams: GameState['teams'] = {};
@@ -220,9 +221,12 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   const name = action.name.trim();
   if (d.player(action.playerId)) reject('player/duplicate', 'That player id is taken.');
   if (name.length === 0) reject('action/malformed', 'A name is required.');
-  const lower = name.toLocaleLowerCase();
-  const holder = getIn(d.s.nameIndex, lower);
-  if (holder !== undefined && !playerOf(d.s, holder)?.removed) reject('player/duplicate', `The name '${name}' is taken in this room.`);
+  // The project's one name comparison (shared/protocol/nickname.ts): confusable skeletons, locale-free.
+  const keys = nicknameKeys(name);
+  for (const key of keys) {
+    const holder = getIn(d.s.nameIndex, key);
+    if (holder !== undefined && !playerOf(d.s, holder)?.removed) reject('player/duplicate', `The name '${name}' is taken in this room.`);
+  }
   const started = d.s.phase !== 'lobby';
   if (d.s.lobbyLocked) reject('lobby/locked', 'The host has locked the lobby.');
   if (started && (!d.s.config.lateJoin || d.s.config.mode === 'solo')) reject('lobby/locked', 'The game has already started.');
@@ -252,7 +256,7 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   };
   d.updatePlayer(player.id, player);
   d.s.playerOrder = [...d.s.playerOrder, player.id];
-  d.s.nameIndex = withIn(d.s.nameIndex, lower, player.id);
+  for (const key of keys) d.s.nameIndex = withIn(d.s.nameIndex, key, player.id);
   d.emit({ type: 'player-joined', playerId: player.id, name, teamId });
 }
 

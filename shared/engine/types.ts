@@ -295,7 +295,12 @@ export interface Deployment {
   cpu: number;
   ramGb: number;
   diskGb: number;
+  /** Points at deploy, then as the race's final audit set them (the neighbours it ended with). */
   points: number;
+  /** What the final audit changed of `points` (0 until the race ends). */
+  auditPoints: number;
+  /** Points race events gave it or took from it (a CVE, a spike, a failure...). */
+  eventPoints: number;
   down: boolean;
   /** The responsibility layer this decision belongs to (who, in a team with roles, could make it). */
   layer: TeamLayer;

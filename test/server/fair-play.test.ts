@@ -60,6 +60,27 @@ describe('fair competition', () => {
     expect(a.points).toBeLessThan(1000);
   });
 
+  it('look-alike, invisible and disguised abusive nicknames are refused in a room; a removed name stays banned in every disguise', async () => {
+    const { host, code } = await openRoom(server);
+    await seat(server, code, 'alice');
+    const mallory = await seat(server, code, 'mallory');
+    const join = async (name: string) => (await server.client()).call('player:join', { roomCode: code, name });
+    for (const name of ['\u0430lice', 'al\u034Fice', 'alice\uFE0F', 'aIice', 'Alice', 'alice\u3164', 'alice\u2800']) {
+      expect(await join(name), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'name/taken' } });
+    }
+    expectOk(await host.call('host:control', { command: 'remove', playerId: mallory.playerId }));
+    for (const name of ['mallory', 'm\u0430llory', 'mall\u03BFry', 'mallory\u034F', 'mallory\uFE0F', 'mallory\u3164', 'mallory\u2800']) {
+      expect(await join(name), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'name/banned' } });
+    }
+    for (const name of ['\u3164', '\u2800', '\u200D', '\u034F', '\uFE0F', '\u3164\u2800\u3164']) {
+      expect(await join(name), JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'name/invalid' } });
+    }
+    for (const name of ['f\u00FCck', 'fu\u0441k', 'n\u0430zi']) {
+      expect(await join(name), name).toMatchObject({ ok: false, error: { code: 'name/abusive' } });
+    }
+    expectOk(await join('Alicia'));
+  });
+
   it('team ids named like Object.prototype members are refused at join, team change and host move', async () => {
     const { host, code } = await openRoom(server, { mode: 'team', teamCount: 2 });
     const ada = await seat(server, code, 'Ada', 't1');

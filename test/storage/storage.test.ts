@@ -176,6 +176,9 @@ function bill(playerId: string, name: string): RaceBill {
     onPremCostPerHour: 1.25,
     opsHoursPerMonth: 12,
     downtimeMinutes: 0,
+    deployPoints: 200,
+    eventPoints: -30,
+    auditPoints: 10,
     points: 180,
   };
   return {

@@ -6,6 +6,8 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 
+const signed = (n: number | undefined): string => (n === undefined ? '' : n > 0 ? `+${fmt(n)}` : fmt(n));
+
 export class CloudBill extends LocalizedElement {
   static override properties = {
     bill: { attribute: false },
@@ -23,7 +25,8 @@ export class CloudBill extends LocalizedElement {
       th, td { padding: 0.3rem 0.4rem; border-bottom: 1px dashed var(--hr-border); text-align: end; }
       td { white-space: nowrap; }
       th[scope='row'] { text-align: start; font-weight: 650; }
-      thead th { font-size: 0.85em; color: var(--hr-ink-soft); }
+      /* --hr-room-min: the projector's least readable size (unset on phones and the report). */
+      thead th { font-size: max(0.85em, var(--hr-room-min, 0px)); color: var(--hr-ink-soft); }
       tr.total th, tr.total td { border-bottom: 0; border-top: 2px solid var(--hr-ink); font-weight: 850; font-size: 1.1em; }
       .pct { font-weight: 800; color: var(--hr-brand); }
     `,
@@ -49,6 +52,14 @@ export class CloudBill extends LocalizedElement {
       [t('bill.onPrem'), (x) => fmt(x.onPremCostPerHour, 2)],
       [t('bill.ops'), (x) => fmt(x.opsHoursPerMonth, 1)],
       [t('bill.downtime'), (x) => fmt(x.downtimeMinutes)],
+      // How the points came (bills stored before these rows existed have only the total).
+      ...(b.deployPoints === undefined
+        ? []
+        : ([
+            [t('bill.deployPoints'), (x) => signed(x.deployPoints)],
+            [t('bill.eventPoints'), (x) => signed(x.eventPoints)],
+            [t('bill.auditPoints'), (x) => signed(x.auditPoints)],
+          ] satisfies Array<[string, (x: Bill) => string]>)),
     ];
     const bestPoints = best ? (best.score ?? best.points) : 0;
     const pct = best && bestPoints > 0 ? Math.round((b.points / bestPoints) * 100) : null;
@@ -59,7 +70,7 @@ export class CloudBill extends LocalizedElement {
           ${best ? html`<th scope="col">${t('bill.best')}</th>` : nothing}</tr></thead>
         <tbody>
           ${rows.map(([label, f]) => html`<tr><th scope="row">${label}</th><td>${f(b)}</td>${best ? html`<td>${f(best)}</td>` : nothing}</tr>`)}
-          <tr class="total"><th scope="row">${t('bill.points')}</th><td>${fmt(b.points)}</td>${best ? html`<td>${fmt(bestPoints)}</td>` : nothing}</tr>
+          <tr class="total"><th scope="row">${b.deployPoints === undefined ? t('bill.points') : t('bill.total')}</th><td>${fmt(b.points)}</td>${best ? html`<td>${fmt(bestPoints)}</td>` : nothing}</tr>
         </tbody>
       </table>
     </section>`;

@@ -5,6 +5,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { ownerId } from '../lib/view-helpers.js';
+import { deploymentTotal } from '../../../shared/engine/race/bill.js';
 
 export class TeamParts extends LocalizedElement {
   static override properties = { view: { attribute: false }, host: { attribute: false }, me: { type: String } };
@@ -37,7 +38,7 @@ export class TeamParts extends LocalizedElement {
       <ul data-testid="team-parts">
         ${members.map((m) => {
           const mine = host.deployments.filter((d) => d.playerId === m.id);
-          const points = mine.reduce((s, d) => s + d.points, 0);
+          const points = mine.reduce((s, d) => s + deploymentTotal(d), 0);
           return html`<li class=${m.id === this.me ? 'me' : ''}>
             <span class="name">${m.name}${m.id === this.me ? ` (${t('board.you')})` : ''}</span>
             <span class="pts">${t('common.points', { points: fmt(points) })}</span>

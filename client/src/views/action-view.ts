@@ -1,7 +1,7 @@
 // Base of the views that send the player's or host's actions to the server: `busy` while one runs, its failure in `error`.
 import type { PropertyDeclarations } from 'lit';
 import { LocalizedElement } from '../components/localized-element.js';
-import { normalizeNickname } from '../../../shared/protocol/nickname.js';
+import { nicknameShape } from '../../../shared/protocol/nickname-shape.js';
 import { errorText } from '../lib/errors.js';
 import { SessionError } from '../session/session-controller.js';
 
@@ -31,9 +31,12 @@ export class ActionView extends LocalizedElement {
     }
   }
 
-  /** The nickname as the server will take it, or null with the reason shown as the error. */
+  /**
+   * The nickname as the server will take it, or null with the reason shown as the error. Its shape only: the
+   * look-alike and abuse checks need Unicode's confusables table, which the server has and the phone need not load.
+   */
   protected nickname(raw: string): string | null {
-    const checked = normalizeNickname(raw);
+    const checked = nicknameShape(raw);
     if (checked.ok) return checked.name;
     this.error = errorText(new SessionError(checked.code, checked.message));
     return null;

@@ -4,6 +4,7 @@ import { html, css, nothing } from 'lit';
 import type { DeployChoice, GameView } from '../../../shared/engine/types.js';
 import type { PackSummary } from '../../../shared/protocol/types.js';
 import { bestPlan } from '../../../shared/engine/race/best-plan.js';
+import { deploymentTotal } from '../../../shared/engine/race/bill.js';
 import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, lang, fmt } from '../i18n/index.js';
@@ -144,7 +145,7 @@ export class SoloView extends ActionView {
     if (!race || !you || !seed) return null;
     try {
       const plan = bestPlan({ questions: [], cards: race.cards, scenarios: [race.scenario] }, race.scenario.id, seed, 60);
-      const mine = race.hosts.flatMap((h) => h.deployments).filter((d) => d.playerId === you.playerId).reduce((s, d) => s + d.points, 0);
+      const mine = race.hosts.flatMap((h) => h.deployments).filter((d) => d.playerId === you.playerId).reduce((s, d) => s + deploymentTotal(d), 0);
       this.planDebug = `${mine}/${plan.score}`;
       return plan.score > 0 ? Math.max(0, Math.round((mine / plan.score) * 100)) : null;
     } catch {

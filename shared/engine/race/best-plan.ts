@@ -78,7 +78,7 @@ export function bestPlan(content: GameContent, scenarioId: string, seed: string,
     const best = quotes.length > 0 ? quotes.reduce((a, b) => (b.points > a.points ? b : a)) : null;
     choices.push({ cardId: slot.cardId, choice: best?.choice ?? null });
     if (best) {
-      const dep = { id: `g${choices.length}`, cardId: card.id, playerId: PLANNER, hostId: host.id, choice: best.choice, at: 0, readyAt: 0, cpu: best.cpu, ramGb: best.ramGb, diskGb: best.diskGb, points: best.points, down: false, layer: layerOf(best.choice) };
+      const dep = { id: `g${choices.length}`, cardId: card.id, playerId: PLANNER, hostId: host.id, choice: best.choice, at: 0, readyAt: 0, cpu: best.cpu, ramGb: best.ramGb, diskGb: best.diskGb, points: best.points, auditPoints: 0, eventPoints: 0, down: false, layer: layerOf(best.choice) };
       ctx = { ...ctx, deployments: [...ctx.deployments, dep] };
     }
   }

@@ -19,7 +19,19 @@ export interface Bill {
   onPremCostPerHour: number;
   opsHoursPerMonth: number;
   downtimeMinutes: number;
+  /** Points the deployments earned when deployed (the quotes). */
+  deployPoints: number;
+  /** Points race events gave or took. */
+  eventPoints: number;
+  /** The final audit's change (the neighbours each deployment ended up with). */
+  auditPoints: number;
+  /** deployPoints + eventPoints + auditPoints: exactly what the race added to the owner's score. */
   points: number;
+}
+
+/** What one deployment added to its owner's score over the race: its points after the audit, plus the events'. */
+export function deploymentTotal(dep: Pick<Deployment, 'points' | 'eventPoints'>): number {
+  return dep.points + dep.eventPoints;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -38,6 +50,9 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
     onPremCostPerHour: 0,
     opsHoursPerMonth: 0,
     downtimeMinutes: 0,
+    deployPoints: 0,
+    eventPoints: 0,
+    auditPoints: 0,
     points: 0,
   };
   const fired = race.events.filter((e) => e.fired);
@@ -55,7 +70,10 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
       bill.onPremCostPerHour += q.costPerHour;
     } else bill.offPremCostPerHour += q.costPerHour;
     bill.opsHoursPerMonth += q.opsHoursPerMonth;
-    bill.points += dep.points;
+    bill.deployPoints += dep.points - dep.auditPoints;
+    bill.eventPoints += dep.eventPoints;
+    bill.auditPoints += dep.auditPoints;
+    bill.points += deploymentTotal(dep);
     for (const e of fired) {
       if (e.at < dep.at) continue;
       if (e.kind === 'hardware-failure' && dep.choice.placement === 'on-prem') bill.downtimeMinutes += HARDWARE_FAILURE_DOWNTIME_MIN;

@@ -16,6 +16,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind): void {
   let culprit: string | null = null;
   const charge = (dep: Deployment, delta: number, why: Why[]) => {
     if (delta === 0) return;
+    dep.eventPoints += delta;
     affected.push(dep.id);
     effects.push({ playerId: dep.playerId, deploymentId: dep.id, cardId: dep.cardId, delta, why });
     d.addScore(dep.playerId, delta, why);

@@ -126,6 +126,8 @@ export function deployCard(d: Draft, playerId: string, cardId: string, choice: D
     ramGb: quote.ramGb,
     diskGb: quote.diskGb,
     points: quote.points,
+    auditPoints: 0,
+    eventPoints: 0,
     down: false,
     layer: layerOf(quote.choice),
   };
@@ -167,6 +169,7 @@ export function endRace(d: Draft): void {
       const delta = final.points - dep.points;
       if (delta !== 0) {
         dep.points = final.points;
+        dep.auditPoints += delta;
         d.addScore(dep.playerId, delta, [
           {
             topic: 'choosing',
