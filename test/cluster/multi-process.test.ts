@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.js';
+import { builtinPack } from '../../shared/content/builtin.js';
 import type { Podium, YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk, type TestClient } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
@@ -165,6 +166,39 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     expect((await within(onA.waitFor('player:you', (y) => y.layer === 'infrastructure'), 5000, 'the layer on A')).layer).toBe('infrastructure');
     expect(await onB.call('player:take-layer', { layer: 'infrastructure' })).toMatchObject({ ok: false, error: { code: 'team/layer-taken' } });
     expectOk(await onB.call('player:take-layer', { layer: 'application' }));
+  });
+
+  it('each device reads its own language wherever it is: a Korean room owned by C, English and Korean phones on A and B, a switch on B', async () => {
+    const en = builtinPack('warmup-en')!;
+    const ko = builtinPack('warmup-ko')!;
+    const prompt = (pack: typeof en, id: string) => pack.questions.find((q) => q.id === id)!.prompt;
+    const explanation = (pack: typeof en, id: string) => pack.questions.find((q) => q.id === id)!.explanation;
+    const host = await C.client();
+    const created = expectOk(await host.call('room:create', { packId: 'warmup-ko', options: { questionTimeS: 120 } }));
+    const onA = await A.client();
+    const plainOnA = await A.client();
+    const onB = await B.client();
+    expectOk(await onA.call('player:join', { roomCode: created.roomCode, name: 'Ada', lang: 'en' }));
+    expectOk(await plainOnA.call('player:join', { roomCode: created.roomCode, name: 'Ken' }));
+    expectOk(await onB.call('player:join', { roomCode: created.roomCode, name: '민지', lang: 'ko' }));
+    await within(host.waitFor('host:view', (v) => v.players.length === 3), 5000, 'lobby of 3');
+    expectOk(await host.call('host:control', { command: 'start' }));
+    const hv = await within(host.waitFor('host:view', (v) => v.phase === 'question' && v.question?.closed === false), 5000, 'a question');
+    const qid = hv.question!.question.id;
+    const open = (c: TestClient) => within(c.waitFor('room:view', (v) => v.question?.question.id === qid), 5000, 'the question');
+    // The owner's per-language broadcasts reach each process's sockets in their groups (Redis adapter).
+    expect((await open(onA)).question!.question.prompt).toBe(prompt(en, qid));
+    expect((await open(plainOnA)).question!.question.prompt).toBe(prompt(ko, qid));
+    expect((await open(onB)).question!.question.prompt).toBe(prompt(ko, qid));
+    // A switch on B is routed to C; C's answer moves B's socket to the English broadcast.
+    const synced = expectOk(await onB.call('game:sync', { lang: 'en' }));
+    expect(synced.view.question.question.prompt).toBe(prompt(en, qid));
+    const next = expectOk(await host.call('host:control', { command: 'next' }));
+    const closed = (c: TestClient) =>
+      within(c.waitFor('room:view', (v) => v.version >= (next.version as number) && v.question?.question.id === qid && v.question.closed), 5000, 'the close');
+    expect((await closed(onB)).question!.solution!.explanation).toBe(explanation(en, qid));
+    expect((await closed(onA)).question!.solution!.explanation).toBe(explanation(en, qid));
+    expect((await closed(plainOnA)).question!.solution!.explanation).toBe(explanation(ko, qid));
   });
 
   it('a pack imported through A is listed by B and C and hosts rooms created through them (storage, not memory)', async () => {
