@@ -23,6 +23,7 @@ import {
   type BucketOptions,
 } from './security/rate-limit.js';
 import { requestAddress, type TrustProxy } from './security/client-address.js';
+import { hashToken } from './security/tokens.js';
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -57,6 +58,11 @@ export interface AppOptions {
    * (`req.ip`) and the Socket.IO handshake alike. Unset: the TCP peer, X-Forwarded-For ignored.
    */
   trustProxy?: TrustProxy;
+  /**
+   * HOSTRUSH_OPERATOR_KEY: whoever sends it in `x-operator-key` runs this server: lists, exports and shares every
+   * pack (docs/SECURITY.md, "The answer key"). Unset: nobody is an operator.
+   */
+  operatorKey?: string;
   /** PUBLIC_URL: the address students open (a name of its own, behind a proxy); the host's join link uses it. */
   publicUrl?: string;
   /**
@@ -215,6 +221,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       clock,
       log,
       limits,
+      operatorKeyHash: options.operatorKey ? hashToken(options.operatorKey) : null,
       publicUrl: options.publicUrl ?? null,
       listening: () => http.address(),
     });

@@ -27,6 +27,12 @@ if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
   console.error(`HostRush could not start: PUBLIC_URL must be an http:// or https:// address, not '${publicUrl}'.`);
   process.exit(1);
 }
+// Whoever sends this key (x-operator-key) runs the server: every pack, with its answers (docs/SECURITY.md).
+const operatorKey = process.env.HOSTRUSH_OPERATOR_KEY?.trim();
+if (operatorKey && operatorKey.length < 20) {
+  console.error('HostRush could not start: HOSTRUSH_OPERATOR_KEY must be at least 20 characters (it guards every answer key).');
+  process.exit(1);
+}
 const options: AppOptions = {
   retentionDays: retentionDaysFromEnv(),
   ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
@@ -35,6 +41,7 @@ const options: AppOptions = {
   ...(transports && transports.length > 0 ? { transports } : {}),
   ...(trustProxy !== undefined ? { trustProxy } : {}),
   ...(publicUrl ? { publicUrl } : {}),
+  ...(operatorKey ? { operatorKey } : {}),
   // Several processes read it in clusterOptionsFromEnv (on unless '0'); one process only when it is '1'.
   ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
 };

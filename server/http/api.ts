@@ -1,11 +1,11 @@
 // The HTTP API: packs, rooms, games and reports, the solo leaderboard and run verification.
 import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { configFromPack } from '../../shared/content/config.js';
-import type { GamePack } from '../../shared/content/pack.js';
 import { importKahootCsv } from '../../shared/content/csv-import.js';
 import { exportPack, parsePackJson } from '../../shared/content/pack-io.js';
+import { previewPack } from '../../shared/content/preview.js';
 import {
   LIMITS,
   roomCreateSchema,
@@ -18,8 +18,9 @@ import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import type { AddressLimiter } from '../security/rate-limit.js';
-import { hashToken } from '../security/tokens.js';
+import { hashToken, tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
+import { mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
@@ -36,6 +37,11 @@ export interface ApiDeps {
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
    */
   limits?: { rooms: AddressLimiter; imports: AddressLimiter };
+  /**
+   * The hash of HOSTRUSH_OPERATOR_KEY: a request sending that key in `x-operator-key` is the server's operator
+   * (lists and exports every pack). None when absent.
+   */
+  operatorKeyHash?: string | null;
   /** PUBLIC_URL, and where the HTTP server listens: what GET /api/join-origins reports (join-origins.ts). */
   publicUrl?: string | null;
   listening?: () => AddressInfo | string | null;
@@ -48,6 +54,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'pack/unknown': 404,
   'game/unknown': 404,
   'auth/token': 401,
+  'auth/not-host': 403,
   'room/limit': 503,
   'storage/failed': 503,
   'solo/forged': 422,
@@ -76,8 +83,28 @@ function hostKeyHash(req: Request): string | null {
   return key.success ? hashToken(key.data) : null;
 }
 
+/** A share request's body. */
+const shareSchema = z.strictObject({ shared: z.boolean() });
+
 export function apiRouter(deps: ApiDeps): Router {
   const { manager, storage, metrics } = deps;
+  /** Who asks: its host key (x-host-key), and whether it sent the operator's key (x-operator-key). */
+  const viewerOf = (req: Request): PackViewer => {
+    const operatorKey = req.get('x-operator-key');
+    const operator = Boolean(deps.operatorKeyHash && operatorKey && tokenMatches(operatorKey, deps.operatorKeyHash));
+    return { hostKeyHash: hostKeyHash(req), ...(operator ? { operator } : {}) };
+  };
+  /**
+   * A host of this server: a host key that has a room here (in this process) or a finished game on record. What a
+   * built-in pack's whole export asks for: a teacher who hosts, not a player or an anonymous client.
+   */
+  const isHost = async (viewer: PackViewer): Promise<boolean> => {
+    if (viewer.operator) return true;
+    const hash = viewer.hostKeyHash;
+    if (!hash) return false;
+    for (const room of manager.rooms.values()) if (room.record.hostKeyHash === hash) return true;
+    return (await storage.listGames(hash, 1)).length > 0;
+  };
   /** Takes a token from the client address's bucket; false once a 429 rate/limited was sent (nothing changed). */
   const allowed = (kind: 'rooms' | 'imports', req: Request, res: Response): boolean => {
     const message = deps.limits?.[kind].refusal(req.ip ?? 'unknown', deps.clock()) ?? null;
@@ -94,10 +121,13 @@ export function apiRouter(deps: ApiDeps): Router {
     deps.log?.(`packs: could not ${what}`, error);
     sendError(res, metrics, 'storage/failed', 'The packs are kept in the database, which failed just now; try again.');
   };
-  /** The pack, or null once a 404 or 503 has been sent (the rooms' own lookup: the same errors as a socket gets). */
-  const findPack = async (id: string, res: Response): Promise<GamePack | null> => {
-    const found = await manager.findPack(id);
-    if (found.ok) return found.pack;
+  /**
+   * The pack `viewer` may use, or null once a 404 or 503 has been sent (the rooms' own lookup: the same errors as a
+   * socket gets; someone else's private pack is as unknown as a missing one).
+   */
+  const findPack = async (id: string, viewer: PackViewer, res: Response): Promise<PackEntry | null> => {
+    const found = await manager.findPack(id, viewer);
+    if (found.ok) return found.entry;
     sendError(res, metrics, found.error.code, found.error.message);
     return null;
   };
@@ -105,22 +135,62 @@ export function apiRouter(deps: ApiDeps): Router {
   router.get('/join-origins', (_req, res) => {
     res.json(joinOrigins(deps.publicUrl ?? null, deps.listening?.() ?? null));
   });
-  router.get('/packs', async (_req, res) => {
+  // The answer key (docs/SECURITY.md): the list shows built-in packs, shared ones and the asker's own; a pack reads
+  // as a preview without answers or explanations; only its owner (or an operator) exports an imported pack whole,
+  // only a host of this server (or an operator) a built-in one.
+  router.get('/packs', async (req, res) => {
     try {
-      res.json(await manager.packs.list());
+      res.json(await manager.packs.list(viewerOf(req)));
     } catch (error) {
       storageFailed(res, 'list the packs', error);
     }
   });
   router.get('/packs/:id', async (req, res) => {
-    const pack = await findPack(req.params.id, res);
-    if (pack) res.json(pack);
+    const entry = await findPack(req.params.id, viewerOf(req), res);
+    if (entry) res.json(previewPack(entry.pack));
   });
   router.get('/packs/:id/export', async (req, res) => {
-    const pack = await findPack(req.params.id, res);
-    if (pack) res.attachment(`${pack.meta.id}.hostrush.json`).type('application/json').send(exportPack(pack));
+    const viewer = viewerOf(req);
+    const entry = await findPack(req.params.id, viewer, res);
+    if (!entry) return;
+    if (entry.builtin ? !(await isHost(viewer)) : !mayManage(entry, viewer)) {
+      return sendError(
+        res,
+        metrics,
+        'auth/not-host',
+        entry.builtin
+          ? 'A built-in pack is exported with its answers to a host of this server: send the host key (x-host-key) you host games with here.'
+          : 'Only the host key that imported this pack (or the server operator) exports it with its answers.',
+      );
+    }
+    const pack = entry.pack;
+    res.attachment(`${pack.meta.id}.hostrush.json`).type('application/json').send(exportPack(pack));
   });
-  router.post('/packs/import', raw, async (req, res) => {
+  router.put('/packs/:id/shared', json, async (req, res) => {
+    const viewer = viewerOf(req);
+    const body = parse(shareSchema, req, res, metrics);
+    if (!body) return;
+    const entry = await findPack(req.params.id, viewer, res);
+    if (!entry) return;
+    if (!mayManage(entry, viewer)) {
+      return sendError(res, metrics, 'auth/not-host', 'Only the host key that imported this pack (or the server operator) shares it.');
+    }
+    try {
+      await manager.packs.setShared(entry.pack.meta.id, body.shared);
+    } catch (error) {
+      return storageFailed(res, 'share the pack', error);
+    }
+    res.json({ ok: true, id: entry.pack.meta.id, shared: body.shared });
+  });
+  // An import belongs to the host key that sends it. The per-address budget is charged before the body is read or
+  // validated: a flood of large invalid packs costs as much as valid ones (docs/SECURITY.md, "Invalid imports").
+  const importer = (req: Request, res: Response, next: NextFunction) => {
+    if (!hostKeyHash(req)) return sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header: the pack will be yours.');
+    if (!allowed('imports', req, res)) return;
+    next();
+  };
+  router.post('/packs/import', importer, raw, async (req, res) => {
+    const owner = hostKeyHash(req)!;
     if (typeof req.body !== 'string' || req.body.length === 0) {
       return sendError(res, metrics, 'input/invalid', 'Send the pack as application/json or text/csv.');
     }
@@ -135,12 +205,10 @@ export function apiRouter(deps: ApiDeps): Router {
         issues: result.errors.slice(0, 100),
       });
     }
-    // Only a valid pack takes a token: a teacher fixing a file's errors is not held back.
-    if (!allowed('imports', req, res)) return;
     // Answered once the pack is stored, so any process (or this one after a restart) finds it.
     let pack;
     try {
-      pack = await manager.packs.add(result.pack);
+      pack = await manager.packs.add(result.pack, owner);
     } catch (error) {
       return storageFailed(res, 'store the pack', error);
     }
@@ -215,8 +283,10 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/solo/verify', json, async (req, res) => {
     const body = parse(soloVerifySchema, req, res, metrics);
     if (!body) return;
-    const pack = await findPack(body.packId, res);
-    if (!pack) return;
+    // As a solo run: built-in and shared packs only.
+    const entry = await findPack(body.packId, NOBODY, res);
+    if (!entry) return;
+    const pack = entry.pack;
     const config = configFromPack(pack, {
       mode: 'solo',
       ...(body.questionTimeS !== undefined ? { questionTimeS: body.questionTimeS } : {}),

@@ -10,7 +10,7 @@ import { withRetry } from '../storage/retry.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import { hashToken, newRoomCode, newToken } from '../security/tokens.js';
-import { PackRegistry } from './packs.js';
+import { mayUse, NOBODY, PackRegistry, type PackEntry, type PackViewer } from './packs.js';
 import { NO_OUTPUT } from './output.js';
 import { GameRecorder } from './record.js';
 import { fail, Room, type Outcome } from './room.js';
@@ -73,7 +73,8 @@ export class RoomManager {
   }
 
   async createRoom(input: z.output<typeof roomCreateSchema>): Promise<Outcome<{ room: Room; hostToken: string }>> {
-    const found = await this.findPack(input.packId);
+    // Someone else's private pack is as unknown as a missing one (packs.ts mayUse).
+    const found = await this.findPack(input.packId, { hostKeyHash: input.hostKey ? hashToken(input.hostKey) : null });
     if (!found.ok) return found;
     const { pack } = found;
     const options = input.options ?? { mode: 'classroom' as const };
@@ -100,7 +101,8 @@ export class RoomManager {
   ): Promise<Outcome<{ room: Room; playerId: string; resumeToken: string; seed: string; board: string | null }>> {
     const daily = input.packId === 'daily';
     const packId = daily ? `daily-${input.lang}` : input.packId;
-    const found = await this.findPack(packId);
+    // A solo run has no host key: built-in and shared packs only.
+    const found = await this.findPack(packId, NOBODY);
     if (!found.ok) return found;
     const { pack } = found;
     const seed = daily ? dailySeed(this.opts.clock()) : `solo-${nanoid(16)}`;
@@ -125,11 +127,14 @@ export class RoomManager {
     return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
   }
 
-  /** A built-in or imported pack (an imported one may be read from storage): pack/unknown, or storage/failed. */
-  async findPack(id: string): Promise<Outcome<{ pack: GamePack }>> {
+  /**
+   * A built-in or imported pack that `viewer` may use (an imported one may be read from storage): pack/unknown (also
+   * for someone else's private pack), or storage/failed.
+   */
+  async findPack(id: string, viewer: PackViewer): Promise<Outcome<{ pack: GamePack; entry: PackEntry }>> {
     try {
-      const pack = await this.packs.get(id);
-      return pack ? { ok: true, pack } : fail('pack/unknown', `No pack with id ${id}.`);
+      const entry = await this.packs.entry(id);
+      return entry && mayUse(entry, viewer) ? { ok: true, pack: entry.pack, entry } : fail('pack/unknown', `No pack with id ${id}.`);
     } catch (error) {
       this.opts.log(`could not read pack ${id}`, error);
       return fail('storage/failed', 'The pack could not be read; try again.');

@@ -1,5 +1,7 @@
 // Built-in packs (in memory) and the packs teachers imported (in storage, migration 003: a restart keeps them and
-// every process of a multi-process deployment finds a pack another process imported).
+// every process of a multi-process deployment finds a pack another process imported). An imported pack belongs to
+// the host key that imported it and is private to it unless shared (migration 004; docs/SECURITY.md, "The answer
+// key"): who may use, export or share a pack is decided here (mayUse, mayManage).
 import { nanoid } from 'nanoid';
 import { BUILTIN_PACKS } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
@@ -60,24 +62,50 @@ export class PackRegistry {
     return result.pack;
   }
 
-  /** The built-in packs, then the imported ones, newest first. Throws when storage fails. */
-  async list(): Promise<PackSummary[]> {
-    const imported = await withRetry(() => this.opts.storage.listImportedPacks(MAX_IMPORTED));
-    return [...[...this.builtin.values()].map((p) => summarize(p, true)), ...imported.map(importedSummary)];
+  /**
+   * A pack with who may use it: built-in packs are everyone's; an imported one is its owner's (the host key that
+   * imported it) unless shared. Access is read from storage each time (the owner may share it from any process);
+   * the pack itself comes from the cache. undefined when unknown. Throws when storage fails.
+   */
+  async entry(id: string): Promise<PackEntry | undefined> {
+    const builtin = this.builtin.get(id);
+    if (builtin) return { pack: builtin, builtin: true, ownerKeyHash: '', shared: true };
+    if (!IMPORTED_ID.test(id)) return undefined;
+    const access = await withRetry(() => this.opts.storage.getImportedPackAccess(id));
+    if (!access) return undefined;
+    const pack = await this.get(id);
+    return pack ? { pack, builtin: false, ...access } : undefined;
+  }
+
+  /** The built-in packs, then the imported ones `viewer` may see (shared, or its own; every one for an operator), newest first. Throws when storage fails. */
+  async list(viewer: PackViewer = NOBODY): Promise<PackSummary[]> {
+    const imported = await withRetry(() =>
+      this.opts.storage.listImportedPacks(MAX_IMPORTED, viewer.operator ? 'all' : { ownerKeyHash: viewer.hostKeyHash }),
+    );
+    return [
+      ...[...this.builtin.values()].map((p) => summarize(p, true)),
+      ...imported.map((s) => importedSummary(s, isOwner(s.ownerKeyHash, viewer))),
+    ];
   }
 
   /**
-   * Stores a validated pack under a fresh id (an import never replaces another teacher's pack) and answers once it
-   * is stored. Throws when storage fails; nothing is kept then.
+   * Stores a validated pack under a fresh id (an import never replaces another teacher's pack), owned by the host
+   * key that imported it and private to it until shared, and answers once it is stored. Throws when storage fails;
+   * nothing is kept then.
    */
-  async add(pack: GamePack): Promise<PackSummary> {
+  async add(pack: GamePack, ownerKeyHash: string): Promise<PackSummary> {
     const id = `imp-${nanoid(12).replace(/[^A-Za-z0-9]/g, 'x')}`;
     const stored: GamePack = { ...pack, meta: { ...pack.meta, id } };
-    const record = { id, createdAt: this.opts.clock(), pack: stored };
+    const record = { id, createdAt: this.opts.clock(), pack: stored, ownerKeyHash, shared: false };
     // Idempotent per id, so a retried write never stores the pack twice.
     await withRetry(() => this.opts.storage.saveImportedPack(record, MAX_IMPORTED));
     this.remember(stored);
-    return summarize(stored, false);
+    return { ...summarize(stored, false), shared: false, mine: true };
+  }
+
+  /** Shares an imported pack with every host on this server, or makes it private again. Throws when storage fails. */
+  async setShared(id: string, shared: boolean): Promise<boolean> {
+    return withRetry(() => this.opts.storage.setImportedPackShared(id, shared));
   }
 
   private remember(pack: GamePack): void {
@@ -88,6 +116,37 @@ export class PackRegistry {
       if (oldest !== undefined) this.cache.delete(oldest);
     }
   }
+}
+
+/** Who asks: the hash of the host key it sent (null: none), and whether it proved to be an operator. */
+export interface PackViewer {
+  hostKeyHash: string | null;
+  operator?: boolean;
+}
+/** Nobody in particular: a player, a solo run, an anonymous client. */
+export const NOBODY: PackViewer = { hostKeyHash: null };
+
+export interface PackEntry {
+  pack: GamePack;
+  builtin: boolean;
+  /** The importer's host key hash; '' for built-in packs and for imports made before owners existed. */
+  ownerKeyHash: string;
+  shared: boolean;
+}
+
+/** `viewer` imported the pack: the same non-empty host key hash. */
+export function isOwner(ownerKeyHash: string, viewer: PackViewer): boolean {
+  return ownerKeyHash !== '' && viewer.hostKeyHash !== null && ownerKeyHash === viewer.hostKeyHash;
+}
+
+/** May host a room with it, play it solo and read its preview: built-in, shared, its owner, or an operator. */
+export function mayUse(entry: PackEntry, viewer: PackViewer): boolean {
+  return entry.builtin || entry.shared || viewer.operator === true || isOwner(entry.ownerKeyHash, viewer);
+}
+
+/** May export an imported pack with its answers, or share it: its owner or an operator. */
+export function mayManage(entry: PackEntry, viewer: PackViewer): boolean {
+  return !entry.builtin && (viewer.operator === true || isOwner(entry.ownerKeyHash, viewer));
 }
 
 export function summarize(pack: GamePack, builtin: boolean): PackSummary {
@@ -103,10 +162,12 @@ export function summarize(pack: GamePack, builtin: boolean): PackSummary {
       scenarios: pack.scenarios.length,
       rounds: pack.rounds.length,
     },
+    shared: builtin,
+    mine: false,
   };
 }
 
-function importedSummary(s: ImportedPackSummary): PackSummary {
+function importedSummary(s: ImportedPackSummary, mine: boolean): PackSummary {
   return {
     id: s.id,
     title: s.title,
@@ -114,5 +175,7 @@ function importedSummary(s: ImportedPackSummary): PackSummary {
     description: s.description,
     builtin: false,
     counts: { questions: s.questionCount, cards: s.cardCount, scenarios: s.scenarioCount, rounds: s.roundCount },
+    shared: s.shared,
+    mine,
   };
 }

@@ -170,6 +170,10 @@ export interface PackSummary {
   description: string;
   builtin: boolean;
   counts: { questions: number; cards: number; scenarios: number; rounds: number };
+  /** Imported packs: shared with every host on this server (built-in packs are). */
+  shared: boolean;
+  /** Imported by the host key that asked (only its owner, or an operator, exports it with its answers). */
+  mine: boolean;
 }
 
 export interface SoloVerifyResult {

@@ -56,10 +56,21 @@ export async function scoreOf(page: Page): Promise<string> {
 }
 
 
-/** Imports a pack over HTTP (the landing page's import form is exercised by the classroom test). */
+/**
+ * Imports a pack over HTTP (the landing page's import form is exercised by the classroom test) as another teacher's
+ * host key, and shares it on the server so the browser under test (its own host key) lists and hosts it.
+ */
 export async function importPack(baseUrl: string, pack: unknown): Promise<void> {
-  const res = await fetch(`${baseUrl}/api/packs/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pack) });
+  const owner = { 'x-host-key': 'browser-tests-teacher-0123456789' };
+  const res = await fetch(`${baseUrl}/api/packs/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...owner }, body: JSON.stringify(pack) });
   if (!res.ok) throw new Error(`pack import failed: ${res.status} ${await res.text()}`);
+  const { pack: stored } = (await res.json()) as { pack: { id: string } };
+  const shared = await fetch(`${baseUrl}/api/packs/${stored.id}/shared`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', ...owner },
+    body: JSON.stringify({ shared: true }),
+  });
+  if (!shared.ok) throw new Error(`pack share failed: ${shared.status} ${await shared.text()}`);
 }
 
 export interface FormChoices {

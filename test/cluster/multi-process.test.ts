@@ -201,31 +201,40 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     expect((await closed(plainOnA)).question!.solution!.explanation).toBe(explanation(ko, qid));
   });
 
-  it('a pack imported through A is listed by B and C and hosts rooms created through them (storage, not memory)', async () => {
-    const exported = await (await fetch(`${A.url}/api/packs/${PACK}/export`)).text();
-    const pack = JSON.parse(exported) as { meta: { title: string } };
+  it('a pack imported through A is listed by B and C and hosts rooms created through them (storage, not memory); sharing through B reaches C', async () => {
+    // Imports belong to the host key that sends them (docs/SECURITY.md, "The answer key").
+    const hostKey = `multi-process-teacher-${run}`.replace(/[^A-Za-z0-9_-]/g, '-').padEnd(20, 'x');
+    const asHost = { 'x-host-key': hostKey };
+    const pack = structuredClone(builtinPack(PACK)!);
     pack.meta.title = `Imported on A ${run}`;
     const imported = await fetch(`${A.url}/api/packs/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...asHost },
       body: JSON.stringify(pack),
     });
     expect(imported.status).toBe(201);
     const id = ((await imported.json()) as { pack: { id: string } }).pack.id;
     for (const proc of [B, C]) {
-      const list = (await (await fetch(`${proc.url}/api/packs`)).json()) as Array<{ id: string; title: string }>;
+      const list = (await (await fetch(`${proc.url}/api/packs`, { headers: asHost })).json()) as Array<{ id: string; title: string }>;
       expect(list.find((p) => p.id === id)?.title).toBe(`Imported on A ${run}`);
     }
+    // Private: another host key on C neither lists nor hosts it, until its owner shares it through B.
+    const other = { 'x-host-key': `someone-else-${hostKey}` };
+    const otherIds = async () => ((await (await fetch(`${C.url}/api/packs`, { headers: other })).json()) as Array<{ id: string }>).map((p) => p.id);
+    expect(await otherIds()).not.toContain(id);
+    const shared = await fetch(`${B.url}/api/packs/${id}/shared`, { method: 'PUT', headers: { 'content-type': 'application/json', ...asHost }, body: JSON.stringify({ shared: true }) });
+    expect(shared.status).toBe(200);
+    expect(await otherIds()).toContain(id);
     // Over HTTP through B, over the socket through C: both read the pack A stored.
     const viaHttp = await fetch(`${B.url}/api/rooms`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ packId: id }),
+      body: JSON.stringify({ packId: id, hostKey }),
     });
     expect(viaHttp.status).toBe(201);
     const created = (await viaHttp.json()) as { roomCode: string };
     const host = await C.client();
-    const viaSocket = expectOk(await host.call('room:create', { packId: id }));
+    const viaSocket = expectOk(await host.call('room:create', { packId: id, hostKey }));
     // A player elsewhere joins the room made from it.
     const player = await A.client();
     expectOk(await player.call('player:join', { roomCode: viaSocket.roomCode, name: 'Imported' }));

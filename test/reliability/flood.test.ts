@@ -35,8 +35,10 @@ async function clientFrom(server: TestServer, address: string): Promise<TestClie
   return client;
 }
 
+/** A teacher's host key: imports belong to the key that sends them. */
+const HOST_KEY = 'flood-teacher-key-0123456789ab';
 const post = (server: TestServer, path: string, address: string, type: string, body: string) =>
-  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': address }, body });
+  fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-forwarded-for': address, 'x-host-key': HOST_KEY }, body });
 const postRoom = (server: TestServer, address: string) =>
   post(server, '/api/rooms', address, 'application/json', JSON.stringify({ packId: PACK }));
 const importCsv = (server: TestServer, address: string) => post(server, '/api/packs/import?title=Flood&lang=en', address, 'text/csv', CSV);
@@ -90,12 +92,13 @@ describe('per-address budgets behind a trusted proxy (TRUST_PROXY=loopback)', ()
     expectOk(await (await clientFrom(server, '203.0.113.3')).call('solo:start', { name: 'Elsewhere', packId: PACK, lang: 'en' }));
   });
 
-  it('pack imports: past the budget 429 rate/limited and nothing stored; another address imports; an invalid pack costs nothing', async () => {
-    const packs = async () => ((await (await fetch(`${server.url}/api/packs`)).json()) as Array<{ builtin: boolean }>).filter((p) => !p.builtin).length;
-    // Refused for its errors, not counted against the budget.
+  it('pack imports: past the budget 429 rate/limited and nothing stored; another address imports; an invalid pack costs a token too', async () => {
+    const packs = async () =>
+      ((await (await fetch(`${server.url}/api/packs`, { headers: { 'x-host-key': HOST_KEY } })).json()) as Array<{ builtin: boolean }>).filter((p) => !p.builtin).length;
+    // Refused for its errors, and counted against the budget like a valid one: validating is the work.
     const broken = await post(server, '/api/packs/import', '192.0.2.10', 'text/csv', 'question,answer 1,answer 2,answer 3,answer 4,time limit,correct answer\nQ?,A,B,,,20,7\n');
     expect(broken.status).toBe(400);
-    for (let i = 0; i < 2; i++) expect((await importCsv(server, '192.0.2.10')).status).toBe(201);
+    expect((await importCsv(server, '192.0.2.10')).status).toBe(201);
     const stored = await packs();
     const over = await importCsv(server, '192.0.2.10');
     expect(over.status).toBe(429);
@@ -105,6 +108,29 @@ describe('per-address budgets behind a trusted proxy (TRUST_PROXY=loopback)', ()
     expect((await postRoom(server, '192.0.2.10')).status).toBe(201);
     expect((await importCsv(server, '192.0.2.11')).status).toBe(201);
     expect(await packs()).toBe(stored + 1);
+  });
+
+  it('a flood of ~870 KB invalid packs spends the address budget: past it, refused before the body is read or validated', async () => {
+    const questions = Array.from({ length: 2_900 }, (_, i) => ({ id: `q${i}`, type: 'single', prompt: 'p'.repeat(240), options: [] }));
+    const big = JSON.stringify({ format: 'hostrush-pack', formatVersion: 1, meta: { id: 'flood' }, questions });
+    expect(big.length).toBeGreaterThan(800_000);
+    expect(big.length).toBeLessThan(1_000_000);
+    const countedBefore = await rateLimitedCount(server);
+    const replies: Array<{ status: number; issues: boolean }> = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await post(server, '/api/packs/import', '192.0.2.30', 'application/json', big);
+      replies.push({ status: res.status, issues: Array.isArray(((await res.json()) as { issues?: unknown }).issues) });
+    }
+    // The burst (2) is validated and refused for its errors; the rest never reach the validator.
+    expect(replies).toEqual([
+      { status: 400, issues: true },
+      { status: 400, issues: true },
+      ...Array.from({ length: 4 }, () => ({ status: 429, issues: false })),
+    ]);
+    expect(await rateLimitedCount(server)).toBe(countedBefore + 4);
+    // A valid pack from the same address waits too; another address is not held back.
+    expect((await importCsv(server, '192.0.2.30')).status).toBe(429);
+    expect((await importCsv(server, '192.0.2.31')).status).toBe(201);
   });
 });
 

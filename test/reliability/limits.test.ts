@@ -154,14 +154,14 @@ describe('sizes, rates and headers', () => {
       ['/api/packs/import', 'application/json', JSON.stringify({ format: 'hostrush-pack', pad: tooBig })],
       ['/api/packs/import', 'text/csv', `question,answer\n${tooBig}`],
     ] as const) {
-      const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type }, body });
+      const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-host-key': 'teacher-host-key-0123456789abc' }, body });
       expect({ path, type, status: r.status }).toEqual({ path, type, status: 413 });
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('input/too-large');
     }
     // Under the limit, a bad pack gets located errors.
     const pack = await fetch(`${server.url}/api/packs/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-host-key': 'teacher-host-key-0123456789abc' },
       body: JSON.stringify({ format: 'hostrush-pack', formatVersion: 1, meta: { id: 'x' }, questions: [{ id: 1 }] }),
     });
     expect(pack.status).toBe(400);

@@ -153,7 +153,13 @@ describe('malformed and hostile events', () => {
     expect((await wrong.json()).error.code).toBe('input/invalid');
     const huge = await post('/api/solo/verify', JSON.stringify({ pad: 'z'.repeat(1_100_000) }));
     expect(huge.status).toBe(413);
-    const pack = await post('/api/packs/import', '{"format":"hostrush-pack","formatVersion":1}');
+    // Without a host key an import is nobody's: refused before its body is read.
+    expect((await post('/api/packs/import', '{"format":"hostrush-pack","formatVersion":1}')).status).toBe(401);
+    const pack = await fetch(`${server.url}/api/packs/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-host-key': 'teacher-host-key-0123456789abc' },
+      body: '{"format":"hostrush-pack","formatVersion":1}',
+    });
     expect(pack.status).toBe(400);
     const packJson = await pack.json();
     expect(packJson.error.code).toBe('pack/invalid');

@@ -8,6 +8,10 @@ import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 
+/** The teacher's host key: imports are its own (docs/SECURITY.md, "The answer key"). */
+const KEY = 'teacher-host-key-0123456789abc';
+const AS_HOST = { 'x-host-key': KEY };
+
 describe('packs over HTTP', () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -20,28 +24,30 @@ describe('packs over HTTP', () => {
     const warmup = list.find((p: { id: string }) => p.id === 'warmup-en');
     expect(warmup).toMatchObject({ builtin: true, language: 'en' });
     expect(warmup.counts.questions).toBeGreaterThan(0);
-    const exported = await fetch(`${server.url}/api/packs/warmup-en/export`);
+    // A built-in pack is exported whole to a host of this server.
+    expect((await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packId: 'warmup-en', hostKey: KEY }) })).status).toBe(201);
+    const exported = await fetch(`${server.url}/api/packs/warmup-en/export`, { headers: AS_HOST });
     const text = await exported.text();
     const imported = await fetch(`${server.url}/api/packs/import`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...AS_HOST },
       body: text,
     });
     expect(imported.status).toBe(201);
     const { pack } = await imported.json();
     expect(pack.id).not.toBe('warmup-en');
-    expect((await fetch(`${server.url}/api/packs/${pack.id}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/packs/${pack.id}`, { headers: AS_HOST })).status).toBe(200);
     const host = await server.client();
-    expectOk(await host.call('room:create', { packId: pack.id }));
+    expectOk(await host.call('room:create', { packId: pack.id, hostKey: KEY }));
     const csv = await fetch(`${server.url}/api/packs/import?title=Quiz&lang=en`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...AS_HOST },
       body: 'question,answer 1,answer 2,answer 3,answer 4,time limit,correct answer\nWhat shares the host kernel?,VM,Container,,,20,2\n',
     });
     expect(csv.status).toBe(201);
     const broken = await fetch(`${server.url}/api/packs/import`, {
       method: 'POST',
-      headers: { 'content-type': 'text/csv' },
+      headers: { 'content-type': 'text/csv', ...AS_HOST },
       body: 'question,answer 1,answer 2,answer 3,answer 4,time limit,correct answer\nQ?,A,B,,,20,7\n',
     });
     expect(broken.status).toBe(400);
@@ -66,11 +72,11 @@ describe('imported packs in storage', () => {
   }
 
   const importPack = (server: TestServer, body: string, type = 'application/json', query = '') =>
-    fetch(`${server.url}/api/packs/import${query}`, { method: 'POST', headers: { 'content-type': type }, body });
+    fetch(`${server.url}/api/packs/import${query}`, { method: 'POST', headers: { 'content-type': type, ...AS_HOST }, body });
   const listIds = async (server: TestServer) =>
-    ((await (await fetch(`${server.url}/api/packs`)).json()) as Array<{ id: string; builtin: boolean }>).filter((p) => !p.builtin).map((p) => p.id);
+    ((await (await fetch(`${server.url}/api/packs`, { headers: AS_HOST })).json()) as Array<{ id: string; builtin: boolean }>).filter((p) => !p.builtin).map((p) => p.id);
   const createRoom = (server: TestServer, packId: string) =>
-    fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packId }) });
+    fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packId, hostKey: KEY }) });
 
   it('a pack imported before a restart is listed, served and hosts a room after it (SQLite file)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostrush-packs-'));
@@ -92,12 +98,12 @@ describe('imported packs in storage', () => {
     await firstStorage.close();
 
     const second = await serverOn(await createStorage({ sqlitePath: path }));
-    const list = (await (await fetch(`${second.url}/api/packs`)).json()) as Array<{ id: string; title: string; language: string; builtin: boolean; counts: { questions: number } }>;
+    const list = (await (await fetch(`${second.url}/api/packs`, { headers: AS_HOST })).json()) as Array<{ id: string; title: string; language: string; builtin: boolean; counts: { questions: number } }>;
     expect(list.filter((p) => !p.builtin)).toEqual([
       expect.objectContaining({ id: csvPack.id, title: 'Tuesday', language: 'ko', counts: expect.objectContaining({ questions: 1 }) }),
       expect.objectContaining({ id: pack.id, title: 'Monday quiz', language: 'en', counts: expect.objectContaining({ questions: warmup.questions.length }) }),
     ]);
-    const served = await fetch(`${second.url}/api/packs/${pack.id}`);
+    const served = await fetch(`${second.url}/api/packs/${pack.id}`, { headers: AS_HOST });
     expect(served.status).toBe(200);
     expect(((await served.json()) as { meta: { id: string; title: string } }).meta).toMatchObject({ id: pack.id, title: 'Monday quiz' });
     const room = await createRoom(second, pack.id);
@@ -105,7 +111,7 @@ describe('imported packs in storage', () => {
     expect(await room.json()).toMatchObject({ ok: true, roomCode: expect.any(String), hostToken: expect.any(String) });
     // Over the socket too (createRoom and the solo start read the pack the same way).
     const host = await second.client();
-    expectOk(await host.call('room:create', { packId: csvPack.id }));
+    expectOk(await host.call('room:create', { packId: csvPack.id, hostKey: KEY }));
   });
 
   it('a bad import gets located errors and stores nothing; an unknown id is 404', async () => {
@@ -131,7 +137,7 @@ describe('imported packs in storage', () => {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver) as unknown;
         if (typeof value !== 'function') return value;
-        if (failing && (prop === 'saveImportedPack' || prop === 'listImportedPacks' || prop === 'getImportedPack')) {
+        if (failing && (prop === 'saveImportedPack' || prop === 'listImportedPacks' || prop === 'getImportedPack' || prop === 'getImportedPackAccess')) {
           return async () => {
             throw new Error('disk I/O error (injected)');
           };
@@ -164,9 +170,9 @@ describe('imported packs in storage', () => {
     const bad = structuredClone(warmup) as GamePack;
     bad.meta.id = 'imp-badbadbadbad';
     (bad.questions[0] as { prompt: unknown }).prompt = 42;
-    await storage.saveImportedPack({ id: 'imp-badbadbadbad', createdAt: 1, pack: bad }, 500);
+    await storage.saveImportedPack({ id: 'imp-badbadbadbad', createdAt: 1, pack: bad, shared: true }, 500);
     const good = { ...warmup, meta: { ...warmup.meta, id: 'imp-goodgoodgood' } };
-    await storage.saveImportedPack({ id: 'imp-goodgoodgood', createdAt: 2, pack: good }, 500);
+    await storage.saveImportedPack({ id: 'imp-goodgoodgood', createdAt: 2, pack: good, shared: true }, 500);
     const logs: string[] = [];
     const server = await serverOn(storage, logs);
     expect((await fetch(`${server.url}/api/packs/imp-badbadbadbad`)).status).toBe(404);

@@ -25,12 +25,13 @@ describe('phases that a timer changes reach every screen', () => {
         { kind: 'race' as const, scenarioId: scenario.id },
       ],
     };
-    const imported = await fetch(`${server.url}/api/packs/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(short) });
+    const hostKey = 'teacher-host-key-0123456789abc';
+    const imported = await fetch(`${server.url}/api/packs/import`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-host-key': hostKey }, body: JSON.stringify(short) });
     expect(imported.status).toBe(201);
     const { pack: stored } = await imported.json();
 
     const host = await server.client();
-    const created = expectOk(await host.call('room:create', { packId: stored.id, options: { questionTimeS: 5 } }));
+    const created = expectOk(await host.call('room:create', { packId: stored.id, hostKey, options: { questionTimeS: 5 } }));
     const phones = [await server.client(), await server.client()];
     for (const [i, phone] of phones.entries()) expectOk(await phone.call('player:join', { roomCode: created.roomCode, name: `P${i}` }));
     expectOk(await host.call('host:control', { command: 'start' }));

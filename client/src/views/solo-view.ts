@@ -67,7 +67,8 @@ export class SoloView extends ActionView {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void api.packs().then((p) => (this.packs = p)).catch(() => undefined);
+    // A solo run has no host key: built-in and shared packs only (the server refuses another's private pack).
+    void api.packs().then((p) => (this.packs = p.filter((x) => x.builtin || x.shared))).catch(() => undefined);
     void this.session.resumeSolo().then((s) => {
       if (s) this.playing = true;
     });
