@@ -60,8 +60,6 @@ const PERSIST_BATCH = 500;
 const PERSIST_DELAY_MS = 20;
 /** Control commands whose replies are kept for their retries (per room). */
 const COMMAND_REPLIES_KEPT = 256;
-/** Control commands whose replies are kept for their retries (per room). */
-const COMMAND_REPLIES_KEPT = 256;
 /** A viewer id no player has: the engine's view for it is what any member may see. */
 const SPECTATOR = '\u0000spectator';
 
@@ -198,22 +196,6 @@ export class Room {
     if (this.closed) return fail('room/closed', 'This room is closed.');
     const at = Math.max(this.deps.clock(), this.state.now);
     return this.apply({ ...command, at } as Action);
-  }
-
-  /**
-   * A host's (or a solo player's) control command, idempotent per command id: a retry (same id, whose first try
-   * may have been applied while its ack was lost or late) gets the first reply again, never a second `next` or
-   * `add-time`. Ids are scoped to who sent them; the newest 256 are kept.
-   */
-  control(commandId: string | undefined, sender: string, command: Command): Outcome<{ version: number }> {
-    if (commandId === undefined) return this.act(command);
-    const key = `${sender}\u0000${commandId}`;
-    const first = this.commandReplies.get(key);
-    if (first) return first;
-    const outcome = this.act(command);
-    this.commandReplies.set(key, outcome);
-    if (this.commandReplies.size > COMMAND_REPLIES_KEPT) this.commandReplies.delete(this.commandReplies.keys().next().value!);
-    return outcome;
   }
 
   /**
@@ -695,7 +677,6 @@ export class Room {
   private emitSharedViews(): void {
     const out = this.output;
     const mode = this.state.config.mode;
-    this.noteQuestionBroadcast();
     this.noteQuestionBroadcast();
     // With devices reading another of the pack's languages: one broadcast per language (the room's own to every
     // member but them, null), still never one per player.
