@@ -1,5 +1,6 @@
 // Driving the client through its UI, as a person would: waits on what the page shows, never on time.
 import type { Page } from 'playwright-core';
+import type { DeployKind, Placement } from '../../shared/engine/types.js';
 
 export const WAIT = { timeout: 20_000 };
 
@@ -119,6 +120,54 @@ export async function hostControl(host: Page, label: string | RegExp): Promise<v
 /** The number in a phone's score pill ("1,234 pts" -> 1234). */
 export async function scoreNumber(page: Page): Promise<number> {
   return Number((await scoreOf(page)).replace(/[^\d-]/g, ''));
+}
+
+/** What `deployCard` chooses in the picker: where, then how (the first of several kinds that fits). */
+export interface DeployOptions {
+  /** Where: left as the picker proposes when absent. */
+  placement?: Placement;
+  /** How: the first of these that the engine's quote says fits; left as proposed when absent. */
+  kind?: DeployKind | readonly DeployKind[];
+  /** Runs before Deploy is pressed (checks, screenshots). */
+  before?: () => Promise<void>;
+  /** Waits for the card to show as deployed (default); false when the server is expected to refuse. */
+  expectDone?: boolean;
+}
+
+/** Opens the deployment picker of the player's own card, claiming the first free card first if it holds none. */
+export async function openPicker(page: Page): Promise<string> {
+  if (!(await page.locator('race-cards li.mine').count())) await page.locator('race-cards li button.claim').first().click(WAIT);
+  const mine = page.locator('race-cards li.mine').first();
+  await mine.locator('button.deploy').click(WAIT);
+  await page.locator('deploy-picker dialog[open]').waitFor(WAIT);
+  return (await mine.getAttribute('data-card')) ?? '';
+}
+
+/** In an open picker: WHERE (step 1), then HOW (step 2), as a player taps through them. */
+export async function chooseDeployment(page: Page, opts: Pick<DeployOptions, 'placement' | 'kind'>): Promise<void> {
+  const picker = page.locator('deploy-picker');
+  if (opts.placement) {
+    if (!(await picker.locator('.body[data-step="where"]').count())) await picker.locator('button[data-step="where"]').click();
+    await picker.locator(`button[data-placement="${opts.placement}"]`).click();
+    await picker.locator(`button[data-placement="${opts.placement}"][aria-pressed="true"], .body[data-step="how"]`).first().waitFor(WAIT);
+  }
+  const kinds = opts.kind === undefined ? [] : typeof opts.kind === 'string' ? [opts.kind] : opts.kind;
+  if (kinds.length && !(await picker.locator('.body[data-step="how"]').count())) await picker.locator('button[data-step="how"]').click();
+  for (const kind of kinds) {
+    await picker.locator(`input[name="kind"][value="${kind}"]`).check();
+    if (await picker.locator('button.deploy').isEnabled()) break;
+  }
+}
+
+/** Claims a card if needed, chooses in its picker and presses Deploy; returns the card's id. */
+export async function deployCard(page: Page, opts: DeployOptions = {}): Promise<string> {
+  const cardId = await openPicker(page);
+  await chooseDeployment(page, opts);
+  if (opts.before) await opts.before();
+  await page.locator('deploy-picker button.deploy').click();
+  await page.locator('deploy-picker').waitFor({ ...WAIT, state: 'detached' });
+  if (opts.expectDone !== false) await page.locator(`race-cards li.done[data-card="${cardId}"]`).waitFor(WAIT);
+  return cardId;
 }
 
 /** Screenshots of what the page shows in both languages (`<name>-en`, `<name>-ko`), back in its own language after. */

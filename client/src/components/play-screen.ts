@@ -67,9 +67,14 @@ export class PlayScreen extends LocalizedElement {
       .feedback h2 { font-size: 1.7rem; }
       .whys { margin: 0.5rem 0 0; padding-inline-start: 1.2rem; }
       .answer-key { font-weight: 700; }
-      .picker-wrap { position: fixed; inset: 0; background: rgba(27, 21, 48, 0.55); display: grid; place-items: end center; z-index: 30; padding: 0.5rem; }
-      .picker { background: var(--hr-surface); border-radius: var(--hr-radius) var(--hr-radius) 0 0; width: min(100%, 44rem); max-height: 92vh;
-        overflow: auto; padding: 1rem; box-shadow: var(--hr-shadow); }
+      .race-top { flex-wrap: nowrap; align-items: flex-start; }
+      .race-top .prompt { font-size: clamp(1.05rem, 4.2vw, 1.5rem); min-width: 0; overflow-wrap: anywhere; }
+      .race-h { font-size: 1.05rem; margin: 0.6rem 0 0.4rem; }
+      details.hostfold { margin-top: 0.8rem; padding: 0.5rem 0.8rem; }
+      details.hostfold > summary { cursor: pointer; font-weight: 750; min-height: 44px; display: flex; align-items: center; gap: 0.5rem; flex-wrap: wrap; }
+      details.hostfold > summary .use { font-weight: 600; font-variant-numeric: tabular-nums; color: var(--hr-ink-soft); font-size: 0.92rem; }
+      details.hostfold[open] > summary { margin-bottom: 0.5rem; }
+      .race-parts { margin-top: 0.8rem; }
       .section { margin-top: 1rem; }
       .teams { display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; }
       .teams button { min-width: 7rem; }
@@ -92,6 +97,10 @@ export class PlayScreen extends LocalizedElement {
   /** Team game with roles: the layer picker shows in the lobby. */
   roles = false;
   private picking: string | null = null;
+  /** The shared host picture: folded on a phone (the cards come first), open on wider screens; then as the player leaves it. */
+  private hostOpen: boolean | null = null;
+  /** The card whose picker just closed: its button gets focus back after the next render. */
+  private refocus: { cardId: string; to: 'button' | 'card' } | null = null;
   /** The question id this device already sent an answer for (the ack may come before `you` updates). */
   private sentFor = '';
   private clock = Date.now();
@@ -275,34 +284,45 @@ export class PlayScreen extends LocalizedElement {
     const names = playerNames(view);
     const pickCard = this.picking ? race.cards.find((c) => c.id === this.picking) : undefined;
     const whys = this.whys();
+    const heading =
+      view.mode === 'team' ? t('race.hostOf', { owner: teamLabel(view.teams.find((tm) => tm.id === ownerId(host?.owner ?? ''))?.name ?? '') }) : t('race.host');
+    // What the host has given out so far, for the folded picture's summary line.
+    const used = (host?.deployments ?? []).reduce((u, d) => ({ cpu: u.cpu + d.cpu, ram: u.ram + d.ramGb }), { cpu: 0, ram: 0 });
+    const open = this.hostOpen ?? (typeof matchMedia === 'function' && matchMedia('(min-width: 60rem)').matches);
     return html`
-      <div class="top">
+      <div class="top race-top">
         <h1 class="prompt" style="margin:0">${t('race.title', { title: race.scenario.title })}</h1>
         <count-down .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.offset} ?paused=${view.paused}
           .label=${t('race.timeLeft')}></count-down>
       </div>
       ${whys.length ? html`<div class="feedback" role="status"><ul class="whys">${whys.slice(-4).map((w) => html`<li>${whyText(w)}</li>`)}</ul></div>` : nothing}
-      <h2 class="section">${t('player.race.cards')}</h2>
+      <h2 class="race-h">${t('player.race.cards')}</h2>
       <race-cards .host=${host} .cards=${race.cards} .names=${names} .me=${you.playerId} .now=${now} ?busy=${this.busy}
         @pick=${(e: CustomEvent<string>) => (this.picking = e.detail)}></race-cards>
-      <section class="section panel">
-        <host-picture .host=${host} .cards=${race.cards} .names=${names} .events=${race.events} .struck=${this.struck}
-          .heading=${view.mode === 'classroom' ? t('race.host') : view.mode === 'team' ? t('race.hostOf', { owner: view.teams.find((tm) => tm.id === ownerId(host?.owner ?? ''))?.name ?? '' }) : t('race.host')}></host-picture>
-        ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${host} .me=${you.playerId}></team-parts>` : nothing}
-      </section>
+      ${view.mode === 'team' ? html`<team-parts class="race-parts" .view=${view} .host=${host} .me=${you.playerId}></team-parts>` : nothing}
+      ${host
+        ? html`<details class="hostfold panel" data-testid="host-fold" ?open=${open} @toggle=${(e: Event) => (this.hostOpen = (e.currentTarget as HTMLDetailsElement).open)}>
+            <summary>${heading}
+              <span class="use">${t('player.race.hostUse', { cpu: fmt(used.cpu, 1), cores: fmt(host.spec.cores), ram: fmt(used.ram, 1), total: fmt(host.spec.ramGb) })}</span>
+            </summary>
+            <host-picture .host=${host} .cards=${race.cards} .names=${names} .events=${race.events} .struck=${this.struck}></host-picture>
+          </details>`
+        : nothing}
       ${pickCard && host
-        ? html`<div class="picker-wrap" @click=${(e: Event) => e.target === e.currentTarget && (this.picking = null)}>
-            <div class="picker" role="dialog" aria-modal="true" aria-label=${t('picker.title', { card: pickCard.title })}>
-              <deploy-picker .card=${pickCard} .host=${host} .cards=${race.cards} ?busy=${this.busy} .owners=${this.owners(view)} .me=${you.playerId}
-                @cancel=${() => (this.picking = null)}
-                @deploy=${(e: CustomEvent<DeployDetail>) => {
-                  this.picking = null;
-                  this.emit('deploy-card', e.detail);
-                }}></deploy-picker>
-            </div>
-          </div>`
+        ? html`<deploy-picker .card=${pickCard} .host=${host} .cards=${race.cards} ?busy=${this.busy} .owners=${this.owners(view)} .me=${you.playerId}
+            @cancel=${() => this.closePicker('button')}
+            @deploy=${(e: CustomEvent<DeployDetail>) => {
+              this.closePicker('card');
+              this.emit('deploy-card', e.detail);
+            }}></deploy-picker>`
         : nothing}
     `;
+  }
+
+  /** Closes the picker and gives focus back to the card it was opened from. */
+  private closePicker(to: 'button' | 'card'): void {
+    this.refocus = this.picking ? { cardId: this.picking, to } : null;
+    this.picking = null;
   }
 
   private standings(view: GameView, final: boolean) {
@@ -321,12 +341,12 @@ export class PlayScreen extends LocalizedElement {
   }
 
   override updated(): void {
-    // Focus the dialog's first control when the picker opens.
-    if (this.picking) this.renderRoot.querySelector('deploy-picker')?.updateComplete.then(() => {
-      const picker = this.renderRoot.querySelector('deploy-picker');
-      const active = picker?.shadowRoot?.activeElement;
-      if (!active) picker?.shadowRoot?.querySelector<HTMLElement>('input:checked')?.focus();
-    });
+    // The picker (a modal dialog) moves focus into itself; once it closes, focus goes back to the card.
+    if (this.refocus) {
+      const { cardId, to } = this.refocus;
+      this.refocus = null;
+      this.renderRoot.querySelector('race-cards')?.focusCard(cardId, to);
+    }
   }
 
   override render() {
