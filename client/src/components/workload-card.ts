@@ -7,7 +7,7 @@ import { t, fmt } from '../i18n/index.js';
 import { topicLabel } from '../lib/labels.js';
 
 export class WorkloadCardView extends LocalizedElement {
-  static override properties = { card: { attribute: false }, compact: { type: Boolean } };
+  static override properties = { card: { attribute: false }, compact: { type: Boolean, reflect: true }, untitled: { type: Boolean } };
   static override styles = [
     baseStyles,
     css`
@@ -20,10 +20,17 @@ export class WorkloadCardView extends LocalizedElement {
       .tags li.warn { background: var(--hr-warn-soft); color: var(--hr-warn); }
       .tags li.risk { background: var(--hr-danger-soft); color: var(--hr-danger); }
       p.desc { font-size: 0.92rem; color: var(--hr-ink-soft); }
+      /* Compact (a race row, the picker's header): no topic line, smaller tags, so a phone sees several cards at once. */
+      :host([compact]) h3 { font-size: 1rem; margin: 0; overflow-wrap: anywhere; }
+      :host([compact]) .needs { margin: 0.1rem 0 0.25rem; font-size: 0.9rem; }
+      :host([compact]) .tags { gap: 0.2rem; }
+      :host([compact]) .tags li { font-size: 0.78rem; padding: 0.05rem 0.45rem; }
     `,
   ];
   card: WorkloadCard | null = null;
   compact = false;
+  /** The title is shown elsewhere (the picker's heading). */
+  untitled = false;
   override render() {
     const c = this.card;
     if (!c) return null;
@@ -36,8 +43,8 @@ export class WorkloadCardView extends LocalizedElement {
     if (c.traffic === 'bursty') tags.push([t('card.bursty'), '']);
     tags.push([t('card.deadline', { s: fmt(c.startDeadlineS, 1) }), '']);
     return html`
-      <span class="topic">${topicLabel(c.topic)}</span>
-      <h3>${c.title}</h3>
+      ${this.compact ? null : html`<span class="topic">${topicLabel(c.topic)}</span>`}
+      ${this.untitled ? null : html`<h3>${c.title}</h3>`}
       ${this.compact ? null : html`<p class="desc">${c.description}</p>`}
       <p class="needs">${t('card.needs', { cpu: fmt(c.cpu, 1), ram: fmt(c.ramGb, 1), disk: fmt(c.diskGb, 1) })}</p>
       <ul class="tags">${tags.map(([text, cls]) => html`<li class=${cls}>${text}</li>`)}</ul>
