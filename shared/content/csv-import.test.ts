@@ -13,7 +13,13 @@ function imported(text: string, options: CsvImportOptions = opts) {
 function errorsOf(text: string, options: CsvImportOptions = opts) {
   const r = importKahootCsv(text, options);
   if (r.ok) throw new Error('expected the import to fail');
-  return r.errors;
+  return r.errors.map(({ path, message }) => ({ path, message }));
+}
+
+function koErrorsOf(text: string) {
+  const r = importKahootCsv(text, opts);
+  if (r.ok) throw new Error('expected the import to fail');
+  return r.errors.map((e) => e.ko);
 }
 
 const HEADER = 'Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,' +
@@ -40,7 +46,7 @@ describe('parseCsv (RFC 4180)', () => {
     ]);
   });
   it('reports a quote that is never closed at its row', () => {
-    expect(parseCsv('a,b\n"open,c\nd').error).toEqual({ path: 'row 2', message: 'a quoted field is never closed (missing closing ")' });
+    expect(parseCsv('a,b\n"open,c\nd').error).toMatchObject({ path: 'row 2', message: 'a quoted field is never closed (missing closing ")' });
   });
   it('round-trips any table written the RFC 4180 way', () => {
     const cell = fc.string({ maxLength: 12 });
@@ -220,6 +226,32 @@ describe('importKahootCsv', () => {
         message: '"bad id" is not valid: must be an id of 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit',
       },
     ]);
+  });
+
+  it('says every CSV problem in Korean too, at a Korean row and column', () => {
+    const csv =
+      HEADER +
+      'Q1?,A,B,,,20,3\n' +
+      ',A,,,,7s,\n' +
+      'Q3?,A,B,C,,20,"1,1"\n' +
+      'Q4?,A,B,C,D,300,x\n';
+    expect(koErrorsOf(csv)).toEqual([
+      { path: "2행 '정답' 열", message: '3번 답이 비어 있어 정답이 될 수 없습니다.' },
+      { path: "3행 '질문' 열", message: '질문이 비어 있습니다.' },
+      { path: "3행 '답 2' 열", message: '비어 있습니다. 답 1과 답 2는 꼭 적어야 합니다.' },
+      { path: "3행 '제한 시간' 열", message: '5에서 240 사이의 초 단위 정수로 적어야 합니다 (적힌 값 "7s").' },
+      { path: "3행 '정답' 열", message: '비어 있습니다. 1~4 중 하나나 "1,3"처럼 여러 번호를 적어 주세요.' },
+      { path: "4행 '정답' 열", message: '1번 답을 두 번 적었습니다.' },
+      { path: "5행 '제한 시간' 열", message: '5에서 240 사이의 초 단위 정수로 적어야 합니다 (적힌 값 "300").' },
+      { path: "5행 '정답' 열", message: '1~4 중 하나여야 합니다 (적힌 값 "x").' },
+    ]);
+    expect(koErrorsOf(`${'x'.repeat(501)},A,B,,,20,1\nQ?,Same,same,,,20,1\n`)).toEqual([
+      { path: "1행 '질문' 열", message: '500자까지 쓸 수 있습니다 (지금 501자).' },
+      { path: "2행 '답 2' 열", message: '답 1에 적은 답과 같습니다 ("same").' },
+    ]);
+    expect(koErrorsOf('Question,Answer 1,Correct answer\nQ,A,1\n')).toEqual([{ path: '1행', message: "머리글 행에 '답 2' 열이 없습니다." }]);
+    expect(koErrorsOf('\uFEFF\r\n,,,\r\n')).toEqual([{ path: '파일', message: '문제가 적힌 행이 하나도 없습니다.' }]);
+    expect(koErrorsOf('Q?,"A,B\n')).toEqual([{ path: '1행', message: '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.' }]);
   });
 
   it('never throws on arbitrary text', () => {

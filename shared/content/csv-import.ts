@@ -59,7 +59,7 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: PackError
       const startRow = row;
       i++;
       for (;;) {
-        if (i >= n) return { records, error: { path: `row ${startRow}`, message: 'a quoted field is never closed (missing closing ")' } };
+        if (i >= n) return { records, error: err(startRow, null, 'a quoted field is never closed (missing closing ")', '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.') };
         const c = text[i]!;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -110,16 +110,35 @@ export function headerColumn(cell: string): CsvColumn | null {
 
 // ---------------------------------------------------------------- import
 
-const err = (row: number, column: CsvColumn | null, message: string): PackError => ({
-  path: column === null ? `row ${row}` : `row ${row}, column "${column}"`,
-  message,
-});
+/** Column names as a Korean teacher's spreadsheet calls them. */
+const COLUMN_KO: Record<CsvColumn, string> = {
+  question: '질문',
+  'answer 1': '답 1',
+  'answer 2': '답 2',
+  'answer 3': '답 3',
+  'answer 4': '답 4',
+  'time limit': '제한 시간',
+  'correct answer': '정답',
+};
+
+/** An error at a row (and column), in English and, where `ko` is given, in Korean (the place always is). */
+function err(row: number, column: CsvColumn | null, message: string, ko?: string): PackError {
+  return {
+    path: column === null ? `row ${row}` : `row ${row}, column "${column}"`,
+    message,
+    ko: { path: column === null ? `${row}행` : `${row}행 '${COLUMN_KO[column]}' 열`, ...(ko !== undefined ? { message: ko } : {}) },
+  };
+}
+
+/** A whole-file error in both languages. */
+const fileErr = (message: string, ko: string): PackError => ({ path: '$', message, ko: { path: '파일', message: ko } });
 
 export function importKahootCsv(text: string, options: CsvImportOptions): PackResult {
   try {
     return importCsv(text, options);
   } catch (e) {
-    return { ok: false, errors: [{ path: '$', message: `the CSV could not be read: ${e instanceof Error ? e.message : String(e)}` }] };
+    const why = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [fileErr(`the CSV could not be read: ${why}`, `CSV 파일을 읽을 수 없습니다 (${why}).`)] };
   }
 }
 
@@ -140,13 +159,15 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
       if (col !== null && columnIndex[col] === undefined) columnIndex[col] = i;
     });
     for (const col of ['question', 'answer 1', 'answer 2', 'correct answer'] as const) {
-      if (columnIndex[col] === undefined) errors.push(err(first.row, null, `the header has no "${col}" column`));
+      if (columnIndex[col] === undefined) {
+        errors.push(err(first.row, null, `the header has no "${col}" column`, `머리글 행에 '${COLUMN_KO[col]}' 열이 없습니다.`));
+      }
     }
     if (errors.length > 0) return { ok: false, errors };
   } else {
     columnIndex = Object.fromEntries(COLUMNS.map((c, i) => [c, i]));
   }
-  if (body.length === 0) return { ok: false, errors: [{ path: '$', message: 'the CSV has no question rows' }] };
+  if (body.length === 0) return { ok: false, errors: [fileErr('the CSV has no question rows', '문제가 적힌 행이 하나도 없습니다.')] };
 
   const topic = options.topic ?? 'virtualization';
   const defaultTime = options.defaultTimeLimitS ?? 20;
@@ -161,13 +182,13 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     };
     const rowErrors: PackError[] = [];
     const prompt = cell('question');
-    if (prompt === '') rowErrors.push(err(rec.row, 'question', 'must not be empty'));
+    if (prompt === '') rowErrors.push(err(rec.row, 'question', 'must not be empty', '질문이 비어 있습니다.'));
 
     const answers: { text: string; number: number; column: CsvColumn }[] = [];
     ANSWER_COLUMNS.forEach((col, k) => {
       const value = cell(col);
       if (value !== '') answers.push({ text: value, number: k + 1, column: col });
-      else if (k < 2) rowErrors.push(err(rec.row, col, 'must not be empty (answers 1 and 2 are required)'));
+      else if (k < 2) rowErrors.push(err(rec.row, col, 'must not be empty (answers 1 and 2 are required)', '비어 있습니다. 답 1과 답 2는 꼭 적어야 합니다.'));
     });
 
     let timeLimitS = defaultTime;
@@ -175,22 +196,27 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     if (timeText !== '') {
       const t = Number(timeText);
       if (!/^[0-9]+$/.test(timeText) || t < 5 || t > 240) {
-        rowErrors.push(err(rec.row, 'time limit', `must be a whole number of seconds from 5 to 240 (got "${timeText}")`));
+        rowErrors.push(
+          err(rec.row, 'time limit', `must be a whole number of seconds from 5 to 240 (got "${timeText}")`,
+            `5에서 240 사이의 초 단위 정수로 적어야 합니다 (적힌 값 "${timeText}").`),
+        );
       } else timeLimitS = t;
     }
 
     const correctText = cell('correct answer');
     const correctNumbers: number[] = [];
-    if (correctText === '') rowErrors.push(err(rec.row, 'correct answer', 'must not be empty: give 1-4, or a list like "1,3"'));
+    if (correctText === '') {
+      rowErrors.push(err(rec.row, 'correct answer', 'must not be empty: give 1-4, or a list like "1,3"', '비어 있습니다. 1~4 중 하나나 "1,3"처럼 여러 번호를 적어 주세요.'));
+    }
     else {
       const parts = correctText.split(/[,;\s]+/).filter((p) => p !== '');
       for (const part of parts) {
         if (!/^[1-4]$/.test(part)) {
-          rowErrors.push(err(rec.row, 'correct answer', `must be 1-4 (got "${part}")`));
+          rowErrors.push(err(rec.row, 'correct answer', `must be 1-4 (got "${part}")`, `1~4 중 하나여야 합니다 (적힌 값 "${part}").`));
         } else if (correctNumbers.includes(Number(part))) {
-          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is listed twice`));
+          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is listed twice`, `${part}번 답을 두 번 적었습니다.`));
         } else if (!answers.some((a) => a.number === Number(part))) {
-          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is empty, so it cannot be the correct answer`));
+          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is empty, so it cannot be the correct answer`, `${part}번 답이 비어 있어 정답이 될 수 없습니다.`));
         } else correctNumbers.push(Number(part));
       }
     }
@@ -260,5 +286,14 @@ function locate(e: PackError, origins: readonly { row: number; optionColumns: Cs
     const col = origin.optionColumns[Number(k)];
     return col === undefined ? whole : col;
   });
-  return err(origin.row, column, message);
+  return err(origin.row, column, message, packErrorKo(message));
+}
+
+/** The pack checks a CSV row can fail, in Korean; undefined for the rest (their place is still given in Korean). */
+function packErrorKo(message: string): string | undefined {
+  const long = /^must be at most (\d+) characters long \(it has (\d+)\)$/.exec(message);
+  if (long) return `${long[1]}자까지 쓸 수 있습니다 (지금 ${long[2]}자).`;
+  const dup = /^duplicate option "(.*)" \(same as (answer [1-4])\)$/.exec(message);
+  if (dup) return `${COLUMN_KO[dup[2] as CsvColumn]}에 적은 답과 같습니다 ("${dup[1]}").`;
+  return undefined;
 }

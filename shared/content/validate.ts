@@ -11,6 +11,8 @@ import { gamePackSchema, hostSpecSchema, questionSchema, workloadCardSchema } fr
 export interface PackError {
   path: string;
   message: string;
+  /** The same in Korean, where the importer says it (CSV); without `message`, only the place is translated. */
+  ko?: { path: string; message?: string };
 }
 
 export type PackResult = { ok: true; pack: GamePack } | { ok: false; errors: PackError[] };

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserTestPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, key, scoreOf, setLang, shots } from './play-helpers.js';
+import { WAIT, answer, changed, key, openHostForm, scoreOf, setLang, shots } from './play-helpers.js';
 
 describe('a classroom game in the browser', () => {
   browserTest('plays to the podium with every question type and a race, survives a reload, and downloads the report CSV', { timeout: 300_000, failShot: 'failed' }, play);
@@ -14,7 +14,7 @@ describe('a classroom game in the browser', () => {
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
     await host.goto('/');
-    await host.locator('create-form').waitFor(WAIT);
+    await openHostForm(host);
     await expectAccessible(host, 'landing');
     await shot(host, 'landing-en');
 

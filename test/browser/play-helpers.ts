@@ -84,9 +84,16 @@ export interface FormChoices {
   selects?: Partial<Record<'pointsMultiplier' | 'lateJoinScore' | 'leaderboard', string>>;
 }
 
+/** Opens the landing page's teacher part (host a game, import, past games), one tap behind the join box. */
+export async function openHostForm(host: Page): Promise<void> {
+  await host.locator('landing-view button.teacher-toggle[aria-expanded="false"]').click(WAIT);
+  await host.locator('create-form').waitFor(WAIT);
+}
+
 /** Fills the landing page's create-game form as a teacher would and waits for the host view. Returns the room code. */
 export async function createGame(host: Page, c: FormChoices, beforeSubmit?: () => Promise<void>): Promise<string> {
   await host.goto('/');
+  await openHostForm(host);
   const form = host.locator('create-form');
   await form.locator('label.pack', { hasText: c.packTitle }).click(WAIT);
   if (c.mode === 'team') {

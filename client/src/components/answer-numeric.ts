@@ -19,8 +19,9 @@ export class AnswerNumeric extends LocalizedElement {
     css`
       :host { display: block; max-width: 26rem; margin-inline: auto; }
       .display { display: flex; align-items: center; gap: 0.5rem; margin-bottom: 0.8rem; }
-      .display input { flex: 1; font-size: 2rem; font-weight: 800; text-align: end; font-variant-numeric: tabular-nums; }
-      .unit { font-size: 1.4rem; font-weight: 700; color: var(--hr-ink-soft); }
+      /* An input is as wide as its size (20 characters at 2rem) unless told otherwise: it takes what the unit leaves. */
+      .display input { flex: 1 1 0; min-width: 0; width: 100%; font-size: 2rem; font-weight: 800; text-align: end; font-variant-numeric: tabular-nums; }
+      .unit { flex: none; max-width: 45%; overflow-wrap: anywhere; font-size: 1.4rem; font-weight: 700; color: var(--hr-ink-soft); }
       .pad { display: grid; grid-template-columns: repeat(3, 1fr); gap: 0.5rem; }
       .pad button { min-height: 60px; font-size: 1.5rem; background: var(--hr-surface); color: var(--hr-ink); border-color: var(--hr-border); }
     `,

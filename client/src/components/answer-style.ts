@@ -34,6 +34,8 @@ export const answerStyles = css`
   .ans.f { background: var(--hr-f); color: var(--hr-f-ink); border-color: var(--hr-f); }
   .ans[aria-pressed='true'] { border-color: var(--hr-ink); outline: 4px solid var(--hr-surface); outline-offset: -7px; }
   .ans[aria-pressed='true'] .text::after { content: ' ✓'; }
+  /* Focus: a dark ring outside (clear on the light page) over a white one (clear on every answer colour, blue too). */
+  .ans:focus-visible { outline: 4px solid var(--hr-ink); outline-offset: 3px; box-shadow: 0 0 0 3px var(--hr-surface), inset 0 0 0 3px var(--hr-surface); }
   .ans.dim { opacity: 0.45; }
 `;
 

@@ -52,9 +52,15 @@ export class CreateForm extends LocalizedElement {
   private error = '';
   private lateJoin = true;
 
+  /** The packs a class can play: not the daily-challenge pools (built-in `daily-*`), which solo runs draw from. */
+  private hostable(): PackSummary[] {
+    return this.packs.filter((p) => !(p.builtin && p.id.startsWith('daily-')));
+  }
+
   override willUpdate(changed: Map<string, unknown>): void {
-    if ((changed.has('packs') || changed.has('packLang')) && !this.packs.some((p) => p.id === this.packId)) {
-      this.packId = (this.packs.find((p) => p.language === this.packLang) ?? this.packs[0])?.id ?? '';
+    const packs = this.hostable();
+    if ((changed.has('packs') || changed.has('packLang')) && !packs.some((p) => p.id === this.packId)) {
+      this.packId = (packs.find((p) => p.language === this.packLang) ?? packs[0])?.id ?? '';
     }
   }
 
@@ -113,7 +119,7 @@ export class CreateForm extends LocalizedElement {
       <fieldset>
         <legend>${t('landing.create.pack')}</legend>
         <div class="packs">
-          ${[...this.packs].sort((a, b) => Number(b.language === this.packLang) - Number(a.language === this.packLang)).map(
+          ${this.hostable().sort((a, b) => Number(b.language === this.packLang) - Number(a.language === this.packLang)).map(
             (p) => html`<label class="pack">
               <input type="radio" name="pack" .checked=${p.id === this.packId} @change=${() => (this.packId = p.id)} />
               <span><strong>${p.title}</strong><span class="badge">${p.language.toUpperCase()}</span>

@@ -94,6 +94,11 @@ export class HostView extends ActionView {
   private factors: Record<string, number> = {};
   private toolsOpen = false;
   private readonly session = new SessionController(this);
+
+  protected override screenKey(): string {
+    const v = this.session.view;
+    return v ? `${v.phase}:${v.step}` : '';
+  }
   private readonly sound = new SoundCues(this, 'projector', () => ({ view: this.session.view, offset: this.session.offset }));
   /** Where phones can reach the server (null until known, or if the server cannot say). */
   private origins: JoinOrigins | null = null;

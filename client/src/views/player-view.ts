@@ -47,6 +47,11 @@ export class PlayerView extends ActionView {
   private probes = 0;
   private readonly session = new SessionController(this);
 
+  protected override screenKey(): string {
+    const v = this.session.view;
+    return v ? `${v.phase}:${v.step}` : '';
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     void this.start();
@@ -55,6 +60,7 @@ export class PlayerView extends ActionView {
   private async start(): Promise<void> {
     if (!this.session.hasSeat(this.code)) {
       this.stage = STAGE.join;
+      this.focusName();
       return;
     }
     try {
@@ -64,7 +70,13 @@ export class PlayerView extends ActionView {
     } catch (err) {
       this.error = errorText(err);
       this.stage = STAGE.join;
+      this.focusName();
     }
+  }
+
+  /** The join form's one field has the focus: type a name, press Enter. */
+  private focusName(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#nick')?.focus());
   }
 
   private async join(e: Event): Promise<void> {

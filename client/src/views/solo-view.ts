@@ -65,6 +65,11 @@ export class SoloView extends ActionView {
   private planDebug = '';
   private readonly session = new SessionController(this);
 
+  protected override screenKey(): string {
+    const v = this.session.view;
+    return v ? `${v.phase}:${v.step}` : '';
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A solo run has no host key: built-in and shared packs only (the server refuses another's private pack).
