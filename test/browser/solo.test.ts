@@ -3,7 +3,7 @@
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, key, shots } from './play-helpers.js';
+import { WAIT, answer, changed, deployCard, key, shots } from './play-helpers.js';
 
 describe('solo daily challenge in the browser', () => {
   browserTest('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000, failShot: 'failed-solo' }, playSolo);
@@ -32,12 +32,7 @@ describe('solo daily challenge in the browser', () => {
         if ((await key(page, 'solo-view play-screen')) === current) await page.locator('solo-view .bar button').click().catch(() => undefined);
       } else if (current.startsWith('race:')) {
         if (!deployed) {
-          await page.locator('race-cards li button', { hasText: 'Claim' }).first().click();
-          await page.locator('race-cards li.mine button', { hasText: 'Deploy' }).click();
-          await page.locator('deploy-picker .preview').waitFor(WAIT);
-          await shot(page, 'solo-race-picker-en');
-          await page.locator('deploy-picker .actions button').last().click();
-          await page.locator('race-cards li.done').first().waitFor(WAIT);
+          await deployCard(page, { before: () => shot(page, 'solo-race-picker-en') });
           deployed = true;
         }
         await page.locator('solo-view .bar button', { hasText: 'End race now' }).click();

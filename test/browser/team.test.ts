@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { optionsPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, changed, createGame, hostControl, importPack, joinAs, shots } from './play-helpers.js';
+import { WAIT, changed, createGame, deployCard, hostControl, importPack, joinAs, shots } from './play-helpers.js';
 
 describe('a team game with roles in the browser', () => {
   browserTest('picks teams and layers, refuses a deployment on a teammate\'s layer, and ends on the team leaderboard', { timeout: 180_000, failShot: 'failed-team' }, play);
@@ -61,13 +61,15 @@ describe('a team game with roles in the browser', () => {
     }
 
     // Bo (application) tries to run a card on-premise: the picker says Ada owns that layer, the server refuses.
-    await bo.locator('race-cards li button', { hasText: 'Claim' }).first().click();
-    await bo.locator('race-cards li.mine button', { hasText: 'Deploy' }).click();
-    await bo.locator('deploy-picker input[name="placement"][value="on-prem"]').check();
-    await bo.locator('deploy-picker [data-testid="layer-owner"]', { hasText: 'Ada' }).waitFor(WAIT);
-    await expectAccessible(bo, 'deploy picker with the layer owner');
-    await shot(bo, 'player-picker-layer-en');
-    await bo.locator('deploy-picker .actions button').last().click();
+    await deployCard(bo, {
+      placement: 'on-prem',
+      expectDone: false,
+      before: async () => {
+        await bo.locator('deploy-picker [data-testid="layer-owner"]', { hasText: 'Ada' }).waitFor(WAIT);
+        await expectAccessible(bo, 'deploy picker with the layer owner');
+        await shot(bo, 'player-picker-layer-en');
+      },
+    });
     await bo.locator('play-screen .error', { hasText: 'Ada' }).waitFor(WAIT);
     expect(await bo.locator('play-screen .error').textContent()).toContain('Infrastructure');
     await expectAccessible(bo, 'layer refusal');
@@ -75,12 +77,7 @@ describe('a team game with roles in the browser', () => {
     await bo.locator('race-cards li.mine button', { hasText: 'Release' }).click();
 
     // Ada, who owns the infrastructure layer, deploys it on-premise.
-    await ada.locator('race-cards li:not(.done) button', { hasText: 'Claim' }).first().click();
-    await ada.locator('race-cards li.mine button', { hasText: 'Deploy' }).click();
-    await ada.locator('deploy-picker input[name="placement"][value="on-prem"]').check();
-    await ada.locator('deploy-picker [data-testid="layer-owner"]').waitFor(WAIT);
-    await ada.locator('deploy-picker .actions button').last().click();
-    await ada.locator('race-cards li.done').first().waitFor(WAIT);
+    await deployCard(ada, { placement: 'on-prem', before: () => ada.locator('deploy-picker [data-testid="layer-owner"]', { hasText: 'yours' }).waitFor(WAIT) });
     await ada.locator('team-parts li.me', { hasText: '1' }).waitFor(WAIT);
     await shot(minji, 'player-race-team-ko');
 
