@@ -17,6 +17,7 @@ import { startRetention } from './storage/retention.js';
 import type { Storage } from './storage/types.js';
 import {
   AddressLimiter,
+  JOIN_FAILURE_RATE,
   PACK_IMPORT_RATE,
   ROOM_CREATE_RATE,
   SOLO_START_RATE,
@@ -24,6 +25,7 @@ import {
 } from './security/rate-limit.js';
 import { requestAddress, type TrustProxy } from './security/client-address.js';
 import { hashToken } from './security/tokens.js';
+import { JoinGuard } from './security/join-guard.js';
 
 const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
 
@@ -53,6 +55,8 @@ export interface AppOptions {
   roomCreateRate?: BucketOptions;
   soloStartRate?: BucketOptions;
   packImportRate?: BucketOptions;
+  /** Failed joins and resumes per address (default burst 300, then 1 per s; server/security/join-guard.ts). */
+  joinFailureRate?: BucketOptions;
   /**
    * Which proxies to believe about the client's address (TRUST_PROXY): Express's 'trust proxy' value, for HTTP
    * (`req.ip`) and the Socket.IO handshake alike. Unset: the TCP peer, X-Forwarded-For ignored.
@@ -138,6 +142,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     solo: new AddressLimiter(options.soloStartRate ?? SOLO_START_RATE, 'solo runs'),
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
   };
+  const joinGuard = new JoinGuard(new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins'), metrics);
   app.use(securityHeaders(options.publicUrl));
   app.use((req, res, next) => {
     // CORS closed by default: only listed origins get the header (same-origin needs none).
@@ -185,6 +190,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       ...(options.socketRate ? { rate: options.socketRate } : {}),
       durableAcks: !options.cluster && options.durableAcks === true,
       creation: { rooms: limits.rooms, solo: limits.solo, addressOf: (req: IncomingMessage) => requestAddress(app, req) },
+      joinGuard,
     };
     if (options.cluster) {
       // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms

@@ -16,6 +16,7 @@ import { METRIC, type Metrics } from '../metrics.js';
 import type { IncomingMessage } from 'node:http';
 import { SOCKET_RATE, TokenBucket, type AddressLimiter, type BucketOptions } from '../security/rate-limit.js';
 import { tokenMatches } from '../security/tokens.js';
+import { JOIN_EVENTS, type JoinGuard } from '../security/join-guard.js';
 import type { RoomManager } from './manager.js';
 import type { RoomOutput, ViewLang } from './output.js';
 import { fail, fairElapsedMs, type Command, type Outcome, type Room } from './room.js';
@@ -167,6 +168,8 @@ export interface SocketOptions {
    * "Flood"), and how to read a handshake's client address (server/security/client-address.ts). None if absent.
    */
   creation?: { rooms: AddressLimiter; solo: AddressLimiter; addressOf: (req: IncomingMessage) => string };
+  /** Failed joins and resumes spend a per-address budget (server/security/join-guard.ts). None if absent. */
+  joinGuard?: JoinGuard;
 }
 
 /** Events that may add an action to a room's log: with durable acks, their ack waits until it is stored. */
@@ -246,13 +249,21 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
         const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
         reply = fail('input/invalid', `${event}: ${path}${issue?.message ?? 'invalid payload'}`);
       } else {
-        try {
-          const handler = handlers[event] as (socket: IoSocket, payload: unknown) => Reply | Promise<Reply>;
-          const result = handler(socket, parsed.data);
-          reply = result instanceof Promise ? await result : result;
-        } catch (error) {
-          opts.log(`handler ${event} failed`, error);
-          reply = fail('server/error', 'Something went wrong on the server.');
+        // Room code scanning: an address that failed too often is refused before the room is looked up.
+        const guard = opts.joinGuard && JOIN_EVENTS.has(event) ? opts.joinGuard : null;
+        const address = guard ? addressOf(socket) : '';
+        const refused = guard?.refusal(event, address, clock());
+        if (refused) reply = fail('rate/limited', refused);
+        else {
+          try {
+            const handler = handlers[event] as (socket: IoSocket, payload: unknown) => Reply | Promise<Reply>;
+            const result = handler(socket, parsed.data);
+            reply = result instanceof Promise ? await result : result;
+          } catch (error) {
+            opts.log(`handler ${event} failed`, error);
+            reply = fail('server/error', 'Something went wrong on the server.');
+          }
+          guard?.record(event, address, clock(), reply);
         }
       }
     }
@@ -343,13 +354,17 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     ping(socket);
   };
 
+  /** The socket's client address (TRUST_PROXY's rule); a routed stand-in (cluster) has no request: its handshake's. */
+  const addressOf = (socket: IoSocket): string => {
+    const req = (socket as { request?: IncomingMessage }).request;
+    return req && opts.creation ? opts.creation.addressOf(req) : socket.handshake.address;
+  };
   /** Takes a token from the socket's client address's bucket: null, or the refusal (no state changed). */
   const overLimit = (socket: IoSocket, kind: 'rooms' | 'solo'): Reply | null => {
     const creation = opts.creation;
     if (!creation) return null;
     // Only real sockets make rooms (the cluster routes no room:create or solo:start); a stand-in has no request.
-    const req = (socket as { request?: IncomingMessage }).request;
-    const message = creation[kind].refusal(req ? creation.addressOf(req) : socket.handshake.address, clock());
+    const message = creation[kind].refusal(addressOf(socket), clock());
     return message === null ? null : fail('rate/limited', message);
   };
 

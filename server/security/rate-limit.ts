@@ -24,8 +24,17 @@ export const ROOM_CREATE_RATE: BucketOptions = { ratePerS: 1 / 20, burst: 30 };
  * ~200 + 30 min / 4 s = 650 of a process's 2,000 places, never all of them.
  */
 export const SOLO_START_RATE: BucketOptions = { ratePerS: 1 / 4, burst: 200 };
-/** Pack imports (POST /api/packs/import): a term's worth of packs in one sitting, then one every 30 s. */
+/**
+ * Pack imports (POST /api/packs/import), valid or not (validating a pack is the work): a term's worth of packs in
+ * one sitting, a few tries to fix a file's errors included, then one every 30 s.
+ */
 export const PACK_IMPORT_RATE: BucketOptions = { ratePerS: 1 / 30, burst: 20 };
+/**
+ * Failed joins and resumes (a code with no room, a wrong token, a room that is closed or started; join-guard.ts):
+ * a school's worth of typos and of phones resuming a run that has ended (a lab of 200 opening the solo page at
+ * once), then one a second. A scan of the 900,000 room codes from one address takes ten days, not 8 minutes.
+ */
+export const JOIN_FAILURE_RATE: BucketOptions = { ratePerS: 1, burst: 300 };
 
 export class TokenBucket {
   private tokens: number;
@@ -103,6 +112,11 @@ export class AddressLimiter {
     if (this.take(key, now)) return null;
     const s = Math.max(1, Math.ceil((this.buckets.get(key)?.waitMs(now) ?? 0) / 1000));
     return `Too many ${this.what} created from your network just now: try again in ${s} s.`;
+  }
+
+  /** Milliseconds until `key` has a token (0: it has one), without taking one. */
+  waitMs(key: string, now: number): number {
+    return this.buckets.get(key)?.waitMs(now) ?? 0;
   }
 
   /** Addresses remembered now. */

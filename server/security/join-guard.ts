@@ -1,0 +1,46 @@
+// Room code scanning (docs/SECURITY.md, "Room code scanning"): the room codes are 6 digits, so a script that tries
+// codes (player:join, player:resume, host:resume) finds live rooms unless failed tries cost something. Each failure
+// that says something about a code or a token (no such room, a wrong token, a room closed or started) spends a
+// token of the client address's bucket; with the bucket empty, every such event from that address is refused
+// rate/limited before the room is looked up, so a scan learns nothing more. Honest players rarely fail (a typo, a
+// phone resuming a game that has ended), and a success costs nothing. Failures are counted at /metrics by event
+// and reason, so a scan shows.
+import type { Metrics } from '../metrics.js';
+import type { AddressLimiter } from './rate-limit.js';
+
+/** The events that look a room up by its code. */
+export const JOIN_EVENTS: ReadonlySet<string> = new Set(['player:join', 'player:resume', 'host:resume']);
+/** Failures that tell a prober about a code or a token; a refused nickname or a full database is not a probe. */
+export const PROBE_FAILURES: ReadonlySet<string> = new Set(['room/unknown', 'auth/token', 'room/closed', 'room/started']);
+export const JOIN_FAILURES_METRIC = 'hostrush_join_failures_total';
+
+type Reply = { ok: true } | { ok: false; error: { code: string; message: string } };
+
+export class JoinGuard {
+  constructor(
+    private readonly limiter: AddressLimiter,
+    private readonly metrics: Metrics,
+  ) {
+    metrics.counter(JOIN_FAILURES_METRIC, 'Failed player:join, player:resume and host:resume, by event and reason (rate/limited: refused, the address failed too often).');
+  }
+
+  /**
+   * Before the event: null, or the refusal's message when `address` has no token left (counted as reason
+   * rate/limited). Nothing is taken here: a success is free, and a class of 2,000 joining at once from one school's
+   * address is never held back by its own tries in flight. Tries already in flight when the bucket empties may
+   * still fail (and be charged): the overshoot is bounded by the tries one address has in flight at that moment.
+   */
+  refusal(event: string, address: string, now: number): string | null {
+    const wait = this.limiter.waitMs(address, now);
+    if (wait <= 0) return null;
+    this.metrics.inc(JOIN_FAILURES_METRIC, { event, reason: 'rate/limited' });
+    return `Too many tries with a room code or token that did not work came from your network just now: check the code and try again in ${Math.max(1, Math.ceil(wait / 1000))} s.`;
+  }
+
+  /** After the event: a probing failure spends a token of `address`'s bucket and is counted by reason. */
+  record(event: string, address: string, now: number, reply: Reply): void {
+    if (reply.ok || !PROBE_FAILURES.has(reply.error.code)) return;
+    this.metrics.inc(JOIN_FAILURES_METRIC, { event, reason: reply.error.code });
+    this.limiter.take(address, now);
+  }
+}
