@@ -2,7 +2,7 @@
 // hypervisor; VMs with their guest OS layer, containers thin on the shared kernel, microVMs in between),
 // off-premise lanes (IaaS / PaaS / SaaS), and events striking the deployments they hit.
 import { html, css, nothing } from 'lit';
-import type { Deployment, PendingEvent, RaceHost, WorkloadCard } from '../../../shared/engine/types.js';
+import type { Deployment, PendingEvent, RaceEventEffect, RaceHost, WorkloadCard } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
@@ -11,6 +11,20 @@ import { eventLabel, kindLabel, placeLabel } from '../lib/labels.js';
 export interface StruckEvent {
   kind: PendingEvent['kind'];
   affected: string[];
+  /** Who lost or gained what (the projector names them; older servers' events lack it). */
+  effects?: RaceEventEffect[];
+}
+
+/** Each player's net points from an event's effects, in the order first named. */
+export function netByPlayer(effects: RaceEventEffect[]): Array<{ playerId: string; delta: number }> {
+  const net = new Map<string, number>();
+  for (const e of effects) net.set(e.playerId, (net.get(e.playerId) ?? 0) + e.delta);
+  return [...net].map(([playerId, delta]) => ({ playerId, delta }));
+}
+
+/** Points with their sign, a true minus for losses ("+80", "−150"). */
+export function signed(n: number): string {
+  return `${n > 0 ? '+' : n < 0 ? '−' : ''}${fmt(Math.abs(n))}`;
 }
 
 const KIND_CLASS: Record<Deployment['choice']['kind'], string> = {
@@ -95,10 +109,39 @@ export class HostPicture extends LocalizedElement {
       .strike { background: var(--hr-danger-soft); color: var(--hr-danger); border: 2px solid var(--hr-danger); border-radius: var(--hr-radius-sm);
         padding: 0.4rem 0.7rem; font-weight: 700; }
       .strike small { display: block; color: var(--hr-ink); font-weight: 500; }
-      :host([big]) .w { font-size: 0.95rem; }
-      :host([big]) .w.vm { width: 9rem; }
-      :host([big]) .w.mvm { width: 6.6rem; }
-      :host([big]) .w.ctr { width: 5.4rem; }
+      /* Projector scale: every word the room reads at the view's own size (24 px on a 1920 px projector), the
+         layers kept short so the hardware stays above the fold at 1080 px, workloads sized by kind but growing to
+         fill the row so their names wrap at word breaks instead of being cut. */
+      :host([big]) .head { display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 1em; }
+      :host([big]) .head h3 { margin: 0; }
+      :host([big]) .spec { margin: 0; }
+      :host([big]) .strikes { margin: 0.4em 0; }
+      :host([big]) .strike { padding: 0.25em 0.6em; }
+      :host([big]) .strike small { display: inline; font-size: 1em; margin-inline-start: 0.4em; font-weight: 650; }
+      .strike .lost { color: var(--hr-danger); font-weight: 800; white-space: nowrap; }
+      .strike .won { color: var(--hr-ok); font-weight: 800; white-space: nowrap; }
+      :host([big]) .bars { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.3em 1.2em; margin: 0.5em 0 0.7em; }
+      :host([big]) .bar { grid-template-columns: auto 1fr; grid-template-areas: 'label num' 'track track'; gap: 0.15em 0.5em; }
+      :host([big]) .bar > :first-child { grid-area: label; }
+      :host([big]) .bar .track { grid-area: track; height: 0.9em; }
+      :host([big]) .bar .num { grid-area: num; font-size: 1em; }
+      :host([big]) .scene { grid-template-columns: 1fr; gap: 0.6em; }
+      :host([big]) .workloads { gap: 0.35em; min-height: 3em; }
+      :host([big]) .w { font-size: 1em; max-width: 13em; }
+      :host([big]) .w .app { overflow-wrap: break-word; hyphens: manual; padding: 0.25em 0.3em; }
+      :host([big]) .w.starting .app::after { content: none; }
+      :host([big]) .w.starting .who::after { content: ' …'; }
+      :host([big]) .w .layer, :host([big]) .w.ctr .app, :host([big]) .w .flag { font-size: 1em; }
+      :host([big]) .w.vm { width: auto; flex: 3 1 7.5em; }
+      :host([big]) .w.vm .layer { min-height: 1.6em; }
+      :host([big]) .w.mvm { width: auto; flex: 2.5 1 6.5em; }
+      :host([big]) .w.trad { width: auto; flex: 2.5 1 6.5em; }
+      :host([big]) .w.ctr { width: auto; flex: 2 1 5.5em; }
+      :host([big]) .band { padding: 0.15em; }
+      :host([big]) .lanes { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+      :host([big]) .lane { padding: 0.2em 0.5em; }
+      :host([big]) .lane h4, :host([big]) .chip, :host([big]) .lane .none { font-size: 1em; }
+      :host([big]) .lane h4 { margin: 0 0 0.15em; }
       @media (max-width: 640px) {
         .scene { grid-template-columns: 1fr; }
         .bar { grid-template-columns: 4.5rem 1fr 7rem; }
@@ -144,7 +187,9 @@ export class HostPicture extends LocalizedElement {
         ${onPrem.map((d) => html`<span class="seg" title=${this.cardTitle(d.cardId)}
           style="width:${Math.min(100, (pick(d) / Math.max(total, 1e-9)) * 100)}%;background:${this.colour(d)}"></span>`)}
       </span>
-      <span class="num">${t('race.used', { used: `${fmt(used, 1)} ${unit}`, total: `${fmt(total, 1)} ${unit}` })}</span>
+      <span class="num">${this.big
+        ? `${fmt(used, 1)} / ${fmt(total, 1)}${unit ? ` ${unit}` : ''}`
+        : t('race.used', { used: `${fmt(used, 1)} ${unit}`, total: `${fmt(total, 1)} ${unit}` })}</span>
     </div>`;
   }
 
@@ -179,14 +224,22 @@ export class HostPicture extends LocalizedElement {
     const kernelHit = this.events.some((e) => e.kind === 'kernel-cve' && e.fired) && onPrem.some((d) => d.choice.kind === 'container');
     const lanes = (['iaas', 'paas', 'saas'] as const).map((p) => ({ p, list: host.deployments.filter((d) => d.choice.placement === p) }));
     const spec = host.spec;
+    const specText = `${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')}`;
     return html`
-      ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
-      <p class="spec">${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')} · ${t(`os.${spec.os}`)}</p>
+      <div class="head">
+        ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
+        ${this.big ? nothing : html`<p class="spec">${specText} · ${t(`os.${spec.os}`)}</p>`}
+      </div>
       ${this.struck.length
         ? html`<div class="strikes" role="status">
-            ${this.struck.slice(-3).map(
+            ${this.struck.slice(this.big ? -1 : -3).map(
               (s) => html`<div class="strike">⚡ ${eventLabel(s.kind)}
-                <small>${t(`race.eventDetail.${s.kind}`, { count: s.affected.length })}</small></div>`,
+                <small>${this.big && s.effects
+                  ? s.effects.length
+                    ? netByPlayer(s.effects).map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}<span class=${delta < 0 ? 'lost' : 'won'}
+                        >${this.names[playerId] ?? ''} ${signed(delta)}</span>`)
+                    : t('race.nobodyHit')
+                  : t(`race.eventDetail.${s.kind}`, { count: s.affected.length })}</small></div>`,
             )}
           </div>`
         : nothing}
@@ -202,10 +255,10 @@ export class HostPicture extends LocalizedElement {
           </ul>
           ${hasHypervisor ? html`<div class="band hyp">${t('race.hypervisor')}</div>` : nothing}
           <div class="band kernel ${kernelHit ? 'hit' : ''}">${kernelHit ? '⚠ ' : ''}${t('race.kernel', { os: t(`os.${spec.os}`) })}</div>
-          <div class="band hw">${t('race.hardware')}</div>
+          <div class="band hw">${t('race.hardware')}${this.big ? ` · ${specText}` : ''}</div>
         </div>
         <div>
-          <p class="offtitle">${t('race.offPrem')}</p>
+          ${this.big ? nothing : html`<p class="offtitle">${t('race.offPrem')}</p>`}
           <div class="lanes">
             ${lanes.map(
               ({ p, list }) => html`<section class="lane" aria-label=${placeLabel(p)}>

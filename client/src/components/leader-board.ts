@@ -28,8 +28,10 @@ export class LeaderBoard extends LocalizedElement {
         font-size: 1.15em; }
       li.me { border: 3px solid var(--hr-brand); background: var(--hr-brand-soft); }
       .rank { font-weight: 800; color: var(--hr-brand); }
-      .name { font-weight: 650; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-      .detail { display: block; font-size: 0.8em; font-weight: 500; color: var(--hr-ink-soft); }
+      /* A long name wraps rather than losing its end (on a projector the whole room must tell who it is). */
+      .name { font-weight: 650; overflow-wrap: anywhere; min-width: 0; }
+      /* --hr-room-min: the projector's least readable size (unset on phones, where 0.8em is fine). */
+      .detail { display: block; font-size: max(0.8em, var(--hr-room-min, 0px)); font-weight: 500; color: var(--hr-ink-soft); white-space: normal; }
       .score { font-weight: 800; font-variant-numeric: tabular-nums; }
     `,
   ];

@@ -207,6 +207,13 @@ export const en = {
   'race.eventDetail.noisy-neighbour': 'Co-located programs slow each other down.',
   'race.eventDetail.hardware-failure': 'On-premise workloads go down: {count} hit.',
   'race.eventDetail.patch-day': 'Every guest OS must be patched on its own.',
+  'race.noEvents': 'No event yet: anything can happen.',
+  'race.nobodyHit': 'Nobody was hit.',
+  'race.standings': 'Standings',
+  'race.gain': '{points} in this race',
+  'race.culprit': 'Hogging the host: {card} ({name})',
+  'race.waiting': 'Cards waiting: {n} of {total}',
+  'race.allDeployed': 'Every card is deployed.',
 
   'kind.traditional': 'Traditional',
   'kind.container': 'Container',

@@ -209,6 +209,13 @@ export const ko: Catalog = {
   'race.eventDetail.noisy-neighbour': '같은 곳에 있는 프로그램끼리 서로 느려집니다.',
   'race.eventDetail.hardware-failure': '온프레미스 워크로드가 중단됩니다: {count}개 피해.',
   'race.eventDetail.patch-day': '게스트 OS는 하나하나 따로 패치해야 합니다.',
+  'race.noEvents': '아직 이벤트가 없습니다. 언제든 무슨 일이든 일어날 수 있습니다.',
+  'race.nobodyHit': '피해를 입은 워크로드가 없습니다.',
+  'race.standings': '현재 순위',
+  'race.gain': '이번 레이스 {points}점',
+  'race.culprit': '자원을 독차지한 범인은 {name}의 {card}입니다',
+  'race.waiting': '남은 카드 {total}장 중 {n}장',
+  'race.allDeployed': '카드를 모두 배포했습니다.',
 
   'kind.traditional': '전통적 배포',
   'kind.container': '컨테이너',

@@ -5,7 +5,7 @@ import type { GameView } from '../../../shared/engine/types.js';
 import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { answerLook, answerStyles } from '../components/answer-style.js';
-import { t, fmt } from '../i18n/index.js';
+import { t } from '../i18n/index.js';
 import { SessionController } from '../session/session-controller.js';
 import { SoundCues } from '../audio/controller.js';
 import { errorText } from '../lib/errors.js';
@@ -23,6 +23,9 @@ import '../components/host-picture.js';
 import '../components/answer-distribution.js';
 import '../components/cloud-bill.js';
 import '../components/team-parts.js';
+import '../components/race-events.js';
+import { signed } from '../components/host-picture.js';
+import { raceGains } from '../lib/race-gains.js';
 
 const FACTORS = [1, 1.5, 2] as const;
 const LIMIT: Record<string, number> = { top3: 3, top5: 5, top10: 10 };
@@ -39,7 +42,8 @@ export class HostView extends ActionView {
     baseStyles,
     answerStyles,
     css`
-      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); }
+      /* 24 px on a 1920 px projector; --hr-room-min is the least any text the room reads may be (components use it). */
+      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); --hr-room-min: clamp(1rem, 1.35vw, 1.5rem); }
       .wrap { padding: clamp(1rem, 2.5vw, 2.2rem); max-width: 110rem; margin: 0 auto; width: 100%; }
       .bar { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
       .controls { display: flex; gap: 0.5rem; flex-wrap: wrap; }
@@ -61,17 +65,20 @@ export class HostView extends ActionView {
       .answered { font-size: var(--hr-fs-big); font-weight: 800; }
       .items { font-size: 1.2em; font-weight: 650; }
       .explain { margin-top: 1.2rem; border-inline-start: 6px solid var(--hr-brand); padding-inline-start: 1rem; }
-      .race { display: grid; grid-template-columns: minmax(0, 2.2fr) minmax(16rem, 1fr); gap: 1.2rem; }
+      /* The race at 1920x1080: picture | events and waiting cards | standings, all above the fold. */
+      .race-head { margin-bottom: 0.6rem; --hr-ring: 4.6rem; }
+      .race-head .prompt { margin: 0; }
+      .race { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1.05fr) minmax(0, 0.85fr); gap: 1rem; align-items: start; }
+      .race .panel { padding: 0.7rem 0.9rem; }
+      .race h2 { font-size: 1.15em; margin-bottom: 0.4rem; }
       @media (max-width: 1100px) { .race { grid-template-columns: 1fr; } }
-      /* Several teams: their hosts side by side across the screen, the cards and events below. */
-      .race.multi { grid-template-columns: 1fr; }
-      .race.multi .hosts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
-      .race.multi aside .cards { grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-      .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.4rem; font-size: 0.9em; }
-      .cards li { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.4rem 0.6rem; }
-      .cards li.done { background: var(--hr-ok-soft); }
-      .cards li.group { background: none; border: 0; padding: 0.4rem 0 0; }
-      .cards .who { display: block; color: var(--hr-ink-soft); font-size: 0.9em; }
+      /* Several teams: their hosts side by side across the screen, the events and standings below. */
+      .race.multi { grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); }
+      .race.multi .hosts { grid-column: 1 / -1; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
+      .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.35rem; }
+      .cards li { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.25rem 0.6rem; }
+      .cards .who { color: var(--hr-ink-soft); font-weight: 650; }
+      .standings .hidden-board, .race .hidden-board { font-size: 1.15em; }
       .center { text-align: center; }
       .report { font-size: 1.3em; min-height: 60px; }
       .tools { margin-top: 1.2rem; font-size: 0.8em; padding: 0.3rem 1rem; }
@@ -129,9 +136,9 @@ export class HostView extends ActionView {
     const players = view.players.filter((p) => !p.bot);
     const chip = (p: GameView['players'][number]) => html`<li>${p.name}
       ${p.layer ? html`<span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}
-      <button class="ghost" aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button></li>`;
+      <button class="ghost" data-host-only aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button></li>`;
     return html`<div class="lobby">
-      <section class="panel codebox">
+      <section class="panel codebox" data-room="join">
         <p class="url">${t('host.joinAt', { url: url.replace(/^https?:\/\//, '').replace(/\/join\/\d+$/, '') })}</p>
         <p class="muted">${t('host.code')}</p>
         <p class="code" data-testid="room-code">${this.code}</p>
@@ -139,7 +146,7 @@ export class HostView extends ActionView {
         <p class="muted" style="word-break:break-all">${url}</p>
         ${isLoopbackHost(new URL(url).hostname) ? html`<p class="warn" role="note">${t('host.loopback')}</p>` : nothing}
       </section>
-      <section class="panel" aria-live="polite">
+      <section class="panel" aria-live="polite" data-room="players">
         <h2>${t('host.players', { count: players.length })}</h2>
         ${players.length === 0 ? html`<p class="muted">${t('host.waiting')}</p>` : nothing}
         ${view.mode === 'team' && view.teams.length
@@ -161,7 +168,7 @@ export class HostView extends ActionView {
     const total = this.session.tally?.questionId === pq.id ? this.session.tally.total : view.players.length;
     const options = pq.type === 'truefalse' ? [t('q.true'), t('q.false')] : pq.options;
     return html`
-      <div class="bar">
+      <div class="bar" data-room="question-head">
         <count-down big .endsAt=${q.openedAt + q.limitMs} .totalMs=${q.limitMs} .offset=${this.session.offset} ?paused=${view.paused}></count-down>
         <span class="answered" role="status" data-testid="answered">${t('host.answered', { count: answered, total })}</span>
       </div>
@@ -203,53 +210,89 @@ export class HostView extends ActionView {
     `;
   }
 
+  /**
+   * The race at projector scale: the host picture (its hardware above the fold at 1080 px), what each event did to
+   * whom, the cards still waiting, and the live standings; when the race ends, the class's bill takes the events'
+   * place and the standings say what each player made in this race.
+   */
   private race(view: GameView) {
     const race = view.race;
     if (!race) return nothing;
     const names = playerNames(view);
     const teamName = (owner: string) => teamLabel(view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner);
     const byCard = new Map(race.cards.map((c) => [c.id, c]));
-    const struck = this.session.raceEvents;
+    const hostIds = new Set(race.hosts.map((h) => h.id));
+    const told = this.session.raceEvents.filter((e) => hostIds.has(e.hostId));
+    const multi = race.hosts.length > 1;
+    const result = view.phase === 'race-result';
+    const bills = result ? this.session.bills : [];
+    // Classroom: the class's bill beside the standings, each player's below; teams: every team's bill beside them.
+    const [sideBills, moreBills] = view.mode === 'team' ? [bills, []] : [bills.slice(0, 1), bills.slice(1)];
+    const events = html`<section class="panel" data-room="race-events">
+      <h2>${t('race.events')}</h2>
+      <race-events .told=${told} .schedule=${race.events} .names=${names}
+        .cardTitles=${Object.fromEntries(race.cards.map((c) => [c.id, c.title]))}
+        .hostNames=${multi ? Object.fromEntries(race.hosts.map((h) => [h.id, teamName(h.owner)])) : {}}
+        .deployments=${Object.fromEntries(race.hosts.flatMap((h) => h.deployments.map((d) => [d.id, { cardId: d.cardId, playerId: d.playerId }])))}
+      ></race-events>
+    </section>`;
+    const waiting = race.hosts.flatMap((h) => h.cards.filter((slot) => !slot.deploymentId).map((slot) => ({ h, slot })));
+    const total = race.hosts.reduce((n, h) => n + h.cards.length, 0);
+    const cards = html`<section class="panel" data-room="race-cards">
+      <h2>${t('race.waiting', { n: waiting.length, total })}</h2>
+      ${waiting.length
+        ? html`<ul class="cards">
+            ${waiting.map(
+              ({ h, slot }) => html`<li><strong>${byCard.get(slot.cardId)?.title ?? slot.cardId}</strong>${multi ? html` <span class="who">· ${teamName(h.owner)}</span>` : nothing}
+                ${slot.claimedBy ? html` <span class="who">★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}</span>` : nothing}</li>`,
+            )}
+          </ul>`
+        : html`<p>${t('race.allDeployed')}</p>`}
+    </section>`;
     return html`
-      <div class="bar">
-        <h1 class="prompt" style="margin:0">${t('race.title', { title: race.scenario.title })}</h1>
+      <div class="bar race-head" data-room="race-head">
+        <h1 class="prompt">${t('race.title', { title: race.scenario.title })}</h1>
         <count-down big .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.session.offset} ?paused=${view.paused}
           .label=${t('race.timeLeft')}></count-down>
       </div>
-      <div class="race ${race.hosts.length > 1 ? 'multi' : ''}">
-        <div class="stack hosts">
+      <div class="race ${multi ? 'multi' : ''}">
+        <div class="hosts" data-room="race-hosts">
           ${race.hosts.map(
             (h) => html`<section class="panel"><host-picture big .host=${h} .cards=${race.cards} .names=${names} .events=${race.events}
-                .struck=${struck.filter((s) => s.hostId === h.id)}
+                .struck=${told.filter((s) => s.hostId === h.id)}
                 .heading=${h.owner === 'room' ? t('race.host') : t('race.hostOf', { owner: teamName(h.owner) })}></host-picture>
                 ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${h}></team-parts>` : nothing}</section>`,
           )}
         </div>
-        <aside class="panel">
-          <h2>${t('player.race.cards')}</h2>
-          <ul class="cards">
-            ${race.hosts.flatMap((h) => [
-              race.hosts.length > 1 ? html`<li class="group"><strong>${teamName(h.owner)}</strong></li>` : nothing,
-              ...h.cards.map((slot) => {
-                const card = byCard.get(slot.cardId);
-                const dep = slot.deploymentId ? h.deployments.find((d) => d.id === slot.deploymentId) : undefined;
-                return html`<li class=${dep ? 'done' : ''}><strong>${card?.title ?? slot.cardId}</strong>
-                  <span class="who">${dep
-                    ? `✓ ${t('player.race.deployedBy', { name: names[dep.playerId] ?? '' })}`
-                    : slot.claimedBy
-                      ? `★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}`
-                      : '—'}</span></li>`;
-              }),
-            ])}
-          </ul>
-          <h2 style="margin-top:1rem">${t('race.events')}</h2>
-          <ul class="cards">
-            ${race.events.map((e) => html`<li>${e.fired ? '⚡' : '·'} ${t(`race.event.${e.kind}`)}
-              ${e.fired ? nothing : html`<span class="who">${t('race.upcoming', { s: fmt(Math.round((e.at - race.startedAt) / 1000)) })}</span>`}</li>`)}
-          </ul>
-        </aside>
+        ${sideBills.length
+          ? html`<div class="stack side-bills" data-room="race-bills">${sideBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}</div>`
+          : html`<div class="stack">${events}${result ? nothing : cards}</div>`}
+        ${this.raceStandings(view, told)}
       </div>
+      ${sideBills.length ? events : nothing}
+      ${moreBills.length
+        ? html`<section class="bills" data-room="race-bills" aria-label=${t('bill.title')}>
+            ${moreBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+          </section>`
+        : nothing}
     `;
+  }
+
+  /** The race's standings, live: the host's leaderboard choice decides whether and how many; each row says what this race brought. */
+  private raceStandings(view: GameView, told: Parameters<typeof raceGains>[1]) {
+    const limit = LIMIT[view.leaderboard];
+    const teams = view.mode === 'team' && view.leaderboard !== 'never';
+    if (!limit && !teams) {
+      return html`<p class="panel hidden-board" data-room="race-standings" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`;
+    }
+    const gains = raceGains(view, told);
+    const gainOf = (ids: string[]) => (gains ? t('race.gain', { points: signed(ids.reduce((n, id) => n + (gains.get(id) ?? 0), 0)) }) : undefined);
+    const rows = teams
+      ? teamRows(view).map((r) => ({ ...r, detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)) ?? r.detail }))
+      : boardRows(view).map((r) => ({ ...r, detail: gainOf([r.id]) }));
+    return html`<section class="panel standings" data-room="race-standings" data-testid="race-standings">
+      <leader-board .heading=${t('race.standings')} .rows=${rows} .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}></leader-board>
+    </section>`;
   }
 
   /** Between rounds the projector shows what the host chose: top 3/5/10, or nothing until the end, or never. */
@@ -263,14 +306,6 @@ export class HostView extends ActionView {
         ? html`<leader-board .heading=${t('board.top', { n: limit })} .rows=${boardRows(view)} .limit=${limit}></leader-board>`
         : html`<p class="panel hidden-board" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`}
     </div>`;
-  }
-
-  private bills(view: GameView) {
-    const bills = this.session.bills;
-    if (!bills.length) return nothing;
-    return html`<section class="bills" aria-label=${t('bill.title')}>
-      ${bills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
-    </section>`;
   }
 
   private async setFactor(playerId: string, factor: number): Promise<void> {
@@ -346,8 +381,7 @@ export class HostView extends ActionView {
     const s = this.session;
     const view = s.view;
     // One template for race and race-result, so the host pictures stay in place when the race ends.
-    const race = (v: GameView) =>
-      html`${v.phase === 'race-result' ? this.bills(v) : nothing}${this.race(v)}${v.phase === 'race-result' ? this.board(v) : nothing}`;
+    const race = (v: GameView) => this.race(v);
     const body = view
       ? byPhase(view, {
           lobby: (v) => this.lobby(v),
@@ -373,7 +407,7 @@ export class HostView extends ActionView {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${!view && !this.error ? html`<p role="status">${t('common.loading')}</p>` : nothing}
         ${!view && this.error ? html`<p>${t('host.notFound')}</p>` : nothing}
-        ${body}
+        <div class="body" data-room=${view?.phase ?? ''}>${body}</div>
         ${view ? this.tools(view) : nothing}
       </div>
     `;
