@@ -22,7 +22,7 @@ import { hashToken, tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
 import { mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
-import { verifySoloRun } from '../rooms/solo-verify.js';
+import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
 
 export interface ApiDeps {
@@ -298,6 +298,17 @@ export function apiRouter(deps: ApiDeps): Router {
       ...(body.claimedScore !== undefined ? { claimedScore: body.claimedScore } : {}),
     });
     if (!verdict.ok) return sendError(res, metrics, 'solo/forged', verdict.reason);
+    // A log that replays is not enough: its times must be the server's own. Only a run this server played and
+    // stored (under the podium's gameId), action for action, is verified (issue 13).
+    if (body.gameId === undefined) {
+      return sendError(res, metrics, 'solo/forged', 'the log names no run this server played: send the gameId of the run (its podium has it)');
+    }
+    const played = await storage.getGame(body.gameId);
+    if (!played || played.mode !== 'solo' || played.seed !== body.seed || played.packId !== body.packId) {
+      return sendError(res, metrics, 'solo/forged', 'this server played no solo run with this gameId, seed and pack');
+    }
+    const differs = sameAsPlayed(body.actions as Action[], played.actions);
+    if (differs !== null) return sendError(res, metrics, 'solo/forged', differs);
     res.json({ ok: true, verified: true, score: verdict.score });
   });
 

@@ -281,7 +281,8 @@ export class Room {
     const first = sent ? Math.min(sent.offsets.get(playerId) ?? Infinity, sent.room ?? Infinity) : Infinity;
     const offset = first === Infinity ? 0 : first;
     const now = Math.min(Math.max(this.deps.clock(), this.state.now), q.pausedAt ?? Infinity);
-    return Math.max(0, now - (q.openedAt + offset));
+    // A solo player's own pauses count, as in the engine (QuestionState.pausedMs).
+    return Math.max(0, now - (q.openedAt + offset) + (q.pausedMs ?? 0));
   }
 
   private apply(action: Action): Outcome<{ version: number }> {

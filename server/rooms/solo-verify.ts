@@ -30,7 +30,7 @@ export function dailySeed(ms: number): string {
 }
 
 /** Key order does not matter: a log may have gone through JSON in any order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -97,8 +97,11 @@ export function verifySoloRun(config: GameConfig, seed: string, actions: readonl
       if (!wanted.includes(canonical(action))) return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
     }
     if (actor.role === 'player' && actor.playerId === human && action.type === 'answer' && state.question) {
-      if (action.at - state.question.openedAt < MIN_HUMAN_ANSWER_MS) {
-        return { ok: false, reason: `${where}: answered ${action.at - state.question.openedAt} ms after the question opened` };
+      // Since the question was first shown: the player's own pauses count (QuestionState.pausedMs), so an honest
+      // player who paused and answers soon after resuming is not taken for a bot.
+      const shownFor = action.at - state.question.openedAt + (state.question.pausedMs ?? 0);
+      if (shownFor < MIN_HUMAN_ANSWER_MS) {
+        return { ok: false, reason: `${where}: answered ${shownFor} ms after the question opened` };
       }
     }
     const result = next(state, action);
@@ -119,4 +122,23 @@ export function verifySoloRun(config: GameConfig, seed: string, actions: readonl
     playerName: player.name,
     board: daily ? seed : `pack-${opts.packId}`,
   };
+}
+
+/**
+ * Whether a submitted solo log is the log of a run this server played (the one it stored under that game id), action
+ * for action, times included: null if it is, else the reason. A log that replays cleanly is not enough: its times
+ * must be the ones the server itself stamped (issue 13), or a script could claim answers it never sent in time.
+ */
+export function sameAsPlayed(submitted: readonly Action[], played: readonly Action[]): string | null {
+  for (let i = 0; i < Math.max(submitted.length, played.length); i++) {
+    const mine = submitted[i];
+    const theirs = played[i];
+    if (!mine) return `the log stops at action ${i}; the run the server played has ${played.length}`;
+    if (!theirs) return `action ${i} (${mine.type}) was never played on this server`;
+    if (canonical(mine) !== canonical(theirs)) {
+      const what = mine.type === theirs.type && mine.at !== theirs.at ? `its time (${mine.at}) is not the server's (${theirs.at})` : 'it is not what the server played';
+      return `action ${i} (${mine.type}) differs from the run the server played: ${what}`;
+    }
+  }
+  return null;
 }

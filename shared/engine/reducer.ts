@@ -166,7 +166,9 @@ function apply(d: Draft, action: Action): void {
       const q = d.s.question;
       if (q && !q.closed && q.pausedAt !== null) {
         const qs = d.question();
-        qs.openedAt += action.at - q.pausedAt; // the paused time does not count against anyone
+        qs.openedAt += action.at - q.pausedAt; // the paused time does not count against anyone's deadline
+        // Solo: the player paused its own question, after it was shown: the pause counts for speed (types.ts).
+        if (d.s.config.mode === 'solo') qs.pausedMs = (q.pausedMs ?? 0) + (action.at - q.pausedAt);
         qs.pausedAt = null;
       }
       if (d.s.race && d.s.phase === 'race') {

@@ -281,6 +281,12 @@ export interface QuestionState {
   closed: boolean;
   /** Time left when paused, to resume fairly. */
   pausedAt: number | null;
+  /**
+   * Solo: how long this question was paused while open. A solo player pauses its own game, and a question seen is a
+   * question known: the pause moves the deadline (never late for it) but counts in the response time for speed
+   * points, so pause-read-resume is worth nothing (issue 13). Absent: never paused.
+   */
+  pausedMs?: number;
 }
 
 export interface Deployment {

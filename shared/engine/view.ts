@@ -93,6 +93,15 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
       delete pub.note;
       if (pub.options) pub.options = pub.options.map(() => '');
     }
+    // Solo, paused: the open question is hidden, every text of it (issue 13, pause-to-read).
+    if (!isHost && state.config.mode === 'solo' && state.paused && !qs.closed) {
+      pub.prompt = '';
+      delete pub.note;
+      if (pub.options) pub.options = pub.options.map(() => '');
+      delete pub.items;
+      delete pub.left;
+      delete pub.right;
+    }
     question = {
       question: pub,
       solution: qs.closed ? q : null,

@@ -178,6 +178,8 @@ export const soloVerifySchema = z.strictObject({
   questionTimeS: z.number().int().min(LIMITS.questionTimeMinS).max(LIMITS.questionTimeMaxS).optional(),
   /** The score the client shows; when given it must equal the replay's. */
   claimedScore: z.number().finite().optional(),
+  /** The run's game id (its podium's): the log must be the one the server played and stored under it. */
+  gameId: z.string().min(1).max(200).optional(),
 });
 
 /** Schemas by client -> server event name: the server checks each payload against its schema first. */

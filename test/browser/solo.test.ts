@@ -29,7 +29,9 @@ describe('solo daily challenge in the browser', () => {
         const first = (await page.locator('play-screen count-down .num').textContent()) ?? '';
         await page.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first.trim()}$`) }).waitFor(WAIT);
         await answer(page);
-        if ((await key(page, 'solo-view play-screen')) === current) await page.locator('solo-view .bar button').click().catch(() => undefined);
+        if ((await key(page, 'solo-view play-screen')) === current) {
+          await page.locator('solo-view .bar button', { hasText: 'End question now' }).click().catch(() => undefined);
+        }
       } else if (current.startsWith('race:')) {
         if (!deployed) {
           await deployCard(page, { before: () => shot(page, 'solo-race-picker-en') });

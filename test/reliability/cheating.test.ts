@@ -199,7 +199,7 @@ describe('cheating', () => {
     const board = `pack-${PACK}`;
     const boardBefore = await (await fetch(`${server.url}/api/solo/leaderboard?board=${board}`)).json();
     const actions = (await server.storage.getGame(podium.gameId))!.actions;
-    const honest = { packId: PACK, seed: started.seed as string, actions, questionTimeS: 30 };
+    const honest = { packId: PACK, seed: started.seed as string, actions, questionTimeS: 30, gameId: podium.gameId };
     const verify = (body: object) =>
       fetch(`${server.url}/api/solo/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(await (await verify(honest)).json()).toMatchObject({ ok: true, verified: true, score: podium.solo!.score });
@@ -230,8 +230,8 @@ describe('cheating', () => {
     // The host's moves in a solo log, a second human, the end moved before the game.
     await forged({ ...honest, actions: [...actions.slice(0, 3), { type: 'end', actor: { role: 'host' }, at: actions[2]!.at }] }, /no host/);
     await forged({ ...honest, actions: actions.slice(0, Math.max(2, firstIdx)) }, /not finished/);
-    // An edited log that still replays (a wrong answer flipped to right) verifies as a log, but POST /verify is
-    // only a check: the leaderboard takes runs the server itself played, so the board is unchanged.
+    // An edited log that still replays is refused too (it is not the run the server played: test/server/fair-play),
+    // and the leaderboard takes only runs the server itself played, so the board is unchanged.
     const boardAfter = await (await fetch(`${server.url}/api/solo/leaderboard?board=${board}`)).json();
     expect(boardAfter).toEqual(boardBefore);
   });

@@ -2,6 +2,7 @@
 // is one way a curious student won without knowing the answer, refused or made worthless.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerRecord, GameView } from '../../shared/engine/index.js';
+import type { Podium } from '../../shared/protocol/index.js';
 import { SessionController } from '../../client/src/session/session-controller.js';
 import { answerFor, expectOk, startServer, type TestClient, type TestServer } from './harness.js';
 
@@ -79,6 +80,99 @@ describe('fair competition', () => {
       expect(await join(name), name).toMatchObject({ ok: false, error: { code: 'name/abusive' } });
     }
     expectOk(await join('Alicia'));
+  });
+
+  it('solo pause-to-read: the paused view hides the question, the pause counts for speed, and the honest pauser is verified', async () => {
+    // The same run for two players: one pauses 5 ms after the question opens, reads for a minute, resumes and answers
+    // 100 ms later; the other answers after 5 s.
+    const runs: Array<{ points: number; podium: Podium; seed: string; client: TestClient; playerId: string }> = [];
+    for (const pauser of [true, false]) {
+      const client = await server.client();
+      const started = expectOk(await client.call('solo:start', { name: pauser ? 'Pauser' : 'Steady', packId: PACK, lang: 'en', questionTimeS: 30 }));
+      let version = expectOk(await client.call('solo:control', { command: 'start', commandId: 'solo-start-1' })).version as number;
+      let first = 0;
+      for (let guard = 0; guard < 200; guard++) {
+        const view: GameView = await client.waitFor('room:view', (v) => v.version >= version);
+        if (view.finished) break;
+        if (view.phase === 'question' && view.question && !view.question.closed && !view.question.mine) {
+          const q = view.question.question;
+          expect(q.prompt).not.toBe('');
+          if (pauser && first === 0) {
+            now += 5;
+            const paused = expectOk(await client.call('solo:control', { command: 'pause' })).version as number;
+            const hidden: GameView = await client.waitFor('room:view', (v) => v.version >= paused && v.paused);
+            const shown = hidden.question!.question;
+            expect(shown.prompt).toBe('');
+            expect([...(shown.options ?? []), ...(shown.items ?? []), ...(shown.left ?? []), ...(shown.right ?? [])].join('')).toBe('');
+            expect(shown.note ?? '').toBe('');
+            expect((expectOk(await client.call('game:sync', {})).view as GameView).question!.question.prompt).toBe('');
+            now += 60_000;
+            expectOk(await client.call('solo:control', { command: 'resume' }));
+            now += 100;
+          } else {
+            now += 5_000;
+          }
+          const reply = expectOk(await client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
+          version = reply.version as number;
+          if (first === 0) {
+            await client.waitFor('room:view', (v) => v.question?.question.id === q.id && v.question.closed);
+            first = (await recordOf(client, q.id)).points;
+          }
+          continue;
+        }
+        const next = await client.call('solo:control', { command: 'next' });
+        if (next.ok) version = next.version as number;
+      }
+      const podium: Podium = await client.waitFor('game:podium');
+      runs.push({ points: first, podium, seed: started.seed as string, client, playerId: started.playerId as string });
+    }
+    const [pauser, steady] = runs as [(typeof runs)[number], (typeof runs)[number]];
+    // A minute of reading while paused is a minute of response time: 500 points (right, at the last moment).
+    expect(pauser.points).toBe(500);
+    expect(steady.points).toBeGreaterThan(pauser.points);
+    // The honest pauser is not taken for a bot ("answered 105 ms after the question opened").
+    expect(pauser.podium.solo).toMatchObject({ verified: true });
+    expect(steady.podium.solo).toMatchObject({ verified: true });
+  });
+
+  it("a solo log is verified only as the run the server played: an edited log that replays cleanly is refused", async () => {
+    const client = await server.client();
+    const started = expectOk(await client.call('solo:start', { name: 'Runner', packId: PACK, lang: 'en', questionTimeS: 30 }));
+    let version = expectOk(await client.call('solo:control', { command: 'start' })).version as number;
+    for (let guard = 0; guard < 200; guard++) {
+      const view: GameView = await client.waitFor('room:view', (v) => v.version >= version);
+      if (view.finished) break;
+      if (view.phase === 'question' && view.question && !view.question.closed && !view.question.mine) {
+        now += 6_000;
+        version = expectOk(await client.call('player:answer', { questionId: view.question.question.id, answer: answerFor(PACK, view.question.question, true) })).version as number;
+        continue;
+      }
+      const next = await client.call('solo:control', { command: 'next' });
+      if (next.ok) version = next.version as number;
+    }
+    const podium: Podium = await client.waitFor('game:podium');
+    expect(podium.solo).toMatchObject({ verified: true });
+    const actions = (await server.storage.getGame(podium.gameId))!.actions;
+    const honest = { packId: PACK, seed: started.seed as string, actions, questionTimeS: 30, gameId: podium.gameId };
+    const verify = async (body: object) => {
+      const res = await fetch(`${server.url}/api/solo/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, json: (await res.json()) as { ok: boolean; verified?: boolean; score?: number; error?: { code: string; message: string } } };
+    };
+    expect((await verify(honest)).json).toMatchObject({ ok: true, verified: true, score: podium.solo!.score });
+    // Every answer claimed 5 s sooner than the server saw it (still in order, still 1 s after its question opened):
+    // the log replays cleanly, to a higher score, but these are not the server's times.
+    const human = started.playerId as string;
+    const faster = actions.map((a) =>
+      a.type === 'answer' && a.actor.role === 'player' && a.actor.playerId === human ? { ...a, at: a.at - 5_000, elapsedMs: 1_000 } : a,
+    );
+    const forged = await verify({ ...honest, actions: faster });
+    expect(forged.status).toBe(422);
+    expect(forged.json.error).toMatchObject({ code: 'solo/forged' });
+    expect(forged.json.error!.message).toMatch(/differs from the run the server played: its time/);
+    // A log with no run behind it, or another run's id, is refused with its reason.
+    expect((await verify({ ...honest, gameId: undefined })).json.error?.message).toMatch(/no run this server played/);
+    expect((await verify({ ...honest, gameId: `${podium.gameId}x` })).json.error?.message).toMatch(/played no solo run/);
+    expect((await verify({ ...honest, actions: actions.slice(0, -1) })).status).toBe(422);
   });
 
   it('team ids named like Object.prototype members are refused at join, team change and host move', async () => {

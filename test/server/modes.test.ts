@@ -92,7 +92,7 @@ describe('team and solo games', () => {
     const actions = stored!.actions;
     const verify = (body: object) =>
       fetch(`${server.url}/api/solo/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const honest = { packId: 'daily-en', seed: started.seed, actions, questionTimeS: 30 };
+    const honest = { packId: 'daily-en', seed: started.seed, actions, questionTimeS: 30, gameId: podium.gameId };
     const ok = await verify(honest);
     expect(await ok.json()).toMatchObject({ ok: true, verified: true, score: you.score });
 

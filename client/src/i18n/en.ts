@@ -295,6 +295,10 @@ export const en = {
   'solo.rejected': 'The run could not be verified: {message}',
   'solo.again': 'Play again',
   'solo.continue': 'Continue',
+  'solo.pause': 'Pause',
+  'solo.resume': 'Resume',
+  'solo.paused': 'Paused',
+  'solo.pausedText': 'The question is hidden while you pause. The pause does not use up its time limit, but it counts as thinking time for speed points.',
 
   'report.title': 'Game report',
   'report.topic': 'Topic',

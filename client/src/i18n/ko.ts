@@ -297,6 +297,10 @@ export const ko: Catalog = {
   'solo.rejected': '기록을 검증하지 못했습니다: {message}',
   'solo.again': '다시 하기',
   'solo.continue': '계속',
+  'solo.pause': '일시 정지',
+  'solo.resume': '이어서 하기',
+  'solo.paused': '일시 정지했습니다',
+  'solo.pausedText': '멈춘 동안에는 문제가 가려집니다. 멈춘 시간만큼 제한 시간은 줄지 않지만, 빠르기 점수에는 생각한 시간으로 들어갑니다.',
 
   'report.title': '게임 보고서',
   'report.topic': '주제',

@@ -49,6 +49,7 @@ export class SoloView extends ActionView {
       .result { text-align: center; }
       .result .big { font-size: 1.6rem; font-weight: 850; }
       .go { min-height: 56px; font-size: 1.2rem; }
+      .hide { display: none; }
     `,
   ];
   private packs: PackSummary[] = [];
@@ -203,7 +204,10 @@ export class SoloView extends ActionView {
         return c(t('solo.start'), 'start');
       case 'question':
       case 'race':
-        return html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => s.soloControl('next'))}>
+        // Paused: the paused screen has the one way on (resume); the question is hidden meanwhile.
+        if (view.paused) return nothing;
+        return html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => s.soloControl('pause'))}>${t('solo.pause')}</button>
+          <button class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => s.soloControl('next'))}>
           ${view.phase === 'race' ? t('host.endRace') : t('host.skip')}</button>`;
       case 'podium':
         return nothing;
@@ -226,6 +230,16 @@ export class SoloView extends ActionView {
     </section>`;
   }
 
+  /** The paused screen: nothing of the question shows (the server sends none of its text while paused either). */
+  private pausedScreen(view: GameView) {
+    return html`<section class="panel result" role="status" data-testid="solo-paused">
+      <p class="big">❚❚ ${t('solo.paused')}</p>
+      ${view.phase === 'question' ? html`<p class="muted">${t('solo.pausedText')}</p>` : nothing}
+      <p class="error" role="alert">${this.error}</p>
+      <button class="go" ?disabled=${this.busy} @click=${() => this.act(() => this.session.soloControl('resume'))}>${t('solo.resume')}</button>
+    </section>`;
+  }
+
   override render() {
     const s = this.session;
     const view = s.view;
@@ -237,7 +251,8 @@ export class SoloView extends ActionView {
           : html`
               ${view ? html`<div class="bar">${this.controls(view)}</div>` : nothing}
               ${view?.phase === 'podium' ? this.result() : nothing}
-              <play-screen .view=${view} .you=${s.you} .offset=${s.offset} .struck=${s.raceEvents} .error=${this.error} ?busy=${this.busy}
+              ${view?.paused ? this.pausedScreen(view) : nothing}
+              <play-screen class=${view?.paused ? 'hide' : ''} .view=${view} .you=${s.you} .offset=${s.offset} .struck=${s.raceEvents} .error=${this.error} ?busy=${this.busy}
                 .bills=${s.bills}
                 @send-answer=${this.sendAnswer}
                 @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}

@@ -46,7 +46,8 @@ export function answerQuestion(d: Draft, playerId: string, questionId: string, a
   if (!answerIsWellFormed(q, answer, qs.perm)) reject('answer/malformed', `That is not a valid answer to a '${q.type}' question.`);
 
   // Response time measured by the authority; a fair-timing authority may pass its own measure, kept within bounds.
-  const measured = at - qs.openedAt;
+  // A solo player's own pauses count (QuestionState.pausedMs): the question was shown before any of them.
+  const measured = at - qs.openedAt + (qs.pausedMs ?? 0);
   // A bot may answer before the time it drew (solo: the person has answered, see bots.ts); it is scored at that time.
   const ceiling = player.bot !== null && elapsedMs !== undefined ? Infinity : measured;
   const elapsed = Math.max(0, Math.min(elapsedMs ?? measured, ceiling, qs.limitMs * player.timeFactor));
