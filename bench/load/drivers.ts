@@ -46,6 +46,11 @@ export interface Driver {
 
 export const ACK_TIMEOUT_MS = 15_000;
 const CONNECT_TIMEOUT_MS = 15_000;
+/**
+ * LOAD_LANG_MIX (0-1, default 0): the share of bots whose device reads Korean in the English rooms (`lang: 'ko'` at
+ * join), so the server sends each question in two languages (one broadcast per language).
+ */
+const LANG_MIX = Math.min(1, Math.max(0, Number(process.env.LOAD_LANG_MIX ?? 0) || 0));
 
 export function bump(map: Map<string, number>, code: string): void {
   map.set(code, (map.get(code) ?? 0) + 1);
@@ -208,7 +213,8 @@ export class HostRushDriver implements Driver {
     answerPings(socket);
     const host = this.hosts[room];
     if (!host) return bump(this.errors, 'no-room');
-    const { reply, code } = await call(socket, 'player:join', { roomCode: host.code, name: `Bot ${i}` });
+    const korean = (i % 100) < LANG_MIX * 100;
+    const { reply, code } = await call(socket, 'player:join', { roomCode: host.code, name: `Bot ${i}`, ...(korean ? { lang: 'ko' } : {}) });
     if (!reply?.ok) {
       bump(this.errors, `join:${code ?? 'no-reply'}`);
       socket.disconnect();
