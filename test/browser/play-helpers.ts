@@ -86,7 +86,10 @@ export interface FormChoices {
 
 /** Opens the landing page's teacher part (host a game, import, past games), one tap behind the join box. */
 export async function openHostForm(host: Page): Promise<void> {
-  await host.locator('landing-view button.teacher-toggle[aria-expanded="false"]').click(WAIT);
+  const toggle = host.locator('landing-view button.teacher-toggle');
+  await toggle.waitFor(WAIT);
+  // This tab may have opened it before (it stays open for the tab).
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
   await host.locator('create-form').waitFor(WAIT);
 }
 
