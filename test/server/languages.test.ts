@@ -175,6 +175,20 @@ describe('each device reads the game in its own language', () => {
     expect(synced.view.race.hosts.map((h: { id: string }) => h.id)).toEqual(['team:t1']);
   });
 
+  it('solo: a run on the Korean warm-up from an English device is in English, and switches', async () => {
+    const solo = await server.client();
+    expectOk(await solo.call('solo:start', { name: 'Ada', packId: 'warmup-ko', lang: 'en' }));
+    expectOk(await solo.call('solo:control', { command: 'start' }));
+    const view = await solo.waitFor('room:view', (v) => v.question !== null && !v.question.closed);
+    expectTexts(view.question!.question, 'warmup-en');
+    const synced = expectOk(await solo.call('game:sync', { lang: 'ko' }));
+    expectTexts(synced.view.question.question, 'warmup-ko');
+    const qid = view.question!.question.id;
+    expectOk(await solo.call('player:answer', { questionId: qid, answer: answerFor('warmup-ko', synced.view.question.question, true) }));
+    const closed = await closedView(solo, qid);
+    expect(closed.question!.solution!.explanation).toBe(packQuestion('warmup-ko', qid).explanation);
+  });
+
   it('an imported pack has one language: served as it is to every device', async () => {
     // A teacher's own copy of the Korean warm-up: the same texts, but an imported pack (one language).
     const hostKey = 'languages-test-host-key-0001';
