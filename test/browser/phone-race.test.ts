@@ -157,8 +157,18 @@ describe('the race on a phone', () => {
     await openPicker(ada);
     await ada.locator('deploy-picker button.cancel').click();
     await ada.locator('deploy-picker').waitFor({ ...WAIT, state: 'detached' });
-    await deployCard(ada, { placement: 'on-prem', kind: ['vm-full', 'container', 'sandboxed-container', 'vm-para'] });
+    // Another player's deployment while Ada is choosing leaves her choice as it was; then she deploys it.
+    const adaCard = await openPicker(ada);
+    await chooseDeployment(ada, { placement: 'on-prem', kind: ['vm-full', 'container', 'sandboxed-container', 'vm-para'] });
+    const chosen = await ada.locator('deploy-picker input[name="kind"]:checked').getAttribute('value');
+    expect(chosen).not.toBeNull();
     await deployCard(minji);
+    await ada.locator('race-cards li.done').first().waitFor({ ...WAIT, state: 'attached' });
+    expect(await ada.locator('deploy-picker input[name="kind"]:checked').getAttribute('value')).toBe(chosen);
+    await ada.locator('deploy-picker button.deploy').click();
+    await ada.locator(`race-cards li.done[data-card="${adaCard}"]`).waitFor(WAIT);
+    // Focus went to the deployed card, not to the top of the page.
+    expect((await focused(ada)).card).toBe(adaCard);
     for (const [page, lang] of [[ada, 'en'], [minji, 'ko']] as const) {
       await page.locator('race-cards li.done').nth(1).waitFor(WAIT);
       const m = await metrics(page);

@@ -130,9 +130,14 @@ export class DeployPicker extends LocalizedElement {
   /** Where focus goes after the next render (a step change moves it to the step's choice). */
   private focusNext: 'where' | 'how' | null = 'where';
   private deployed = false;
+  /** The dialog is shown once; after it closes it stays closed until the screen removes the picker. */
+  private shown = false;
+  /** The card the current choice belongs to: a new view of the same card (a tick, another deployment) keeps it. */
+  private cardId = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('card') && this.card && this.host) {
+    if (changed.has('card') && this.card && this.host && this.card.id !== this.cardId) {
+      this.cardId = this.card.id;
       // Start on the first legal choice so the first quote teaches something that works, and Deploy takes it in one tap.
       const legal = legalChoices(this.card, this.host.spec);
       const first = legal.find((c) => c.placement === 'on-prem') ?? legal[0];
@@ -151,7 +156,10 @@ export class DeployPicker extends LocalizedElement {
 
   override updated(): void {
     const dialog = this.dialog;
-    if (dialog && !dialog.open && this.isConnected) dialog.showModal();
+    if (dialog && !this.shown && this.isConnected) {
+      this.shown = true;
+      dialog.showModal();
+    }
     if (this.focusNext && dialog) {
       const target =
         this.focusNext === 'where'

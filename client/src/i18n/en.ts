@@ -258,7 +258,7 @@ export const en = {
   'picker.cancel': 'Cancel',
   'picker.steps': 'Steps',
   'picker.step.where': 'Where will it run?',
-  'picker.step.how': 'How will it run on {place}?',
+  'picker.step.how': '{place}: how will it run?',
   'picker.place.on-prem': 'Your own host: you run everything on it',
   'picker.place.iaas': 'Rented VMs in a cloud: you run the OS',
   'picker.place.paas': 'A provider’s platform runs your code',
