@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserTestPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, key, openHostForm, scoreOf, setLang, shots } from './play-helpers.js';
+import { WAIT, answer, changed, deployCard, key, openHostForm, scoreOf, setLang, shots } from './play-helpers.js';
 
 describe('a classroom game in the browser', () => {
   browserTest('plays to the podium with every question type and a race, survives a reload, and downloads the report CSV', { timeout: 300_000, failShot: 'failed' }, play);
@@ -85,23 +85,16 @@ describe('a classroom game in the browser', () => {
         if (current.startsWith('race:')) {
           raced = true;
           const [p1, p2] = [players[0]!.page, players[1]!.page];
-          await p1.locator('race-cards li button', { hasText: 'Claim' }).first().click();
-          await p1.locator('race-cards li.mine button', { hasText: 'Deploy' }).click();
-          await p1.locator('deploy-picker').waitFor(WAIT);
-          await p1.locator('deploy-picker .preview').waitFor(WAIT);
-          await expectAccessible(p1, 'player race picker');
-          await shot(p1, 'player-race-picker-en');
-          await p1.locator('deploy-picker .actions button').last().click();
-          await p1.locator('race-cards li.done').first().waitFor(WAIT);
+          // The first player deploys the picker's own proposal in one tap.
+          await deployCard(p1, {
+            before: async () => {
+              await p1.locator('deploy-picker [data-testid="quote-brief"]').waitFor(WAIT);
+              await expectAccessible(p1, 'player race picker');
+              await shot(p1, 'player-race-picker-en');
+            },
+          });
           // The second player deploys a container (on the shared kernel) so the CVE has something to hit.
-          await p2.locator('race-cards li:not(.done) button').first().click();
-          await p2.locator('race-cards li.mine button').last().click();
-          await p2.locator('deploy-picker input[name="placement"][value="on-prem"]').check();
-          for (const kind of ['container', 'sandboxed-container', 'microvm', 'vm-full']) {
-            await p2.locator(`deploy-picker input[name="kind"][value="${kind}"]`).check();
-            if (await p2.locator('deploy-picker .actions button').last().isEnabled()) break;
-          }
-          await p2.locator('deploy-picker .actions button').last().click();
+          await deployCard(p2, { placement: 'on-prem', kind: ['container', 'sandboxed-container', 'microvm', 'vm-full'] });
           await p2.locator('race-cards li.done').nth(1).waitFor(WAIT);
           await shot(p2, 'player-race-ko');
           await host.locator('host-picture .w').nth(1).waitFor(WAIT);
