@@ -51,6 +51,7 @@ export const en = {
   'landing.create.options': 'Options',
   'landing.create.submit': 'Create game',
   'landing.create.creating': 'Creating…',
+  'landing.create.share': 'Share with the other teachers on this server (the answer file stays yours)',
   'landing.join.title': 'Join a game',
   'landing.join.code': 'Room code',
   'landing.join.submit': 'Join',

@@ -53,6 +53,7 @@ export const ko: Catalog = {
   'landing.create.options': '옵션',
   'landing.create.submit': '게임 만들기',
   'landing.create.creating': '만드는 중…',
+  'landing.create.share': '이 서버의 다른 선생님도 쓸 수 있게 공유하기 (정답 파일은 나만 내려받을 수 있어요)',
   'landing.join.title': '게임 참가',
   'landing.join.code': '방 코드',
   'landing.join.submit': '참가',

@@ -7,6 +7,7 @@ import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { tokens } from '../session/tokens.js';
+import { api } from '../lib/api.js';
 
 type GameOptions = NonNullable<PayloadOf<'room:create'>['options']>;
 const MODES = ['classroom', 'team'] as const;
@@ -33,6 +34,7 @@ export class CreateForm extends LocalizedElement {
       .pack:has(input:checked) { border-color: var(--hr-brand); background: var(--hr-brand-soft); }
       .pack input { flex: none; margin-top: 0.3rem; width: 1.2rem; height: 1.2rem; min-height: 0; }
       .pack small { display: block; color: var(--hr-ink-soft); font-weight: 500; }
+      .share { margin: -0.2rem 0 0.3rem 2.4rem; font-size: 0.95rem; }
       .badge { font-size: 0.75rem; font-weight: 800; background: var(--hr-surface-2); border-radius: 4px; padding: 0 0.35rem; margin-inline-start: 0.3rem; }
       fieldset { border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.6rem 0.9rem 0.8rem; margin: 0; }
       legend { font-weight: 750; padding: 0 0.3rem; }
@@ -114,6 +116,20 @@ export class CreateForm extends LocalizedElement {
     }
   }
 
+  /** An imported pack of this browser's host key: shared with the other teachers on this server, or private again. */
+  private async share(pack: PackSummary, shared: boolean): Promise<void> {
+    try {
+      await api.sharePack(pack.id, shared);
+      // The landing page's own list holds this very summary: both show the new state on their next render.
+      pack.shared = shared;
+      this.error = '';
+      this.requestUpdate();
+    } catch (err) {
+      this.error = t('common.error', { message: err instanceof Error ? err.message : String(err) });
+      this.requestUpdate();
+    }
+  }
+
   override render() {
     return html`<form @submit=${this.submit}>
       <fieldset>
@@ -125,7 +141,11 @@ export class CreateForm extends LocalizedElement {
               <span><strong>${p.title}</strong><span class="badge">${p.language.toUpperCase()}</span>
                 <small>${p.description}</small>
                 <small>${t('landing.create.counts', { questions: p.counts.questions, cards: p.counts.cards, rounds: p.counts.rounds })}</small></span>
-            </label>`,
+            </label>
+            ${p.mine
+              ? html`<label class="check share"><input type="checkbox" data-share=${p.id} .checked=${p.shared}
+                  @change=${(e: Event) => this.share(p, (e.target as HTMLInputElement).checked)} />${t('landing.create.share')}</label>`
+              : nothing}`,
           )}
         </div>
       </fieldset>
