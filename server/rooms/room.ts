@@ -175,6 +175,9 @@ export class Room {
     });
     this.lastActivity = deps.clock();
     this.languages = packLanguages(record.packId);
+    // A restored room (a restart, or a takeover by another process) does not know which languages its devices read,
+    // and their sockets may still be in language groups (other processes'): it broadcasts every language of its pack.
+    if (log.length > 0) for (const lang of this.languages?.others.keys() ?? []) this.langsInUse.add(lang);
   }
 
   /** Starts timers after creation or a restore (a deadline that passed while down fires at once). */
@@ -782,6 +785,14 @@ export class Room {
     this.playerLang.set(playerId, lang);
     this.langsInUse.add(lang);
     return lang;
+  }
+
+  /**
+   * A player's socket is in `lang`'s group (null: none) but this room may not know it (it was restored or taken
+   * over since the device said): noted, so its acks and bills come in it too. O(1).
+   */
+  notePlayerLang(playerId: string, lang: Lang | null): void {
+    if (lang !== null && !this.playerLang.has(playerId) && this.languages?.others.has(lang)) this.setPlayerLang(playerId, lang);
   }
 
   /** The texts a player's device reads, when they are not the room's own. */

@@ -317,6 +317,8 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     if (!session) return fail('auth/not-joined', 'Join a room first.');
     const room = manager.get(session.code);
     if (!room) return fail('room/unknown', 'This room no longer exists.');
+    // After a takeover the room learns a device's language from the groups its socket is in (a stand-in has them).
+    if (session.role === 'player') room.notePlayerLang(session.playerId, langOf(socket, room.code));
     return { room, session };
   };
   const asPlayer = (socket: IoSocket): { room: Room; playerId: string } | Reply => {

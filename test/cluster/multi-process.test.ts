@@ -250,7 +250,8 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     const onC = await C.client();
     const seatOf = new Map<TestClient, { playerId: string; resumeToken: string }>();
     for (const [i, client] of [onA, onB, onC].entries()) {
-      const joined = expectOk(await client.call('player:join', { roomCode: code, name: `Survivor ${i + 1}` }));
+      // C's phone reads Korean: after the takeover it still gets the game in Korean (its socket's group tells).
+      const joined = expectOk(await client.call('player:join', { roomCode: code, name: `Survivor ${i + 1}`, ...(i === 2 ? { lang: 'ko' } : {}) }));
       seatOf.set(client, { playerId: joined.playerId, resumeToken: joined.resumeToken });
     }
     expectOk(await host.call('host:control', { command: 'start' }));
@@ -307,7 +308,11 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
     // The rest of Q2, then the remaining questions to the podium, through the new owner.
     expectOk(await phone.call('player:answer', { questionId: q2.id, answer: answerFor(PACK, q2, true) }));
     expectOk(await onC.call('player:answer', { questionId: q2.id, answer: answerFor(PACK, q2, true) }));
-    await nextQuestion(hostAgain!, q2.id);
+    const q3 = (await nextQuestion(hostAgain!, q2.id)).question!.question;
+    const shown = (c: TestClient) => within(c.waitFor('room:view', (v) => v.question?.question.id === q3.id), 5000, 'Q3 after the takeover');
+    const promptIn = (packId: string) => builtinPack(packId)!.questions.find((q) => q.id === q3.id)!.prompt;
+    expect((await shown(onC)).question!.question.prompt).toBe(promptIn('warmup-ko'));
+    expect((await shown(onB)).question!.question.prompt).toBe(promptIn('warmup-en'));
     const seats: Seat[] = [
       { client: phone, playerId: seatOf.get(onA)!.playerId, right: true },
       { client: onB, playerId: seatOf.get(onB)!.playerId, right: true },
