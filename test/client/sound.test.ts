@@ -38,10 +38,11 @@ describe('cuesFor: phase changes seen in the view -> cues', () => {
     expect(cuesFor(snap('reveal', 0), snap('leaderboard', 0), 0)).toEqual([]);
   });
 
-  it('the lobby loop plays in the lobby only', () => {
-    expect(wantsLoop(snap('lobby', -1))).toBe(true);
-    for (const p of ['question', 'reveal', 'race', 'race-result', 'leaderboard', 'podium'] as const) expect(wantsLoop(snap(p, 0))).toBe(false);
-    expect(wantsLoop(null)).toBe(false);
+  it('the lobby loop plays in the lobby only, on the projector only', () => {
+    expect(wantsLoop(snap('lobby', -1), 'projector')).toBe(true);
+    expect(wantsLoop(snap('lobby', -1), 'phone')).toBe(false);
+    for (const p of ['question', 'reveal', 'race', 'race-result', 'leaderboard', 'podium'] as const) expect(wantsLoop(snap(p, 0), 'projector')).toBe(false);
+    expect(wantsLoop(null, 'projector')).toBe(false);
   });
 });
 

@@ -52,7 +52,7 @@ export class SoundCues implements ReactiveController {
     if (!next) return;
     const now = Date.now() + src.offset;
     for (const cue of cuesFor(this.prev, next, now)) if (cue !== 'lobby') this.engine.play(cue);
-    this.engine.setLoop(wantsLoop(next));
+    this.engine.setLoop(wantsLoop(next, this.profile));
     if (!sameClock(this.prev, next)) {
       this.clearTicks();
       for (const at of ticksFor(next, now)) this.ticks.push(setTimeout(() => this.engine.play('tick'), Math.max(0, at - now)));

@@ -51,9 +51,9 @@ export function cuesFor(prev: SoundSnapshot | null, next: SoundSnapshot, now: nu
   return cues;
 }
 
-/** Whether the lobby loop should be playing. */
-export function wantsLoop(s: SoundSnapshot | null): boolean {
-  return s?.phase === 'lobby';
+/** Whether the lobby loop should be playing: in the lobby, on the projector (a room of phones looping it would be noise). */
+export function wantsLoop(s: SoundSnapshot | null, screen: 'projector' | 'phone'): boolean {
+  return screen === 'projector' && s?.phase === 'lobby';
 }
 
 /** Server times of the countdown's ticks still to come (the last TICK_SECONDS whole seconds before the deadline). */

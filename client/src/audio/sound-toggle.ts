@@ -1,7 +1,7 @@
 // The header's sound switch, shown while a screen that plays sound is open (host, player, solo). It says what is
 // true: on (playing), off (muted on this device), or waiting for a click because the browser holds audio back.
 // `data-status` and `data-last-cue` carry the same for tests.
-import { html, css, nothing } from 'lit';
+import { html, css, nothing, svg } from 'lit';
 import { LocalizedElement } from '../components/localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
@@ -19,8 +19,11 @@ export class SoundToggle extends LocalizedElement {
       button[data-status='waiting'] { border-style: dashed; }
       svg { flex: none; }
       .waves { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
-      @media (max-width: 420px) { .txt { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; }
-        button { padding: 0.25rem 0.5rem; } }
+      /* A phone's header also holds the brand and the language switch: the icon alone, the state still in its name. */
+      @media (max-width: 420px) {
+        .txt { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; }
+        button { padding: 0; width: 40px; min-width: 40px; }
+      }
     `,
   ];
   private off: (() => void) | null = null;
@@ -47,8 +50,8 @@ export class SoundToggle extends LocalizedElement {
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
         <path d="M3 9h4l5-4v14l-5-4H3z" fill="currentColor" />
         ${status === 'on'
-          ? html`<path class="waves" d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />`
-          : html`<path class="waves" d="M16 9l6 6M22 9l-6 6" />`}
+          ? svg`<path class="waves" d="M15.5 8.5a5 5 0 0 1 0 7M18.5 5.5a9 9 0 0 1 0 13" />`
+          : svg`<path class="waves" d="M16 9l6 6M22 9l-6 6" />`}
       </svg>
       <span class="txt">${text}</span>
     </button>`;

@@ -227,5 +227,5 @@ if (typeof window !== 'undefined') {
     if (e.composedPath().some((n) => n instanceof Element && n.localName === 'sound-toggle')) return;
     sound.unlock();
   };
-  for (const type of ['pointerdown', 'keydown', 'touchend'] as const) window.addEventListener(type, unlock, { capture: true });
+  for (const type of ['pointerdown', 'pointerup', 'keydown', 'touchend', 'click'] as const) window.addEventListener(type, unlock, { capture: true });
 }
