@@ -309,7 +309,13 @@ export function apiRouter(deps: ApiDeps): Router {
     }
     const differs = sameAsPlayed(body.actions as Action[], played.actions);
     if (differs !== null) return sendError(res, metrics, 'solo/forged', differs);
-    res.json({ ok: true, verified: true, score: verdict.score });
+    // Scored with the run's own config (its question time), whatever the body says.
+    const own = played.config ? verifySoloRun(played.config, body.seed, played.actions, { packId: body.packId, now: deps.clock() }) : verdict;
+    if (!own.ok) return sendError(res, metrics, 'solo/forged', own.reason);
+    if (body.claimedScore !== undefined && body.claimedScore !== own.score) {
+      return sendError(res, metrics, 'solo/forged', `replay result differs: claimed ${body.claimedScore}, replayed ${own.score}`);
+    }
+    res.json({ ok: true, verified: true, score: own.score });
   });
 
   router.use((_req, res) => sendError(res, metrics, 'input/invalid', 'No such API route.', {}));

@@ -173,6 +173,8 @@ describe('fair competition', () => {
     expect((await verify({ ...honest, gameId: undefined })).json.error?.message).toMatch(/no run this server played/);
     expect((await verify({ ...honest, gameId: `${podium.gameId}x` })).json.error?.message).toMatch(/played no solo run/);
     expect((await verify({ ...honest, actions: actions.slice(0, -1) })).status).toBe(422);
+    // Scored with the run's own question time, not a longer one the body claims.
+    expect((await verify({ ...honest, questionTimeS: 300 })).json).toMatchObject({ ok: true, score: podium.solo!.score });
   });
 
   it('team ids named like Object.prototype members are refused at join, team change and host move', async () => {
