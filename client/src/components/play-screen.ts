@@ -75,6 +75,13 @@ export class PlayScreen extends LocalizedElement {
       details.hostfold > summary .use { font-weight: 600; font-variant-numeric: tabular-nums; color: var(--hr-ink-soft); font-size: 0.92rem; }
       details.hostfold[open] > summary { margin-bottom: 0.5rem; }
       .race-parts { margin-top: 0.8rem; }
+      .race-why { padding: 0.5rem 0.8rem; font-size: 0.95rem; }
+      .race-why p { margin: 0; }
+      .race-why summary { cursor: pointer; display: grid; gap: 0.2rem; min-height: 44px; align-content: center; }
+      .race-why .more { font-weight: 700; color: var(--hr-brand); font-size: 0.9rem; }
+      .race-why .whys { margin-top: 0.3rem; }
+      .clamp { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; }
+      details[open] > summary .clamp { -webkit-line-clamp: unset; display: block; }
       .section { margin-top: 1rem; }
       .teams { display: flex; gap: 0.5rem; flex-wrap: wrap; justify-content: center; }
       .teams button { min-width: 7rem; }
@@ -295,7 +302,7 @@ export class PlayScreen extends LocalizedElement {
         <count-down .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.offset} ?paused=${view.paused}
           .label=${t('race.timeLeft')}></count-down>
       </div>
-      ${whys.length ? html`<div class="feedback" role="status"><ul class="whys">${whys.slice(-4).map((w) => html`<li>${whyText(w)}</li>`)}</ul></div>` : nothing}
+      ${whys.length ? this.raceWhys(whys.slice(-4)) : nothing}
       <h2 class="race-h">${t('player.race.cards')}</h2>
       <race-cards .host=${host} .cards=${race.cards} .names=${names} .me=${you.playerId} .now=${now} ?busy=${this.busy}
         @pick=${(e: CustomEvent<string>) => (this.picking = e.detail)}></race-cards>
@@ -317,6 +324,19 @@ export class PlayScreen extends LocalizedElement {
             }}></deploy-picker>`
         : nothing}
     `;
+  }
+
+  /** What the last deployment earned and why, in brief: the first reason, the others one tap away (the cards come first). */
+  private raceWhys(whys: Why[]) {
+    const [first, ...rest] = whys;
+    return html`<div class="feedback race-why" role="status">
+      ${rest.length
+        ? html`<details>
+            <summary><span class="clamp">${whyText(first!)}</span><span class="more">${t('player.race.moreWhy', { n: rest.length })}</span></summary>
+            <ul class="whys">${rest.map((w) => html`<li>${whyText(w)}</li>`)}</ul>
+          </details>`
+        : html`<p class="clamp">${whyText(first!)}</p>`}
+    </div>`;
   }
 
   /** Closes the picker and gives focus back to the card it was opened from. */

@@ -125,6 +125,7 @@ export const en = {
   'player.race.deployedBy': 'Deployed by {name}',
   'player.race.notArrived': 'Arrives in {s} s',
   'player.race.mine': 'Your card',
+  'player.race.moreWhy': 'More reasons ({n})',
   'player.race.claimCard': 'Claim {card}',
   'player.race.hostUse': '{cpu}/{cores} cores · {ram}/{total} GB RAM in use',
 

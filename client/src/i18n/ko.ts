@@ -127,6 +127,7 @@ export const ko: Catalog = {
   'player.race.deployedBy': '{name} 배포함',
   'player.race.notArrived': '{s}초 후 도착',
   'player.race.mine': '내 카드',
+  'player.race.moreWhy': '이유 {n}개 더 보기',
   'player.race.claimCard': '{card} 가져오기',
   'player.race.hostUse': '코어 {cpu}/{cores} · RAM {ram}/{total} GB 사용 중',
 
