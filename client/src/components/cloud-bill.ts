@@ -24,7 +24,7 @@ export class CloudBill extends LocalizedElement {
       table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
       th, td { padding: 0.3rem 0.4rem; border-bottom: 1px dashed var(--hr-border); text-align: end; }
       td { white-space: nowrap; }
-      th[scope='row'] { text-align: start; font-weight: 650; }
+      th[scope='row'] { text-align: start; font-weight: 650; word-break: keep-all; overflow-wrap: anywhere; }
       /* --hr-room-min: the projector's least readable size (unset on phones and the report). */
       thead th { font-size: max(0.85em, var(--hr-room-min, 0px)); color: var(--hr-ink-soft); }
       tr.total th, tr.total td { border-bottom: 0; border-top: 2px solid var(--hr-ink); font-weight: 850; font-size: 1.1em; }

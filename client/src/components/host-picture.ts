@@ -55,6 +55,7 @@ export class HostPicture extends LocalizedElement {
     events: { attribute: false },
     heading: { type: String },
     big: { type: Boolean, reflect: true },
+    now: { type: Number },
   };
   static override styles = [
     baseStyles,
@@ -120,23 +121,24 @@ export class HostPicture extends LocalizedElement {
       :host([big]) .strike small { display: inline; font-size: 1em; margin-inline-start: 0.4em; font-weight: 650; }
       .strike .lost { color: var(--hr-danger); font-weight: 800; white-space: nowrap; }
       .strike .won { color: var(--hr-ok); font-weight: 800; white-space: nowrap; }
-      :host([big]) .bars { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 0.3em 1.2em; margin: 0.5em 0 0.7em; }
+      :host([big]) .bars { grid-template-columns: repeat(auto-fit, minmax(10em, 1fr)); gap: 0.3em 0.8em; margin: 0.5em 0 0.7em; }
       :host([big]) .bar { grid-template-columns: auto 1fr; grid-template-areas: 'label num' 'track track'; gap: 0.15em 0.5em; }
       :host([big]) .bar > :first-child { grid-area: label; }
       :host([big]) .bar .track { grid-area: track; height: 0.9em; }
-      :host([big]) .bar .num { grid-area: num; font-size: 1em; }
+      :host([big]) .bar .num { grid-area: num; font-size: 1em; white-space: nowrap; }
       :host([big]) .scene { grid-template-columns: 1fr; gap: 0.6em; }
       :host([big]) .workloads { gap: 0.35em; min-height: 3em; }
       :host([big]) .w { font-size: 1em; max-width: 13em; }
       :host([big]) .w .app { overflow-wrap: break-word; hyphens: manual; padding: 0.25em 0.3em; }
       :host([big]) .w.starting .app::after { content: none; }
+      :host([big]) .w .flag { position: static; display: inline-block; margin-inline-end: 0.25em; padding: 0 0.2em; }
       :host([big]) .w.starting .who::after { content: ' …'; }
       :host([big]) .w .layer, :host([big]) .w.ctr .app, :host([big]) .w .flag { font-size: 1em; }
-      :host([big]) .w.vm { width: auto; flex: 3 1 7.5em; }
+      :host([big]) .w.vm { width: auto; flex: 3 1 7em; }
       :host([big]) .w.vm .layer { min-height: 1.6em; }
-      :host([big]) .w.mvm { width: auto; flex: 2.5 1 6.5em; }
-      :host([big]) .w.trad { width: auto; flex: 2.5 1 6.5em; }
-      :host([big]) .w.ctr { width: auto; flex: 2 1 5.5em; }
+      :host([big]) .w.mvm { width: auto; flex: 2.5 1 6em; }
+      :host([big]) .w.trad { width: auto; flex: 2.5 1 6em; }
+      :host([big]) .w.ctr { width: auto; flex: 2 1 5em; }
       :host([big]) .band { padding: 0.15em; }
       :host([big]) .lanes { grid-template-columns: repeat(3, minmax(0, 1fr)); }
       :host([big]) .lane { padding: 0.2em 0.5em; }
@@ -157,6 +159,8 @@ export class HostPicture extends LocalizedElement {
   events: PendingEvent[] = [];
   heading = '';
   big = false;
+  /** Server time now, to tell workloads still starting; 0: the latest deployment's time stands in for it. */
+  now = 0;
 
   private colour(d: Deployment): string {
     const k = d.choice.kind;
@@ -188,7 +192,7 @@ export class HostPicture extends LocalizedElement {
           style="width:${Math.min(100, (pick(d) / Math.max(total, 1e-9)) * 100)}%;background:${this.colour(d)}"></span>`)}
       </span>
       <span class="num">${this.big
-        ? `${fmt(used, 1)} / ${fmt(total, 1)}${unit ? ` ${unit}` : ''}`
+        ? `${fmt(used, used >= 100 ? 0 : 1)} / ${fmt(total, 1)}`
         : t('race.used', { used: `${fmt(used, 1)} ${unit}`, total: `${fmt(total, 1)} ${unit}` })}</span>
     </div>`;
   }
@@ -205,9 +209,12 @@ export class HostPicture extends LocalizedElement {
     const label = t('race.deployment', { card: this.cardTitle(d.cardId), kind: kindLabel(k), placement: placeLabel(d.choice.placement), name: who });
     const flags = [hit ? t('race.exposed') : '', d.down ? t('race.down') : ''].filter(Boolean).join(', ');
     const height = k === 'vm-full' || k === 'vm-para' || k === 'vm-type2' ? 9 : k === 'microvm' ? 6.5 : k === 'traditional' ? 5 : 4.5;
+    const flag = hit || d.down ? html`<span class="flag" aria-hidden="true">${d.down ? '✕' : '⚠'}</span>` : nothing;
+    // At projector scale the kind's glyph and the flag ride on the name's line, so the title keeps the box's width.
     return html`<li class=${cls} style="min-height:${height}rem" aria-label=${flags ? `${label} (${flags})` : label}>
-      ${hit || d.down ? html`<span class="flag" aria-hidden="true">${d.down ? '✕' : '⚠'}</span>` : nothing}
-      <span class="app" aria-hidden="true"><span aria-hidden="true">${KIND_GLYPH[k]}</span> ${this.cardTitle(d.cardId)}<span class="who">${who}</span></span>
+      ${this.big
+        ? html`<span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}</span></span>`
+        : html`${flag}<span class="app" aria-hidden="true"><span aria-hidden="true">${KIND_GLYPH[k]}</span> ${this.cardTitle(d.cardId)}<span class="who">${who}</span></span>`}
       <span style="flex:1"></span>
       ${k.startsWith('vm') ? html`<span class="layer" aria-hidden="true">${t('race.guestOs')}</span>` : nothing}
       ${k === 'microvm' ? html`<span class="layer" aria-hidden="true">${kindLabel('microvm')}</span>` : nothing}
@@ -218,7 +225,7 @@ export class HostPicture extends LocalizedElement {
     const host = this.host;
     if (!host) return nothing;
     const hits = this.hitIds();
-    const now = Math.max(0, ...host.deployments.map((d) => d.at));
+    const now = this.now || Math.max(0, ...host.deployments.map((d) => d.at));
     const onPrem = host.deployments.filter((d) => d.choice.placement === 'on-prem');
     const hasHypervisor = onPrem.some((d) => d.choice.kind === 'vm-full' || d.choice.kind === 'vm-para' || d.choice.kind === 'microvm');
     const kernelHit = this.events.some((e) => e.kind === 'kernel-cve' && e.fired) && onPrem.some((d) => d.choice.kind === 'container');

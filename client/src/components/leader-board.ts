@@ -23,9 +23,10 @@ export class LeaderBoard extends LocalizedElement {
     css`
       :host { display: block; }
       ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.45rem; }
-      li { display: grid; grid-template-columns: 3.2rem 1fr auto; align-items: center; gap: 0.6rem;
-        background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.55rem 0.9rem;
-        font-size: 1.15em; }
+      /* --hr-board-*: a view may set a denser board (the projector's race column). */
+      li { display: grid; grid-template-columns: var(--hr-board-rank, 3.2rem) 1fr auto; align-items: center; gap: 0.6rem;
+        background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: var(--hr-board-pad, 0.55rem 0.9rem);
+        font-size: var(--hr-board-fs, 1.15em); }
       li.me { border: 3px solid var(--hr-brand); background: var(--hr-brand-soft); }
       .rank { font-weight: 800; color: var(--hr-brand); }
       /* A long name wraps rather than losing its end (on a projector the whole room must tell who it is). */

@@ -44,7 +44,7 @@ export class RaceEvents extends LocalizedElement {
       .lost { color: var(--hr-danger); }
       .won { color: var(--hr-ok); }
       .who { font-weight: 750; }
-      .why { margin: 0.1em 0 0 4.7em; color: var(--hr-ink-soft); }
+      .why { margin: 0.1em 0 0 0.6em; padding-inline-start: 0.6em; border-inline-start: 4px solid var(--hr-border); color: var(--hr-ink-soft); }
       .net { font-weight: 750; }
     `,
   ];
@@ -74,7 +74,6 @@ export class RaceEvents extends LocalizedElement {
     const culprit = e.culprit ? this.deployments[e.culprit] : undefined;
     return html`<li class="ev latest" data-testid="event-latest">
       ${this.heading(e)}
-      ${e.why[0] ? html`<p class="headline">${whyText(e.why[0])}</p>` : nothing}
       ${culprit
         ? html`<p class="headline">${t('race.culprit', { card: this.cardTitles[culprit.cardId] ?? culprit.cardId, name: this.names[culprit.playerId] ?? '' })}</p>`
         : nothing}

@@ -1,18 +1,11 @@
-// Points each player made in the current race, from what the screen can see: every deployment's points (public in
-// the view, re-scored at the race's end) plus every race event's effects. Only when the screen saw every event
-// (not after a reload mid-race): a figure that might not add up is not shown.
-import type { GameView, RaceEventEffect } from '../../../shared/engine/types.js';
+// Points each player made in the current race: every deployment's total (its points at deploy, the final audit's
+// change and what race events gave or took, all public in the view), summed per player. The same sum as the bills'
+// "added to the score", so the standings, the bills and the score agree.
+import type { GameView } from '../../../shared/engine/types.js';
+import { deploymentTotal } from '../../../shared/engine/race/bill.js';
 
-export function raceGains(view: GameView, told: Array<{ hostId: string; effects?: RaceEventEffect[] }>): Map<string, number> | null {
-  const race = view.race;
-  if (!race) return null;
-  const hostIds = new Set(race.hosts.map((h) => h.id));
-  const mine = told.filter((e) => hostIds.has(e.hostId));
-  const fired = race.events.filter((e) => e.fired).length;
-  if (mine.length < fired * race.hosts.length || mine.some((e) => !e.effects)) return null;
+export function raceGains(view: GameView): Map<string, number> {
   const gains = new Map<string, number>();
-  const add = (id: string, n: number) => gains.set(id, (gains.get(id) ?? 0) + n);
-  for (const h of race.hosts) for (const d of h.deployments) add(d.playerId, d.points);
-  for (const e of mine) for (const x of e.effects ?? []) add(x.playerId, x.delta);
+  for (const h of view.race?.hosts ?? []) for (const d of h.deployments) gains.set(d.playerId, (gains.get(d.playerId) ?? 0) + deploymentTotal(d));
   return gains;
 }

@@ -68,7 +68,10 @@ export class HostView extends ActionView {
       /* The race at 1920x1080: picture | events and waiting cards | standings, all above the fold. */
       .race-head { margin-bottom: 0.6rem; --hr-ring: 4.6rem; }
       .race-head .prompt { margin: 0; }
-      .race { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1.05fr) minmax(0, 0.85fr); gap: 1rem; align-items: start; }
+      .race { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1fr) minmax(0, 0.85fr); gap: 1rem; align-items: start; }
+      /* The result: the class bill needs the width its rows read in on one line. */
+      .race.result { grid-template-columns: minmax(0, 1.25fr) minmax(0, 1.4fr) minmax(0, 0.8fr); }
+      .standings { --hr-board-fs: 1em; --hr-board-rank: 2.6em; --hr-board-pad: 0.3rem 0.6rem; }
       .race .panel { padding: 0.7rem 0.9rem; }
       .race h2 { font-size: 1.15em; margin-bottom: 0.4rem; }
       @media (max-width: 1100px) { .race { grid-template-columns: 1fr; } }
@@ -77,7 +80,7 @@ export class HostView extends ActionView {
       .race.multi .hosts { grid-column: 1 / -1; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
       .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.35rem; }
       .cards li { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.25rem 0.6rem; }
-      .cards .who { color: var(--hr-ink-soft); font-weight: 650; }
+      .cards .who { color: var(--hr-ink-soft); font-weight: 650; display: block; }
       .standings .hidden-board, .race .hidden-board { font-size: 1.15em; }
       .center { text-align: center; }
       .report { font-size: 1.3em; min-height: 60px; }
@@ -212,8 +215,8 @@ export class HostView extends ActionView {
 
   /**
    * The race at projector scale: the host picture (its hardware above the fold at 1080 px), what each event did to
-   * whom, the cards still waiting, and the live standings; when the race ends, the class's bill takes the events'
-   * place and the standings say what each player made in this race.
+   * whom, the live standings (with this race's points) and the cards still waiting; when the race ends, the class's
+   * bill takes the events' place and the events move below.
    */
   private race(view: GameView) {
     const race = view.race;
@@ -255,10 +258,10 @@ export class HostView extends ActionView {
         <count-down big .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.session.offset} ?paused=${view.paused}
           .label=${t('race.timeLeft')}></count-down>
       </div>
-      <div class="race ${multi ? 'multi' : ''}">
+      <div class="race ${multi ? 'multi' : ''} ${sideBills.length && !multi ? 'result' : ''}">
         <div class="hosts" data-room="race-hosts">
           ${race.hosts.map(
-            (h) => html`<section class="panel"><host-picture big .host=${h} .cards=${race.cards} .names=${names} .events=${race.events}
+            (h) => html`<section class="panel"><host-picture big .now=${this.session.serverNow()} .host=${h} .cards=${race.cards} .names=${names} .events=${race.events}
                 .struck=${told.filter((s) => s.hostId === h.id)}
                 .heading=${h.owner === 'room' ? t('race.host') : t('race.hostOf', { owner: teamName(h.owner) })}></host-picture>
                 ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${h}></team-parts>` : nothing}</section>`,
@@ -266,8 +269,8 @@ export class HostView extends ActionView {
         </div>
         ${sideBills.length
           ? html`<div class="stack side-bills" data-room="race-bills">${sideBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}</div>`
-          : html`<div class="stack">${events}${result ? nothing : cards}</div>`}
-        ${this.raceStandings(view, told)}
+          : events}
+        <div class="stack">${this.raceStandings(view)}${result ? nothing : cards}</div>
       </div>
       ${sideBills.length ? events : nothing}
       ${moreBills.length
@@ -279,16 +282,16 @@ export class HostView extends ActionView {
   }
 
   /** The race's standings, live: the host's leaderboard choice decides whether and how many; each row says what this race brought. */
-  private raceStandings(view: GameView, told: Parameters<typeof raceGains>[1]) {
+  private raceStandings(view: GameView) {
     const limit = LIMIT[view.leaderboard];
     const teams = view.mode === 'team' && view.leaderboard !== 'never';
     if (!limit && !teams) {
       return html`<p class="panel hidden-board" data-room="race-standings" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`;
     }
-    const gains = raceGains(view, told);
-    const gainOf = (ids: string[]) => (gains ? t('race.gain', { points: signed(ids.reduce((n, id) => n + (gains.get(id) ?? 0), 0)) }) : undefined);
+    const gains = raceGains(view);
+    const gainOf = (ids: string[]) => t('race.gain', { points: signed(ids.reduce((n, id) => n + (gains.get(id) ?? 0), 0)) });
     const rows = teams
-      ? teamRows(view).map((r) => ({ ...r, detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)) ?? r.detail }))
+      ? teamRows(view).map((r) => ({ ...r, detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)) }))
       : boardRows(view).map((r) => ({ ...r, detail: gainOf([r.id]) }));
     return html`<section class="panel standings" data-room="race-standings" data-testid="race-standings">
       <leader-board .heading=${t('race.standings')} .rows=${rows} .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}></leader-board>
