@@ -1,6 +1,7 @@
 // The sound's cue mapping (phase changes -> cues, countdown ticks on the view's deadline) and its engine: muted plays
 // nothing, the projector is on and phones are off by default, the choice is remembered, no Web Audio never throws.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SoundCues } from '../../client/src/audio/controller.js';
 import { cuesFor, sameClock, snapshotOf, ticksFor, wantsLoop, type SoundSnapshot } from '../../client/src/audio/cues.js';
 import { SoundEngine, type ContextLike, type PlayedCue, type SoundDeps } from '../../client/src/audio/sound.js';
 import type { GameView } from '../../shared/engine/types.js';
@@ -204,5 +205,67 @@ describe('SoundEngine', () => {
     expect(e.profile).toBe('phone');
     release();
     expect(e.profile).toBeNull();
+  });
+});
+
+describe('SoundCues: a view that changes phase plays the cues through the engine', () => {
+  /** A view as the controller reads it (only the fields it uses). */
+  const view = (phase: string, step: number, extra: Record<string, unknown> = {}) =>
+    ({ phase, step, paused: false, question: null, race: null, ...extra }) as unknown as GameView;
+
+  function setup(profile: 'projector' | 'phone') {
+    const calls: string[] = [];
+    let loop: boolean | null = null;
+    const engine = {
+      use: () => () => calls.push('released'),
+      play: (cue: string) => void calls.push(cue),
+      setLoop: (on: boolean) => {
+        if (on !== loop) calls.push(`loop:${on}`);
+        loop = on;
+      },
+    } as unknown as SoundEngine;
+    let current: GameView | null = null;
+    let ctrl: SoundCues | null = null;
+    const host = { addController: (c: SoundCues) => void (ctrl = c), requestUpdate() {}, removeController() {}, updateComplete: Promise.resolve(true) };
+    new SoundCues(host, profile, () => ({ view: current, offset: 0 }), engine);
+    ctrl!.hostConnected();
+    const show = (v: GameView) => {
+      current = v;
+      ctrl!.hostUpdated();
+    };
+    return { calls, show, ctrl: ctrl! };
+  }
+
+  afterEach(() => vi.useRealTimers());
+
+  it('projector: lobby loop, start, five ticks on the deadline, time is up, reveal, podium', () => {
+    vi.useFakeTimers({ now: 100_000 });
+    const { calls, show, ctrl } = setup('projector');
+    show(view('lobby', -1));
+    show(view('question', 0, { question: { openedAt: 100_000, limitMs: 10_000, closed: false } }));
+    vi.advanceTimersByTime(10_000);
+    show(view('reveal', 0, { question: { openedAt: 100_000, limitMs: 10_000, closed: true } }));
+    show(view('leaderboard', 0));
+    show(view('podium', 0));
+    ctrl.hostDisconnected();
+    expect(calls).toEqual(['loop:true', 'start', 'loop:false', 'tick', 'tick', 'tick', 'tick', 'tick', 'timeup', 'reveal', 'podium', 'released']);
+  });
+
+  it('a pause clears the ticks and a resume places them on the new deadline; a phone never loops the lobby', () => {
+    vi.useFakeTimers({ now: 0 });
+    const { calls, show } = setup('phone');
+    show(view('lobby', -1));
+    show(view('question', 0, { question: { openedAt: 0, limitMs: 10_000, closed: false } }));
+    vi.advanceTimersByTime(4_000);
+    show(view('question', 0, { paused: true, question: { openedAt: 0, limitMs: 10_000, closed: false } }));
+    vi.advanceTimersByTime(20_000);
+    expect(calls.filter((c) => c === 'tick')).toEqual([]);
+    // Resumed at 24 s after 20 s paused: the deadline moves from 10 s to 30 s, ticks at 25..29 s.
+    show(view('question', 0, { question: { openedAt: 20_000, limitMs: 10_000, closed: false } }));
+    vi.advanceTimersByTime(3_500);
+    expect(calls.filter((c) => c === 'tick')).toHaveLength(3);
+    vi.advanceTimersByTime(2_600);
+    show(view('reveal', 0, { question: { openedAt: 20_000, limitMs: 10_000, closed: true } }));
+    expect(calls).toEqual(['loop:false', 'start', 'tick', 'tick', 'tick', 'tick', 'tick', 'timeup', 'reveal']);
   });
 });

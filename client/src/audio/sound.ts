@@ -162,23 +162,36 @@ export class SoundEngine {
     this.notify();
   }
 
-  /** Mute at once: the context is suspended, so whatever still sounds stops too. */
+  /**
+   * Mute at once: the context is suspended, and what was already scheduled (a sting's tail) is cut off with the old
+   * output, so switching back on starts clean.
+   */
   private silence(): void {
     const ctx = this.ctx;
-    if (ctx && ctx.state === 'running') this.guard(() => void ctx.suspend().catch(() => undefined));
+    if (!ctx) return;
+    if (ctx.state === 'running') this.guard(() => void ctx.suspend().catch(() => undefined));
+    this.guard(() => {
+      this.master?.disconnect();
+      this.master = this.output(ctx);
+    });
+  }
+
+  /** The master volume into a compressor (no cue or overlap can clip). */
+  private output(ctx: ContextLike): AudioNode {
+    const comp = ctx.createDynamicsCompressor();
+    const gain = ctx.createGain();
+    gain.gain.value = 0.6;
+    gain.connect(comp).connect(ctx.destination);
+    return gain;
   }
 
   private ensureContext(): ContextLike | null {
     if (this.ctx || this.broken || !this.deps.createContext) return this.ctx;
     const made = this.guard(() => {
       const ctx = this.deps.createContext!();
-      const comp = ctx.createDynamicsCompressor();
-      const gain = ctx.createGain();
-      gain.gain.value = 0.6;
-      gain.connect(comp).connect(ctx.destination);
+      this.master = this.output(ctx);
       ctx.addEventListener('statechange', () => this.apply());
       this.ctx = ctx;
-      this.master = gain;
     });
     if (!made) this.broken = true;
     return this.ctx;

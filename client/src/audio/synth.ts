@@ -60,7 +60,8 @@ export function playCue(ctx: BaseAudioContext, dest: AudioNode, cue: Exclude<Cue
       return;
     case 'tick':
       // A woodblock: a short sine whose pitch drops.
-      note(ctx, dest, { midi: 86, at: t, wave: 'sine', peak: 0.32, attack: 0.002, decay: 0.07, glide: -7 });
+      note(ctx, dest, { midi: 86, at: t, wave: 'sine', peak: 0.6, attack: 0.002, decay: 0.09, glide: -7 });
+      note(ctx, dest, { midi: 74, at: t, wave: 'triangle', peak: 0.25, attack: 0.002, decay: 0.05 });
       return;
     case 'timeup': {
       // Two soft low notes falling a third.
@@ -77,8 +78,8 @@ export function playCue(ctx: BaseAudioContext, dest: AudioNode, cue: Exclude<Cue
     case 'podium': {
       // A short fanfare: an arpeggio up to a held major chord, and a sparkle on top.
       const brass = lowpass(ctx, dest, 2400);
-      [67, 72, 76].forEach((m, i) => note(ctx, brass, { midi: m, at: t + i * 0.14, wave: 'sawtooth', peak: 0.12, attack: 0.02, decay: 0.2 }));
-      for (const m of [60, 64, 67, 72, 79]) note(ctx, brass, { midi: m, at: t + 0.42, wave: 'sawtooth', peak: 0.07, attack: 0.04, decay: 1.7 });
+      [67, 72, 76].forEach((m, i) => note(ctx, brass, { midi: m, at: t + i * 0.14, wave: 'sawtooth', peak: 0.2, attack: 0.02, decay: 0.2 }));
+      for (const m of [60, 64, 67, 72, 79]) note(ctx, brass, { midi: m, at: t + 0.42, wave: 'sawtooth', peak: 0.1, attack: 0.04, decay: 1.7 });
       [84, 88, 91, 96].forEach((m, i) => bell(ctx, dest, m, t + 0.5 + i * 0.08, 0.05, 0.6));
       return;
     }
@@ -101,8 +102,8 @@ export interface Loop {
   stop(): void;
 }
 
-/** Starts the lobby loop (faded in); `stop` fades it out. */
-export function startLoop(ctx: BaseAudioContext, dest: AudioNode): Loop {
+/** Starts the lobby loop (faded in); `stop` fades it out. `lookaheadS`: how far ahead notes are scheduled (an offline render asks for all). */
+export function startLoop(ctx: BaseAudioContext, dest: AudioNode, lookaheadS = LOOKAHEAD_S): Loop {
   const bus = ctx.createGain();
   const now = ctx.currentTime;
   bus.gain.setValueAtTime(0.0001, now);
@@ -123,7 +124,7 @@ export function startLoop(ctx: BaseAudioContext, dest: AudioNode): Loop {
   const pump = () => {
     // After a stall (a hidden tab's timers slow down), go on from now instead of piling notes up in the past.
     if (next < ctx.currentTime) next = ctx.currentTime + 0.05;
-    while (next < ctx.currentTime + LOOKAHEAD_S) {
+    while (next < ctx.currentTime + lookaheadS) {
       schedule(step++, next);
       next += EIGHTH;
     }
