@@ -11,8 +11,8 @@ export async function key(page: Page, root: string): Promise<string> {
 }
 
 /** Waits until the view shows another phase or step than `before`. */
-export async function changed(page: Page, root: string, before: string): Promise<string> {
-  await page.locator(`${root} [data-key]:not([data-key="${before}"])`).first().waitFor(WAIT);
+export async function changed(page: Page, root: string, before: string, wait = WAIT): Promise<string> {
+  await page.locator(`${root} [data-key]:not([data-key="${before}"])`).first().waitFor(wait);
   return key(page, root);
 }
 
