@@ -149,15 +149,20 @@ describe('the answer key over HTTP', () => {
     const created = expectOk(await hostSocket.call('room:create', { packId: 'warmup-en', options: { showQuestionOnDevices: true } }));
     const phone = await server.client();
     expectOk(await phone.call('player:join', { roomCode: created.roomCode, name: 'Mallory' }));
+    // A phone reading the game in the other language gets its texts, and no more.
+    const korean = await server.client();
+    expectOk(await korean.call('player:join', { roomCode: created.roomCode, name: 'Minji', lang: 'ko' }));
     expectOk(await hostSocket.call('host:control', { command: 'start' }));
-    const view = await phone.waitFor('room:view', (v) => v.phase === 'question' && v.question !== null && !v.question.closed);
-    const q = builtinPack('warmup-en')!.questions.find((x) => x.id === view.question!.question.id)!;
-    expect(view.question!.solution).toBeNull();
-    // Everything the phone received so far, in one piece.
-    const seen = JSON.stringify([...phone.latest.values()]);
-    expect(seen).toContain(JSON.stringify(q.prompt).slice(1, -1));
-    expect(seen).not.toContain(JSON.stringify(q.explanation).slice(1, -1));
-    expect(keysOf([...phone.latest.values()]).has('correct')).toBe(false);
+    for (const [client, packId] of [[phone, 'warmup-en'], [korean, 'warmup-ko']] as const) {
+      const view = await client.waitFor('room:view', (v) => v.phase === 'question' && v.question !== null && !v.question.closed);
+      const q = builtinPack(packId)!.questions.find((x) => x.id === view.question!.question.id)!;
+      expect(view.question!.solution).toBeNull();
+      // Everything the phone received so far, in one piece.
+      const seen = JSON.stringify([...client.latest.values()]);
+      expect(seen).toContain(JSON.stringify(q.prompt).slice(1, -1));
+      expect(seen).not.toContain(JSON.stringify(q.explanation).slice(1, -1));
+      expect(keysOf([...client.latest.values()]).has('correct')).toBe(false);
+    }
   });
 });
 
