@@ -294,7 +294,7 @@ export class HostView extends ActionView {
       ? teamRows(view).map((r) => ({ ...r, detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)) }))
       : boardRows(view).map((r) => ({ ...r, detail: gainOf([r.id]) }));
     return html`<section class="panel standings" data-room="race-standings" data-testid="race-standings">
-      <leader-board .heading=${t('race.standings')} .rows=${rows} .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}></leader-board>
+      <leader-board .heading=${teams ? t('board.teams') : t('race.standings')} .rows=${rows} .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}></leader-board>
     </section>`;
   }
 
