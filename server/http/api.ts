@@ -153,7 +153,13 @@ export function apiRouter(deps: ApiDeps): Router {
     const viewer = viewerOf(req);
     const entry = await findPack(req.params.id, viewer, res);
     if (!entry) return;
-    if (entry.builtin ? !(await isHost(viewer)) : !mayManage(entry, viewer)) {
+    let permitted: boolean;
+    try {
+      permitted = entry.builtin ? await isHost(viewer) : mayManage(entry, viewer);
+    } catch (error) {
+      return storageFailed(res, 'check the host key', error);
+    }
+    if (!permitted) {
       return sendError(
         res,
         metrics,
