@@ -208,6 +208,20 @@ describe('sound and motion in the browser', () => {
       await shot(host, `sound-toggle-projector-waiting-${lang}`);
     }
 
+    // Solo on a phone: the switch shows once the run plays, off, and nothing sounds.
+    const { page: solo, context: soloContext } = await newPage(h, 'phone', 'ko');
+    await gateAudio(soloContext);
+    all.push(solo);
+    await solo.goto('/solo');
+    await solo.locator('solo-view #sname').fill('Sol');
+    expect(await solo.locator('sound-toggle').isHidden()).toBe(true);
+    await solo.locator('solo-view button.go').click();
+    await solo.locator('solo-view play-screen [data-phase="question"]').waitFor(WAIT);
+    await solo.locator('sound-toggle button[data-status="off"]').waitFor(WAIT);
+    await shot(solo, 'sound-toggle-solo-ko');
+    expect(await solo.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    expect(await cues(solo)).toEqual([]);
+
     // Reduced motion (every page of these tests asks for it): the podium rises without moving; asked for motion, it does.
     await host.locator('podium-stand li').first().waitFor(WAIT);
     expect(await moving(host)).toEqual([]);
