@@ -29,6 +29,8 @@ export interface SoundDeps {
   now: () => number;
 }
 
+/** The played-cue log keeps this many (a long lesson plays a few hundred). */
+const LOG_LIMIT = 1000;
 const DEFAULT_ON: Record<Profile, boolean> = { projector: true, phone: false };
 const STORAGE_KEY = (p: Profile) => `hostrush.sound.${p}`;
 
@@ -139,7 +141,9 @@ export class SoundEngine {
     const p = this.profile;
     if (!p) return;
     this.last = cue;
-    this.deps.log.push({ cue, profile: p, at: this.deps.now() });
+    const log = this.deps.log;
+    log.push({ cue, profile: p, at: this.deps.now() });
+    if (log.length > LOG_LIMIT) log.splice(0, log.length - LOG_LIMIT);
     this.notify();
   }
 
