@@ -117,7 +117,18 @@ describe('sound and motion in the browser', () => {
     }
     await toggle(linus).click();
     await linus.locator('sound-toggle button[data-status="on"]').waitFor(WAIT);
-    for (const name of ['Ada', 'Linus']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
+    // A browser without Web Audio: the switch says so and cannot be pressed, and the game goes on without an error
+    // (every page here fails the test on an uncaught one).
+    const { page: noa, context: noaContext } = await newPage(h, 'phone', 'en');
+    await noaContext.addInitScript(() => {
+      delete (window as { AudioContext?: unknown }).AudioContext;
+      delete (window as { webkitAudioContext?: unknown }).webkitAudioContext;
+    });
+    all.push(noa);
+    await joinAs(noa, code, 'Noa');
+    await noa.locator('sound-toggle button[data-status="unavailable"]:disabled').waitFor(WAIT);
+    await shot(noa, 'sound-toggle-phone-unavailable-en');
+    for (const name of ['Ada', 'Linus', 'Noa']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
 
     // The toggle in both languages, on the projector (on) and on phones (off, on), with nothing sideways.
     for (const [page, name] of [[host, 'sound-toggle-projector'], [ada, 'sound-toggle-phone-off'], [linus, 'sound-toggle-phone-on']] as const) {
@@ -196,6 +207,8 @@ describe('sound and motion in the browser', () => {
     await heard(linus, 'podium');
     await ada.locator('play-screen [data-phase="podium"]').waitFor(WAIT);
     expect(await cues(ada)).toEqual([]);
+    await noa.locator('play-screen [data-phase="podium"]').waitFor(WAIT);
+    expect(await cues(noa)).toEqual([]);
     expect((await played(host)).every((p) => p.profile === 'projector')).toBe(true);
 
     // The projector reopened on the podium: nothing replayed, and until a click the toggle says it waits for one.
