@@ -6,7 +6,7 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, createGame, hostControl, importPack, joinAs, key, shots } from './play-helpers.js';
+import { WAIT, answer, changed, createGame, deployCard, hostControl, importPack, joinAs, key, shots } from './play-helpers.js';
 import { expectPhoneFits } from './phone-checks.js';
 
 describe('a whole class at school.test', () => {
@@ -73,6 +73,14 @@ describe('a whole class at school.test', () => {
           await p.page.locator('play-screen race-cards').waitFor(WAIT);
           await expectPhoneFits(p.page, `${p.name} race`);
         }
+        // Two phones deploy, one as a plain container (the CVE after 10 s hits it), one as the picker proposes.
+        await deployCard(phones[0]!.page, {
+          placement: 'on-prem',
+          kind: ['container', 'sandboxed-container', 'microvm', 'vm-full'],
+          before: () => expectPhoneFits(phones[0]!.page, 'Ada picker', { mustReach: ['deploy-picker'] }),
+        });
+        await deployCard(phones[1]!.page);
+        await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
         await shots(host, 'class-host-race');
         await shot(phones[0]!.page, 'class-phone-race-en');
         await shot(phones[1]!.page, 'class-phone-race-ko');
