@@ -20,6 +20,7 @@ import {
   JOIN_FAILURE_RATE,
   PACK_IMPORT_RATE,
   ROOM_CREATE_RATE,
+  SOLO_VERIFY_RATE,
   SOLO_START_RATE,
   type BucketOptions,
 } from './security/rate-limit.js';
@@ -55,6 +56,8 @@ export interface AppOptions {
   roomCreateRate?: BucketOptions;
   soloStartRate?: BucketOptions;
   packImportRate?: BucketOptions;
+  /** Solo log checks per address (POST /api/solo/verify; default burst 60, then 1 per 2 s). */
+  soloVerifyRate?: BucketOptions;
   /** Failed joins and resumes per address (default burst 300, then 1 per s; server/security/join-guard.ts). */
   joinFailureRate?: BucketOptions;
   /**
@@ -141,6 +144,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     rooms: new AddressLimiter(options.roomCreateRate ?? ROOM_CREATE_RATE, 'rooms'),
     solo: new AddressLimiter(options.soloStartRate ?? SOLO_START_RATE, 'solo runs'),
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
+    verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
   };
   const joinGuard = new JoinGuard(new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins'), metrics);
   app.use(securityHeaders(options.publicUrl));

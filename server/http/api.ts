@@ -36,7 +36,7 @@ export interface ApiDeps {
    * Per client address (`req.ip`, which follows the app's 'trust proxy') limits on making rooms (shared with the
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
    */
-  limits?: { rooms: AddressLimiter; imports: AddressLimiter };
+  limits?: { rooms: AddressLimiter; imports: AddressLimiter; verify?: AddressLimiter };
   /**
    * The hash of HOSTRUSH_OPERATOR_KEY: a request sending that key in `x-operator-key` is the server's operator
    * (lists and exports every pack). None when absent.
@@ -106,8 +106,8 @@ export function apiRouter(deps: ApiDeps): Router {
     return (await storage.listGames(hash, 1)).length > 0;
   };
   /** Takes a token from the client address's bucket; false once a 429 rate/limited was sent (nothing changed). */
-  const allowed = (kind: 'rooms' | 'imports', req: Request, res: Response): boolean => {
-    const message = deps.limits?.[kind].refusal(req.ip ?? 'unknown', deps.clock()) ?? null;
+  const allowed = (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): boolean => {
+    const message = deps.limits?.[kind]?.refusal(req.ip ?? 'unknown', deps.clock()) ?? null;
     if (message !== null) sendError(res, metrics, 'rate/limited', message);
     return message === null;
   };
@@ -286,7 +286,11 @@ export function apiRouter(deps: ApiDeps): Router {
     });
   });
 
-  router.post('/solo/verify', json, async (req, res) => {
+  // Replaying a log is work too: budgeted per address before the body is read, whatever the verdict.
+  const verifier = (req: Request, res: Response, next: NextFunction) => {
+    if (allowed('verify', req, res)) next();
+  };
+  router.post('/solo/verify', verifier, json, async (req, res) => {
     const body = parse(soloVerifySchema, req, res, metrics);
     if (!body) return;
     // As a solo run: built-in and shared packs only.

@@ -29,6 +29,8 @@ export const SOLO_START_RATE: BucketOptions = { ratePerS: 1 / 4, burst: 200 };
  * one sitting, a few tries to fix a file's errors included, then one every 30 s.
  */
 export const PACK_IMPORT_RATE: BucketOptions = { ratePerS: 1 / 30, burst: 20 };
+/** Solo log verifications (POST /api/solo/verify, a replay of up to 5,000 actions), valid or not. */
+export const SOLO_VERIFY_RATE: BucketOptions = { ratePerS: 1 / 2, burst: 60 };
 /**
  * Failed joins and resumes (a code with no room, a wrong token, a room that is closed or started; join-guard.ts):
  * a school's worth of typos and of phones resuming a run that has ended (a lab of 200 opening the solo page at

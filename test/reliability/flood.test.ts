@@ -16,6 +16,7 @@ const RATES = {
   roomCreateRate: { burst: 3, ratePerS: SLOW },
   soloStartRate: { burst: 5, ratePerS: SLOW },
   packImportRate: { burst: 2, ratePerS: SLOW },
+  soloVerifyRate: { burst: 2, ratePerS: SLOW },
 };
 
 const refused = (reply: unknown) =>
@@ -131,6 +132,15 @@ describe('per-address budgets behind a trusted proxy (TRUST_PROXY=loopback)', ()
     // A valid pack from the same address waits too; another address is not held back.
     expect((await importCsv(server, '192.0.2.30')).status).toBe(429);
     expect((await importCsv(server, '192.0.2.31')).status).toBe(201);
+  });
+
+  it('solo log checks spend a budget of their own, refused or not, before the body is read', async () => {
+    const log = JSON.stringify({ packId: 'daily-en', seed: 'daily-2020-01-01', actions: [{ type: 'tick', actor: { role: 'system' }, at: 1 }] });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await post(server, '/api/solo/verify', '192.0.2.40', 'application/json', log)).status);
+    expect(statuses.slice(0, 2).every((s) => s !== 429)).toBe(true);
+    expect(statuses.slice(2)).toEqual([429, 429]);
+    expect((await post(server, '/api/solo/verify', '192.0.2.41', 'application/json', log)).status).not.toBe(429);
   });
 });
 
