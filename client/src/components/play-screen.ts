@@ -335,7 +335,7 @@ export class PlayScreen extends LocalizedElement {
             <summary><span class="clamp">${whyText(first!)}</span><span class="more">${t('player.race.moreWhy', { n: rest.length })}</span></summary>
             <ul class="whys">${rest.map((w) => html`<li>${whyText(w)}</li>`)}</ul>
           </details>`
-        : html`<p class="clamp">${whyText(first!)}</p>`}
+        : html`<p>${whyText(first!)}</p>`}
     </div>`;
   }
 
