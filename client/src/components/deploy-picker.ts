@@ -4,10 +4,10 @@
 // a footer that stays in the viewport; the full quote folds out. A native modal <dialog>: the page behind is inert,
 // Tab cycles inside, Escape closes.
 import { html, css, nothing } from 'lit';
-import type { DeployChoice, DeployKind, HostSpec, Placement, Quote, RaceHost, TeamLayer, WorkloadCard } from '../../../shared/engine/types.js';
-import { DEPLOY_KINDS, PLACEMENTS } from '../../../shared/engine/types.js';
+import type { DeployChoice, DeployKind, Placement, Quote, RaceHost, TeamLayer, WorkloadCard } from '../../../shared/engine/types.js';
+import { PLACEMENTS } from '../../../shared/engine/types.js';
 import { legalChoices, quoteOnHost } from '../../../shared/engine/race/quote.js';
-import { ruleBlockers } from '../../../shared/engine/race/rules.js';
+import { KINDS_AT, OFF_SERVICE } from '../lib/deploy-options.js';
 import { layerOf } from '../../../shared/engine/race/race.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
@@ -15,30 +15,6 @@ import { t, fmt } from '../i18n/index.js';
 import { duration, kindLabel, placeLabel, whyText } from '../lib/labels.js';
 import './score-meter.js';
 import './workload-card.js';
-
-const OFF_SERVICE: readonly Placement[] = ['paas', 'saas'];
-
-/**
- * The kinds that exist at a placement, read from the engine's rules: a kind is offered there when some host lets
- * the most accommodating card run that way (IaaS rents VMs, so no traditional install, Type 2 or microVM there).
- * PaaS and SaaS leave the kind to the provider: nothing to choose.
- */
-const KINDS_AT: Record<Placement, readonly DeployKind[]> = (() => {
-  const card: WorkloadCard = {
-    id: 'probe', title: '', description: '', topic: 'virtualization', cpu: 0, ramGb: 0, diskGb: 0, guestOs: 'linux', trust: 'trusted',
-    sensitivity: 'public', residency: 'any', traffic: 'steady', profile: 'cpu', startDeadlineS: 1e9, needsCustomKernel: false,
-    modifiableKernel: true, needsOsControl: false, saasAvailable: true,
-  };
-  const hosts: HostSpec[] = (['server', 'desktop'] as const).flatMap((machine) =>
-    (['linux', 'windows'] as const).map((os) => ({ cores: 1, ramGb: 1, diskGb: 1, os, machine })),
-  );
-  const out = {} as Record<Placement, readonly DeployKind[]>;
-  for (const placement of PLACEMENTS)
-    out[placement] = OFF_SERVICE.includes(placement)
-      ? []
-      : DEPLOY_KINDS.filter((kind) => hosts.some((h) => ruleBlockers(card, h, { kind, placement }).length === 0));
-  return out;
-})();
 
 /** @fires deploy - detail: { cardId, choice: DeployChoice, layer, owner } ; @fires cancel */
 export class DeployPicker extends LocalizedElement {
