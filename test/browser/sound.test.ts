@@ -220,6 +220,9 @@ describe('sound and motion in the browser', () => {
       expect(await cues(host)).toEqual([]);
       await shot(host, `sound-toggle-projector-waiting-${lang}`);
     }
+    // Pressing the waiting switch starts the sound (it does not mute).
+    await toggle(host).click();
+    await host.locator('sound-toggle button[data-status="on"]').waitFor(WAIT);
 
     // Solo on a phone: the switch shows once the run plays, off, and nothing sounds.
     const { page: solo, context: soloContext } = await newPage(h, 'phone', 'ko');

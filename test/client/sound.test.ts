@@ -174,6 +174,25 @@ describe('SoundEngine', () => {
     e.setLoop(false);
   });
 
+  it('pressing the switch while it waits starts the sound (it does not mute)', async () => {
+    const { e, storage } = engine('suspended');
+    e.use('projector');
+    expect(e.status()).toBe('waiting');
+    e.toggle();
+    await Promise.resolve();
+    expect(e.status()).toBe('on');
+    expect(storage.data.get('hostrush.sound.projector')).toBeUndefined();
+  });
+
+  it('with storage blocked, a choice still holds for this page', () => {
+    const { ctx } = fakeContext();
+    const e = new SoundEngine({ createContext: () => ctx, storage: { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } }, log: [], now: () => 0 });
+    e.use('projector');
+    expect(e.status()).toBe('on');
+    e.toggle();
+    expect(e.status()).toBe('off');
+  });
+
   it('never throws without Web Audio, or when making the context fails', () => {
     const none = new SoundEngine({ createContext: null, storage: null, log: [], now: () => 0 });
     none.use('projector');

@@ -43,6 +43,8 @@ export class SoundEngine {
   private loop: Loop | null = null;
   private readonly listeners = new Set<() => void>();
   private last: Cue | '' = '';
+  /** Choices made on this page (kept here too, for when storage is blocked). */
+  private readonly choice: Partial<Record<Profile, boolean>> = {};
 
   constructor(private readonly deps: SoundDeps) {}
 
@@ -80,6 +82,8 @@ export class SoundEngine {
   enabled(): boolean {
     const p = this.profile;
     if (!p) return false;
+    const chosen = this.choice[p];
+    if (chosen !== undefined) return chosen;
     try {
       const saved = this.deps.storage?.getItem(STORAGE_KEY(p));
       if (saved === 'on') return true;
@@ -100,12 +104,14 @@ export class SoundEngine {
   toggle(): void {
     const s = this.status();
     if (s === 'unavailable') return;
-    this.setEnabled(s === 'off');
+    if (s === 'waiting') this.unlock();
+    else this.setEnabled(s === 'off');
   }
 
   setEnabled(on: boolean): void {
     const p = this.profile;
     if (!p) return;
+    this.choice[p] = on;
     try {
       this.deps.storage?.setItem(STORAGE_KEY(p), on ? 'on' : 'off');
     } catch {
