@@ -95,7 +95,7 @@ describe('sound and motion in the browser', () => {
     await host.locator('landing-view').waitFor(WAIT);
     expect(await host.locator('sound-toggle').isHidden()).toBe(true);
     expect(await cues(host)).toEqual([]);
-    const code = await createGame(host, { packTitle: '10-minute warm-up', questionTimeS: 6, checks: { races: false } });
+    const code = await createGame(host, { packTitle: '10-minute warm-up', questionTimeS: 8, checks: { races: false } });
 
     // The projector: sound on by default, the lobby loop playing.
     await host.locator('sound-toggle button[data-status="on"]').waitFor(WAIT);
