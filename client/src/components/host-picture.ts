@@ -132,7 +132,6 @@ export class HostPicture extends LocalizedElement {
       :host([big]) .w .app { overflow-wrap: break-word; hyphens: manual; padding: 0.25em 0.3em; }
       :host([big]) .w.starting .app::after { content: none; }
       :host([big]) .w .flag { position: static; display: inline-block; margin-inline-end: 0.25em; padding: 0 0.2em; }
-      :host([big]) .w.starting .who::after { content: ' …'; }
       :host([big]) .w .layer, :host([big]) .w.ctr .app, :host([big]) .w .flag { font-size: 1em; }
       :host([big]) .w.vm { width: auto; flex: 3 1 7em; }
       :host([big]) .w.vm .layer { min-height: 1.6em; }
@@ -213,7 +212,9 @@ export class HostPicture extends LocalizedElement {
     // At projector scale the kind's glyph and the flag ride on the name's line, so the title keeps the box's width.
     return html`<li class=${cls} style="min-height:${height}rem" aria-label=${flags ? `${label} (${flags})` : label}>
       ${this.big
-        ? html`<span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}</span></span>`
+        ? html`<span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}${d.readyAt > now
+              ? html` <span class="state">· ${t('race.starting')}</span>`
+              : nothing}</span></span>`
         : html`${flag}<span class="app" aria-hidden="true"><span aria-hidden="true">${KIND_GLYPH[k]}</span> ${this.cardTitle(d.cardId)}<span class="who">${who}</span></span>`}
       <span style="flex:1"></span>
       ${k.startsWith('vm') ? html`<span class="layer" aria-hidden="true">${t('race.guestOs')}</span>` : nothing}
