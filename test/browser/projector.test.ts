@@ -221,6 +221,13 @@ describe('the projector at 1920x1080', () => {
     const standings = host.locator('host-view [data-testid="race-standings"] leader-board');
     await standings.filter({ hasText: 'in this race' }).waitFor(WAIT);
     for (const name of ['Grace Hopper', '서준']) expect(await standings.locator('li', { hasText: name }).count()).toBe(1);
+    // The numbers add up: what the standings say each player made in this race sums to the class bill's total.
+    const num = (s: string) => Number(s.replace(/[^\d−-]/g, '').replace('−', '-'));
+    const gains = (await standings.locator('li .detail').allTextContents()).map((s) => num(s.replace(/in this race/, '')));
+    expect(gains).toHaveLength(5);
+    const total = num((await host.locator('host-view .side-bills cloud-bill tr.total td').first().textContent()) ?? '');
+    expect(gains.reduce((a, b) => a + b, 0)).toBe(total);
+    expect(total).not.toBe(0);
     for (const sel of ['host-view [data-testid="race-standings"]', 'host-view .side-bills cloud-bill']) {
       const box = await host.locator(sel).first().boundingBox();
       expect(box && box.y + Math.min(box.height, 300) <= 1080, `${sel} is above the fold`).toBe(true);
