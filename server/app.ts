@@ -2,13 +2,13 @@ import express from 'express';
 import compression from 'compression';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join, sep } from 'node:path';
 import { Server as IoServerClass } from 'socket.io';
 import { LIMITS } from '../shared/protocol/index.js';
 import { apiRouter, errorHandler, sendError } from './http/api.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createMetrics, METRIC, type Metrics } from './metrics.js';
+import { CLIENT_DIR } from './paths.js';
 import { RoomManager } from './rooms/manager.js';
 import { attachSockets, type IoServer } from './rooms/sockets.js';
 import { Cluster, type ClusterOptions } from './cluster/index.js';
@@ -28,7 +28,7 @@ import { requestAddress, type TrustProxy } from './security/client-address.js';
 import { hashToken } from './security/tokens.js';
 import { JoinGuard } from './security/join-guard.js';
 
-const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+const clientDir = CLIENT_DIR;
 
 export interface AppOptions {
   /** Storage to use; by default `createStorage()` (DATABASE_URL, else data/hostrush.db). */
@@ -146,7 +146,9 @@ export function createApp(options: AppOptions = {}): AppHandle {
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
     verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
   };
-  const joinGuard = new JoinGuard(new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins'), metrics);
+  const joinGuard = new JoinGuard(new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins'), metrics, (req) =>
+    requestAddress(app, req),
+  );
   app.use(securityHeaders(options.publicUrl));
   app.use((req, res, next) => {
     // CORS closed by default: only listed origins get the header (same-origin needs none).
@@ -199,7 +201,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     if (options.cluster) {
       // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
       // no live process owns.
-      cluster = await Cluster.start(options.cluster, { io, manager, metrics, clock, log });
+      cluster = await Cluster.start(options.cluster, { io, manager, metrics, clock, log, joinGuard });
       const before = new Set(io.sockets.listeners('connection'));
       attachSockets(io, manager, socketOptions);
       cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)) as never[]);

@@ -11,6 +11,7 @@ import { PING_INTERVAL_MS, STORING_EVENTS, socketOutput, type IoServer } from '.
 import { Bus } from './bus.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './config.js';
 import { Leases } from './lease.js';
+import { JOIN_EVENTS, type JoinGuard } from '../security/join-guard.js';
 import { connectRedis, type RedisPair } from './redis.js';
 import { RemoteSocket, type Effect, type Reply, type Session } from './remote-socket.js';
 
@@ -53,6 +54,8 @@ export interface ClusterDeps {
   metrics: Metrics;
   clock: () => number;
   log: (message: string, error?: unknown) => void;
+  /** Failed joins and resumes per address (server/security/join-guard.ts): checked and charged where the socket is. */
+  joinGuard?: JoinGuard;
 }
 
 export class Cluster {
@@ -149,6 +152,18 @@ export class Cluster {
     const event = packet[0];
     const queue = this.queues.get(socket);
     if (typeof event !== 'string' || !queue) return next();
+    // Room code scanning: refused here, before any Redis lookup or routing, once the address failed too often.
+    const guard = this.deps.joinGuard;
+    if (guard && JOIN_EVENTS.has(event)) {
+      const address = guard.address(socket);
+      const refused = address === null ? null : guard.refusal(event, address, this.deps.clock());
+      if (refused !== null) {
+        this.deps.metrics.inc(METRIC.errors, { code: 'rate/limited' });
+        const ack = packet[packet.length - 1];
+        if (typeof ack === 'function') (ack as (reply: Reply) => void)({ ok: false, error: { code: 'rate/limited', message: refused } });
+        return;
+      }
+    }
     if (queue.pending === 0) {
       const code = this.targetCode(socket, event, packet);
       // The hot path: a room this process owns costs one Map lookup and a clock read, no Redis.
@@ -253,6 +268,9 @@ export class Cluster {
         this.owners.delete(code);
         continue;
       }
+      // A failed join or resume of a room owned elsewhere is charged here, to the socket's own address.
+      const address = this.deps.joinGuard && JOIN_EVENTS.has(event) ? this.deps.joinGuard.address(socket) : null;
+      if (address !== null) this.deps.joinGuard!.record(event, address, this.deps.clock(), sent.body.reply);
       if (!socket.connected) return;
       this.apply(socket, sent.body.effects, sent.body.session);
       if (sent.body.reply.ok && SEATING.has(event)) this.seated(sent.body.reply, socket.id);

@@ -250,9 +250,9 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
         reply = fail('input/invalid', `${event}: ${path}${issue?.message ?? 'invalid payload'}`);
       } else {
         // Room code scanning: an address that failed too often is refused before the room is looked up.
-        const guard = opts.joinGuard && JOIN_EVENTS.has(event) ? opts.joinGuard : null;
-        const address = guard ? addressOf(socket) : '';
-        const refused = guard?.refusal(event, address, clock());
+        const address = opts.joinGuard && JOIN_EVENTS.has(event) ? opts.joinGuard.address(socket) : null;
+        const guard = address === null ? null : opts.joinGuard!;
+        const refused = guard?.refusal(event, address!, clock());
         if (refused) reply = fail('rate/limited', refused);
         else {
           try {
@@ -263,7 +263,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
             opts.log(`handler ${event} failed`, error);
             reply = fail('server/error', 'Something went wrong on the server.');
           }
-          guard?.record(event, address, clock(), reply);
+          guard?.record(event, address!, clock(), reply);
         }
       }
     }

@@ -4,7 +4,9 @@
 // token of the client address's bucket; with the bucket empty, every such event from that address is refused
 // rate/limited before the room is looked up, so a scan learns nothing more. Honest players rarely fail (a typo, a
 // phone resuming a game that has ended), and a success costs nothing. Failures are counted at /metrics by event
-// and reason, so a scan shows.
+// and reason, so a scan shows. Several processes: the process the socket is on checks and charges (a routed event's
+// stand-in at the room's owner has no address of its own and is neither checked nor charged there).
+import type { IncomingMessage } from 'node:http';
 import type { Metrics } from '../metrics.js';
 import type { AddressLimiter } from './rate-limit.js';
 
@@ -20,8 +22,16 @@ export class JoinGuard {
   constructor(
     private readonly limiter: AddressLimiter,
     private readonly metrics: Metrics,
+    /** A request's client address (TRUST_PROXY's rule: server/security/client-address.ts). */
+    private readonly addressOf: (req: IncomingMessage) => string,
   ) {
     metrics.counter(JOIN_FAILURES_METRIC, 'Failed player:join, player:resume and host:resume, by event and reason (rate/limited: refused, the address failed too often).');
+  }
+
+  /** A real socket's client address; null for a routed event's stand-in (the socket's own process guards it). */
+  address(socket: object): string | null {
+    const req = (socket as { request?: IncomingMessage }).request;
+    return req ? this.addressOf(req) : null;
   }
 
   /**
