@@ -657,3 +657,39 @@ describe('withRetry', () => {
     expect(isTransientError('boom')).toBe(false);
   });
 });
+
+// Migration 004 on a database that already holds imports: they were open to everyone, so they stay usable (shared),
+// with no owner (only an operator exports their answers).
+describe('migration 004 on imported packs stored before it (SQLite file)', () => {
+  it('keeps earlier imports shared and ownerless; new ones are private to their owner', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'hostrush-m004-'));
+    try {
+      const path = join(dir, 'old.db');
+      // The database as the version before migration 004 left it, with one import.
+      const db = new Database(path);
+      db.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      for (const m of readMigrations('sqlite').filter((m) => m.id <= 3)) {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, 0);
+      }
+      const old = imported('imp-oldoldoldold', 1_000);
+      db.prepare(
+        'INSERT INTO imported_packs (id, created_at, title, language, description, question_count, card_count, scenario_count, round_count, pack) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(old.id, old.createdAt, old.pack.meta.title, old.pack.meta.language, old.pack.meta.description, 1, 1, 1, 1, JSON.stringify(old.pack));
+      db.close();
+
+      const storage = await createStorage({ sqlitePath: path });
+      try {
+        expect(await storage.getImportedPackAccess('imp-oldoldoldold')).toEqual({ ownerKeyHash: '', shared: true });
+        await storage.saveImportedPack({ ...imported('imp-newnewnewnew', 2_000), ownerKeyHash: 'hash-owner', shared: false }, 500);
+        expect((await storage.listImportedPacks(10, { ownerKeyHash: null })).map((p) => p.id)).toEqual(['imp-oldoldoldold']);
+        expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-owner' })).map((p) => p.id)).toEqual(['imp-newnewnewnew', 'imp-oldoldoldold']);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
