@@ -1,7 +1,6 @@
-// Browser-test support: build the client once (a lock keeps parallel test files from building twice),
-// start the real server on port 0 with in-memory SQLite, launch Debian's Chromium, run axe, save screenshots.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+// Browser-test support: start the real server on port 0 with in-memory SQLite (the client is built once before
+// the run, by test/global-setup.ts), launch Debian's Chromium, run axe, save screenshots.
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,43 +10,6 @@ import { launchChromium, schoolUrl, startServer } from './launch.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(root, 'test/screenshots');
-
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
-
-/** Runs `vite build` when dist/client is missing or older than client/ or shared/. */
-export function ensureClientBuilt(): void {
-  const built = join(root, 'dist/client/index.html');
-  const lock = join(root, 'dist/.client-build-lock');
-  const stale = () => !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join(root, 'client')), newest(join(root, 'shared')));
-  if (!stale()) return;
-  mkdirSync(join(root, 'dist'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // Another test file is building: wait for its lock to go (synchronously, by polling the file system).
-      spawnSync('sleep', ['0.2']);
-      if (!existsSync(lock)) return ensureClientBuilt();
-    }
-  }
-  try {
-    if (stale()) {
-      // Old hashed chunks stay: a page loaded before a rebuild (another test file's) can still load its lazy parts.
-      const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', 'false'], { cwd: root, stdio: 'inherit' });
-      if (r.status !== 0) throw new Error('vite build failed');
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let skipNoted = false;
@@ -83,7 +45,6 @@ export interface Harness {
 }
 
 export async function startHarness(): Promise<Harness> {
-  ensureClientBuilt();
   const { app, url } = await startServer();
   const browser = await launchChromium();
   return {

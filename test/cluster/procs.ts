@@ -1,8 +1,9 @@
-// Real server processes for the multi-process tests: `node --import tsx server/main.ts` (one process per server,
-// so `kill -9` really kills it), all on the same Redis and PostgreSQL, each listening on a port of its own.
+// Real server processes for the multi-process tests: the built server, `node dist/server/main.js` (one process
+// per server, so `kill -9` really kills it), all on the same Redis and PostgreSQL, each listening on a port of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { io as connect } from 'socket.io-client';
+import { serverArgs } from '../built-server.js';
 import { TestClient } from '../server/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -83,7 +84,7 @@ export class ServerProcess {
 }
 
 export function startProcess(name: string, env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, serverArgs(), {
     cwd: root,
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

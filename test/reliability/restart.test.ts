@@ -1,12 +1,11 @@
-// Crash and restart with real processes: the server (server/main.ts under tsx) on a temp SQLite file, a host and
-// three players on real socket.io-client connections, `kill -9` mid-question, a restart on the same port and
-// database. The room comes back with every score; the clients reconnect by themselves and resume with their tokens
+// Crash and restart with real processes: the built server (dist/server/main.js, as npm start runs it) on a temp
+// SQLite file, a host and three players on real socket.io-client connections, `kill -9` mid-question, a restart on
+// the same port and database. The room comes back with every score; the clients reconnect by themselves and resume with their tokens
 // (as client/src/session does in the browser); then the game is finished and its stored report checked.
 // Also: a corrupt or unusable database file at start gets a clear message and exit code 1.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { io as connect } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sampleFinishedGame } from '../../server/storage/sample.js';
@@ -15,11 +14,9 @@ import type { GameView } from '../../shared/engine/index.js';
 import type { Podium, YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk, TestClient } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
+import { serverArgs } from '../built-server.js';
 import { serverEnv, spawnChild, waitUntil, withTimeout, type Child } from './support.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-const MAIN = join(ROOT, 'server/main.ts');
 const PACK = 'warmup-en';
 
 const children: Child[] = [];
@@ -39,11 +36,11 @@ function tempDir(): string {
 }
 
 /**
- * Starts `tsx server/main.ts` in `cwd` (so its default SQLite file is `cwd/data/hostrush.db`; main.ts has no
+ * Starts the built server in `cwd` (so its default SQLite file is `cwd/data/hostrush.db`; main.ts has no
  * variable for the path) and waits for it to serve. Port 0 the first time: main.ts prints the port it got.
  */
 async function startServer(cwd: string, port = 0, env: NodeJS.ProcessEnv = {}): Promise<{ child: Child; port: number; url: string }> {
-  const child = spawnChild(TSX, [MAIN], { cwd, env: { ...serverEnv(port), ...env } });
+  const child = spawnChild(process.execPath, serverArgs(), { cwd, env: { ...serverEnv(port), ...env } });
   children.push(child);
   const exited = child.exited.then(({ code, signal }) => {
     throw new Error(`the server exited (${code ?? signal}) before serving:\n${child.stderr}`);
@@ -246,7 +243,7 @@ describe('crash and restart (real processes)', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'data'));
     writeFileSync(join(cwd, 'data/hostrush.db'), Buffer.from('this is not a SQLite database, just junk '.repeat(200)));
-    const child = spawnChild(TSX, [MAIN], { cwd, env: serverEnv(0) });
+    const child = spawnChild(process.execPath, serverArgs(), { cwd, env: serverEnv(0) });
     children.push(child);
     const { code } = await withTimeout(child.exited, 30_000, 'the server to give up');
     expect(code).toBe(1);
@@ -265,7 +262,7 @@ describe('crash and restart (real processes)', () => {
 
     const blocked = tempDir();
     writeFileSync(join(blocked, 'data'), 'a file, not a folder');
-    const child = spawnChild(TSX, [MAIN], { cwd: blocked, env: serverEnv(0) });
+    const child = spawnChild(process.execPath, serverArgs(), { cwd: blocked, env: serverEnv(0) });
     children.push(child);
     const { code } = await withTimeout(child.exited, 30_000, 'the server to give up');
     expect(code).toBe(1);
@@ -283,7 +280,7 @@ describe('crash and restart (real processes)', () => {
     await seed.saveFinishedGame(old);
     await seed.saveFinishedGame(recent);
     await seed.close();
-    const child = spawnChild(TSX, [MAIN], { cwd, env: { ...serverEnv(0), RETENTION_DAYS: '30' } });
+    const child = spawnChild(process.execPath, serverArgs(), { cwd, env: { ...serverEnv(0), RETENTION_DAYS: '30' } });
     children.push(child);
     try {
       await waitUntil('the server to serve', () => /serving on/.test(child.stdout), { timeoutMs: 30_000 });

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverArgs } from '../built-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,7 +19,7 @@ describe('a busy port', () => {
   afterAll(() => new Promise<void>((resolve) => taken.close(() => resolve())));
 
   it('stops the start with a message naming the port and what to do, exit code 1', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, serverArgs(), {
       cwd: root,
       env: { ...process.env, PORT: String(port), SQLITE_PATH: ':memory:', REDIS_URL: '', DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,6 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppHandle, type AppOptions } from '../../server/app.js';
 import { createStorage } from '../../server/storage/index.js';
-import { ensureClientBuilt } from '../browser/support.js';
 
 async function serve(options: AppOptions): Promise<{ app: AppHandle; port: number }> {
   const app = createApp({ log: () => {}, storage: await createStorage({ sqlitePath: ':memory:' }), restore: false, ...options });
@@ -34,7 +33,6 @@ describe('security headers on plain HTTP and behind HTTPS', () => {
   let proxied: number;
   let published: number;
   beforeAll(async () => {
-    ensureClientBuilt();
     const a = await serve({});
     const b = await serve({ trustProxy: 'loopback' });
     const c = await serve({ publicUrl: 'https://quiz.school.example' });

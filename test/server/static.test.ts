@@ -3,13 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureClientBuilt } from '../browser/support.js';
 import { startServer } from '../browser/launch.js';
 
 describe('serving the client', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
-    ensureClientBuilt();
     server = await startServer();
   });
   afterAll(() => server.app.close());
