@@ -8,7 +8,7 @@ export const INFRA_CARDS: BiCard[] = [
   card({
     id: 'c-core-banking', topic: 'vm',
     title: bi('코어뱅킹 레거시 모놀리스', 'Legacy core-banking monolith'),
-    description: bi('20년 된 거대한 프로그램. 전용 커널 모듈이 있어야 돌고, 데이터는 은행 밖으로 나갈 수 없다.', 'A twenty-year-old monolith that needs its own kernel module; its data may not leave the bank.'),
+    description: bi('20년 된 거대한 프로그램. 전용 커널 모듈이 있어야 돌고, 은행 내부 규정상 데이터를 자체 전산센터에 둔다.', 'A twenty-year-old monolith that needs its own kernel module; bank policy keeps its data in the bank\'s own data centre.'),
     cpu: 16, ramGb: 64, diskGb: 500, startDeadlineS: 900, sensitivity: 'confidential', residency: 'on-prem',
     needsCustomKernel: true, needsOsControl: true, arrivesAtS: 0,
   }),

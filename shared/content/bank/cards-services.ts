@@ -52,13 +52,13 @@ export const SERVICE_CARDS: BiCard[] = [
   card({
     id: 'c-emr-db', topic: 'on-prem',
     title: bi('전자의무기록(EMR) 데이터베이스', 'Electronic medical records database'),
-    description: bi('환자 진료 기록. 법에 따라 병원 밖으로 나갈 수 없다.', 'Patients\' medical records; the law says they may not leave the hospital.'),
+    description: bi('환자 진료 기록. 병원 정책에 따라 원내 서버에만 보관한다.', 'Patients\' medical records; hospital policy keeps them on the hospital\'s own servers.'),
     cpu: 8, ramGb: 48, diskGb: 500, startDeadlineS: 600, profile: 'io', sensitivity: 'confidential', residency: 'on-prem', arrivesAtS: 0,
   }),
   card({
     id: 'c-pacs-archive', topic: 'on-prem',
     title: bi('의료영상 저장소(PACS)', 'Medical imaging archive (PACS)'),
-    description: bi('CT·MRI 영상 저장소. 용량이 크고 외부 반출이 금지된다.', 'Stores CT and MRI images; large, and may not leave the premises.'),
+    description: bi('CT·MRI 영상 저장소. 용량이 크고, 병원 정책상 원내에 보관한다.', 'Stores CT and MRI images; large, and hospital policy keeps them on site.'),
     cpu: 4, ramGb: 16, diskGb: 500, startDeadlineS: 900, profile: 'io', sensitivity: 'confidential', residency: 'on-prem', arrivesAtS: 20,
   }),
   card({

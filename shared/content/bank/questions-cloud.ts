@@ -63,11 +63,12 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
       bi('자기 설정', 'Its configuration'),
       bi('물리 서버 관리', 'The physical servers'),
       bi('하이퍼바이저 패치', 'Patching the hypervisor'),
+      bi('SaaS 애플리케이션 자체의 보안 패치', 'Security patches for the SaaS application itself'),
     ],
     correct: [0, 1, 2],
     explanation: bi(
-      '공동 책임 모델에서 데이터, 계정·ID, 설정은 어떤 모델에서도 고객의 몫입니다(Microsoft, 클라우드 공동 책임). 물리 서버와 하이퍼바이저는 모든 클라우드 모델에서 제공자가 관리합니다.',
-      'In the shared responsibility model, data, accounts and identities, and configuration stay with the customer in every model (Microsoft, "Shared responsibility in the cloud"). The provider manages the physical servers and the hypervisor in all cloud models.',
+      '공동 책임 모델에서 데이터, 계정·ID, 설정은 어떤 모델에서도 고객의 몫입니다(Microsoft, 클라우드 공동 책임). 물리 서버와 하이퍼바이저는 모든 클라우드 모델에서 제공자가 관리하고, SaaS에서는 애플리케이션 패치도 제공자의 몫입니다.',
+      'In the shared responsibility model, data, accounts and identities, and configuration stay with the customer in every model (Microsoft, "Shared responsibility in the cloud"). The provider manages the physical servers and the hypervisor in all cloud models, and in SaaS it also patches the application.',
     ),
   },
   {
@@ -119,16 +120,17 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     id: 'q-op-002', topic: 'on-prem', type: 'multi', timeLimitS: 30,
     prompt: bi('워크로드를 온프레미스에 두는 타당한 이유를 모두 고르세요.', 'Select every sound reason to keep a workload on-premise.'),
     options: [
-      bi('법이나 규정상 데이터가 시설 밖으로 나갈 수 없다', 'Law or policy forbids the data from leaving the premises'),
+      bi('회사 정책상 데이터를 자체 시설에만 두기로 했다', 'Company policy keeps the data in the company\'s own facility'),
       bi('현장 장비와 직접 연결된 하드웨어가 필요하다', 'It needs hardware wired to on-site equipment'),
       bi('하드웨어부터 전부 직접 통제해야 한다', 'It needs full control from the hardware up'),
+      bi('데이터를 국내에 보관하라는 규정이 있다', 'A regulation requires the data to be stored in the country'),
       bi('초기 하드웨어 구입 비용이 없다', 'There is no up-front hardware cost'),
       bi('제공자가 OS 패치를 대신 해 준다', 'A provider patches the OS for you'),
     ],
     correct: [0, 1, 2],
     explanation: bi(
-      '데이터 거주 요건, 현장 장비 연결, 전체 스택 통제가 온프레미스의 이유입니다. 초기 비용이 없고 제공자가 패치해 주는 것은 클라우드(특히 PaaS·SaaS)의 장점입니다.',
-      'Data residency, on-site equipment and control of the whole stack are reasons for on-premise. No up-front cost and provider patching are what the cloud (especially PaaS and SaaS) offers.',
+      '자체 시설에 두라는 내부 정책, 현장 장비 연결, 전체 스택 통제는 온프레미스를 고를 이유입니다. 반면 데이터를 국내에 보관하라는 규정(데이터 현지화)은 어느 나라에 저장하느냐의 문제라서, 국내 리전이 있는 클라우드로도 지킬 수 있습니다. 초기 비용이 없고 제공자가 패치해 주는 것은 클라우드(특히 PaaS·SaaS)의 장점입니다.',
+      'An internal policy to keep data in your own facility, on-site equipment and control of the whole stack are reasons for on-premise. A rule that data be stored in the country (data residency) is about jurisdiction, so a cloud with a region in that country can meet it too. No up-front cost and provider patching are what the cloud (especially PaaS and SaaS) offers.',
     ),
   },
   {
@@ -220,18 +222,23 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
   },
   {
     id: 'q-ch-003', topic: 'choosing', type: 'matching', timeLimitS: 45,
-    prompt: bi('사건과 그 사건에 가장 크게 피해를 보는 배포를 짝지으세요.', 'Match each event with the deployments it hurts most.'),
-    left: [bi('커널 CVE', 'Kernel CVE'), bi('시끄러운 이웃', 'Noisy neighbour'), bi('호스트 하드웨어 고장', 'Host hardware failure'), bi('패치 데이', 'Patch day')],
+    prompt: bi('사건과 그 사건이 가장 크게 피해를 주는 대상을 짝지으세요.', 'Match each event with what it hurts most.'),
+    left: [
+      bi('runc 컨테이너 탈출 취약점(CVE-2019-5736)', 'A runc container-escape flaw (CVE-2019-5736)'),
+      bi('시끄러운 이웃', 'Noisy neighbour'),
+      bi('호스트 하드웨어 고장', 'Host hardware failure'),
+      bi('한 VM의 게스트 커널 패닉', 'A kernel panic in one VM\'s guest OS'),
+    ],
     right: [
-      bi('VM(게스트 OS마다 따로 패치)', 'VMs (each guest OS patched separately)'),
-      bi('그 커널 위의 샌드박스 없는 컨테이너', 'Unsandboxed containers on that kernel'),
+      bi('그 VM 하나', 'That one VM'),
+      bi('그 호스트에서 runc로 실행한 컨테이너들', 'The containers run by runc on that host'),
       bi('그 호스트의 온프레미스 워크로드 전부', 'Every on-premise workload on that host'),
-      bi('한 OS에 나란히 설치한 프로그램', 'Programs installed side by side on one OS'),
+      bi('한 OS에 나란히 설치한 프로그램들', 'Programs installed side by side on one OS'),
     ],
     pairs: [1, 3, 2, 0],
     explanation: bi(
-      '커널 취약점은 커널을 공유하는 컨테이너 모두에게, 시끄러운 이웃은 격리 없이 한 OS를 쓰는 프로그램에 가장 크게(VM은 2~4%, Barham 외, SOSP 2003), 하드웨어 고장은 그 호스트의 모든 것에, 패치는 게스트 OS가 여럿인 VM에 가장 큰 부담을 줍니다. 컨테이너는 호스트만, PaaS·SaaS는 제공자가 패치합니다.',
-      'A kernel flaw reaches every container sharing the kernel; a noisy neighbour hurts programs on one unisolated OS most (VMs lose 2-4%, Barham et al., SOSP 2003); a hardware failure takes down everything on that host; patching weighs most on VMs with many guest OSes. Containers need only the host patched; PaaS and SaaS are patched by the provider.',
+      'runc는 컨테이너 런타임이라 그 취약점은 runc로 실행한 컨테이너에 해당하고, OS에 직접 설치한 프로그램과는 관계가 없습니다(커널 취약점이었다면 둘 다 위험합니다). 시끄러운 이웃은 격리 없이 한 OS를 나눠 쓰는 프로그램에게 가장 크고(VM끼리는 2~4%, Barham 외, SOSP 2003), 하드웨어 고장은 그 호스트의 모든 것을 멈추며, 게스트 커널 패닉은 그 VM 안에 머뭅니다.',
+      'runc is the container runtime, so its flaw concerns the containers it runs, not programs installed straight on the OS (a kernel flaw would endanger both). A noisy neighbour hurts programs sharing one unisolated OS most (between VMs 2-4%, Barham et al., SOSP 2003); a hardware failure stops everything on that host; a guest kernel panic stays inside its VM.',
     ),
   },
   {
@@ -295,8 +302,8 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'NIST SP 800-190은 민감도가 다른 컨테이너를 같은 호스트 커널에 함께 두지 말라고 권고합니다. 커널 하나가 뚫리면 모두가 노출되기 때문입니다. 별도 호스트나 VM으로 나누고, 거주 요건이 있는 데이터는 온프레미스에 둡니다.',
-      'NIST SP 800-190 advises against putting containers of different sensitivity on one host kernel: one kernel breach exposes them all. Split them across hosts or VMs, and keep data with residency rules on-premise.',
+      'NIST SP 800-190은 민감도가 다른 컨테이너를 같은 호스트 커널에 함께 두지 말라고 권고합니다. 커널 하나가 뚫리면 모두가 노출될 수 있기 때문입니다. 별도 호스트나 VM으로 나누세요. 데이터를 어디에 보관할지는 별개의 문제입니다. 법이 정하는 것은 대개 보관하는 나라(관할권)이고, 원내 서버에 둘지는 병원의 정책이 정합니다.',
+      'NIST SP 800-190 advises against putting containers of different sensitivity on one host kernel: one kernel breach can expose them all. Split them across hosts or VMs. Where the data is stored is a separate question: laws usually name a country (jurisdiction), and whether it stays on the hospital\'s own servers is the hospital\'s policy.',
     ),
   },
   {
@@ -313,7 +320,7 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'gVisor는 시스템 콜을 자기 커널(Sentry)이 대신 처리해 격리를 높이는 대신, 시스템 콜이 2.2~72배 느려지고 파일 열기·닫기가 매우 느립니다. 순수 계산은 거의 영향이 없습니다(Young 외, HotCloud 2019).',
+      'gVisor는 사용자 공간에서 도는 자체 커널(Sentry)이 시스템 콜을 대신 처리해 격리를 높이는 대신, 시스템 콜이 2.2~72배 느려지고 파일 열기·닫기가 매우 느립니다. 순수 계산은 거의 영향이 없습니다(Young 외, HotCloud 2019).',
       'gVisor handles system calls in its own user-space kernel for stronger isolation, at a price: system calls 2.2x-72x slower and very slow file open/close, while pure computation is barely affected (Young et al., HotCloud 2019).',
     ),
   },

@@ -10,7 +10,7 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     prompt: bi('컨테이너는 Docker 엔진 위에서만 실행할 수 있다.', 'Containers can only run on the Docker engine.'),
     correct: false,
     explanation: bi(
-      '거짓입니다. 컨테이너는 OCI 표준을 따르는 어떤 런타임으로도 실행됩니다: runc, containerd, CRI-O 등. Docker는 이런 런타임을 편하게 다루게 해 주는 도구 중 하나이고, Kubernetes도 containerd나 CRI-O를 통해 컨테이너를 실행합니다.',
+      '거짓입니다. 컨테이너는 runc, containerd, CRI-O처럼 OCI 표준을 따르는 런타임이라면 어느 것으로도 실행할 수 있습니다. Docker는 이런 런타임을 편하게 다루게 해 주는 도구 중 하나이고, Kubernetes도 containerd나 CRI-O를 통해 컨테이너를 실행합니다.',
       'False. Containers run on any OCI-compliant runtime: runc, containerd, CRI-O and others. Docker is one tool that drives such runtimes, and Kubernetes runs containers through containerd or CRI-O.',
     ),
   },
@@ -19,18 +19,19 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     topic: 'container',
     type: 'multi',
     timeLimitS: 30,
-    prompt: bi('Docker 없이도 컨테이너를 실행할 수 있는 런타임을 모두 고르세요.', 'Select every runtime that can run containers without Docker.'),
+    prompt: bi('docker run으로 컨테이너 하나를 띄울 때 실제로 관여하는 것을 모두 고르세요.', 'Select everything that takes part when docker run starts one container.'),
     options: [
+      bi('Docker 데몬(dockerd)', 'The Docker daemon (dockerd)'),
       bi('containerd', 'containerd'),
-      bi('CRI-O', 'CRI-O'),
       bi('runc', 'runc'),
-      bi('VirtualBox', 'VirtualBox'),
-      bi('GRUB', 'GRUB'),
+      bi('호스트 커널의 네임스페이스와 cgroups', 'The host kernel\'s namespaces and cgroups'),
+      bi('컨테이너마다 부팅되는 게스트 커널', 'A guest kernel booted for each container'),
+      bi('하이퍼바이저', 'A hypervisor'),
     ],
-    correct: [0, 1, 2],
+    correct: [0, 1, 2, 3],
     explanation: bi(
-      'runc는 OCI 명세대로 컨테이너를 만드는 저수준 런타임이고, containerd와 CRI-O는 이미지 관리까지 하는 상위 런타임입니다(Docker도 내부에서 containerd와 runc를 씁니다). VirtualBox는 Type 2 하이퍼바이저, GRUB은 부트로더입니다.',
-      'runc is the low-level runtime that creates containers per the OCI spec; containerd and CRI-O are higher-level runtimes that also manage images (Docker itself uses containerd and runc underneath). VirtualBox is a Type 2 hypervisor, GRUB a boot loader.',
+      'docker 명령은 Docker 데몬에 요청하고, 데몬은 containerd에, containerd는 runc에 컨테이너 생성을 맡깁니다. runc는 호스트 커널의 네임스페이스와 cgroups를 설정해 프로세스를 시작한 뒤 물러납니다. 게스트 커널도 하이퍼바이저도 없습니다. 이 가운데 Docker는 빠져도 됩니다. containerd나 CRI-O만으로도 컨테이너를 실행할 수 있고, Kubernetes가 바로 그렇게 합니다.',
+      'The docker command asks the Docker daemon, which hands the job to containerd, which has runc create the container; runc sets up the host kernel\'s namespaces and cgroups, starts the process and steps aside. There is no guest kernel and no hypervisor. Docker is the one layer you can drop: containerd or CRI-O alone can run containers, which is exactly what Kubernetes does.',
     ),
   },
   {
@@ -38,11 +39,14 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     topic: 'container',
     type: 'truefalse',
     timeLimitS: 20,
-    prompt: bi('리눅스 cgroups로 컨테이너가 쓸 CPU와 메모리 양을 제한할 수 있다.', 'Linux cgroups can cap how much CPU and memory a container uses.'),
+    prompt: bi(
+      '컨테이너가 cgroups 메모리 상한을 넘기면, 다른 컨테이너의 메모리를 빼앗는 대신 그 컨테이너 안의 프로세스가 종료된다(OOM kill).',
+      'When a container goes over its cgroups memory limit, a process inside that container is killed (OOM kill) instead of memory being taken from the other containers.',
+    ),
     correct: true,
     explanation: bi(
-      '참입니다. cgroups는 CPU 몫, 메모리 상한, I/O 등을 강제로 제한합니다. 강의 노트의 "컨테이너는 자원 격리와 쿼터 제한이 어렵다"는 정확하지 않습니다. 컨테이너의 약한 부분은 자원 쿼터가 아니라 커널을 공유하는 보안 격리입니다.',
-      'True. cgroups enforce CPU shares, memory limits, I/O and more. The notes\' claim that containers make quotas hard is inaccurate: the weak part of containers is security isolation through the shared kernel, not quotas.',
+      '참입니다. cgroups는 상한을 실제로 강제합니다. 메모리 상한을 넘으면 커널의 OOM killer가 그 cgroup 안의 프로세스를 종료하고, CPU 상한에 닿으면 그 컨테이너만 CPU 시간을 덜 받습니다(스로틀링). 그래서 메모리 상한은 앱이 실제로 쓰는 양보다 넉넉하게 잡아야 합니다.',
+      'True. cgroups really enforce their limits: over the memory limit, the kernel\'s OOM killer kills a process inside that cgroup; at the CPU limit, only that container gets less CPU time (throttling). That is why a memory limit must leave room above what the app really uses.',
     ),
   },
   {
@@ -51,13 +55,13 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     type: 'truefalse',
     timeLimitS: 20,
     prompt: bi(
-      '한 컨테이너에서 커널 취약점을 이용하면 같은 호스트의 모든 컨테이너에 영향을 줄 수 있다.',
-      'A kernel exploit launched from one container can affect every container on the same host.',
+      'runc 취약점 CVE-2019-5736은 악성 컨테이너가 호스트의 runc 실행 파일을 덮어써 호스트의 root 권한을 얻을 수 있게 했다.',
+      'The runc flaw CVE-2019-5736 let a malicious container overwrite the host\'s runc binary and gain root on the host.',
     ),
     correct: true,
     explanation: bi(
-      '참입니다. 컨테이너는 호스트 커널 하나를 공유하므로 커널 취약점이나 컨테이너 탈출 하나가 호스트 전체에 닿습니다. 예: runc CVE-2019-5736(CVSS 8.6), runc CVE-2024-21626 "Leaky Vessels". 믿을 수 없는 코드에는 VM, 마이크로VM, gVisor 같은 샌드박스로 더 강한 경계를 두세요.',
-      'True. Containers share the host\'s one kernel, so one kernel flaw or container escape reaches the whole host: e.g. runc CVE-2019-5736 (CVSS 8.6) and runc CVE-2024-21626 "Leaky Vessels". For untrusted code, draw a stronger boundary: a VM, a microVM or a sandbox such as gVisor.',
+      '참입니다(CVSS 8.6). runc는 커널이 아니라 컨테이너 런타임이지만, 호스트의 컨테이너가 모두 같은 runc로 실행되므로 이런 탈출 하나로 같은 호스트의 다른 컨테이너까지 위험해질 수 있습니다. 2024년의 runc CVE-2024-21626 "Leaky Vessels"도 컨테이너 탈출 취약점이었습니다. 컨테이너는 커널과 런타임을 공유하므로, 믿을 수 없는 코드는 VM, 마이크로VM, gVisor 같은 샌드박스로 더 강하게 격리하세요.',
+      'True (CVSS 8.6). runc is the container runtime, not the kernel, but every container on the host is run by the same runc, so one such escape can put the host\'s other containers at risk too. runc CVE-2024-21626 "Leaky Vessels" (2024) was another container escape. Containers share a kernel and a runtime: for untrusted code, draw a stronger boundary with a VM, a microVM or a sandbox such as gVisor.',
     ),
   },
   {
@@ -74,8 +78,8 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      '노트 004는 컨테이너 격리가 "훌륭하다"고, 002는 보안이 약하다고 합니다. 정확한 설명은 그 중간입니다: 네임스페이스와 cgroups로 프로세스를 잘 격리하지만 커널이 하나라서, 커널 취약점이나 탈출 하나가 모든 컨테이너에 닿습니다. VM은 커널을 따로 두므로 더 강한 경계를 만듭니다.',
-      'Note 004 calls container isolation "excellent" while 002 calls it a weakness; the accurate view lies between. Namespaces and cgroups isolate processes well, but there is one kernel, so a kernel exploit or escape reaches every container. VMs have their own kernels and draw a stronger boundary.',
+      '노트 004는 컨테이너 격리가 "훌륭하다"고 하고, 002는 보안이 약점이라고 합니다. 정확한 설명은 그 사이에 있습니다. 네임스페이스와 cgroups로 프로세스를 잘 격리하지만 커널이 하나뿐이라, 커널 취약점이나 컨테이너 탈출 하나로 모든 컨테이너가 위험해질 수 있습니다. VM은 저마다 커널을 따로 두므로 경계가 더 강합니다.',
+      'Note 004 calls container isolation "excellent" while 002 calls it a weakness; the accurate view lies between. Namespaces and cgroups isolate processes well, but there is one kernel, so a kernel exploit or escape can reach every container. VMs have their own kernels and draw a stronger boundary.',
     ),
   },
   {
@@ -86,8 +90,8 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     prompt: bi('Windows 전용 애플리케이션을 리눅스 호스트의 컨테이너로 실행할 수 있다.', 'A Windows-only application can run in a container on a Linux host.'),
     correct: false,
     explanation: bi(
-      '거짓입니다. 컨테이너는 호스트 커널을 그대로 쓰므로 게스트가 호스트와 같은 종류의 커널을 써야 합니다. 리눅스 호스트에서 Windows 워크로드를 돌리려면 VM이 필요합니다. VM은 어떤 게스트 OS든 실행할 수 있습니다.',
-      'False. A container uses the host\'s kernel, so it must be built for the same kind of kernel. A Windows workload on a Linux host needs a VM, which can run any guest OS.',
+      '거짓입니다. 컨테이너에는 자기 커널이 없고 호스트 커널을 그대로 쓰므로, 컨테이너 안의 프로그램은 호스트와 같은 종류의 커널에서 돌도록 만들어져 있어야 합니다. 리눅스 호스트에서 Windows 프로그램을 돌리려면 VM이 필요합니다. VM은 어떤 게스트 OS든 실행할 수 있습니다.',
+      'False. A container has no kernel of its own and uses the host\'s, so the programs in it must be built for the same kind of kernel. A Windows program on a Linux host needs a VM, which can run any guest OS.',
     ),
   },
   {
@@ -141,8 +145,8 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
       bi('2012년 클라우드 Windows VM 시작(약 810초)', 'Starting a Windows cloud VM in 2012 (about 810 s)'),
     ],
     explanation: bi(
-      '"컨테이너는 항상 마이크로VM보다 빨리 뜬다"는 사실이 아닙니다. docker run은 이미지·네트워크 준비까지 약 0.6~1.2초로(arXiv 2602.15214), Firecracker의 125 ms 이하 초기화보다 느렸습니다(Firecracker 명세). 완전한 VM은 둘보다 훨씬 느립니다: 기본 KVM 7~9초(Depot 측정), 2012년 클라우드 Windows VM 약 810초(Mao & Humphrey, 2012).',
-      '"A container always starts faster than a microVM" is not true: docker run, with image and network setup, took about 0.6-1.2 s (arXiv 2602.15214), slower than Firecracker\'s init of at most 125 ms (Firecracker specification). A full VM is far slower than either: 7-9 s on stock KVM (measured by Depot), about 810 s for a Windows cloud VM in 2012 (Mao & Humphrey, 2012).',
+      '네임스페이스를 만드는 일 자체는 8~10 ms면 끝나지만, docker run은 이미지 준비와 파일 시스템 마운트, 네트워크 설정까지 하므로 약 0.6~1.2초가 걸렸습니다(arXiv 2602.15214). Firecracker는 장치를 최소한으로 줄인 VM이라 125 ms 이하로 초기화됩니다(Firecracker 명세). 게스트 OS 전체를 부팅하는 VM은 훨씬 느려서 기본 KVM은 7~9초(Depot 측정), 2012년 클라우드의 Windows VM은 약 810초가 걸렸습니다(Mao & Humphrey, 2012).',
+      'Creating the namespaces takes only 8-10 ms, but docker run also prepares the image, mounts its file system and sets up the network, about 0.6-1.2 s in all (arXiv 2602.15214). Firecracker is a VM cut down to a minimum of devices and initialises in at most 125 ms (Firecracker specification). A VM that boots a whole guest OS is far slower: 7-9 s on stock KVM (measured by Depot), about 810 s for a Windows cloud VM in 2012 (Mao & Humphrey, 2012).',
     ),
   },
   {
@@ -173,7 +177,7 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     ),
     options: [
       bi('cgroups가 CPU·메모리 쿼터를 강제하며, 약한 부분은 커널을 공유하는 보안 격리다', 'cgroups enforce CPU and memory quotas; the weak part is security isolation through the shared kernel'),
-      bi('노트가 맞다: 컨테이너는 CPU와 메모리를 제한할 수 없다', 'The notes are right: containers cannot limit CPU or memory'),
+      bi('노트 말대로 컨테이너는 CPU와 메모리를 제한할 수 없다', 'The notes are right: containers cannot limit CPU or memory'),
       bi('컨테이너는 VM보다 쿼터를 더 잘 지키므로 보안도 더 강하다', 'Containers enforce quotas better than VMs, so they are also more secure'),
       bi('쿼터는 Docker에서만 가능하고 다른 런타임은 불가능하다', 'Quotas work only with Docker, not other runtimes'),
     ],

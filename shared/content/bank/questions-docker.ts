@@ -17,7 +17,7 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
       bi('실행 중인 컨테이너', 'A running container'),
     ],
     explanation: bi(
-      'Dockerfile은 그냥 글이고, 빌드해야 이미지가 됩니다. 이미지는 변하지 않는 템플릿이고, 실행하면 컨테이너가 만들어져 실제 컴퓨팅 자원과 연결됩니다. 한 이미지로 컨테이너를 여러 개 만들 수 있습니다.',
+      'Dockerfile은 이미지를 만드는 절차를 적은 텍스트 파일일 뿐이고, docker build로 빌드해야 이미지가 됩니다. 이미지는 변하지 않는 템플릿이며, docker run으로 실행하면 컨테이너가 만들어져 실제 CPU와 메모리를 쓰기 시작합니다. 한 이미지로 컨테이너를 여러 개 만들 수 있습니다.',
       'A Dockerfile is just text; building it produces an image, an immutable template; running the image creates a container wired to real computing resources. One image can start many containers.',
     ),
   },
@@ -45,11 +45,12 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
       bi('같은 레이어는 여러 이미지가 공유한다', 'Identical layers are shared between images'),
       bi('이미지마다 자체 커널이 들어 있다', 'Every image contains its own kernel'),
       bi('컨테이너가 파일을 쓰면 이미지가 바뀐다', 'When a container writes a file, the image changes'),
+      bi('이미지는 빌드한 호스트에서만 실행할 수 있다', 'An image runs only on the host it was built on'),
     ],
     correct: [0, 1, 2],
     explanation: bi(
-      '이미지는 불변이고, 레이어로 이루어져 같은 레이어를 공유하며, 여러 컨테이너의 출발점이 됩니다. 커널은 들어 있지 않습니다: 컨테이너는 호스트 커널을 씁니다. 컨테이너의 변경은 이미지가 아니라 컨테이너마다 있는 얇은 쓰기 레이어에 기록됩니다.',
-      'Images are immutable, made of shareable layers, and start many containers. They carry no kernel: containers use the host\'s. A container\'s changes go to its own thin writable layer, never into the image.',
+      '이미지는 불변이고, 레이어로 이루어져 같은 레이어를 공유하며, 여러 컨테이너의 출발점이 됩니다. 이미지에는 커널이 들어 있지 않고, 컨테이너는 호스트 커널을 씁니다. 컨테이너의 변경은 이미지가 아니라 컨테이너마다 있는 얇은 쓰기 레이어에 기록됩니다. 이미지는 레지스트리를 거쳐 커널이 호환되는 어느 호스트에서든 실행할 수 있습니다.',
+      'Images are immutable, made of shareable layers, and start many containers. They carry no kernel: containers use the host\'s. A container\'s changes go to its own thin writable layer, never into the image. Through a registry an image runs on any host with a compatible kernel.',
     ),
   },
   {
@@ -65,7 +66,7 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     tolerance: 0.1,
     unit: bi('MB', 'MB'),
     explanation: bi(
-      '5.6 MB입니다. 이미지 레이어는 읽기 전용이라 한 번만 저장되고 10개 컨테이너가 함께 씁니다. 각 컨테이너는 그 위에 자기만의 얇은 쓰기 레이어만 더합니다(alpine 크기: docker-alpine README). VM 10개라면 게스트 OS 디스크가 10벌 필요합니다.',
+      '5.6 MB입니다. 이미지 레이어는 읽기 전용이라 한 번만 저장되고 10개 컨테이너가 함께 씁니다. 각 컨테이너는 그 위에 자기만의 얇은 쓰기 레이어만 더합니다(alpine 크기는 docker-alpine README 기준). VM 10개라면 게스트 OS 디스크가 10벌 필요합니다.',
       '5.6 MB. Image layers are read-only, stored once and shared by all 10 containers; each adds only a thin writable layer of its own (alpine size: docker-alpine README). Ten VMs would need ten copies of a guest OS disk.',
     ),
   },
@@ -110,17 +111,20 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     topic: 'docker',
     type: 'single',
     timeLimitS: 20,
-    prompt: bi('docker build 명령의 결과물은?', 'What does docker build produce?'),
+    prompt: bi(
+      '컨테이너 5개가 쓰는 이미지 안의 OpenSSL 라이브러리에서 취약점이 발견되었습니다. 어떻게 고쳐야 할까요?',
+      'A flaw is found in the OpenSSL library inside the image that five containers run from. How do you fix it?',
+    ),
     options: [
-      bi('이미지', 'An image'),
-      bi('실행 중인 컨테이너', 'A running container'),
-      bi('가상 머신', 'A virtual machine'),
-      bi('Dockerfile', 'A Dockerfile'),
+      bi('고친 라이브러리로 이미지를 다시 빌드하고, 새 이미지로 컨테이너를 다시 만든다', 'Rebuild the image with the fixed library and recreate the containers from the new image'),
+      bi('호스트 OS만 패치하고 재부팅한다. 컨테이너는 호스트의 라이브러리를 쓰기 때문이다', 'Patch and reboot only the host OS, since containers use the host\'s libraries'),
+      bi('실행 중인 컨테이너 하나에서 패치하면 이미지도 함께 고쳐진다', 'Patch inside one running container and the image is fixed too'),
+      bi('할 일이 없다. 컨테이너는 라이브러리를 갖지 않는다', 'Nothing: containers carry no libraries'),
     ],
     correct: 0,
     explanation: bi(
-      'docker build는 Dockerfile을 읽어 이미지를 만듭니다. 컨테이너는 docker run으로 이미지를 실행할 때 생깁니다.',
-      'docker build reads a Dockerfile and produces an image; a container appears when docker run starts that image.',
+      '컨테이너가 호스트와 공유하는 것은 커널뿐이고, 라이브러리(Bins/Libs)는 이미지 안에 들어 있습니다. 그래서 커널 취약점은 호스트를 패치해 고치지만, 이미지 안의 라이브러리는 이미지를 다시 빌드하고 그 이미지로 컨테이너를 새로 띄워야 고쳐집니다. 이미지는 불변이라 실행 중인 컨테이너 안에서 고친 내용은 이미지에 남지 않고, 컨테이너를 새로 만들면 사라집니다.',
+      'Containers share only the kernel with the host; their libraries (bins/libs) are inside the image. A kernel flaw is fixed by patching the host, but a library in the image is fixed only by rebuilding the image and starting the containers again from it. Images are immutable: a fix made inside a running container never reaches the image and is lost when the container is recreated.',
     ),
   },
   {
@@ -136,7 +140,7 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     tolerance: 1,
     unit: bi('MB', 'MB'),
     explanation: bi(
-      '베이스 64 MB는 한 번만 저장되고 자기 레이어만 더해집니다: 64 + 10 + 20 + 30 = 124 MB(ubuntu 이미지 크기: docker-alpine README의 비교표). 공유하지 않는다면 3 × 64 + 60 = 252 MB입니다. 공유 가능한 레이어를 최대한 공유하는 것이 컨테이너가 적은 공간으로 동작하는 이유입니다.',
+      '베이스 64 MB는 한 번만 저장되고 서비스마다 자기 레이어만 더해지므로 64 + 10 + 20 + 30 = 124 MB입니다(ubuntu 이미지 크기는 docker-alpine README의 비교표 기준). 공유하지 않는다면 3 × 64 + 60 = 252 MB가 됩니다. 같은 레이어를 최대한 함께 쓰기 때문에 컨테이너는 적은 공간으로 동작합니다.',
       'The 64 MB base is stored once and only the own layers are added: 64 + 10 + 20 + 30 = 124 MB (ubuntu image size: the comparison in the docker-alpine README). Without sharing it would be 3 × 64 + 60 = 252 MB. Sharing every layer it can is why containers need so little space.',
     ),
   },
@@ -148,15 +152,15 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     type: 'numeric',
     timeLimitS: 30,
     prompt: bi(
-      'Kubernetes는 노드당 파드를 최대 110개까지 권장합니다. 노드 5개 클러스터에서 이 권장 한도까지 띄우면 파드는 모두 몇 개일까요?',
+      'Kubernetes 문서는 노드 하나에 파드를 110개 넘게 두지 말라고 권장합니다. 노드가 5개인 클러스터에 이 한도까지 파드를 띄우면 모두 몇 개일까요?',
       'Kubernetes recommends at most 110 pods per node. How many pods does a 5-node cluster run at that limit?',
     ),
     correct: 550,
     tolerance: 0,
     unit: bi('개', 'pods'),
     explanation: bi(
-      '5 × 110 = 550개입니다(Kubernetes 문서 "대규모 클러스터 고려 사항"). 컨테이너는 작아서 메모리보다 이런 관리 한도가 먼저 오는 경우가 많습니다. VM은 게스트 OS 메모리 때문에 보통 RAM이 먼저 한계가 됩니다.',
-      '5 × 110 = 550 pods (Kubernetes, "Considerations for large clusters"). Containers are small, so such management limits often come before memory does; for VMs the guest OS memory usually makes RAM the limit first.',
+      '5 × 110 = 550개입니다(Kubernetes 문서 "대규모 클러스터 고려 사항"). 작은 컨테이너는 메모리가 바닥나기 전에 이런 관리 한도에 먼저 걸리기도 합니다. 반면 VM은 게스트 OS가 메모리를 많이 차지해서 대개 RAM이 먼저 바닥납니다.',
+      '5 × 110 = 550 pods (Kubernetes, "Considerations for large clusters"). Small containers can hit such a management limit before memory runs out; VMs, whose guest OSes take a lot of memory, usually run out of RAM first.',
     ),
   },
   {
@@ -183,11 +187,12 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
       bi('부하에 따라 복제본 수를 늘리고 줄인다', 'Scales the number of replicas with load'),
       bi('파드마다 별도의 커널을 제공한다', 'Gives each pod its own kernel'),
       bi('컨테이너 런타임 없이 직접 컨테이너를 만든다', 'Creates containers itself, without a container runtime'),
+      bi('노드의 호스트 커널을 자동으로 패치한다', 'Patches every node\'s host kernel automatically'),
     ],
     correct: [0, 1, 2],
     explanation: bi(
-      'Kubernetes는 수백 개의 컨테이너를 노드에 배치하고, 상태를 감시해 다시 시작하며, 복제본 수를 조절하는 오케스트레이터입니다. 컨테이너를 실제로 만드는 것은 노드의 런타임(containerd, CRI-O)이고, 파드는 노드의 커널을 공유합니다.',
-      'Kubernetes is an orchestrator: it places hundreds of containers on nodes, watches and restarts them, and scales replicas. The node\'s runtime (containerd, CRI-O) actually creates the containers, and pods share the node\'s kernel.',
+      'Kubernetes는 수백 개의 컨테이너를 노드에 배치하고, 상태를 감시해 다시 시작하며, 복제본 수를 조절하는 오케스트레이터입니다. 컨테이너를 실제로 만드는 것은 노드의 런타임(containerd, CRI-O)이고, 파드는 노드의 커널을 공유합니다. 노드 OS와 커널의 패치는 여전히 운영자의 몫입니다.',
+      'Kubernetes is an orchestrator: it places hundreds of containers on nodes, watches and restarts them, and scales replicas. The node\'s runtime (containerd, CRI-O) actually creates the containers, pods share the node\'s kernel, and patching the nodes\' OS and kernel is still the operators\' job.',
     ),
   },
   {

@@ -64,15 +64,15 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     prompt: bi('전가상화에 대한 설명으로 옳은 것을 모두 고르세요.', 'Select every true statement about full virtualization.'),
     options: [
       bi('게스트 OS를 수정하지 않는다', 'The guest OS is not modified'),
-      bi('Windows 같은 소스 비공개 OS도 실행할 수 있다', 'Closed-source OSes such as Windows can run'),
       bi('특권 명령은 하이퍼바이저가 가로채 처리한다(Intel VT-x·AMD-V가 도움)', 'Privileged instructions are trapped and handled by the hypervisor (helped by Intel VT-x / AMD-V)'),
       bi('게스트가 하이퍼콜로 하이퍼바이저를 직접 부른다', 'The guest calls the hypervisor directly with hypercalls'),
       bi('요청은 어느 하이퍼바이저에서나 Xen의 Dom0를 거친다', 'Requests go through Xen\'s Dom0 on every hypervisor'),
+      bi('게스트 OS가 자신이 가상 머신 위에 있다는 것을 알아야 한다', 'The guest OS must know that it runs in a virtual machine'),
     ],
-    correct: [0, 1, 2],
+    correct: [0, 1],
     explanation: bi(
-      '전가상화는 수정하지 않은 게스트를 그대로 돌리고, 특권 명령은 하이퍼바이저가 가로챕니다(요즘은 CPU의 하드웨어 가상화 기능이 이를 돕습니다). 하이퍼콜은 반가상화의 방식이고, Dom0는 Xen에만 있는 구성 요소입니다.',
-      'Full virtualization runs unmodified guests and traps their privileged instructions (today with the CPU\'s hardware virtualization support). Hypercalls are how para-virtualization works, and Dom0 is specific to Xen.',
+      '전가상화는 수정하지 않은 게스트를 그대로 돌리고, 특권 명령은 하이퍼바이저가 가로챕니다(요즘은 CPU의 하드웨어 가상화 기능이 이를 돕습니다). 게스트는 진짜 하드웨어 위에 있다고 여기고 동작하면 됩니다. 하이퍼콜은 반가상화의 방식이고, Dom0는 Xen에만 있는 구성 요소입니다.',
+      'Full virtualization runs unmodified guests and traps their privileged instructions (today with the CPU\'s hardware virtualization support); the guest can behave as if it owned real hardware. Hypercalls are how para-virtualization works, and Dom0 is specific to Xen.',
     ),
   },
   {
@@ -98,8 +98,8 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     type: 'single',
     timeLimitS: 20,
     prompt: bi(
-      '장치를 에뮬레이트하는 전가상화 VM에서 가장 크게 느려지는 작업은?',
-      'Which work slows down most in a fully virtualized VM with emulated devices?',
+      '모든 I/O가 호스트의 QEMU를 거치는 KVM VM에서 가장 크게 느려지는 작업은?',
+      'In a KVM VM whose every I/O passes through QEMU on the host, which work slows down most?',
     ),
     options: [
       bi('랜덤 디스크 I/O가 많은 데이터베이스', 'A database doing lots of random disk I/O'),
@@ -109,8 +109,8 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'KVM에서 랜덤 I/O는 절반으로, MySQL은 40% 넘게 느려졌지만 메모리 접근은 97~99%, 순차 I/O는 거의 100%였습니다(Felter 외, IBM 2015). 반가상화 I/O(virtio 같은)를 쓰면 이 손해를 크게 줄일 수 있습니다.',
-      'On KVM random I/O halved and MySQL lost over 40%, while memory access stayed at 97-99% and sequential I/O near 100% (Felter et al., IBM 2015). Para-virtual I/O (such as virtio) removes much of that loss.',
+      'KVM에서 랜덤 I/O는 절반으로, MySQL은 40% 넘게 느려졌지만 메모리 접근은 97~99%, 순차 I/O는 거의 100%였습니다(Felter 외, IBM 2015). 이 측정의 VM은 이미 반가상화 장치(virtio)를 쓰고 있었습니다. virtio는 처리량을 물리 서버에 가깝게 지켜 주지만, I/O 하나하나가 QEMU를 거치는 비용은 남아서 작은 요청이 많은 랜덤 I/O와 지연 시간에서 손해가 큽니다.',
+      'On KVM random I/O halved and MySQL lost over 40%, while memory access stayed at 97-99% and sequential I/O near 100% (Felter et al., IBM 2015). That VM already used para-virtual (virtio) devices: virtio keeps throughput near native, but each I/O still passes through QEMU, so many small random requests and latency pay the most.',
     ),
   },
   {
@@ -147,7 +147,7 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     prompt: bi('반가상화를 쓰려면 게스트 OS의 커널을 수정해야 한다.', 'Para-virtualization requires a modified guest OS kernel.'),
     correct: true,
     explanation: bi(
-      '참입니다. 반가상화 게스트는 커널을 고쳐 하드웨어를 흉내 내는 대신 하이퍼콜로 하이퍼바이저에 직접 요청합니다. 그래서 소스를 고칠 수 있는 리눅스 같은 OS에서만 쓸 수 있습니다.',
+      '참입니다. 반가상화 게스트는 커널을 고쳐서, 에뮬레이트된 하드웨어를 건드리는 대신 하이퍼콜로 하이퍼바이저에 직접 요청합니다. 그래서 리눅스처럼 커널 소스를 고칠 수 있는 OS에서만 쓸 수 있습니다.',
       'True. A para-virtualized guest\'s kernel is changed to ask the hypervisor directly through hypercalls instead of touching emulated hardware, so it needs an OS whose kernel can be modified, such as Linux.',
     ),
   },
@@ -161,13 +161,14 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
       bi('게스트 커널을 수정한다', 'The guest kernel is modified'),
       bi('특권 명령 대신 하이퍼콜을 쓴다', 'Hypercalls replace privileged instructions'),
       bi('I/O가 많은 작업에서 전가상화보다 빠르다', 'It beats full virtualization on I/O-heavy work'),
+      bi('CPU에 가상화 지원(VT-x·AMD-V)이 없던 시절에도 x86에서 빠르게 동작했다', 'It ran fast on x86 even before CPUs had virtualization support (VT-x, AMD-V)'),
       bi('수정하지 않은 어떤 OS도 그대로 실행할 수 있다', 'Any unmodified OS runs as is'),
       bi('물리 서버보다 빠르다', 'It is faster than bare metal'),
     ],
-    correct: [0, 1, 2],
+    correct: [0, 1, 2, 3],
     explanation: bi(
-      '반가상화는 커널을 고쳐 하이퍼콜을 쓰므로 I/O 작업에서 전가상화보다 빠릅니다: Xen 반가상화는 SPECweb99에서 물리 성능의 1% 이내였습니다(Barham 외, SOSP 2003). 그래도 물리 서버보다 빠르지는 않고, 수정할 수 없는 OS에는 쓸 수 없습니다.',
-      'Para-virtualization modifies the kernel to use hypercalls, so it beats full virtualization on I/O: Xen PV was within 1% of native on SPECweb99 (Barham et al., SOSP 2003). It is still not faster than bare metal, and it cannot run an OS that cannot be modified.',
+      '반가상화는 커널을 고쳐 하이퍼콜을 쓰므로, 특권 명령을 가로채거나 바이너리를 변환할 필요가 없습니다. 그래서 CPU의 가상화 지원이 나오기 전인 2003년에 이미 Xen 반가상화는 SPECweb99에서 물리 성능의 1% 이내였습니다(Barham 외, SOSP 2003). 그래도 물리 서버보다 빠르지는 않고, 커널을 수정할 수 없는 OS에는 쓸 수 없습니다.',
+      'Para-virtualization modifies the kernel to use hypercalls, so nothing has to be trapped or binary-translated. That is why Xen PV was within 1% of native on SPECweb99 in 2003, before CPUs had virtualization support (Barham et al., SOSP 2003). It is still not faster than bare metal, and it cannot run an OS whose kernel cannot be modified.',
     ),
   },
   {
@@ -234,11 +235,14 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     topic: 'para-virt',
     type: 'truefalse',
     timeLimitS: 20,
-    prompt: bi('반가상화 VM은 오버헤드가 전혀 없어 물리 서버와 완전히 같은 속도를 낸다.', 'A para-virtualized VM has no overhead at all and runs exactly as fast as bare metal.'),
-    correct: false,
+    prompt: bi(
+      '오늘날 KVM의 리눅스 게스트는 보통 CPU는 하드웨어 지원 전가상화로, 디스크와 네트워크는 반가상화 장치(virtio)로 돌린다.',
+      'Today a Linux guest on KVM usually runs its CPU with hardware-assisted full virtualization and its disk and network with para-virtual (virtio) devices.',
+    ),
+    correct: true,
     explanation: bi(
-      '거짓입니다. 반가상화는 전가상화보다 빠르지만 물리 서버보다는 약간 느립니다. Xen 논문에서도 커널 빌드가 약 3% 더 걸렸습니다(Barham 외, SOSP 2003). 게스트 OS와 수정된 커널을 관리하는 부담도 있습니다.',
-      'False. Para-virtualization is faster than full virtualization but a little slower than bare metal: the kernel build took about 3% longer in the Xen paper (Barham et al., SOSP 2003). Maintaining the guest OS and its modified kernel also costs effort.',
+      '참입니다. 전가상화와 반가상화는 둘 중 하나만 고르는 것이 아닙니다. CPU와 메모리는 VT-x·AMD-V 덕분에 게스트를 고치지 않고도 빠르게 돌고, 에뮬레이션 비용이 큰 I/O만 반가상화 드라이버(virtio)로 처리하는 혼합 방식이 일반적입니다. 커널 전체를 고치는 예전 Xen PV 방식과 달리, 드라이버만 넣으면 되므로 Windows 게스트에도 virtio 드라이버를 설치할 수 있습니다.',
+      'True. Full and para-virtualization are not either-or: thanks to VT-x and AMD-V the CPU and memory run fast in an unmodified guest, and only the I/O, where emulation is costly, goes through para-virtual (virtio) drivers. Unlike classic Xen PV, which modifies the whole kernel, this needs only drivers, so Windows guests can install virtio drivers too.',
     ),
   },
 ];

@@ -36,10 +36,10 @@ export const CLASSROOM_SCENARIOS: BiScenario[] = [
   },
   {
     id: 's-hospital',
-    title: bi('데이터 반출이 금지된 병원', 'Hospital records with residency'),
+    title: bi('환자 기록을 원내에 두는 병원', 'Hospital that keeps its records in-house'),
     description: bi(
-      '환자 기록은 병원 밖으로 나갈 수 없습니다. 무엇을 온프레미스에 두고 무엇을 클라우드로 보낼지 정하세요. 하드웨어 장애는 온프레미스만 멈춥니다.',
-      'Patient records may not leave the hospital. Decide what stays on-premise and what can go to the cloud; a hardware failure only stops what is on-premise.',
+      '2016년부터 의료기록 관련 규정은 국내에 둔 장비라면 병원 밖 보관도 허용하지만, 이 병원은 정책상 환자 기록을 원내 서버에 둡니다. 무엇을 온프레미스에 두고 무엇을 클라우드로 보낼지 정하세요. 하드웨어 장애는 온프레미스만 멈춥니다.',
+      'Since 2016 the medical-records rules allow storage outside the hospital on equipment kept in Korea, but this hospital\'s policy keeps patient records on its own servers. Decide what stays on-premise and what can go to the cloud; a hardware failure only stops what is on-premise.',
     ),
     host: { cores: 48, ramGb: 256, diskGb: 4000, os: 'linux', machine: 'server' },
     deck: deckOf(['c-emr-db', 'c-pacs-archive', 'c-lab-gateway', 'c-patient-portal', 'c-staff-mail', 'c-ward-scheduler', 'c-backup-nightly']),
@@ -87,8 +87,8 @@ export const CLASSROOM_SCENARIOS: BiScenario[] = [
     id: 's-legacy-bank',
     title: bi('레거시 은행 이전', 'Legacy bank migration'),
     description: bi(
-      '커널 모듈이 필요한 코어뱅킹, Windows 전용 프로그램, 반출 금지 데이터까지. 컨테이너로 갈 수 없는 것과 갈 수 있는 것을 가려내세요. 48코어로는 전부 VM으로 올릴 수 없습니다.',
-      'A core-banking system that needs a kernel module, Windows-only programs, data that may not leave: sort out what cannot become a container from what can. 48 cores will not hold everything as VMs.',
+      '커널 모듈이 필요한 코어뱅킹, Windows 전용 프로그램, 내부 규정상 전산센터 밖으로 내보내지 않는 데이터가 있습니다. 컨테이너로 갈 수 없는 것과 갈 수 있는 것을 가려내세요. 48코어로는 전부 VM으로 올릴 수 없습니다.',
+      'A core-banking system that needs a kernel module, Windows-only programs, data that bank policy keeps in its own data centre: sort out what cannot become a container from what can. 48 cores will not hold everything as VMs.',
     ),
     host: { cores: 48, ramGb: 384, diskGb: 4000, os: 'linux', machine: 'server' },
     deck: deckOf(['c-core-banking', 'c-teller-win', 'c-ad-dc', 'c-erp', 'c-fraud-ml', 'c-office-suite', 'c-netbank-web', 'c-eod-batch']),
@@ -104,8 +104,8 @@ export const CLASSROOM_SCENARIOS: BiScenario[] = [
     id: 's-desktop-lab',
     title: bi('데스크톱 실습실', 'Desktop training lab'),
     description: bi(
-      '서버가 아니라 8코어·32 GB 리눅스 노트북입니다. Type 1 하이퍼바이저는 없고 VM은 Type 2(호스트형)로 돌려야 합니다. 게스트 OS마다 메모리를 먹으니 전부 VM으로는 들어가지 않습니다.',
-      'Not a server but an 8-core, 32 GB Linux laptop: no Type 1 hypervisor, so VMs run on a Type 2 (hosted) one. Every guest OS eats memory, so not everything fits as VMs.',
+      '서버가 아니라 학생들이 평소 쓰는 8코어·32 GB 리눅스 노트북입니다. 리눅스라서 KVM(Type 1)을 켤 수도 있지만, 이 실습실은 설치와 삭제가 쉬운 VirtualBox(Type 2, 호스트형)로 VM을 돌리기로 했습니다. 게스트 OS마다 메모리를 차지하므로 전부 VM으로는 들어가지 않습니다.',
+      'Not a server but the 8-core, 32 GB Linux laptop students use every day. Being Linux, it could turn on KVM (Type 1), but this lab runs its VMs on VirtualBox (Type 2, hosted), which is easy to install and remove. Every guest OS takes memory, so not everything fits as VMs.',
     ),
     host: { cores: 8, ramGb: 32, diskGb: 512, os: 'linux', machine: 'desktop' },
     deck: deckOf(['c-lab-win-client', 'c-lab-kernel', 'c-lab-docker-web', 'c-lab-db', 'c-lab-pentest', 'c-lab-win-server', 'c-lab-k8s']),
@@ -169,9 +169,9 @@ const TEAM_SERVER = { cores: 24, ramGb: 96, diskGb: 1500, os: 'linux', machine: 
 export const TEAM_SCENARIOS: BiScenario[] = [
   {
     id: 's-team-platform',
-    title: bi('팀전: 사내 개발 플랫폼', 'Team: internal developer platform'),
+    title: bi('[팀전] 사내 개발 플랫폼', 'Team: internal developer platform'),
     description: bi(
-      '팀이 24코어 호스트 하나를 함께 씁니다. CI, API, 고객 플러그인이 같은 커널을 쓸지 누가 무엇을 맡을지 나누세요.',
+      '팀이 24코어 호스트 하나를 함께 씁니다. CI, API, 고객 플러그인이 같은 커널을 써도 될지 판단하고, 누가 무엇을 맡을지 나누세요.',
       'Your team shares one 24-core host. Decide who takes what, and whether CI, the API and customer plugins should share a kernel.',
     ),
     host: TEAM_SERVER,
@@ -185,10 +185,10 @@ export const TEAM_SCENARIOS: BiScenario[] = [
   },
   {
     id: 's-team-clinic',
-    title: bi('팀전: 의원 체인 전산실', 'Team: clinic chain IT'),
+    title: bi('[팀전] 의원 체인 전산실', 'Team: clinic chain IT'),
     description: bi(
-      'Windows 서버 한 대에 급여, AD, 진료 기록이 모입니다. 반출 금지 데이터와 리눅스 도구를 어디에 둘지 팀이 함께 정하세요.',
-      'Payroll, AD and medical records meet on one Windows server. Decide as a team where data that may not leave and the Linux tools should go.',
+      'Windows 서버 한 대에 급여, AD, 진료 기록이 모입니다. 의원 정책상 원내에 두는 데이터와 리눅스 도구를 어디에 둘지 팀이 함께 정하세요.',
+      'Payroll, AD and medical records meet on one Windows server. Decide as a team where the data that clinic policy keeps in-house and the Linux tools should go.',
     ),
     host: { cores: 24, ramGb: 96, diskGb: 2000, os: 'windows', machine: 'server' },
     deck: deckOf(['c-payroll-net', 'c-pacs-archive', 'c-ad-dc', 'c-lab-gateway', 'c-iis-intranet', 'c-staff-mail', 'c-ward-scheduler', 'c-backup-nightly']),
@@ -201,7 +201,7 @@ export const TEAM_SCENARIOS: BiScenario[] = [
   },
   {
     id: 's-team-campus',
-    title: bi('팀전: 캠퍼스 IT', 'Team: campus IT'),
+    title: bi('[팀전] 캠퍼스 IT', 'Team: campus IT'),
     description: bi(
       '채점기, LMS, 성적 DB, 강의 영상까지 24코어에 다 들어가지 않습니다. 무엇을 클라우드로 보낼지, 학생 코드를 어떻게 격리할지 정하세요.',
       'Graders, the LMS, the grades database and lecture videos will not all fit in 24 cores. Decide what goes to the cloud and how to isolate student code.',
