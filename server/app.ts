@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from 'n
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { Server as IoServerClass } from 'socket.io';
-import { LIMITS } from '../shared/protocol/index.js';
+import { CLOSE_CODES, LIMITS, S2C } from '../shared/protocol/index.js';
 import { apiRouter, errorHandler, sendError } from './http/api.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createMetrics, METRIC, type Metrics } from './metrics.js';
@@ -87,6 +87,9 @@ export interface AppOptions {
   durableAcks?: boolean;
   /** PostgreSQL schema for the default storage (side-by-side deployments, tests). */
   pgSchema?: string;
+  /** The default storage's database (server/config.ts passes one): PostgreSQL at this URL, else SQLite at `sqlitePath`. */
+  databaseUrl?: string;
+  sqlitePath?: string;
   /** Socket.IO transports accepted; default both, websocket only in multi-process mode (no sticky sessions). */
   transports?: Array<'websocket' | 'polling'>;
   /** Purge finished games and solo runs older than this many days, at start and daily; null keeps everything. */
@@ -160,6 +163,26 @@ export function createApp(options: AppOptions = {}): AppHandle {
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
+  // For balancers: 200 once started and while the database (and, with several processes, Redis) answer within a
+  // second; 503 before, during a shutdown, or when one does not (the body says which). /healthz only says the
+  // process runs.
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, 'ok' | 'down' | 'timeout' | 'starting' | 'stopping'> = {};
+    const probe = async (name: string, ping: () => Promise<void>) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 1000)));
+      checks[name] = await Promise.race([ping().then(() => 'ok' as const, () => 'down' as const), timeout]);
+      clearTimeout(timer);
+    };
+    if (closing) checks.server = 'stopping';
+    else if (!manager || !storage) checks.server = 'starting';
+    else {
+      const [db, node] = [storage, cluster];
+      await Promise.all([probe('database', () => db.ping()), ...(node ? [probe('redis', () => node.pingRedis())] : [])]);
+    }
+    const ok = Object.values(checks).every((c) => c === 'ok');
+    res.status(ok ? 200 : 503).json({ ok, ...checks });
+  });
   app.get('/metrics', (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
@@ -169,7 +192,13 @@ export function createApp(options: AppOptions = {}): AppHandle {
   let cluster: Cluster | null = null;
   let stopRetention = () => {};
   const ready = (async () => {
-    storage = options.storage ?? (await createStorage(options.pgSchema ? { pgSchema: options.pgSchema } : {}));
+    storage =
+      options.storage ??
+      (await createStorage({
+        ...(options.pgSchema ? { pgSchema: options.pgSchema } : {}),
+        ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}),
+        ...(options.sqlitePath ? { sqlitePath: options.sqlitePath } : {}),
+      }));
     if (options.retentionDays !== undefined) stopRetention = startRetention(storage, options.retentionDays, log);
     if (options.cluster && storage.kind !== 'postgres') {
       if (!options.storage) await storage.close();
@@ -277,9 +306,13 @@ export function createApp(options: AppOptions = {}): AppHandle {
         await manager?.close();
         // Leases go right after the rooms are stored, so another process can take them over at once.
         await cluster?.releaseAll();
-        // Several processes: drop the connections (not a Socket.IO disconnect, which clients do not retry) so
-        // clients reconnect, through the balancer, to a live process and resume there.
-        if (cluster) for (const socket of io.sockets.sockets.values()) socket.conn.close();
+        // Every device here learns why its connection ends: `shutdown` keeps its seat, and it resumes once it has
+        // reconnected (to this server restarted, or through the balancer to another process). Only this process's
+        // sockets (local): in multi-process mode a broadcast would reach the other processes' devices too.
+        io.local.emit(S2C.sessionClosed, { code: CLOSE_CODES.shutdown, message: 'The server is restarting: this page reconnects by itself.' });
+        // Drop the connections (not a Socket.IO disconnect, which clients do not retry; after the message above is
+        // written) so clients reconnect, through the balancer, to a live process and resume there.
+        for (const socket of io.sockets.sockets.values()) socket.conn.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
         await cluster?.quit();

@@ -1,51 +1,22 @@
+// The server as `npm start` runs it (built into dist/server/main.js by scripts/build.mjs): the configuration read and
+// checked once (server/config.ts), the app listening on PORT, and a graceful, bounded shutdown on SIGTERM or SIGINT.
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppOptions } from './app.js';
-import { clusterOptionsFromEnv } from './cluster/index.js';
+import { createApp } from './app.js';
+import { ConfigError, readConfig } from './config.js';
 import { joinOrigins } from './http/join-origins.js';
-import { trustProxyFromEnv } from './security/client-address.js';
-import { retentionDaysFromEnv } from './storage/retention.js';
 
-const port = Number(process.env.PORT ?? 3000);
-const corsOrigins = process.env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
-// REDIS_URL set: one of several processes sharing rooms through Redis (docs/SCALE-OUT.md).
-const cluster = clusterOptionsFromEnv();
-const transports = process.env.SOCKET_TRANSPORTS?.split(',')
-  .map((s) => s.trim())
-  .filter((s): s is 'websocket' | 'polling' => s === 'websocket' || s === 'polling');
-// Behind a load balancer: whom to believe about the client's address (X-Forwarded-For), for per-address limits.
-const trustProxy = (() => {
+const { config, warnings } = (() => {
   try {
-    return trustProxyFromEnv();
+    return readConfig();
   } catch (error) {
-    console.error(`HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`HostRush could not start: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
     return process.exit(1);
   }
 })();
-// The address students open, when the server has a name of its own (else the host page finds the network address).
-const publicUrl = process.env.PUBLIC_URL?.trim();
-if (publicUrl && !/^https?:\/\/[^/\s]+/.test(publicUrl)) {
-  console.error(`HostRush could not start: PUBLIC_URL must be an http:// or https:// address, not '${publicUrl}'.`);
-  process.exit(1);
-}
-// Whoever sends this key (x-operator-key) runs the server: every pack, with its answers (docs/SECURITY.md).
-const operatorKey = process.env.HOSTRUSH_OPERATOR_KEY?.trim();
-if (operatorKey && operatorKey.length < 20) {
-  console.error('HostRush could not start: HOSTRUSH_OPERATOR_KEY must be at least 20 characters (it guards every answer key).');
-  process.exit(1);
-}
-const options: AppOptions = {
-  retentionDays: retentionDaysFromEnv(),
-  ...(corsOrigins && corsOrigins.length > 0 ? { corsOrigins } : {}),
-  ...(cluster ? { cluster } : {}),
-  ...(process.env.HOSTRUSH_PG_SCHEMA ? { pgSchema: process.env.HOSTRUSH_PG_SCHEMA } : {}),
-  ...(transports && transports.length > 0 ? { transports } : {}),
-  ...(trustProxy !== undefined ? { trustProxy } : {}),
-  ...(publicUrl ? { publicUrl } : {}),
-  ...(operatorKey ? { operatorKey } : {}),
-  // Several processes read it in clusterOptionsFromEnv (on unless '0'); one process only when it is '1'.
-  ...(!cluster && process.env.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
-};
-const handle = createApp(options);
+for (const warning of warnings) console.warn(`HostRush: ${warning}`);
+const port = config.port;
+const publicUrl = config.app.publicUrl;
+const handle = createApp(config.app);
 /**
  * The listening socket's failure (the port taken by another program, or one this user may not open) is a message
  * that says which port and what to do, and a non-zero exit: never an unhandled 'error' stack.
@@ -89,8 +60,33 @@ handle.ready.then(
     process.exit(1);
   },
 );
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    void handle.close().then(() => process.exit(0));
-  });
+/**
+ * SIGTERM (systemd, a container runtime, npm forwarding it) or SIGINT (Ctrl+C): store what is pending, release the
+ * room leases, tell every device `shutdown` and close, then exit 0. Bounded: past HOSTRUSH_SHUTDOWN_TIMEOUT_MS, or at
+ * a second signal, the process exits 1 at once (what is stored is stored; rooms come back from the database).
+ */
+let stopping = false;
+function shutdown(signal: NodeJS.Signals): void {
+  if (stopping) {
+    console.error(`HostRush: ${signal} again: exiting now, without waiting for the shutdown to finish.`);
+    process.exit(1);
+  }
+  stopping = true;
+  const started = Date.now();
+  console.log(`HostRush: ${signal}: shutting down (storing pending answers, closing connections)...`);
+  setTimeout(() => {
+    console.error(`HostRush: the shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting now.`);
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
+  handle.close().then(
+    () => {
+      console.log(`HostRush: stopped in ${Date.now() - started} ms.`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      console.error('HostRush: the shutdown failed:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);

@@ -451,6 +451,11 @@ export class Cluster {
     await this.bus.stop();
   }
 
+  /** Resolves when Redis answers a PING (GET /readyz). */
+  async pingRedis(): Promise<void> {
+    await this.redis.pub.ping();
+  }
+
   async quit(): Promise<void> {
     await this.redis.quit();
   }

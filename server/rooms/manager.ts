@@ -312,9 +312,9 @@ export class RoomManager {
     if (this.sweeper) clearInterval(this.sweeper);
     await Promise.all([...this.rooms.values()].map((r) => r.drain().catch(() => {})));
     for (const room of this.rooms.values()) {
-      // Several processes: the rooms live on (another process takes them over), so their players are not told
-      // the room closed.
-      if (this.ownership) room.output = NO_OUTPUT;
+      // The rooms live on (restored at the next start, or taken over by another process), so their players are not
+      // told the room closed: the app tells every socket the server is shutting down (server/app.ts close()).
+      room.output = NO_OUTPUT;
       room.close();
     }
     this.rooms.clear();

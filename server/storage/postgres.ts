@@ -297,6 +297,10 @@ export class PostgresStorage implements Storage {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -230,6 +230,10 @@ export class SqliteStorage implements Storage {
     return this.s().sharePack.run(shared ? 1 : 0, id).changes > 0;
   }
 
+  async ping(): Promise<void> {
+    this.db.prepare('SELECT 1').get();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

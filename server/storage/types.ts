@@ -190,6 +190,8 @@ export interface Storage {
   setImportedPackShared(id: string, shared: boolean): Promise<boolean>;
   /** Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date. */
   migrate(): Promise<string[]>;
+  /** One trivial query (GET /readyz): resolves when the database answers, rejects when it does not. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
