@@ -79,10 +79,10 @@ function quotesOnEmptyHost(card: WorkloadCard, host: HostSpec) {
 }
 
 describe('built-in packs', () => {
-  it('has eight packs: course, warmup, team and daily in ko and en', () => {
-    expect(BUILTIN_PACKS).toHaveLength(8);
+  it('has ten packs: course, course2, warmup, team and daily in ko and en', () => {
+    expect(BUILTIN_PACKS).toHaveLength(10);
     for (const lang of ['ko', 'en'] as const) {
-      for (const kind of ['course', 'warmup', 'team', 'daily']) {
+      for (const kind of ['course', 'course2', 'warmup', 'team', 'daily']) {
         const p = pack(`${kind}-${lang}`);
         expect(p.format).toBe('hostrush-pack');
         expect(p.formatVersion).toBe(1);
@@ -97,7 +97,7 @@ describe('built-in packs', () => {
   });
 
   it('ko and en packs have identical structure (ids, answer keys, cards, scenarios, rounds)', () => {
-    for (const kind of ['course', 'warmup', 'team', 'daily']) {
+    for (const kind of ['course', 'course2', 'warmup', 'team', 'daily']) {
       const ko = pack(`${kind}-ko`);
       const en = pack(`${kind}-en`);
       expect(ko.questions.map(questionKey)).toEqual(en.questions.map(questionKey));
@@ -153,16 +153,18 @@ describe('built-in packs', () => {
 
   it('course, warm-up, team and daily packs have the intended shape', () => {
     for (const lang of ['ko', 'en']) {
-      const course = pack(`course-${lang}`);
-      const courseQuiz = course.rounds.filter((r) => r.kind === 'quiz');
-      const courseRaces = course.rounds.filter((r) => r.kind === 'race');
-      expect(courseQuiz.length).toBeGreaterThanOrEqual(4);
-      for (const r of courseQuiz) expect(r.kind === 'quiz' && r.questionIds.length >= 6 && r.questionIds.length <= 10).toBe(true);
-      expect(courseRaces.length).toBeGreaterThanOrEqual(2);
-      expect(courseRaces.length).toBeLessThanOrEqual(3);
-      expect(course.rounds[0]?.kind).toBe('quiz');
-      const courseTopics = new Set(courseQuiz.flatMap((r) => (r.kind === 'quiz' ? r.questionIds : [])).map((id) => course.questions.find((q) => q.id === id)?.topic));
-      for (const t of TOPICS) expect(courseTopics.has(t), `course covers ${t}`).toBe(true);
+      for (const kind of ['course', 'course2']) {
+        const course = pack(`${kind}-${lang}`);
+        const courseQuiz = course.rounds.filter((r) => r.kind === 'quiz');
+        const courseRaces = course.rounds.filter((r) => r.kind === 'race');
+        expect(courseQuiz.length).toBeGreaterThanOrEqual(4);
+        for (const r of courseQuiz) expect(r.kind === 'quiz' && r.questionIds.length >= 6 && r.questionIds.length <= 10, `${kind}: round size`).toBe(true);
+        expect(courseRaces.length).toBeGreaterThanOrEqual(2);
+        expect(courseRaces.length).toBeLessThanOrEqual(3);
+        expect(course.rounds[0]?.kind).toBe('quiz');
+        const courseTopics = new Set(courseQuiz.flatMap((r) => (r.kind === 'quiz' ? r.questionIds : [])).map((id) => course.questions.find((q) => q.id === id)?.topic));
+        for (const t of TOPICS) expect(courseTopics.has(t), `${kind} covers ${t}`).toBe(true);
+      }
 
       const warm = pack(`warmup-${lang}`);
       expect(warm.rounds.map((r) => r.kind)).toEqual(['quiz', 'race']);
@@ -272,7 +274,7 @@ describe('the curriculum facts and known slips', () => {
       'physical hardware', 'type 1 hypervisor', 'guest os (one per vm)', 'bins/libs', 'application',
     ]);
     expect(q.type === 'ordering' && q.items.some((s) => /host os/i.test(s))).toBe(false);
-    expect(byId('q-t1-002')).toMatchObject({ correct: false });
+    expect(byId('q-t1-002')).toMatchObject({ correct: false }); // with Hyper-V on, Windows runs above the hypervisor
   });
 
   it('names the source wherever an explanation states a measured number', () => {
@@ -294,8 +296,8 @@ describe('the curriculum facts and known slips', () => {
     expect(byId('q-fv-001')).toMatchObject({ correct: false }); // the Dom0 request flow is Xen's, not universal
     expect(byId('q-ct-001')).toMatchObject({ correct: false }); // containers run on any OCI runtime
     expect(byId('q-or-002')).toMatchObject({ correct: false }); // Kubernetes does not need Docker
-    expect(byId('q-ct-003')).toMatchObject({ correct: true }); // cgroups enforce quotas
-    expect(byId('q-ct-004')).toMatchObject({ correct: true }); // one kernel: an exploit reaches every container
+    expect(byId('q-ct-003')).toMatchObject({ correct: true }); // cgroups enforce quotas (over the memory limit: OOM kill)
+    expect(byId('q-ct-004')).toMatchObject({ correct: true }); // a runtime escape (runc CVE-2019-5736) reaches the host
     expect(correctText('q-ct-005')).toMatch(/trusted.*one kernel is shared/); // fine for trusted, weaker than a VM
     expect(correctText('q-ct-011')).toMatch(/cgroups enforce/);
     expect(byId('q-ch-001')).toMatchObject({ correct: false }); // containers do not always start faster than microVMs

@@ -15,7 +15,7 @@ import {
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type GamePack } from './pack.js';
 
 export const BUILTIN_LANGS: readonly Lang[] = ['ko', 'en'];
-export const BUILTIN_KINDS = ['course', 'warmup', 'team', 'daily'] as const;
+export const BUILTIN_KINDS = ['course', 'course2', 'warmup', 'team', 'daily'] as const;
 export type BuiltinKind = (typeof BUILTIN_KINDS)[number];
 
 // ---------------------------------------------------------------- question selection (deterministic)
@@ -48,20 +48,34 @@ const race = (scenarioId: string): RoundSpec => {
   return { kind: 'race', scenarioId };
 };
 
-/** The full course: every topic in teaching order, quiz rounds interleaved with three races. */
+/** The course's quiz rounds, in teaching order: each round's topics and question count. */
+const COURSE_QUIZZES: Array<{ topics: TopicId[]; n: number }> = [
+  { topics: ['traditional', 'virtualization'], n: 8 },
+  { topics: ['hypervisor-type1', 'hypervisor-type2'], n: 8 },
+  { topics: ['full-virt', 'para-virt', 'vm'], n: 9 },
+  { topics: ['container', 'docker'], n: 8 },
+  { topics: ['orchestration', 'choosing'], n: 8 },
+  { topics: ['service-models', 'on-prem'], n: 8 },
+];
+
+/**
+ * A course: every topic in teaching order, quiz rounds interleaved with three races (after the third, fifth and
+ * sixth quiz). Questions in `used` are skipped, so a second course can be drawn from what the first left.
+ */
+function courseFrom(used: Set<string>, races: [string, string, string]): RoundSpec[] {
+  const q = COURSE_QUIZZES.map(({ topics, n }) => quiz(take(topics, n, used)));
+  return [q[0]!, q[1]!, q[2]!, race(races[0]), q[3]!, q[4]!, race(races[1]), q[5]!, race(races[2])];
+}
+
+/** The full course. */
 function courseRounds(): RoundSpec[] {
-  const used = new Set<string>();
-  return [
-    quiz(take(['traditional', 'virtualization'], 8, used)),
-    quiz(take(['hypervisor-type1', 'hypervisor-type2'], 8, used)),
-    quiz(take(['full-virt', 'para-virt', 'vm'], 9, used)),
-    race('s-legacy-bank'),
-    quiz(take(['container', 'docker'], 8, used)),
-    quiz(take(['orchestration', 'choosing'], 8, used)),
-    race('s-black-friday'),
-    quiz(take(['service-models', 'on-prem'], 8, used)),
-    race('s-hospital'),
-  ];
+  return courseFrom(new Set<string>(), ['s-legacy-bank', 's-black-friday', 's-hospital']);
+}
+
+/** The course again, for a class's second time through: the same topics, none of the first course's questions, other races. */
+function course2Rounds(): RoundSpec[] {
+  const used = new Set(courseRounds().flatMap((r) => (r.kind === 'quiz' ? r.questionIds : [])));
+  return courseFrom(used, ['s-desktop-lab', 's-grading-farm', 's-windows-shop']);
 }
 
 /** A 10-minute warm-up: ten quick true/false and single-choice questions across topics, then one short race. */
@@ -126,6 +140,16 @@ const PLANS: PackPlan[] = [
     includeAll: true,
   },
   {
+    kind: 'course2',
+    title: bi('가상화 전체 과정 2(새 문제)', 'The full virtualization course 2 (new questions)'),
+    description: bi(
+      '전체 과정과 같은 주제를 같은 순서로 다시 다루되, 첫 번째 과정에서 나온 문제는 하나도 나오지 않습니다. 레이스도 다른 세 시나리오로 치릅니다.',
+      'The same topics in the same order as the full course, with none of its questions, and three different races.',
+    ),
+    rounds: course2Rounds(),
+    includeAll: true,
+  },
+  {
     kind: 'warmup',
     title: bi('10분 워밍업', '10-minute warm-up'),
     description: bi('짧은 문제 10개와 짧은 레이스 하나로 수업을 시작합니다.', 'Ten quick questions and one short race to open a class.'),
@@ -177,7 +201,7 @@ function buildPack(plan: PackPlan, lang: Lang): GamePack {
   };
 }
 
-/** The eight built-in packs: course, warm-up, team and daily, each in Korean and English. */
+/** The ten built-in packs: course, second course, warm-up, team and daily, each in Korean and English. */
 export const BUILTIN_PACKS: GamePack[] = BUILTIN_LANGS.flatMap((lang) => PLANS.map((plan) => buildPack(plan, lang)));
 
 /** A built-in pack by id ('course-ko', 'warmup-en', ...), or undefined. */

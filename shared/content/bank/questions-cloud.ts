@@ -105,6 +105,23 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
       'IaaS is renting an empty room and installing Node.js or Spring yourself; PaaS is the furnished flat where runtimes and databases are ready at a click; SaaS is using a finished service outright.',
     ),
   },
+  {
+    id: 'q-sm-009', topic: 'service-models', type: 'multi', timeLimitS: 30,
+    prompt: bi('PaaS(예: Heroku)에 앱을 올리면 제공자가 맡는 것을 모두 고르세요.', 'Deploying an app on PaaS (e.g. Heroku), select everything the provider takes care of.'),
+    options: [
+      bi('물리 서버', 'The physical servers'),
+      bi('가상화 계층', 'The virtualization layer'),
+      bi('OS 설치와 패치', 'Installing and patching the OS'),
+      bi('언어 런타임(Node.js 등) 설치', 'Installing the language runtime (Node.js...)'),
+      bi('네트워크와 스토리지 인프라', 'The network and storage infrastructure'),
+      bi('앱 코드와 그 설정', 'The app\'s code and its settings'),
+    ],
+    correct: [0, 1, 2, 3, 4],
+    explanation: bi(
+      'NIST SP 800-145에 따르면 PaaS 사용자는 제공자가 지원하는 언어와 도구로 만든 앱을 배포하고, 앱과 호스팅 환경 설정만 관리합니다. 그 아래의 네트워크, 서버, OS, 스토리지는 제공자의 몫입니다. 앱 코드와 설정, 그리고 데이터는 어떤 서비스 모델에서도 고객에게 남습니다.',
+      'Per NIST SP 800-145, a PaaS consumer deploys apps built with the provider\'s languages and tools and manages only the apps and hosting settings; the network, servers, OS and storage underneath are the provider\'s. The app\'s code, its settings and its data stay with the customer in every service model.',
+    ),
+  },
 
   // ------------------------------------------------------------ on-prem
   {
@@ -186,6 +203,61 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     explanation: bi(
       '참입니다. 온프레미스는 NIST 서비스 모델이 아니라, 고객이 건물과 하드웨어부터 모든 것을 소유하고 운영하는 방식입니다. 통제권이 가장 크고 운영 부담도 가장 큽니다.',
       'True. On-premise is not a NIST service model: the customer owns and runs everything from the building and hardware up, with the most control and the most operating effort.',
+    ),
+  },
+  {
+    id: 'q-op-007', topic: 'on-prem', type: 'numeric', timeLimitS: 45,
+    prompt: bi(
+      '예를 들어 같은 용량을 클라우드에서 빌리면 월 120만 원이고, 온프레미스로 하면 서버 구입비 2,400만 원에 운영비가 월 40만 원 든다고 합시다. 몇 개월을 쓰면 두 비용이 같아질까요?',
+      'Say the same capacity costs 1.2 million won a month in the cloud, or on-premise 24 million won to buy the server plus 0.4 million won a month to run it. After how many months are the two costs equal?',
+    ),
+    correct: 30, tolerance: 0,
+    unit: bi('개월', 'months'),
+    explanation: bi(
+      '온프레미스는 2,400 + 40 × 개월, 클라우드는 120 × 개월(만 원)이므로 80 × 개월 = 2,400에서 30개월입니다. 온프레미스는 처음에 큰 자본 비용을 치르고, 그 뒤로 오래 꾸준히 쓸수록 유리해집니다. 짧게 쓰거나 부하가 출렁이면 쓴 만큼 내는 클라우드가 유리합니다. 실제로는 전기, 공간, 인력, 장비 교체 주기까지 따져야 합니다.',
+      'On-premise costs 24 + 0.4 × months and the cloud 1.2 × months (in million won), so 0.8 × months = 24 gives 30 months. On-premise pays a large capital cost up front and wins the longer and steadier the use; short or bursty use favours the pay-as-you-go cloud. A real comparison also counts power, space, staff and hardware refresh cycles.',
+    ),
+  },
+  {
+    id: 'q-op-008', topic: 'on-prem', type: 'truefalse', timeLimitS: 20,
+    prompt: bi('온프레미스에서도 VM과 컨테이너를 쓸 수 있다.', 'VMs and containers can be used on-premise too.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. 온프레미스와 오프프레미스는 하드웨어를 누가 어디에 두고 운영하느냐의 구분이고, VM이나 컨테이너는 워크로드를 어떻게 실행하느냐의 구분입니다. 자체 IDC에서 KVM이나 VMware로 VM을 돌리고 Kubernetes로 컨테이너를 운영하는 일(프라이빗 클라우드)은 흔합니다.',
+      'True. On- versus off-premise is about who owns and runs the hardware, and where; VMs or containers are about how a workload runs. Running VMs on KVM or VMware and containers on Kubernetes in your own data centre (a private cloud) is common.',
+    ),
+  },
+  {
+    id: 'q-op-009', topic: 'on-prem', type: 'multi', timeLimitS: 30,
+    prompt: bi(
+      '온프레미스 서버 한 대의 하드웨어 고장에 대비하는 방법으로 옳은 것을 모두 고르세요.',
+      'Select every way that actually prepares for the hardware failure of one on-premise server.',
+    ),
+    options: [
+      bi('다른 호스트에 여유 자원을 두고, 고장 나면 VM을 그쪽에서 다시 띄운다(HA)', 'Keep spare capacity on another host and restart the VMs there on failure (HA)'),
+      bi('같은 호스트에 VM을 하나 더 만들어 둔다', 'Create one more VM on the same host'),
+      bi('같은 호스트에서 워크로드를 컨테이너로 바꾼다', 'Turn the workloads into containers on the same host'),
+      bi('고장이 나면 라이브 마이그레이션으로 VM을 옮긴다', 'Live-migrate the VMs once the host has failed'),
+      bi('디스크를 RAID로 묶는다', 'Put the disks in a RAID array'),
+    ],
+    correct: [0],
+    explanation: bi(
+      '한 호스트의 VM, 컨테이너, 프로그램은 모두 그 하드웨어에 기대므로 같은 호스트 안에서 무엇을 바꿔도 호스트 고장은 막지 못합니다. 라이브 마이그레이션은 원래 호스트가 살아 있어야 하고, RAID는 디스크 고장만 막을 뿐 메인보드나 전원 고장은 막지 못합니다. 온프레미스에서는 다른 호스트에 여유를 두고 HA로 VM을 다시 띄워야 하며, 그 예비 장비도 직접 사서 운영해야 합니다.',
+      'VMs, containers and programs on one host all depend on its hardware, so nothing you change inside that host survives its failure. Live migration needs the source host alive, and RAID protects against a disk failure, not a failed motherboard or power supply. On-premise you need spare room on another host and HA to restart the VMs there, and you must buy and run that spare equipment yourself.',
+    ),
+  },
+  {
+    id: 'q-op-010', topic: 'on-prem', type: 'ordering', timeLimitS: 40,
+    prompt: bi('자체 IDC(온프레미스)에 새 서비스를 올리기까지의 순서를 나열하세요.', 'Order the steps of bringing up a new service in your own data centre (on-premise).'),
+    items: [
+      bi('서버와 네트워크 장비 견적을 받아 구매', 'Get quotes for and buy the servers and network gear'),
+      bi('장비 입고, 랙 설치, 전원과 네트워크 배선', 'Receive the gear, rack it, wire power and network'),
+      bi('하이퍼바이저나 OS 설치', 'Install the hypervisor or OS'),
+      bi('VM과 서비스 배포', 'Deploy the VMs and the service'),
+    ],
+    explanation: bi(
+      '온프레미스에서는 장비를 사서 들여놓고 배선하는 일부터 고객의 몫이라, 주문한 장비가 도착해야 나머지를 시작할 수 있습니다. 클라우드(IaaS)에서는 앞의 두 단계를 제공자가 미리 해 두었기 때문에 VM을 바로 빌려 세 번째 단계부터 시작합니다. 그래서 갑작스러운 수요에는 클라우드가 빠르고, 오래 꾸준한 수요에는 온프레미스의 비용이 유리할 수 있습니다.',
+      'On-premise, buying, installing and cabling the equipment is the customer\'s job, and nothing else can start until the ordered gear arrives. In the cloud (IaaS) the provider has already done the first two steps, so you rent a VM and start at step three. That is why the cloud is faster for sudden demand, while on-premise can cost less for long, steady demand.',
     ),
   },
 
@@ -271,7 +343,7 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'Firecracker는 125 ms 이하로 초기화되고, 에뮬레이트하는 장치가 5개뿐이며 Rust 약 5만 줄로(QEMU는 140만 줄) 공격 면이 작습니다(Agache 외, NSDI 2020). 게스트마다 커널이 따로라 커널 취약점이 다른 고객에게 번지지 않습니다. AWS Lambda가 이 방식을 씁니다.',
+      'Firecracker는 125 ms 이하로 초기화되고, 에뮬레이트하는 장치가 5개뿐이며 Rust 약 5만 줄이라(QEMU는 140만 줄) 공격 표면이 작습니다(Agache 외, NSDI 2020). 게스트마다 커널이 따로라 커널 취약점이 다른 고객에게 번지지 않습니다. AWS Lambda가 이 방식을 씁니다.',
       'Firecracker initialises in at most 125 ms, emulates only 5 devices and is about 50k lines of Rust (QEMU: 1.4M), so its attack surface is small (Agache et al., NSDI 2020). Each guest has its own kernel, so a kernel exploit does not spread to other customers. AWS Lambda works this way.',
     ),
   },

@@ -162,8 +162,8 @@ export const CONTAINER_QUESTIONS: BiQuestion[] = [
     tolerance: 4,
     unit: bi('µs', 'µs'),
     explanation: bi(
-      '40 × 2 = 80 µs입니다. Docker NAT는 지연을 약 2배로 늘렸고, 호스트 네트워크 모드는 물리 서버와 같지만 네트워크 격리가 없습니다(Felter 외, IBM 2015). CPU와 메모리는 거의 손해가 없어도 네트워크 구성에 따라 비용이 생깁니다.',
-      '40 × 2 = 80 µs. Docker NAT roughly doubled latency, while host networking matched native but gives up network isolation (Felter et al., IBM 2015). CPU and memory cost almost nothing, but the network setup can.',
+      '40 × 2 = 80 µs입니다. Docker NAT는 지연을 약 2배로 늘렸고, 호스트 네트워크 모드는 물리 서버와 같지만 네트워크 격리가 없습니다(Felter 외, IBM 2015). 컨테이너는 CPU와 메모리에서 거의 손해가 없어도, 네트워크 구성에 따라 비용이 생깁니다.',
+      '40 × 2 = 80 µs. Docker NAT roughly doubled latency, while host networking matched native but gives up network isolation (Felter et al., IBM 2015). Containers cost almost nothing in CPU and memory, but the network setup can.',
     ),
   },
   {

@@ -144,6 +144,18 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
       'The 64 MB base is stored once and only the own layers are added: 64 + 10 + 20 + 30 = 124 MB (ubuntu image size: the comparison in the docker-alpine README). Without sharing it would be 3 × 64 + 60 = 252 MB. Sharing every layer it can is why containers need so little space.',
     ),
   },
+  {
+    id: 'q-dk-009',
+    topic: 'docker',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi('docker pull로 이미지를 받을 때, 호스트에 이미 있는 레이어는 다시 내려받지 않는다.', 'When docker pull fetches an image, layers already on the host are not downloaded again.'),
+    correct: true,
+    explanation: bi(
+      '참입니다. Docker 이미지는 레이어 단위로 저장되고 레이어마다 내용으로 만든 식별자(digest)가 있어서, 호스트에 없는 레이어만 레지스트리에서 받아 옵니다. 같은 베이스 이미지를 쓰는 서비스가 많을수록 배포가 빨라지고 디스크도 덜 쓰는 이유입니다.',
+      'True. Docker images are stored as layers, each named by a digest of its content, so only the layers missing on the host are fetched from the registry. That is why deploying gets faster, and disk use smaller, the more services share a base image.',
+    ),
+  },
 
   // ------------------------------------------------------------ orchestration
   {
@@ -209,7 +221,7 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
       bi('파드가 트래픽을 받기 시작', 'The pod starts serving traffic'),
     ],
     explanation: bi(
-      '이미지는 레지스트리를 통해 노드로 전달되고, 원하는 상태(Deployment)를 선언하면 스케줄러가 자리를 정하고, 각 노드의 kubelet이 컨테이너 런타임을 시켜 컨테이너를 띄웁니다.',
+      'Kubernetes에서 이미지는 레지스트리를 통해 노드로 전달되고, 원하는 상태(Deployment)를 선언하면 스케줄러가 자리를 정하고, 각 노드의 kubelet이 컨테이너 런타임을 시켜 컨테이너를 띄웁니다.',
       'Images reach nodes through a registry; you declare the desired state (a Deployment), the scheduler places pods, and each node\'s kubelet has the container runtime start the containers.',
     ),
   },
@@ -269,6 +281,61 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     explanation: bi(
       '컨테이너는 작아서 보통 수백 개가 서로 느슨하게 연결되어 동작합니다. 이것들을 사람이 하나씩 배치하고 재시작할 수 없으므로 Kubernetes 같은 오케스트레이터로 프로비저닝과 관리를 자동화합니다.',
       'Containers are small, so systems typically run hundreds of them, loosely coupled. Nobody can place and restart them one by one, so an orchestrator such as Kubernetes automates provisioning and management.',
+    ),
+  },
+  {
+    id: 'q-or-008',
+    topic: 'orchestration',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi(
+      'Kubernetes는 노드 하나가 고장 나면, Deployment가 관리하던 그 노드의 파드를 자리가 있는 다른 노드에 새로 만든다.',
+      'When a node fails, Kubernetes recreates the pods a Deployment ran there on other nodes that have room.',
+    ),
+    correct: true,
+    explanation: bi(
+      '참입니다. 오케스트레이터는 "복제본 3개" 같은 원하는 상태를 계속 지키므로, 노드가 죽으면 컨트롤러가 관리하던 파드를 다른 노드에 다시 만듭니다. 다만 옮겨지는 것이 아니라 새로 시작되는 것이라 메모리에만 있던 내용은 사라지고, 지켜야 할 데이터는 외부 저장소(볼륨)에 있어야 합니다. 기본 설정에서는 노드가 응답하지 않은 뒤 300초를 기다렸다가 파드를 내보냅니다(Kubernetes 문서). 다른 노드에 자리가 없으면 파드는 대기 상태로 남습니다.',
+      'True. An orchestrator keeps enforcing the desired state (say, three replicas), so when a node dies its controller-managed pods are recreated elsewhere. They are started afresh, not moved: whatever was only in memory is lost, and data that matters must live in external storage (volumes). By default Kubernetes waits 300 s after a node stops responding before evicting its pods (Kubernetes documentation), and pods with no room anywhere wait unscheduled.',
+    ),
+  },
+  {
+    id: 'q-or-009',
+    topic: 'orchestration',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi('컨테이너 오케스트레이터를 도입할 때 새로 생기는 비용을 모두 고르세요.', 'Select every new cost of adopting a container orchestrator.'),
+    options: [
+      bi('컨트롤 플레인(API 서버, 스케줄러, etcd)이 쓰는 CPU와 메모리', 'CPU and memory for the control plane (API server, scheduler, etcd)'),
+      bi('클러스터를 익히고 업그레이드하고 운영하는 노력', 'The effort of learning, upgrading and operating the cluster'),
+      bi('컨테이너마다 게스트 OS를 하나씩 더 실행해야 한다', 'Each container needs an extra guest OS'),
+      bi('기존 컨테이너 이미지를 쓸 수 없다', 'Existing container images can no longer be used'),
+      bi('노드당 파드 수에 한도가 사라진다', 'The limit on pods per node disappears'),
+    ],
+    correct: [0, 1],
+    explanation: bi(
+      '오케스트레이션은 공짜가 아닙니다. 컨트롤 플레인이 자원을 쓰고, 클러스터를 운영하고 업그레이드하는 일이 새로 생깁니다. 컨테이너가 몇 개뿐이라면 이 비용이 얻는 것보다 클 수도 있습니다. 게스트 OS가 늘지는 않고 이미지도 그대로 쓰며, 노드당 파드 110개라는 권장 한도(Kubernetes 문서)도 그대로입니다.',
+      'Orchestration is not free: the control plane uses resources, and operating and upgrading the cluster is new work. With only a few containers the cost can outweigh the gain. No guest OS is added, images stay as they are, and the recommended limit of 110 pods per node (Kubernetes documentation) still applies.',
+    ),
+  },
+  {
+    id: 'q-or-010',
+    topic: 'orchestration',
+    type: 'single',
+    timeLimitS: 25,
+    prompt: bi(
+      'Deployment의 복제본을 3개에서 10개로 늘렸지만, 노드에 남은 자원이 모자라 새 파드 4개를 놓을 곳이 없습니다. 이 파드들은 어떻게 될까요?',
+      'You scale a Deployment from 3 to 10 replicas, but the nodes lack the free resources for 4 of the new pods. What happens to those pods?',
+    ),
+    options: [
+      bi('대기(Pending) 상태로 있다가, 자원이 생기거나 노드가 늘면 배치된다', 'They stay Pending and are placed once resources free up or nodes are added'),
+      bi('요청한 자원을 무시하고 가장 한가한 노드에 억지로 들어간다', 'They squeeze onto the least busy node, ignoring their resource requests'),
+      bi('자동으로 VM으로 바뀌어 실행된다', 'They turn into VMs automatically'),
+      bi('Kubernetes가 노드의 물리 메모리를 늘린다', 'Kubernetes adds physical memory to the nodes'),
+    ],
+    correct: 0,
+    explanation: bi(
+      '스케줄러는 파드가 요청한 CPU·메모리를 내줄 수 있는 노드에만 파드를 놓고, 자리가 없으면 파드는 Pending 상태로 기다립니다. 오케스트레이션은 있는 자원을 잘 나눠 쓰게 해 줄 뿐 자원을 만들어 내지는 않습니다. 트래픽 폭증에 빨리 늘리려면 노드에 여유를 남겨 두거나 클러스터 오토스케일러로 노드를 추가해야 합니다.',
+      'The scheduler places a pod only on a node that can give it the CPU and memory it requests; otherwise the pod waits, Pending. Orchestration shares out the resources you have; it does not create any. To scale out fast on a spike, keep spare room on the nodes or add nodes with a cluster autoscaler.',
     ),
   },
 ];

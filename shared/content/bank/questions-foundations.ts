@@ -113,6 +113,43 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
       'Hardware and OS could not be split logically, so isolation meant physically separate servers. Servers were costly and mostly idle, which is why virtualization took off.',
     ),
   },
+  {
+    id: 'q-tr-007',
+    topic: 'traditional',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi(
+      '서버 한 대의 OS에 웹 서버와 DB를 함께 설치해 두었습니다. 웹 서버를 업데이트하려고 OS의 OpenSSL을 새 버전으로 바꾸자 DB가 시작되지 않습니다. 원인으로 옳은 것을 모두 고르세요.',
+      'A web server and a database are installed on one server\'s OS. To update the web server you replace the OS\'s OpenSSL with a new version, and now the database will not start. Select every correct cause.',
+    ),
+    options: [
+      bi('두 프로그램이 OS에 설치된 같은 공유 라이브러리를 함께 쓴다', 'Both programs use the same shared library installed on the OS'),
+      bi('웹 서버가 CPU를 독점했다', 'The web server monopolised the CPU'),
+      bi('두 프로그램의 게스트 OS가 서로 다르다', 'The two programs run different guest OSes'),
+      bi('하이퍼바이저가 DB를 멈췄다', 'The hypervisor stopped the database'),
+      bi('서버의 디스크가 고장 났다', 'The server\'s disk failed'),
+    ],
+    correct: [0],
+    explanation: bi(
+      '전통적 배포에서는 모든 프로그램이 OS에 설치된 라이브러리를 함께 씁니다. 그래서 한 프로그램을 위해 라이브러리 버전을 바꾸면 다른 프로그램이 깨질 수 있습니다(의존성 충돌). 여기서 원인은 자원 독점이나 고장이 아니라 설치와 설정의 간섭입니다. 게스트 OS나 하이퍼바이저는 전통적 배포에 없습니다. VM이나 컨테이너는 프로그램마다 Bins/Libs를 따로 가져 이 문제를 피합니다.',
+      'In traditional deployment every program shares the libraries installed on the one OS, so changing a library version for one program can break another (a dependency conflict). The cause here is interference through installation and configuration, not hogged resources or a fault; traditional deployment has no guest OS or hypervisor at all. VMs and containers avoid this by giving each program its own bins/libs.',
+    ),
+  },
+  {
+    id: 'q-tr-008',
+    topic: 'traditional',
+    type: 'truefalse',
+    timeLimitS: 20,
+    prompt: bi(
+      '전통적 배포에서 OS 보안 패치 때문에 서버를 재부팅하면, 그 서버의 모든 프로그램이 함께 멈춘다.',
+      'Under traditional deployment, rebooting the server for an OS security patch stops every program on it at once.',
+    ),
+    correct: true,
+    explanation: bi(
+      '참입니다. 전통적 배포에서는 모든 프로그램이 OS 하나에 기대므로, OS를 패치하고 재부팅하는 동안 전부 멈추고 프로그램마다 작업 시간을 따로 잡을 수도 없습니다. 가상화를 쓰면 VM을 다른 호스트로 옮겨 두고 호스트를 패치할 수 있고, VM마다 게스트 OS를 따로 패치하는 시간을 정할 수 있습니다.',
+      'True. Under traditional deployment every program depends on the one OS, so they all stop while it is patched and rebooted, and no program can get a maintenance window of its own. With virtualization you can move the VMs to another host while patching this one, and patch each VM\'s guest OS on its own schedule.',
+    ),
+  },
 
   // ------------------------------------------------------------ virtualization
   {
@@ -256,6 +293,23 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
     explanation: bi(
       '하이퍼바이저는 가상 머신 모니터(VMM)라고도 하며, 한 시스템에서 여러 가상 컴퓨터를 구동할 수 있게 해 주는 중간 계층입니다. 컨테이너 배포에서는 하이퍼바이저 자리를 컨테이너 런타임이 대신하지만, 둘은 같은 것이 아닙니다.',
       'A hypervisor is also called a virtual machine monitor (VMM): the layer that lets one system run several virtual computers. In container deployment a container runtime takes its place in the diagram, but the two are not the same thing.',
+    ),
+  },
+  {
+    id: 'q-vz-009',
+    topic: 'virtualization',
+    type: 'numeric',
+    timeLimitS: 40,
+    prompt: bi(
+      '물리 코어가 16개인 호스트에 vCPU 4개짜리 VM 6개를 만들었습니다. 할당한 vCPU의 합은 물리 코어 수의 몇 배일까요?',
+      'On a host with 16 physical cores you create six VMs with 4 vCPUs each. The vCPUs you assigned add up to how many times the physical cores?',
+    ),
+    correct: 1.5,
+    tolerance: 0.01,
+    unit: bi('배', 'times'),
+    explanation: bi(
+      '4 × 6 = 24 vCPU로 물리 코어 16개의 1.5배입니다. 가상화에서 vCPU는 물리 코어에 시간을 나눠 스케줄링되므로, VM들이 동시에 바쁘지 않다면 코어보다 많은 vCPU를 할당(오버커밋)해도 동작합니다. 모두가 한꺼번에 바빠지면 서로 차례를 기다리며 느려집니다. 메모리는 이렇게 시간으로 나눠 쓸 수 없어 오버커밋이 더 위험합니다.',
+      '4 × 6 = 24 vCPUs, 1.5 times the 16 cores. In virtualization vCPUs are scheduled onto physical cores in time slices, so as long as the VMs are not all busy at once you can assign more vCPUs than cores (overcommit). When they all get busy together they wait for each other and slow down. Memory cannot be shared out in time slices like this, so overcommitting it is riskier.',
     ),
   },
 

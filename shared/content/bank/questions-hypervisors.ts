@@ -126,6 +126,25 @@ export const HYPERVISOR_QUESTIONS: BiQuestion[] = [
       'Unlike Type 2, which borrows the host OS\'s drivers, Type 1 must provide drivers for NICs, disk controllers and so on, either itself (ESXi) or through a privileged guest (Xen\'s Dom0, Hyper-V\'s root partition). Modified guest kernels are only needed for para-virtualization.',
     ),
   },
+  {
+    id: 'q-t1-008',
+    topic: 'hypervisor-type1',
+    type: 'multi',
+    timeLimitS: 30,
+    prompt: bi('퍼블릭 클라우드가 VM을 돌리는 데 써 온 하이퍼바이저를 모두 고르세요.', 'Select every hypervisor that public clouds have used to run their VMs.'),
+    options: [
+      bi('Xen(초기 AWS EC2)', 'Xen (early AWS EC2)'),
+      bi('KVM(Google Compute Engine, AWS Nitro의 바탕)', 'KVM (Google Compute Engine, the basis of AWS Nitro)'),
+      bi('VirtualBox', 'VirtualBox'),
+      bi('VMware Workstation', 'VMware Workstation'),
+      bi('Docker', 'Docker'),
+    ],
+    correct: [0, 1],
+    explanation: bi(
+      'AWS EC2는 처음에 Xen을 썼고, 지금의 Nitro 하이퍼바이저는 KVM을 바탕으로 합니다. Google Compute Engine도 KVM을 씁니다. 클라우드는 성능과 밀도가 중요해서 하드웨어 위에서 직접 도는 Type 1 하이퍼바이저를 씁니다. VirtualBox와 VMware Workstation은 데스크톱용 Type 2이고, Docker는 하이퍼바이저가 아니라 컨테이너 도구입니다.',
+      'AWS EC2 started on Xen, and today\'s Nitro hypervisor is based on KVM; Google Compute Engine uses KVM too. Clouds need performance and density, so they run Type 1 hypervisors directly on the hardware. VirtualBox and VMware Workstation are desktop Type 2 hypervisors, and Docker is not a hypervisor but a container tool.',
+    ),
+  },
 
   // ------------------------------------------------------------ hypervisor-type2
   {
@@ -244,6 +263,23 @@ export const HYPERVISOR_QUESTIONS: BiQuestion[] = [
     explanation: bi(
       '참입니다. 다른 조건이 같으면 Type 2는 호스트 OS라는 층을 하나 더 지나므로 Type 1보다 빠를 수 없습니다. 차이의 크기는 작업마다 다릅니다. Phoronix의 측정에서 VirtualBox는 한 CPU 테스트에서 KVM보다 약 2배 느렸지만, 이는 한 버전의 한 테스트 결과이지 모든 Type 2 하이퍼바이저에 대한 법칙은 아닙니다.',
       'True. All else equal, a Type 2 hypervisor adds the host OS as one more layer, so it cannot beat Type 1. How big the gap is depends on the work: Phoronix measured VirtualBox about 2x slower than KVM on one CPU test, one test of one version, not a law for every Type 2 hypervisor.',
+    ),
+  },
+  {
+    id: 'q-t2-008',
+    topic: 'hypervisor-type2',
+    type: 'numeric',
+    timeLimitS: 40,
+    prompt: bi(
+      '메모리 16 GB인 노트북에서 Windows와 평소 쓰는 프로그램이 4 GB를 쓰고 있습니다. VirtualBox VM마다 메모리를 4 GB씩 준다면 VM을 최대 몇 개 띄울 수 있을까요?',
+      'On a 16 GB laptop, Windows and the programs you normally use take 4 GB. Giving each VirtualBox VM 4 GB, how many VMs can run at most?',
+    ),
+    correct: 3,
+    tolerance: 0,
+    unit: bi('개', 'VMs'),
+    explanation: bi(
+      '(16 - 4) ÷ 4 = 3개입니다. Type 2 하이퍼바이저는 호스트 OS 위의 프로그램이라, 호스트 OS와 그 위의 다른 프로그램이 먼저 자기 몫을 쓰고 VM은 남은 메모리를 나눠 씁니다. 실제로는 VirtualBox 자체도 메모리를 쓰므로 여유를 더 두어야 합니다. Type 1 서버에는 이런 데스크톱 OS 몫이 없습니다.',
+      '(16 - 4) ÷ 4 = 3 VMs. A Type 2 hypervisor is a program on a host OS: the host OS and its other programs take their share first, and the VMs split what is left. VirtualBox itself also uses some memory, so leave more room in practice. A Type 1 server carries no such desktop OS share.',
     ),
   },
 ];
