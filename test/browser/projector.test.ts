@@ -14,6 +14,7 @@ import type { Socket } from 'socket.io-client';
 import { browserTest, newPage, shot, type Harness } from './support.js';
 import { WAIT, answer, changed, createGame, hostControl, joinAs, setLang } from './play-helpers.js';
 import { expectProjectorReadable } from './readability.js';
+import { expectPhoneFits } from './phone-checks.js';
 
 const PACK_TITLE = 'Projector test pack';
 const HOST_KEY = 'projectorTestHostKey_0123456789ab';
@@ -212,6 +213,14 @@ describe('the projector at 1920x1080', () => {
     await host.locator('host-view [data-testid="race-standings"] leader-board').filter({ hasText: 'in this race' }).waitFor(WAIT);
     await expectAboveFold(host, 'race after events');
     await look('race-events');
+    // The same host picture on a phone (folded under the cards there), at 390 px, struck by the same events.
+    const fold = phones[1]!.locator('[data-testid="host-fold"]');
+    if (await fold.count()) {
+      if ((await fold.getAttribute('open')) === null) await fold.locator('summary').click();
+      await fold.locator('host-picture .strike').first().waitFor(WAIT);
+      await fold.locator('host-picture').scrollIntoViewIfNeeded();
+    }
+    await expectPhoneFits(phones[1]!, 'phone race with the host picture');
     await shot(phones[1]!, 'projector-phone-race-ko');
   }
 

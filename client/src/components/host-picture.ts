@@ -87,8 +87,8 @@ export class HostPicture extends LocalizedElement {
       .w.trad { width: 5rem; background: var(--hr-traditional); }
       .w.hit { box-shadow: 0 0 0 4px var(--hr-danger), 0 0 18px 4px rgba(179, 38, 30, 0.6); z-index: 1; }
       .w.down { filter: grayscale(1); opacity: 0.7; }
-      .w .flag { position: absolute; top: 2px; inset-inline-end: 2px; background: var(--hr-danger); color: #fff; border-radius: 4px;
-        padding: 0 0.25rem; font-size: 0.68rem; }
+      .w .flag { display: inline-block; margin-inline-end: 0.25em; background: var(--hr-danger); color: #fff; border-radius: 4px;
+        padding: 0 0.2em; }
       .w.starting .app::after { content: ' …'; }
       @media (prefers-reduced-motion: no-preference) {
         .w.hit { animation: strike 900ms ease-in-out 3; }
@@ -129,10 +129,9 @@ export class HostPicture extends LocalizedElement {
       :host([big]) .scene { grid-template-columns: 1fr; gap: 0.6em; }
       :host([big]) .workloads { gap: 0.35em; min-height: 3em; }
       :host([big]) .w { font-size: 1em; max-width: 13em; }
-      :host([big]) .w .app { overflow-wrap: break-word; hyphens: manual; padding: 0.25em 0.3em; }
+      :host([big]) .w .app { overflow-wrap: break-word; padding: 0.25em 0.15em; font-weight: 650; }
       :host([big]) .w.starting .app::after { content: none; }
-      :host([big]) .w .flag { position: static; display: inline-block; margin-inline-end: 0.25em; padding: 0 0.2em; }
-      :host([big]) .w .layer, :host([big]) .w.ctr .app, :host([big]) .w .flag { font-size: 1em; }
+      :host([big]) .w .layer, :host([big]) .w.ctr .app { font-size: 1em; }
       :host([big]) .w.vm { width: auto; flex: 3 1 7em; }
       :host([big]) .w.vm .layer { min-height: 1.6em; }
       :host([big]) .w.mvm { width: auto; flex: 2.5 1 6em; }
@@ -209,13 +208,11 @@ export class HostPicture extends LocalizedElement {
     const flags = [hit ? t('race.exposed') : '', d.down ? t('race.down') : ''].filter(Boolean).join(', ');
     const height = k === 'vm-full' || k === 'vm-para' || k === 'vm-type2' ? 9 : k === 'microvm' ? 6.5 : k === 'traditional' ? 5 : 4.5;
     const flag = hit || d.down ? html`<span class="flag" aria-hidden="true">${d.down ? '✕' : '⚠'}</span>` : nothing;
-    // At projector scale the kind's glyph and the flag ride on the name's line, so the title keeps the box's width.
+    // The kind's glyph and the flag ride on the name's line, so the title keeps the box's whole width.
     return html`<li class=${cls} style="min-height:${height}rem" aria-label=${flags ? `${label} (${flags})` : label}>
-      ${this.big
-        ? html`<span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}${d.readyAt > now
-              ? html` <span class="state">· ${t('race.starting')}</span>`
-              : nothing}</span></span>`
-        : html`${flag}<span class="app" aria-hidden="true"><span aria-hidden="true">${KIND_GLYPH[k]}</span> ${this.cardTitle(d.cardId)}<span class="who">${who}</span></span>`}
+      <span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}${this.big && d.readyAt > now
+        ? html` <span class="state">· ${t('race.starting')}</span>`
+        : nothing}</span></span>
       <span style="flex:1"></span>
       ${k.startsWith('vm') ? html`<span class="layer" aria-hidden="true">${t('race.guestOs')}</span>` : nothing}
       ${k === 'microvm' ? html`<span class="layer" aria-hidden="true">${kindLabel('microvm')}</span>` : nothing}
