@@ -31,7 +31,7 @@ import { JoinGuard } from './security/join-guard.js';
 const clientDir = CLIENT_DIR;
 
 export interface AppOptions {
-  /** Storage to use; by default `createStorage()` (DATABASE_URL, else data/hostrush.db). */
+  /** Storage to use; by default one at `databaseUrl`, else SQLite at `sqlitePath` (default data/hostrush.db). */
   storage?: Storage;
   /** The authority's clock (ms). Tests may inject one; defaults to Date.now. */
   clock?: () => number;

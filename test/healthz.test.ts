@@ -1,9 +1,15 @@
-import { describe, it, expect, afterAll } from 'vitest';
+import { describe, it, expect, afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app.js';
+import { createApp, type AppHandle } from '../server/app.js';
+import { createStorage } from '../server/storage/index.js';
 
 describe('GET /healthz', () => {
-  const app = createApp();
+  let app: AppHandle;
+  // Its own in-memory database: never the working tree's data/ or a database another test owns.
+  beforeAll(async () => {
+    app = createApp({ storage: await createStorage({ sqlitePath: ':memory:' }), restore: false });
+    await app.ready;
+  });
   afterAll(() => app.close());
   it('answers ok on a random port', async () => {
     await new Promise<void>((resolve) => app.http.listen(0, resolve));

@@ -40,17 +40,3 @@ export function resolveClusterOptions(opts: ClusterOptions): ResolvedClusterOpti
     durableAcks: opts.durableAcks ?? true,
   };
 }
-
-/** Reads REDIS_URL, HOSTRUSH_NODE_ID, HOSTRUSH_REDIS_PREFIX, HOSTRUSH_LEASE_MS; null when REDIS_URL is unset. */
-export function clusterOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ClusterOptions | null {
-  const redisUrl = env.REDIS_URL?.trim();
-  if (!redisUrl) return null;
-  const leaseMs = Number(env.HOSTRUSH_LEASE_MS);
-  return {
-    redisUrl,
-    ...(env.HOSTRUSH_NODE_ID ? { nodeId: env.HOSTRUSH_NODE_ID } : {}),
-    ...(env.HOSTRUSH_REDIS_PREFIX ? { prefix: env.HOSTRUSH_REDIS_PREFIX } : {}),
-    ...(Number.isFinite(leaseMs) && leaseMs > 0 ? { leaseMs } : {}),
-    ...(env.HOSTRUSH_DURABLE_ACKS === '0' ? { durableAcks: false } : {}),
-  };
-}

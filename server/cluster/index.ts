@@ -15,7 +15,7 @@ import { JOIN_EVENTS, type JoinGuard } from '../security/join-guard.js';
 import { connectRedis, type RedisPair } from './redis.js';
 import { RemoteSocket, type Effect, type Reply, type Session } from './remote-socket.js';
 
-export { clusterOptionsFromEnv, type ClusterOptions } from './config.js';
+export type { ClusterOptions } from './config.js';
 
 interface RouteRequest {
   code: string;

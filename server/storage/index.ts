@@ -18,13 +18,14 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
 }
 
+/**
+ * PostgreSQL at `databaseUrl`, else SQLite at `sqlitePath` (default data/hostrush.db). Reads no environment: the
+ * server's DATABASE_URL and SQLITE_PATH are read by server/config.ts and passed here.
+ */
 export async function createStorage(opts: StorageOptions = {}): Promise<Storage> {
-  // An explicit sqlitePath means SQLite, whatever DATABASE_URL says (tests rely on it).
-  const databaseUrl = opts.databaseUrl ?? (opts.sqlitePath === undefined ? process.env.DATABASE_URL : undefined);
+  const { databaseUrl } = opts;
   if (isPostgresUrl(databaseUrl)) {
     return openPostgresStorage({ databaseUrl, ...(opts.pgSchema ? { schema: opts.pgSchema } : {}) });
   }
-  // SQLITE_PATH lets a benchmark or a test start the real entry point on a database of its own (':memory:' too).
-  const envPath = process.env.SQLITE_PATH?.trim();
-  return openSqliteStorage(opts.sqlitePath ?? (envPath ? envPath : DEFAULT_SQLITE_PATH));
+  return openSqliteStorage(opts.sqlitePath ?? DEFAULT_SQLITE_PATH);
 }

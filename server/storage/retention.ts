@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
  * RETENTION_DAYS from the environment: a positive number of days (fractions allowed), default 365; `0` or `off`
  * keeps everything (no purge). Anything else is refused with an Error naming the variable.
  */
-export function retentionDaysFromEnv(env: Record<string, string | undefined> = process.env): number | null {
+export function retentionDaysFromEnv(env: Record<string, string | undefined>): number | null {
   const raw = env.RETENTION_DAYS?.trim();
   if (raw === undefined || raw === '') return DEFAULT_RETENTION_DAYS;
   if (raw === '0' || raw.toLowerCase() === 'off') return null;
@@ -59,35 +59,5 @@ export function startRetention(
   return () => {
     stopped = true;
     clearInterval(timer);
-  };
-}
-
-/**
- * For server/main.ts: RETENTION_DAYS from the environment, on a storage connection of its own (the same database
- * as the app's: DATABASE_URL, else SQLITE_PATH, else data/hostrush.db; HOSTRUSH_PG_SCHEMA honoured). Returns a
- * function that stops the purges and closes that connection. A bad RETENTION_DAYS or an unusable database is
- * logged, never thrown.
- */
-export function startRetentionFromEnv(log: (message: string, error?: unknown) => void): () => void {
-  let stop: () => void = () => {};
-  let storage: Storage | null = null;
-  let stopped = false;
-  void (async () => {
-    try {
-      const days = retentionDaysFromEnv();
-      if (days === null) return;
-      const { createStorage } = await import('./index.js');
-      const schema = process.env.HOSTRUSH_PG_SCHEMA;
-      storage = await createStorage(schema ? { pgSchema: schema } : {});
-      if (stopped) return void (await storage.close());
-      stop = startRetention(storage, days, log);
-    } catch (error) {
-      log('retention: not started', error);
-    }
-  })();
-  return () => {
-    stopped = true;
-    stop();
-    void storage?.close();
   };
 }

@@ -196,9 +196,9 @@ export interface Storage {
 }
 
 export interface StorageOptions {
-  /** Defaults to process.env.DATABASE_URL; PostgreSQL when it starts with postgres:// or postgresql://. */
+  /** PostgreSQL when it starts with postgres:// or postgresql://; else SQLite. */
   databaseUrl?: string;
-  /** SQLite file; defaults to SQLITE_PATH from the environment, else data/hostrush.db. ':memory:' allowed. */
+  /** SQLite file; default data/hostrush.db. ':memory:' allowed. */
   sqlitePath?: string;
   /** PostgreSQL schema to use (created if missing), so tests can run isolated. */
   pgSchema?: string;

@@ -1,9 +1,6 @@
 // The retention setting: RETENTION_DAYS parsing and the purge at start and on each interval (driven by fake timers).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_RETENTION_DAYS, retentionDaysFromEnv, startRetention, startRetentionFromEnv } from '../../server/storage/retention.js';
+import { DEFAULT_RETENTION_DAYS, retentionDaysFromEnv, startRetention } from '../../server/storage/retention.js';
 import { createStorage } from '../../server/storage/index.js';
 
 const DAY = 86_400_000;
@@ -80,34 +77,5 @@ describe('retention', () => {
     expect(await storage.getGame('old')).toBeNull();
     expect(await storage.getGame('new')).not.toBeNull();
     await storage.close();
-  });
-
-  it('startRetentionFromEnv (for server/main.ts) purges the database the environment names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hostrush-retention-'));
-    const saved = { SQLITE_PATH: process.env.SQLITE_PATH, RETENTION_DAYS: process.env.RETENTION_DAYS, DATABASE_URL: process.env.DATABASE_URL };
-    try {
-      process.env.SQLITE_PATH = join(dir, 'r.db');
-      process.env.RETENTION_DAYS = '30';
-      delete process.env.DATABASE_URL;
-      const storage = await createStorage();
-      const old = Date.now() - 31 * DAY;
-      await storage.saveFinishedGame({
-        gameId: 'stale', roomCode: 'R1', hostKeyHash: 'h', packId: 'p', packTitle: 'P', mode: 'classroom', seed: 's',
-        startedAt: old - 1000, finishedAt: old, players: [], questions: [], answers: [], decisions: [], scoreChanges: [], actions: [],
-      });
-      let done!: (m: string) => void;
-      const logged = new Promise<string>((resolve) => (done = resolve));
-      const stop = startRetentionFromEnv((m) => done(m));
-      expect(await logged).toMatch(/purged 1/);
-      stop();
-      expect(await storage.getGame('stale')).toBeNull();
-      await storage.close();
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

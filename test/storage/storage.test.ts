@@ -9,8 +9,10 @@ import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import type { Action, GameConfig } from '../../shared/engine/types.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
+import { readConfig } from '../../server/config.js';
 import {
   createStorage,
+  DEFAULT_SQLITE_PATH,
   isPostgresUrl,
   isTransientError,
   readMigrations,
@@ -551,24 +553,22 @@ describe('storage: SQLite specifics', () => {
     await storage.close();
   });
 
-  it('reads SQLITE_PATH when no sqlitePath is given (":memory:" allowed)', async () => {
-    const before = process.env.SQLITE_PATH;
+  it('reads no environment: SQLITE_PATH and DATABASE_URL reach it through server/config.ts (":memory:" allowed)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'hostrush-env-'));
-    const saved = process.env.DATABASE_URL;
     try {
-      delete process.env.DATABASE_URL;
-      process.env.SQLITE_PATH = join(dir, 'env.db');
-      const onDisk = await createStorage();
+      const fromConfig = (env: Record<string, string>) => {
+        const { databaseUrl, sqlitePath } = readConfig(env).config.app;
+        return createStorage({ ...(databaseUrl ? { databaseUrl } : {}), ...(sqlitePath ? { sqlitePath } : {}) });
+      };
+      const onDisk = await fromConfig({ SQLITE_PATH: join(dir, 'env.db') });
       expect((onDisk as unknown as { where: string }).where).toContain(join(dir, 'env.db'));
       await onDisk.close();
-      process.env.SQLITE_PATH = ':memory:';
-      const memory = await createStorage();
+      const memory = await fromConfig({ SQLITE_PATH: ':memory:' });
       expect((memory as unknown as { where: string }).where).toBe('in-memory SQLite database');
       await memory.close();
+      // The process's own variables are not read here (CI sets DATABASE_URL for the PostgreSQL tests).
+      expect(readConfig({}).config.app.sqlitePath).toBe(DEFAULT_SQLITE_PATH);
     } finally {
-      if (before === undefined) delete process.env.SQLITE_PATH;
-      else process.env.SQLITE_PATH = before;
-      if (saved !== undefined) process.env.DATABASE_URL = saved;
       rmSync(dir, { recursive: true, force: true });
     }
   });
