@@ -1,7 +1,10 @@
-// One test per fact of ENGINE-FACTS.md: the engine's output respects each, orderings included.
+// One test per fact of the sources table (docs/FACTS.md): the engine's output respects each, orderings included;
+// then the citation rule: a "why" cites a row only for a number that row gives.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createGame, legalChoices, next, quoteOnHost } from './index.js';
-import type { DeployChoice, DeployKind, GameEvent, GameState, WorkloadCard } from './index.js';
+import type { DeployChoice, DeployKind, FactTag, GameEvent, GameState, WorkloadCard, Why } from './index.js';
+import { FACTS, factById } from './race/facts.js';
 import { card, config, DESKTOP, LINUX_SERVER } from './testing/fixtures.js';
 import type { HostContext } from './race/quote.js';
 
@@ -42,7 +45,7 @@ function eventOutcome(kinds: DeployKind[], event: 'kernel-cve' | 'noisy-neighbou
   return { affectedKinds: ev.affected.map((id) => deps.find((d) => d.id === id)!.choice.kind), lossByKind };
 }
 
-describe('ENGINE-FACTS.md', () => {
+describe('the facts the engine must respect (docs/FACTS.md)', () => {
   it('1. containers share the host kernel: a kernel CVE reaches every container, not VMs or sandboxes', () => {
     const { affectedKinds } = eventOutcome(['container', 'container', 'vm-full', 'microvm', 'sandboxed-container'], 'kernel-cve');
     expect(affectedKinds).toEqual(['container', 'container']);
@@ -171,5 +174,154 @@ describe('the rules of the design', () => {
   it('every quote explains itself in both languages and names a topic', () => {
     for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para'] as const)
       for (const w of [...q(app, kind).why, ...q(app, kind).blockers]) expect(w.ko.length * w.en.length * w.topic.length).toBeGreaterThan(0);
+  });
+});
+
+// ---------------------------------------------------------------- the sources table and the citation rule
+
+type Quantity = { lo: number; hi: number; unit: string };
+
+/** Numbers with their units as a "why" states them, normalised (seconds, MB, ratio `x`); identifiers are not numbers. */
+function quantities(text: string): Quantity[] {
+  const clean = text
+    .replace(/CVE-\d{4}-\d+/g, ' ')
+    .replace(/SP \d+-\d+/g, ' ')
+    .replace(/(Type|타입) \d/g, ' ')
+    .replace(/SPECweb\d+/g, ' ');
+  const re = /(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(ms|MiB|MB|GB|Gbps|GFLOPS|min|분|초|s\b|%|x\b|배|us\b|µs)?/g;
+  const scale: Record<string, [number, string]> = {
+    ms: [0.001, 's'], s: [1, 's'], 초: [1, 's'], min: [60, 's'], 분: [60, 's'], us: [1e-6, 's'], µs: [1e-6, 's'],
+    MiB: [1, 'MB'], MB: [1, 'MB'], GB: [1000, 'MB'], '%': [1, '%'], x: [1, 'x'], 배: [1, 'x'], Gbps: [1, 'Gbps'], GFLOPS: [1, 'GFLOPS'], '': [1, ''],
+  };
+  const out: Quantity[] = [];
+  for (const m of clean.matchAll(re)) {
+    const [f, unit] = scale[m[3] ?? '']!;
+    const lo = Number(m[1]) * f;
+    out.push({ lo, hi: m[2] ? Number(m[2]) * f : lo, unit });
+  }
+  return out;
+}
+
+function factQuantities(id: string): Quantity[] {
+  return (factById(id)?.numbers ?? []).flatMap((n) => quantities(`${n.min}${n.max !== undefined ? `-${n.max}` : ''} ${n.unit}`.trim()).slice(0, 1));
+}
+
+/**
+ * What is wrong with a "why"'s citation: a tag the sources table lacks, or a number the cited row does not give
+ * (2% tolerance, a range inside the row's range). GUESS cites the game's own estimate and needs no number check.
+ * `own`: numbers that are the card's (its start requirement), not a source's.
+ */
+function citationProblems(w: Why, own: number[] = []): string[] {
+  if (!w.source) return [];
+  const fact = factById(w.source);
+  if (!fact) return [`${w.source}: not in the sources table (${w.en})`];
+  if (w.source === 'GUESS') return [];
+  const given = factQuantities(w.source);
+  const problems: string[] = [];
+  for (const text of [w.en, w.ko])
+    for (const q of quantities(text)) {
+      if (q.unit === 's' && own.some((o) => Math.abs(q.lo - o) <= 0.02 * o && q.hi === q.lo)) continue;
+      const ok = given.some((g) => g.unit === q.unit && q.lo >= g.lo * 0.98 && q.hi <= g.hi * 1.02);
+      if (!ok) problems.push(`[${w.source}] gives no ${q.lo}${q.hi !== q.lo ? `-${q.hi}` : ''} ${q.unit}: "${text}"`);
+    }
+  return problems;
+}
+
+/** Every "why" the race can show: quotes and blockers of every choice on every kind of host, and every event's. */
+function everyWhy(): Array<{ why: Why; own: number[] }> {
+  const out: Array<{ why: Why; own: number[] }> = [];
+  const hosts = [LINUX_SERVER, DESKTOP, { ...LINUX_SERVER, os: 'windows' as const }, { ...DESKTOP, os: 'linux' as const }];
+  // Deadlines far below and far above every start time, so both start lines are made.
+  for (const startDeadlineS of [0.05, 5000])
+    for (const guestOs of ['linux', 'windows'] as const)
+      for (const trust of ['trusted', 'untrusted'] as const)
+        for (const host of hosts) {
+          const c = card('w', { guestOs, trust, startDeadlineS, saasAvailable: true, modifiableKernel: guestOs === 'linux', residency: trust === 'untrusted' ? 'on-prem' : 'any' });
+          const pub = card('pub', { sensitivity: 'public' });
+          const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
+          for (const placement of ['on-prem', 'iaas', 'paas', 'saas'] as const)
+            for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'vm-type2'] as const) {
+              const quote = quoteOnHost({ spec: host, deployments: [neighbour], cards: { pub } }, c, { kind, placement });
+              for (const why of [...quote.why, ...quote.blockers]) out.push({ why, own: [startDeadlineS] });
+            }
+        }
+  const kinds = ['container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'traditional'] as const;
+  for (const event of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'hardware-failure', 'patch-day'] as const)
+    for (const guestOs of ['linux', 'windows'] as const)
+      for (const trust of ['trusted', 'untrusted'] as const) {
+        const cards = [
+          ...kinds.map((kind, i) => ({ c: card(`k${i}`, { arrivesAtS: 0, traffic: 'bursty', trust, guestOs: kind === 'vm-full' ? guestOs : 'linux', modifiableKernel: true }), choice: onPrem(kind) })),
+          ...(['iaas', 'paas'] as const).map((placement, i) => ({ c: card(`p${i}`, { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: { kind: 'vm-full' as const, placement } })),
+          { c: card('t2', { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: onPrem('vm-type2') },
+        ];
+        for (const host of [LINUX_SERVER, { ...DESKTOP, os: 'linux' as const }]) {
+          const playable = cards.filter(({ c, choice }) => quoteOnHost(empty(host), c, choice).allowed);
+          const cfg = config('solo', {
+            content: {
+              questions: [],
+              cards: playable.map((x) => x.c),
+              scenarios: [{ id: 's', title: 's', description: 's', host: { ...host, ramGb: 512, cores: 128 }, deck: playable.map((x) => x.c.id), events: [{ kind: event, atS: 10 }], randomEvents: 0, lengthS: 60 }],
+            },
+            rounds: [{ kind: 'race', scenarioId: 's' }],
+          });
+          let s: GameState = createGame(cfg, 'cite');
+          s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: 'p', name: 'P' }).state;
+          s = next(s, { type: 'start', actor: { role: 'player', playerId: 'p' }, at: 0 }).state;
+          for (const { c, choice } of playable) {
+            const r = next(s, { type: 'deploy', actor: { role: 'player', playerId: 'p' }, at: 1, cardId: c.id, choice });
+            expect(r.events.find((e) => e.type === 'error')).toBeUndefined();
+            s = r.state;
+          }
+          for (const e of next(s, { type: 'tick', actor: { role: 'system' }, at: 60_000 }).events) {
+            if (e.type === 'race-event') for (const why of e.why) out.push({ why, own: [] });
+            if (e.type === 'score') for (const why of e.change.why) out.push({ why, own: [] });
+          }
+        }
+      }
+  return out;
+}
+
+describe('the sources table (facts.ts, docs/FACTS.md)', () => {
+  it('has a row for every source tag, each with a reference, and a claim in both languages', () => {
+    const tags: FactTag[] = ['F', 'FC', 'FCS', 'X', 'G', 'GV', 'K', 'DS', 'DP', 'MH', 'PH', 'AL', 'WS', 'WR', 'UB', 'K8S', 'SO', 'CVE1', 'CVE2', 'VEN', 'MS', 'NIST', '190', 'GUESS'];
+    expect(FACTS.map((f) => f.id).sort()).toEqual([...tags].sort());
+    for (const f of FACTS) {
+      expect(f.ref.length * f.claim.en.length * f.claim.ko.length).toBeGreaterThan(0);
+      if (f.url) expect(f.url).toMatch(/^https:\/\//);
+      // Every number a row lists is in its claim, so a student who opens the citation reads the figure cited.
+      const said = [...quantities(f.claim.en), ...quantities(f.claim.ko)];
+      const stated = (v: number, unit: string) =>
+        said.some((q) => (q.unit === unit || q.unit === '') && [q.lo, q.hi].some((x) => Math.abs(x - v) <= 0.001 * v));
+      for (const g of factQuantities(f.id)) {
+        expect(stated(g.lo, g.unit), `${f.id} ${g.lo} ${g.unit}`).toBe(true);
+        expect(stated(g.hi, g.unit), `${f.id} ${g.hi} ${g.unit}`).toBe(true);
+      }
+    }
+  });
+
+  it('docs/FACTS.md lists every row of the table', () => {
+    const doc = readFileSync(new URL('../../docs/FACTS.md', import.meta.url), 'utf8');
+    for (const f of FACTS) expect(doc, f.id).toContain(`[${f.id}]`);
+  });
+
+  it('the citation check catches a guess cited as a fact, and a tag the table lacks', () => {
+    // The old Windows boot line: 45 s is the game's guess, [DP] measured a Linux VM's 7-9 s.
+    expect(citationProblems({ topic: 'vm', en: 'Adding a VM meant booting a guest OS (45 s).', ko: '게스트 OS 부팅(45초)이 걸렸습니다.', source: 'DP' })).not.toEqual([]);
+    expect(citationProblems({ topic: 'vm', en: 'Adding a VM meant booting a guest OS (45 s).', ko: '게스트 OS 부팅(45초)이 걸렸습니다.', source: 'GUESS' })).toEqual([]);
+    expect(citationProblems({ topic: 'vm', en: 'A stock Linux VM boots in 8 s.', ko: '리눅스 VM은 8초에 부팅합니다.', source: 'DP' })).toEqual([]);
+    expect(citationProblems({ topic: 'vm', en: 'x', ko: 'x', source: 'NOPE' as FactTag })).not.toEqual([]);
+  });
+
+  it('every "why" the race shows cites a source only for a number that row gives, and only rows the table has', () => {
+    const problems = new Set<string>();
+    const all = everyWhy();
+    expect(all.length).toBeGreaterThan(500);
+    for (const { why, own } of all) for (const p of citationProblems(why, own)) problems.add(p);
+    expect([...problems]).toEqual([]);
+    // The start lines of guessed start times say so (the client shows them as the game's estimate).
+    const winBoot = quoteOnHost(empty(), card('w', { guestOs: 'windows', modifiableKernel: false }), onPrem('vm-full'));
+    expect(winBoot.why.find((w) => w.topic === 'choosing')?.source).toBe('GUESS');
+    const paas = quoteOnHost(empty(), app, { kind: 'container', placement: 'paas' });
+    expect(paas.why.find((w) => w.topic === 'choosing')?.source).toBe('GUESS');
   });
 });

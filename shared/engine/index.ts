@@ -13,3 +13,4 @@ export { playerOf } from './players.js';
 export { entriesOf, type Table } from './table.js';
 export { billOf, bestPlanBill, bestPlanBillForRace, deploymentTotal, type Bill } from './race/bill.js';
 export { layerOf } from './race/race.js';
+export { FACTS, factById, type Fact, type FactNumber } from './race/facts.js';

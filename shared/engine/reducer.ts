@@ -177,6 +177,8 @@ function apply(d: Draft, action: Action): void {
         race.endsAt += pausedFor;
         for (const e of race.events) if (!e.fired) e.at += pausedFor;
         for (const h of Object.values(race.hosts)) for (const c of h.cards) if (c.arrivesAt > pausedAt) c.arrivesAt += pausedFor;
+        for (const h of Object.values(race.hosts))
+          for (const dep of h.deployments) if (dep.downUntil !== undefined && dep.downUntil > pausedAt) dep.downUntil += pausedFor;
       }
       d.emit({ type: 'paused', paused: false });
       return;

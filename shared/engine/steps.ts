@@ -74,7 +74,7 @@ export function questionCloseAt(state: GameState): number | null {
   return q.openedAt + q.limitMs * activeSummary(state).maxTimeFactor;
 }
 
-/** When the authority must send a `tick` (question deadline, card arrival, race event or end); null if never. */
+/** When the authority must send a `tick` (question deadline, card arrival, race event, recovery or end); null if never. */
 export function nextWakeAt(state: GameState): number | null {
   if (state.paused || state.finished) return null;
   if (state.phase === 'question') return questionCloseAt(state);
@@ -83,6 +83,9 @@ export function nextWakeAt(state: GameState): number | null {
     for (const e of state.race.events) if (!e.fired && e.at < wake) wake = e.at;
     for (const host of Object.values(state.race.hosts))
       for (const slot of host.cards) if (slot.arrivesAt > state.now && slot.arrivesAt < wake) wake = slot.arrivesAt;
+    // A deployment a race event stopped comes back at its own time.
+    for (const host of Object.values(state.race.hosts))
+      for (const dep of host.deployments) if (dep.down && dep.downUntil !== undefined && dep.downUntil < wake) wake = dep.downUntil;
     return wake;
   }
   return null;

@@ -19,7 +19,10 @@ export const TOPICS = [
 ] as const;
 export type TopicId = (typeof TOPICS)[number];
 
-/** Source tags of ../shared/ENGINE-FACTS.md, kept in ./facts.ts with their titles. GUESS where none exists. */
+/**
+ * Source tags: the rows of the project's sources table (./race/facts.ts as data, docs/FACTS.md for people). GUESS
+ * marks a number the game chose itself (no published figure): the client shows it as the game's estimate.
+ */
 export type FactTag =
   | 'F' | 'FC' | 'FCS' | 'X' | 'G' | 'GV' | 'K' | 'DS' | 'DP' | 'MH' | 'PH' | 'AL' | 'WS' | 'WR' | 'UB'
   | 'K8S' | 'SO' | 'CVE1' | 'CVE2' | 'VEN' | 'MS' | 'NIST' | '190' | 'GUESS';
@@ -31,7 +34,7 @@ export interface Why {
   topic: TopicId;
   ko: string;
   en: string;
-  /** Fact source for any number the text states. */
+  /** The row of the sources table that gives the number(s) the text states (GUESS: the game's own estimate). */
   source?: FactTag;
 }
 
@@ -307,7 +310,12 @@ export interface Deployment {
   auditPoints: number;
   /** Points race events gave it or took from it (a CVE, a spike, a failure...). */
   eventPoints: number;
+  /** Stopped by a race event (a hardware failure, a patch reboot) and not back yet. */
   down: boolean;
+  /** While down: when the race brings it back (authority ms; see params DOWNTIME_MIN). Absent when up. */
+  downUntil?: number;
+  /** Real-world minutes of downtime race events caused it so far (the bill reads it). Absent: none. */
+  downtimeMin?: number;
   /** The responsibility layer this decision belongs to (who, in a team with roles, could make it). */
   layer: TeamLayer;
 }
@@ -469,6 +477,8 @@ export type GameEvent =
       culprit: string | null;
       why: Why[];
     }
+  /** Deployments a hardware failure or a patch reboot stopped are back (their `down` is false again). */
+  | { type: 'recovered'; hostId: string; deploymentIds: string[] }
   | { type: 'paused'; paused: boolean }
   | { type: 'game-over' };
 

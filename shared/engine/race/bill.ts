@@ -5,10 +5,6 @@ import { cardIndex, quoteOnHost } from './quote.js';
 import { contextOf } from './race.js';
 import type { Deployment, GameContent, GameState } from '../types.js';
 
-/** GUESS: minutes of downtime per on-premise workload when the host's hardware fails (restore and restart). */
-export const HARDWARE_FAILURE_DOWNTIME_MIN = 60;
-/** GUESS: minutes of downtime of a traditional install when patch day reboots the host OS. */
-export const PATCH_REBOOT_DOWNTIME_MIN = 15;
 
 export interface Bill {
   deployments: number;
@@ -18,6 +14,7 @@ export interface Bill {
   offPremCostPerHour: number;
   onPremCostPerHour: number;
   opsHoursPerMonth: number;
+  /** Real-world minutes the race's events kept these deployments down (from the state: Deployment.downtimeMin). */
   downtimeMinutes: number;
   /** Points the deployments earned when deployed (the quotes). */
   deployPoints: number;
@@ -55,7 +52,6 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
     auditPoints: 0,
     points: 0,
   };
-  const fired = race.events.filter((e) => e.fired);
   for (const dep of mine) {
     const card = cards[dep.cardId]!;
     const others: Deployment[] = host.deployments.filter((x) => x.id !== dep.id);
@@ -74,13 +70,9 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
     bill.eventPoints += dep.eventPoints;
     bill.auditPoints += dep.auditPoints;
     bill.points += deploymentTotal(dep);
-    for (const e of fired) {
-      if (e.at < dep.at) continue;
-      if (e.kind === 'hardware-failure' && dep.choice.placement === 'on-prem') bill.downtimeMinutes += HARDWARE_FAILURE_DOWNTIME_MIN;
-      if (e.kind === 'patch-day' && dep.choice.kind === 'traditional' && dep.choice.placement === 'on-prem')
-        bill.downtimeMinutes += PATCH_REBOOT_DOWNTIME_MIN;
-    }
+    bill.downtimeMinutes += dep.downtimeMin ?? 0;
   }
+  bill.downtimeMinutes = r2(bill.downtimeMinutes);
   for (const k of ['cpu', 'ramGb', 'diskGb'] as const) {
     bill.reserved[k] = r2(bill.reserved[k]);
     bill.used[k] = r2(bill.used[k]);

@@ -1,6 +1,7 @@
 // The parameter table: every number the provisioning simulation uses, in one place.
-// Each constant cites its row of ENGINE-FACTS.md by source tag ([F], [X], ...) or says GUESS.
-// Ratios are relative to bare metal = 1.00.
+// Each constant cites its row of the project's sources table by tag ([F], [X], ...: ./facts.ts, docs/FACTS.md) or
+// says GUESS (the game's own estimate: no published figure). A "why" line may cite a tag only for a number that
+// row gives (facts.test.ts). Ratios are relative to bare metal = 1.00.
 import type { DeployKind, FactTag, GuestOs, PerfFactors, Placement } from '../types.js';
 
 interface KindParams {
@@ -12,12 +13,13 @@ interface KindParams {
   imageDiskGb: number;
   /** Start time in real seconds on-premise (full VMs: see GUEST_OS). */
   startS: number;
+  /** The row `startS` comes from, or GUESS. */
   startSource: FactTag;
   /** Operating effort, hours per month per deployment. GUESS throughout: no published figure. */
   opsHoursPerMonth: number;
   /** Strength of the isolation boundary, 0..100 (ordering from facts 1-3 and 8; the values are GUESS). */
   boundary: number;
-  /** Share of a noisy neighbour's disturbance that reaches this deployment, 0..1. */
+  /** Share of a noisy neighbour's disturbance that reaches this deployment, 0..1 (fact 8; GUESS except where cited). */
   noisyExposure: number;
   /** Shares the host kernel with its neighbours (fact 1). */
   sharesHostKernel: boolean;
@@ -47,37 +49,45 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     imageDiskGb: 0.114, // [AL]: debian image 114 MB (alpine 5.6 MB, ubuntu 64 MB)
     startS: 0.9, // [DS]: `docker run` about 0.6-1.2 s
     startSource: 'DS',
-    opsHoursPerMonth: 1.5, // GUESS: patch the host once, rebuild images
+    opsHoursPerMonth: 1.5, // GUESS: patch the host once, rebuild the images whose libraries were patched
     boundary: 40, // GUESS value; ordering from fact 1 (shared kernel) and 8
     noisyExposure: 0.3, // GUESS between native (1.0) and hypervisor (0.03), fact 8
     sharesHostKernel: true,
     ownGuestOs: false,
   },
+  // The sandboxed container is modelled on gVisor: a user-space application kernel between the container and the
+  // host kernel ([GV]), no hypervisor and no guest OS. (Kata Containers, a container in a lightweight VM, is a
+  // different design with other costs: it is not this kind; its 0.9 s start [K] is not used here.)
   'sandboxed-container': {
-    // [G]: system calls 2.2x-72x slower, file open/close very slow, pure compute barely affected.
+    // [G]: system calls 2.2x-72x slower (syscall 0.15, about 1/6.7, inside that range); "pure compute barely
+    // affected" (cpu 0.98: the figure is GUESS). randomIo 0.4 and netLatency 2.5: GUESS ([G] found file open/close
+    // very slow but gives no random-I/O or latency ratio).
     perf: { cpu: 0.98, randomIo: 0.4, netLatency: 2.5, syscall: 0.15 },
     perfSource: ['G'],
-    runtimeRamGb: 0.05, // GUESS: a user-space kernel (gVisor Sentry) or a tiny VM per sandbox
+    runtimeRamGb: 0.05, // GUESS: the user-space kernel (gVisor's Sentry) beside each sandbox
     imageDiskGb: 0.114, // [AL]: same images as plain containers
-    startS: 0.9, // [K]: Kata sandbox about 0.9 s
-    startSource: 'K',
+    startS: 0.9, // GUESS: about a `docker run` ([DS] 0.6-1.2 s) plus the sandbox's own start; no gVisor figure
+    startSource: 'GUESS',
     opsHoursPerMonth: 2, // GUESS
     boundary: 75, // GUESS value; the sandbox's own kernel interface cuts the shared-kernel surface ([GV])
-    noisyExposure: 0.2, // GUESS
+    noisyExposure: 0.2, // GUESS: no hypervisor, but the host kernel no longer runs its system calls
     sharesHostKernel: false,
     ownGuestOs: false,
   },
   microvm: {
-    // [FCS]: Firecracker CPU > 0.95 of native, +0.06 ms network latency (~2.6x of KVM's 37.5 us native from [F]).
-    perf: { cpu: 0.96, randomIo: 0.7, netLatency: 2.6, syscall: 1.0 }, // randomIo: GUESS between KVM (0.5) and native
-    perfSource: ['FCS', 'F'],
-    runtimeRamGb: 0.005 + 0.032, // [FCS]: VMM <= 5 MiB; plus GUESS 32 MB for a minimal guest kernel
+    // [FCS]: Firecracker CPU > 0.95 of native (0.96). netLatency 2.6: GUESS, the +0.06 ms [FCS] against a native
+    // round trip of a few tens of microseconds (the ratio is ours). randomIo 0.7: GUESS between KVM (0.5 [F]) and native.
+    perf: { cpu: 0.96, randomIo: 0.7, netLatency: 2.6, syscall: 1.0 },
+    perfSource: ['FCS'],
+    // [FCS]: the VMM's own overhead is at most 5 MiB, "a few MB" (fact 9). The minimal guest kernel runs inside the
+    // guest memory the workload asks for (the card's RAM): a simplification, GUESS.
+    runtimeRamGb: 0.005,
     imageDiskGb: 0.114 + 0.02, // [AL] rootfs like a container image; GUESS 20 MB guest kernel
     startS: 0.125, // [FCS]: <= 125 ms to init (fact 11: faster than `docker run`)
     startSource: 'FCS',
     opsHoursPerMonth: 2, // GUESS
     boundary: 85, // fact 3: 5 emulated devices, ~50k lines of Rust vs QEMU's 1.4M [FC]; value GUESS
-    noisyExposure: 0.03, // [X]: hypervisors isolate performance, 2-4%
+    noisyExposure: 0.03, // [X]: under a hypervisor an antisocial neighbour cost the others 2-4%
     sharesHostKernel: false,
     ownGuestOs: true,
   },
@@ -87,7 +97,7 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     perfSource: ['F'],
     runtimeRamGb: 0, // the guest OS, see GUEST_OS
     imageDiskGb: 0,
-    startS: 8, // [DP]: stock Linux VM on KVM 7-9 s (Windows: see GUEST_OS)
+    startS: 8, // [DP]: stock Linux VM on KVM 7-9 s (the guest OS decides: see GUEST_OS)
     startSource: 'DP',
     opsHoursPerMonth: 4, // GUESS: each guest OS patched and monitored on its own
     boundary: 80, // fact 2: VMs are not immune (VENOM, [VEN]); value GUESS
@@ -96,12 +106,12 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     ownGuestOs: true,
   },
   'vm-para': {
-    // [X]: Xen PV kernel build +3% time (0.97), web serving within 1% of native; fact 6.
-    perf: { cpu: 0.97, randomIo: 0.95, netLatency: 1.3, syscall: 1.0 }, // randomIo, netLatency: GUESS near native
+    // [X]: Xen PV kernel build +3% time (cpu 0.97), web serving within 1% of native; fact 6.
+    perf: { cpu: 0.97, randomIo: 0.95, netLatency: 1.3, syscall: 1.0 }, // randomIo, netLatency: GUESS, near native
     perfSource: ['X'],
     runtimeRamGb: 0,
     imageDiskGb: 0,
-    startS: 8, // [DP]: same boot as a stock Linux VM
+    startS: 8, // [DP]: same boot as a stock Linux VM (the guest OS decides: see GUEST_OS)
     startSource: 'DP',
     opsHoursPerMonth: 4.5, // GUESS: plus keeping the modified guest kernel in step with the hypervisor
     boundary: 80, // GUESS, as vm-full
@@ -110,9 +120,11 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     ownGuestOs: true,
   },
   'vm-type2': {
-    // [PH]: VirtualBox about 2x slower on a CPU test; [X]: VMware Workstation under 1/3 of native SPECweb99.
-    perf: { cpu: 0.5, randomIo: 0.33, netLatency: 2.5, syscall: 1.0 }, // netLatency GUESS
-    perfSource: ['PH', 'X'],
+    // cpu 0.5 [PH]: VirtualBox about 2x slower on one CPU test (one hosted hypervisor, one test).
+    // randomIo 0.33: GUESS. [X] measured a hosted VMM (VMware Workstation) serving under 1/3 of native SPECweb99
+    // clients: a web benchmark, not random I/O. netLatency 2.5: GUESS.
+    perf: { cpu: 0.5, randomIo: 0.33, netLatency: 2.5, syscall: 1.0 },
+    perfSource: ['PH'],
     runtimeRamGb: 0.1, // GUESS: the hosted hypervisor's own process
     imageDiskGb: 0,
     startS: 12, // GUESS: a stock VM boot ([DP] 7-9 s) on top of a desktop OS
@@ -125,30 +137,40 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
   },
 };
 
-/** What a full guest OS costs inside a VM. */
-export const GUEST_OS: Record<GuestOs, { ramGb: number; diskGb: number; startS: number; source: FactTag[] }> = {
+/** What a full guest OS costs inside a VM. `source`: the row of RAM and disk; `startSource`: the row of startS. */
+export const GUEST_OS: Record<GuestOs, { ramGb: number; diskGb: number; startS: number; source: FactTag; startSource: FactTag }> = {
   // [UB]: Ubuntu Server about 2 GB RAM to be comfortable, >= 5 GB disk; [DP]: stock Linux VM 7-9 s.
-  linux: { ramGb: 2, diskGb: 5, startS: 8, source: ['UB', 'DP'] },
-  // [WS]: 512 MB (Server Core minimum) to 2 GB with desktop; 32 GB minimum partition. Boot: GUESS 45 s on-premise.
-  windows: { ramGb: 2, diskGb: 32, startS: 45, source: ['WS'] },
+  linux: { ramGb: 2, diskGb: 5, startS: 8, source: 'UB', startSource: 'DP' },
+  // [WS]: 512 MB (Server Core minimum) to 2 GB with desktop; 32 GB minimum partition.
+  // Boot: GUESS 45 s on-premise (no source measured a Windows VM's boot on premises; [MH] measured 810 s in the cloud).
+  windows: { ramGb: 2, diskGb: 32, startS: 45, source: 'WS', startSource: 'GUESS' },
 };
 
 /** Start in the cloud ([MH], 2012): Linux about 97 s, Windows about 810 s. */
 export const CLOUD_VM_START_S: Record<GuestOs, number> = { linux: 97, windows: 810 };
 
-/** Off-premise service models. Costs and efforts are GUESS: "service models trade operating effort for a price premium". */
+/**
+ * Off-premise service models (who manages what: [NIST]). Every number here is GUESS: price factors and efforts
+ * ("service models trade operating effort for a price premium", the facts table's cost row), start times and the
+ * isolation boundary (a provider's VM per tenant on IaaS, the provider's multi-tenant platform on PaaS and SaaS).
+ */
 export const PLACEMENT_PARAMS: Record<Exclude<Placement, 'on-prem'>, {
   priceFactor: number;
   opsHoursPerMonth: number | null;
   startS: number | null;
+  /** The row `startS` comes from, or GUESS. */
+  startSource: FactTag;
   boundary: number;
 }> = {
-  // IaaS: the customer still runs the OS ([NIST]); effort as the kind's own; start from [MH].
-  iaas: { priceFactor: 1.0, opsHoursPerMonth: null, startS: null, boundary: 80 },
-  // PaaS: push the app, the provider runs OS and runtime ([NIST]); GUESS 60 s build-and-deploy.
-  paas: { priceFactor: 1.5, opsHoursPerMonth: 1, startS: 60, boundary: 65 },
-  // SaaS: use the provider's application ([NIST]); GUESS 30 s to sign in and set up.
-  saas: { priceFactor: 2.0, opsHoursPerMonth: 0.2, startS: 30, boundary: 70 },
+  // IaaS: the customer still runs the OS ([NIST]); effort as the kind's own; start from [MH] (CLOUD_VM_START_S).
+  // boundary 80: GUESS, as a VM of one's own (vm-full).
+  iaas: { priceFactor: 1.0, opsHoursPerMonth: null, startS: null, startSource: 'MH', boundary: 80 },
+  // PaaS: push the app, the provider runs OS and runtime ([NIST]). startS 60: GUESS for a build and deploy.
+  // boundary 65: GUESS, the provider's containers among other tenants' (between a container and a VM).
+  paas: { priceFactor: 1.5, opsHoursPerMonth: 1, startS: 60, startSource: 'GUESS', boundary: 65 },
+  // SaaS: use the provider's application ([NIST]). startS 30: GUESS to sign up and set up.
+  // boundary 70: GUESS, the provider's own application separates tenants.
+  saas: { priceFactor: 2.0, opsHoursPerMonth: 0.2, startS: 30, startSource: 'GUESS', boundary: 70 },
 };
 
 /** Cost units per hour. GUESS: derived from reserved RAM and CPU (ENGINE-FACTS "cost" row). */
@@ -165,6 +187,19 @@ export const COST = {
 /** Game time: real start seconds are compressed so a 810 s cloud Windows boot still fits a 3-minute race. GUESS. */
 export const GAME_TIME_SCALE = 0.05;
 
+/**
+ * Downtime after a race event, in real minutes (the bill's figure; the race scales it by GAME_TIME_SCALE to decide
+ * when a deployment is back). All GUESS: no source gives a recovery time; the facts table's start row says only
+ * "bare-metal server provisioning: minutes to hours (GUESS)".
+ */
+export const DOWNTIME_MIN = {
+  /** The host's hardware failed: replace the part (or move to a spare server), restore, restart. 60 min of real
+   * time is 180 s of game time: a failure usually lasts the rest of the race. */
+  hardwareFailure: 60,
+  /** Patch day: the host OS is patched and rebooted, which stops everything running on that host. */
+  patchReboot: 15,
+};
+
 /** Points. GUESS: chosen so one card is worth about half a quiz question. */
 export const RACE_POINTS = {
   perCard: 500,
@@ -172,6 +207,7 @@ export const RACE_POINTS = {
   isolationWeight: 0.5,
   /** Scale of event deltas. */
   cvePenalty: 200,
+  /** GUESS, a game rule (not a measured "damage"): an untrusted tenant on the shared kernel doubles the CVE's cost. */
   cveUntrustedMultiplier: 2,
   spikeReward: 120,
   spikePenalty: 120,
@@ -185,8 +221,9 @@ export const RACE_POINTS = {
   missedCardPenalty: 0,
 };
 
-/** Off-premise performance: PaaS runs apps in the provider's containers ([F]: native CPU and I/O, NAT latency about 2x); SaaS is the provider's concern. */
+/** Off-premise performance: PaaS runs apps in the provider's containers ([F]: native CPU and I/O, NAT latency about 2x). */
 export const PAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 2, syscall: 1 };
+/** SaaS: GUESS, all 1: the provider's application runs however the provider runs it; the customer sees no overhead of its own. */
 export const SAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 1, syscall: 1 };
 
 /** GUESS: a hosted (Type 2) hypervisor boots its guest slower than a Type 1 ([DP] 7-9 s) because a desktop OS runs beside it. */

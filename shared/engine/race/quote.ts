@@ -1,6 +1,6 @@
 // quoteDeployment: what a deployment choice would cost and earn, before a player commits.
 // The client calls it on every hover, the engine calls it to score a deploy, the planner to search.
-import type { DeployChoice, Deployment, GameState, HostSpec, Quote, WorkloadCard, Why } from '../types.js';
+import type { DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, WorkloadCard, Why } from '../types.js';
 import {
   CLOUD_VM_START_S,
   COST,
@@ -83,18 +83,24 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     }
   }
 
-  // Start time, real seconds.
+  // Start time, real seconds, and the row it comes from (GUESS: the game's estimate).
   let startS: number;
+  let startSource: FactTag;
   if (placement === 'iaas') {
     startS = CLOUD_VM_START_S[card.guestOs] + (kind === 'container' || kind === 'sandboxed-container' ? k.startS : 0);
+    startSource = PLACEMENT_PARAMS.iaas.startSource;
   } else if (offService) {
     startS = PLACEMENT_PARAMS[placement].startS ?? 0;
+    startSource = PLACEMENT_PARAMS[placement].startSource;
   } else if (kind === 'vm-full' || kind === 'vm-para') {
     startS = GUEST_OS[card.guestOs].startS;
+    startSource = GUEST_OS[card.guestOs].startSource;
   } else if (kind === 'vm-type2') {
     startS = GUEST_OS[card.guestOs].startS * TYPE2_BOOT_FACTOR;
+    startSource = 'GUESS';
   } else {
     startS = k.startS;
+    startSource = k.startSource;
   }
   const meetsDeadline = startS <= card.startDeadlineS;
 
@@ -139,8 +145,8 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     isolation -= S.untrustedSharedKernelPenalty;
     why.push({
       topic: 'container',
-      ko: '신뢰할 수 없는 코드가 호스트 커널을 공유합니다: 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, CVE-2024-21626) 하나로 같은 호스트의 모두에게 닿습니다.',
-      en: 'Untrusted code shares the host kernel: one kernel exploit or container escape (runc CVE-2019-5736, CVE-2024-21626) reaches everything on the host.',
+      ko: '신뢰할 수 없는 코드가 호스트 커널을 함께 씁니다. 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, CVE-2024-21626) 하나가 같은 호스트의 모든 워크로드에 닿을 수 있습니다.',
+      en: 'Untrusted code shares the host kernel: one kernel exploit or container escape (runc CVE-2019-5736, CVE-2024-21626) can reach everything on the host.',
       source: 'CVE1',
     });
   }
@@ -172,7 +178,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const isoWeight = risky ? S.isolationWeightRisky : S.isolationWeightPlain;
   const points = blockers.length > 0 ? 0 : Math.round(RACE_POINTS.perCard * ((1 - isoWeight) * efficiency + isoWeight * isolation) / 100);
 
-  addTeachingLines(why, card, choice, { overheadRamGb, startS, meetsDeadline });
+  addTeachingLines(why, card, choice, { startS, startSource, meetsDeadline });
 
   return {
     choice,
@@ -197,8 +203,11 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   };
 }
 
-function fmtS(s: number): string {
-  return s < 1 ? `${Math.round(s * 1000)} ms` : s < 120 ? `${Math.round(s * 10) / 10} s` : `${Math.round(s / 60)} min`;
+function fmtS(s: number, lang: 'ko' | 'en'): string {
+  if (s < 1) return `${Math.round(s * 1000)} ms`;
+  if (s < 120) return lang === 'ko' ? `${Math.round(s * 10) / 10}초` : `${Math.round(s * 10) / 10} s`;
+  const min = Math.round(s / 6) / 10;
+  return lang === 'ko' ? `${min}분` : `${min} min`;
 }
 
 /** The "why" lines a quote teaches: the facts behind its numbers. */
@@ -206,17 +215,27 @@ function addTeachingLines(
   why: Why[],
   card: WorkloadCard,
   choice: DeployChoice,
-  q: { overheadRamGb: number; startS: number; meetsDeadline: boolean },
+  q: { startS: number; startSource: FactTag; meetsDeadline: boolean },
 ): void {
   const { kind, placement } = choice;
   if (placement === 'on-prem') {
     if (isFullVm(kind)) {
-      why.push({
-        topic: 'vm',
-        ko: `VM은 게스트 OS 전체를 싣습니다: RAM ${round2(q.overheadRamGb)} GB가 더 듭니다 (게스트 OS 0.5-2 GB).`,
-        en: `A VM carries a whole guest OS: ${round2(q.overheadRamGb)} GB more RAM (a guest OS takes 0.5-2 GB).`,
-        source: card.guestOs === 'windows' ? 'WS' : 'UB',
-      });
+      // The sourced figure is the guest OS's own need; the quote's overhead (which may add a GUESS) is shown beside it.
+      why.push(
+        card.guestOs === 'windows'
+          ? {
+              topic: 'vm',
+              ko: 'VM은 게스트 OS 전체를 싣습니다. Windows Server만 해도 RAM이 512 MB(Server Core)에서 2 GB(데스크톱 환경)까지 필요합니다.',
+              en: 'A VM carries a whole guest OS: Windows Server alone needs 512 MB (Server Core) to 2 GB (desktop experience) of RAM.',
+              source: GUEST_OS.windows.source,
+            }
+          : {
+              topic: 'vm',
+              ko: 'VM은 게스트 OS 전체를 싣습니다. Ubuntu Server만 해도 RAM 약 2 GB가 있어야 무리 없이 돕니다.',
+              en: 'A VM carries a whole guest OS: Ubuntu Server alone wants about 2 GB of RAM to run comfortably.',
+              source: GUEST_OS.linux.source,
+            },
+      );
     } else if (kind === 'container') {
       why.push({
         topic: 'container',
@@ -234,74 +253,75 @@ function addTeachingLines(
     } else if (kind === 'sandboxed-container') {
       why.push({
         topic: 'container',
-        ko: '샌드박스 컨테이너는 시스템 콜을 가로채 격리를 강화하지만, 시스템 콜이 2.2-72배 느려집니다.',
-        en: 'A sandboxed container intercepts system calls for stronger isolation, at 2.2x-72x slower system calls.',
+        ko: '샌드박스 컨테이너(gVisor 방식)는 사용자 공간의 커널이 시스템 콜을 가로채 격리를 강화하지만, 그만큼 시스템 콜이 2.2-72배 느려집니다.',
+        en: 'A sandboxed container (gVisor-style) has a user-space kernel intercept its system calls for stronger isolation, at 2.2x-72x slower system calls.',
         source: 'G',
       });
     } else if (kind === 'traditional') {
       why.push({
         topic: 'traditional',
-        ko: '전통적 배포: 한 OS에 여러 프로그램을 함께 설치하면 서로 간섭하고, 한 프로그램이 자원을 독점하면 다른 프로그램이 느려집니다.',
+        ko: '전통적 배포에서는 한 OS에 여러 프로그램을 함께 설치하므로 서로 간섭하고, 한 프로그램이 자원을 독차지하면 나머지가 느려집니다.',
         en: 'Traditional deployment: programs installed together on one OS interfere, and one that hogs resources slows the others.',
       });
     }
     if (kind === 'vm-para') {
       why.push({
         topic: 'para-virt',
-        ko: '반가상화: 수정된 게스트 커널이 하이퍼콜로 직접 요청해, I/O가 많은 일에서 전가상화보다 빠릅니다 (Xen: 네이티브의 1% 이내).',
-        en: 'Para-virtualization: the modified guest kernel calls the hypervisor directly, faster than full virtualization on I/O-heavy work (Xen: within 1% of native).',
+        ko: '반가상화에서는 수정된 게스트 커널이 하이퍼콜로 하이퍼바이저에 직접 요청하므로, I/O가 많은 일에서 전가상화보다 빠릅니다 (Xen 웹 서비스는 네이티브의 1% 이내).',
+        en: 'Para-virtualization: the modified guest kernel calls the hypervisor directly, faster than full virtualization on I/O-heavy work (Xen web serving: within 1% of native).',
         source: 'X',
       });
     } else if (kind === 'vm-full') {
       why.push({
         topic: 'full-virt',
-        ko: '전가상화: 수정하지 않은 게스트 OS가 그대로 돌지만, 무작위 I/O는 네이티브의 절반 정도입니다 (KVM 측정).',
+        ko: '전가상화에서는 수정하지 않은 게스트 OS가 그대로 돌지만, 무작위 I/O는 네이티브의 절반 정도입니다 (KVM 측정).',
         en: 'Full virtualization: an unmodified guest OS runs as is, but random I/O is about half of native (KVM measurement).',
         source: 'F',
       });
     } else if (kind === 'vm-type2') {
       why.push({
         topic: 'hypervisor-type2',
-        ko: 'Type 2(호스트형) 하이퍼바이저는 호스트 OS 위에서 돌아 부담이 큽니다: CPU 테스트에서 약 2배 느렸습니다.',
-        en: 'A Type 2 (hosted) hypervisor runs on a host OS and costs more: about 2x slower on a CPU test.',
+        ko: 'Type 2(호스트형) 하이퍼바이저는 호스트 OS 위에서 돌아 대개 부담이 더 큽니다. 한 시험에서 VirtualBox는 CPU 벤치마크가 약 2배 느렸습니다.',
+        en: 'A Type 2 (hosted) hypervisor runs on top of a host OS, which usually costs more; in one test VirtualBox was about 2x slower on a CPU benchmark.',
         source: 'PH',
       });
     }
   } else if (placement === 'iaas') {
     why.push({
       topic: 'service-models',
-      ko: 'IaaS: 제공자가 하드웨어를 운영하고, OS와 그 위는 여전히 여러분이 관리합니다. 클라우드 VM 시작은 리눅스 약 97초, 윈도우 약 810초가 측정되었습니다.',
+      ko: 'IaaS에서는 제공자가 하드웨어를 운영하고, OS부터 그 위는 여전히 여러분이 관리합니다. 클라우드 VM 시작 시간은 리눅스 약 97초, 윈도우 약 810초로 측정되었습니다.',
       en: 'IaaS: the provider runs the hardware; you still manage the OS and up. Cloud VM start was measured at about 97 s for Linux, 810 s for Windows.',
       source: 'MH',
     });
   } else if (placement === 'paas') {
     why.push({
       topic: 'service-models',
-      ko: 'PaaS: 앱만 올리면 제공자가 OS·런타임·패치를 맡습니다. 운영 부담은 적지만 값이 더 들고 플랫폼에 묶입니다.',
+      ko: 'PaaS에서는 앱만 올리면 제공자가 OS·런타임·패치를 맡습니다. 운영 부담은 적지만 값이 더 들고 플랫폼에 묶입니다.',
       en: 'PaaS: push the app and the provider runs OS, runtime and patches: less effort, a price premium and platform lock-in.',
       source: 'NIST',
     });
   } else {
     why.push({
       topic: 'service-models',
-      ko: 'SaaS: 제공자의 애플리케이션을 그대로 씁니다. 그래도 데이터·설정·계정은 고객의 책임입니다.',
+      ko: 'SaaS에서는 제공자의 애플리케이션을 그대로 씁니다. 그래도 데이터·설정·계정은 고객의 책임입니다.',
       en: 'SaaS: you use the provider’s application; your data, configuration and identities are still yours to manage.',
       source: 'MS',
     });
   }
+  // The start time's own row (GUESS where the game estimated it); the card's requirement is the card's, not a source's.
   why.push(
     q.meetsDeadline
       ? {
           topic: 'choosing',
-          ko: `시작 시간 ${fmtS(q.startS)}: 요구(${fmtS(card.startDeadlineS)}) 안에 들어옵니다.`,
-          en: `Start time ${fmtS(q.startS)}: within the required ${fmtS(card.startDeadlineS)}.`,
-          source: KIND_PARAMS[kind].startSource,
+          ko: `시작에 ${fmtS(q.startS, 'ko')} 걸려 요구 시간 ${fmtS(card.startDeadlineS, 'ko')} 안에 들어옵니다.`,
+          en: `Start time ${fmtS(q.startS, 'en')}: within the required ${fmtS(card.startDeadlineS, 'en')}.`,
+          source: q.startSource,
         }
       : {
           topic: 'choosing',
-          ko: `시작 시간 ${fmtS(q.startS)}: 요구(${fmtS(card.startDeadlineS)})보다 늦습니다.`,
-          en: `Start time ${fmtS(q.startS)}: slower than the required ${fmtS(card.startDeadlineS)}.`,
-          source: placement === 'iaas' ? 'MH' : KIND_PARAMS[kind].startSource,
+          ko: `시작에 ${fmtS(q.startS, 'ko')} 걸려 요구 시간 ${fmtS(card.startDeadlineS, 'ko')}보다 늦습니다.`,
+          en: `Start time ${fmtS(q.startS, 'en')}: slower than the required ${fmtS(card.startDeadlineS, 'en')}.`,
+          source: q.startSource,
         },
   );
 }

@@ -3,7 +3,7 @@ import { reject, type Draft } from '../draft.js';
 import { activePlayerIds } from '../steps.js';
 import type { DeployChoice, RaceHost, RaceState, Scenario, TeamLayer, WorkloadCard } from '../types.js';
 import { EVENT_KINDS } from '../types.js';
-import { fireEvent } from './events.js';
+import { fireEvent, recoverDue } from './events.js';
 import { cardIndex, quoteOnHost, type HostContext } from './quote.js';
 import { playerOf } from '../players.js';
 
@@ -143,16 +143,18 @@ function requireRace(d: Draft): void {
   if (d.s.phase !== 'race' || !d.s.race) reject('action/wrong-phase', 'No race is running.');
 }
 
-/** Fire every event due by `at`, in time order. */
+/** Fire every event due by `at`, in time order, bringing back before each one what was due back by then. */
 export function fireDueEvents(d: Draft, at: number): void {
   const race = d.s.race;
   if (!race || d.s.phase !== 'race') return;
   race.events.forEach((e, i) => {
     if (e.fired || e.at > at) return;
+    recoverDue(d, e.at);
     const r = d.race();
     r.events[i]!.fired = true;
-    for (const hostId of Object.keys(r.hosts)) fireEvent(d, hostId, e.kind);
+    for (const hostId of Object.keys(r.hosts)) fireEvent(d, hostId, e.kind, e.at);
   });
+  recoverDue(d, at);
 }
 
 /**
@@ -173,7 +175,7 @@ export function endRace(d: Draft): void {
         d.addScore(dep.playerId, delta, [
           {
             topic: 'choosing',
-            ko: `최종 점검 (${card.title}): 함께 놓인 워크로드를 반영해 ${delta > 0 ? '+' : ''}${delta}점.`,
+            ko: `최종 점검 결과 ${card.title} ${delta > 0 ? '+' : ''}${delta}점. 마지막에 함께 놓인 워크로드를 반영했습니다.`,
             en: `Final audit (${card.title}): ${delta > 0 ? '+' : ''}${delta} points for the neighbours it ended up with.`,
           },
           ...final.why.filter((w) => w.source === '190' || w.source === 'CVE1'),

@@ -23,8 +23,8 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
   if (offPrem && card.residency === 'on-prem') {
     out.push({
       topic: 'on-prem',
-      ko: '데이터 거주 요건: 이 워크로드의 데이터는 자체 시설(온프레미스)을 떠날 수 없습니다.',
-      en: 'Residency rule: this workload’s data must stay on the premises (on-premise).',
+      ko: '기관 방침에 따라 이 워크로드의 데이터는 자체 시설(온프레미스) 밖으로 나갈 수 없어 클라우드에 둘 수 없습니다.',
+      en: 'The organisation’s policy keeps this workload’s data on its own premises, so it cannot go to a cloud service.',
     });
   }
   if ((placement === 'paas' || placement === 'saas') && card.needsOsControl) {
@@ -62,16 +62,16 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     if (kind === 'sandboxed-container' && host.os !== 'linux') {
       out.push({
         topic: 'container',
-        ko: '샌드박스 컨테이너(gVisor·Kata)는 리눅스 호스트에서 동작합니다.',
-        en: 'Sandboxed containers (gVisor, Kata) run on a Linux host.',
+        ko: '샌드박스 컨테이너(gVisor 방식)는 리눅스 호스트에서만 동작합니다.',
+        en: 'Sandboxed containers (gVisor-style) run on a Linux host only.',
         source: 'GV',
       });
     }
     if (TYPE1_KINDS.includes(kind) && host.machine !== 'server') {
       out.push({
         topic: 'hypervisor-type1',
-        ko: '이 호스트는 데스크톱 PC입니다. Type 1 하이퍼바이저는 하드웨어 위에 직접 설치되므로, 여기서는 Type 2(호스트형)를 쓰세요.',
-        en: 'This host is a desktop PC: a Type 1 hypervisor is installed straight on the hardware, so here use a Type 2 (hosted) one.',
+        ko: '이 데스크톱 PC는 평소 쓰는 OS를 그대로 두고, 그 위에 설치한 호스트형(Type 2) 하이퍼바이저로 VM을 돌립니다. 그래서 여기서는 Type 1 방식을 고를 수 없습니다. 리눅스 PC라면 KVM을 켜 Type 1로 쓸 수도 있지만, 이 시나리오는 그렇게 설정하지 않았습니다.',
+        en: 'This desktop PC keeps its everyday OS and runs VMs in a hosted (Type 2) hypervisor installed on it, so Type 1 kinds are not offered here. (On a Linux PC, KVM could make it Type 1; this scenario is not set up that way.)',
       });
     }
     if (kind === 'vm-type2' && host.machine !== 'desktop') {
@@ -93,8 +93,8 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
   if (placement === 'iaas' && (kind === 'traditional' || kind === 'vm-type2' || kind === 'microvm')) {
     out.push({
       topic: 'service-models',
-      ko: 'IaaS는 가상 머신(또는 그 위의 컨테이너)을 빌려 주는 모델입니다. 전통적 설치·Type 2·microVM은 여기서 고를 수 없습니다.',
-      en: 'IaaS rents you virtual machines (or containers on them); traditional installs, Type 2 and microVMs are not choices there.',
+      ko: '이 게임에서 IaaS는 가상 머신(또는 그 위의 컨테이너)을 빌려 줍니다. 실제 제공자는 베어메탈 서버도 빌려 주지만, 여기서 전통적 설치·Type 2·microVM은 고를 수 없습니다.',
+      en: 'In this game IaaS rents you virtual machines (or containers on them); real providers also rent bare-metal servers. Traditional installs, Type 2 and microVMs are not choices here.',
       source: 'NIST',
     });
   }
