@@ -343,8 +343,8 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'Firecracker는 125 ms 이하로 초기화되고, 에뮬레이트하는 장치가 5개뿐이며 Rust 약 5만 줄이라(QEMU는 140만 줄) 공격 표면이 작습니다(Agache 외, NSDI 2020). 게스트마다 커널이 따로라 커널 취약점이 다른 고객에게 번지지 않습니다. AWS Lambda가 이 방식을 씁니다.',
-      'Firecracker initialises in at most 125 ms, emulates only 5 devices and is about 50k lines of Rust (QEMU: 1.4M), so its attack surface is small (Agache et al., NSDI 2020). Each guest has its own kernel, so a kernel exploit does not spread to other customers. AWS Lambda works this way.',
+      'Firecracker는 125 ms 이하로 초기화되고, 에뮬레이트하는 장치가 5개뿐이며 Rust 약 5만 줄이라(QEMU는 140만 줄) 공격 표면이 작습니다(Agache 외, NSDI 2020). 게스트마다 커널이 따로 있어서, 한 고객의 커널 취약점이 다른 고객에게 번지려면 작은 VMM까지 뚫어야 합니다. AWS Lambda가 이 방식을 씁니다.',
+      'Firecracker initialises in at most 125 ms, emulates only 5 devices and is about 50k lines of Rust (QEMU: 1.4M), so its attack surface is small (Agache et al., NSDI 2020). Each guest has its own kernel, so a kernel exploit reaches other customers only by also breaking the small VMM. AWS Lambda works this way.',
     ),
   },
   {

@@ -117,9 +117,9 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     ),
     options: [
       bi('고친 라이브러리로 이미지를 다시 빌드하고, 새 이미지로 컨테이너를 다시 만든다', 'Rebuild the image with the fixed library and recreate the containers from the new image'),
-      bi('호스트 OS만 패치하고 재부팅한다. 컨테이너는 호스트의 라이브러리를 쓰기 때문이다', 'Patch and reboot only the host OS, since containers use the host\'s libraries'),
+      bi('컨테이너는 호스트의 라이브러리를 쓰므로 호스트 OS만 패치하고 재부팅한다', 'Patch and reboot only the host OS, since containers use the host\'s libraries'),
       bi('실행 중인 컨테이너 하나에서 패치하면 이미지도 함께 고쳐진다', 'Patch inside one running container and the image is fixed too'),
-      bi('할 일이 없다. 컨테이너는 라이브러리를 갖지 않는다', 'Nothing: containers carry no libraries'),
+      bi('컨테이너에는 라이브러리가 없으므로 할 일이 없다', 'Nothing: containers carry no libraries'),
     ],
     correct: 0,
     explanation: bi(

@@ -20,7 +20,7 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      '모든 프로그램이 하나의 OS와 자원을 그대로 나눠 쓰기 때문에, 한 프로그램의 설치·설정이 다른 프로그램에 영향을 주고 CPU나 메모리를 독점하는 프로그램이 있으면 나머지가 느려집니다. 게스트 OS를 따로 두는 것은 가상머신의 특징입니다.',
+      '모든 프로그램이 하나의 OS와 자원을 그대로 나눠 쓰기 때문에, 한 프로그램의 설치·설정이 다른 프로그램에 영향을 주고 CPU나 메모리를 독점하는 프로그램이 있으면 나머지가 느려집니다. 게스트 OS를 따로 두는 것은 가상 머신의 특징입니다.',
       'All programs share one OS and its resources directly, so installing or configuring one can break another, and one that monopolises CPU or memory slows the rest. A separate guest OS per workload is what a virtual machine adds.',
     ),
   },
@@ -375,8 +375,8 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
       bi('데스크톱 환경까지 설치한 Windows Server VM(최소 2 GB)', 'A Windows Server VM with the Desktop Experience (2 GB minimum)'),
     ],
     explanation: bi(
-      '컨테이너는 게스트 OS 없이 몇 MB의 런타임 오버헤드만 더하지만(Stack Overflow 21799382의 측정), VM은 게스트 OS 전체를 메모리에 올립니다. 같은 Windows Server라도 GUI 없는 Server Core는 최소 512 MB, 데스크톱 환경을 넣으면 최소 2 GB가 필요합니다(Microsoft, Windows Server 하드웨어 요구 사항). 둘 다 최소치이고 실제로는 더 씁니다. VM 밀도를 정하는 것은 게스트 OS가 차지하는 RAM입니다.',
-      'A container adds only a few MB of runtime overhead (measured in Stack Overflow 21799382), while a VM holds a whole guest OS in memory. Even for the same Windows Server, Server Core (no GUI) needs at least 512 MB and the Desktop Experience at least 2 GB (Microsoft, "Hardware requirements for Windows Server"); both are minimums, real use is higher. The guest OS\'s RAM is what limits VM density.',
+      '컨테이너는 게스트 OS 없이 몇 MB의 런타임 오버헤드만 더하지만(Stack Overflow 21799382), VM은 게스트 OS 전체를 메모리에 올립니다. 같은 Windows Server라도 GUI 없는 Server Core는 최소 512 MB, 데스크톱 환경을 넣으면 최소 2 GB가 필요합니다(Microsoft, Windows Server 하드웨어 요구 사항). 둘 다 최소치이고 실제로는 더 씁니다. VM 밀도를 정하는 것은 게스트 OS가 차지하는 RAM입니다.',
+      'A container adds only a few MB of runtime overhead (Stack Overflow 21799382), while a VM holds a whole guest OS in memory. Even for the same Windows Server, Server Core (no GUI) needs at least 512 MB and the Desktop Experience at least 2 GB (Microsoft, "Hardware requirements for Windows Server"); both are minimums, real use is higher. The guest OS\'s RAM is what limits VM density.',
     ),
   },
   {
@@ -385,7 +385,7 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
     type: 'numeric',
     timeLimitS: 40,
     prompt: bi(
-      '64 GB 호스트에 Ubuntu Server VM 3개를 만듭니다. 각 VM의 앱은 8 GB를 쓰고, 게스트 OS가 VM마다 2 GB를 더 씁니다. 하이퍼바이저 오버헤드를 빼기 전 남는 메모리는 몇 GB일까요?',
+      '64 GB 호스트에 Ubuntu Server VM 3개를 만듭니다. 각 VM의 앱은 8 GB를 쓰고, 게스트 OS가 VM마다 2 GB를 더 씁니다. 하이퍼바이저 자체가 쓰는 메모리는 없다고 치면, 남는 메모리는 몇 GB일까요?',
       'You create three Ubuntu Server VMs on a 64 GB host. Each VM\'s app uses 8 GB, and each guest OS adds 2 GB. Before hypervisor overhead, how many GB are left?',
     ),
     correct: 34,

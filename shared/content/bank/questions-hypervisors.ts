@@ -82,7 +82,7 @@ export const HYPERVISOR_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      'Dom0는 Xen 하이퍼바이저가 가장 먼저 띄우는 특권 게스트로, 실제 장치 드라이버와 VM 관리 도구를 가지고 다른 게스트(DomU)의 I/O를 도와줍니다. 하이퍼바이저 위에서 도는 게스트이므로 호스트 OS가 아닙니다.',
+      'Dom0는 Xen 하이퍼바이저가 가장 먼저 띄우는 특권 게스트로, 실제 장치 드라이버와 VM 관리 도구를 가지고 다른 게스트(DomU)의 I/O를 대신 처리해 줍니다. 하이퍼바이저 위에서 도는 게스트이므로 호스트 OS가 아닙니다.',
       'Dom0 is the privileged guest that the Xen hypervisor starts first: it holds the real device drivers and the VM management tools and serves the other guests\' (DomU) I/O. It runs on top of the hypervisor, so it is not a host OS.',
     ),
   },

@@ -226,7 +226,7 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     ],
     correct: 0,
     explanation: bi(
-      '반가상화의 이득은 I/O 경로에서 나옵니다. 장치를 흉내 내는 대신 하이퍼바이저·백엔드 드라이버와 직접 주고받으므로 I/O가 물리 서버에 가깝습니다. 순수 계산은 어느 쪽이든 CPU에서 그대로 돌기 때문에 차이가 작고, Windows는 커널을 수정할 수 없습니다.',
+      '반가상화의 이득은 I/O 경로에서 나옵니다. 게스트가 흉내 낸 가짜 장치 대신 하이퍼바이저나 백엔드 드라이버와 직접 요청을 주고받으므로 I/O 성능이 물리 서버에 가깝습니다. 순수 계산은 어느 쪽이든 CPU에서 그대로 돌기 때문에 차이가 작고, Windows는 커널을 수정할 수 없습니다.',
       'Para-virtualization gains on the I/O path: the guest talks to the hypervisor and back-end drivers directly instead of emulated devices, so I/O stays near native. Pure computation runs on the CPU either way, and Windows cannot be modified.',
     ),
   },
@@ -285,7 +285,7 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     ],
     pairs: [2, 3, 0, 1],
     explanation: bi(
-      '반가상화는 "게스트가 무엇을 바꾸느냐"로 구분하면 쉽습니다. Xen PV는 커널 전체를 고치고, virtio는 드라이버만 더하므로 Windows에도 쓸 수 있습니다. 바이너리 변환과 하드웨어 지원 가상화는 게스트를 전혀 고치지 않는 전가상화 방식으로, 특권 명령을 바이너리 변환은 하이퍼바이저가 소프트웨어로, 하드웨어 지원 가상화는 CPU가 처리합니다.',
+      '반가상화는 "게스트가 무엇을 바꾸느냐"로 구분하면 쉽습니다. Xen PV는 커널 전체를 고치고, virtio는 드라이버만 더하므로 Windows에도 쓸 수 있습니다. 바이너리 변환과 하드웨어 지원 가상화는 게스트를 전혀 고치지 않는 전가상화 방식입니다. 특권 명령을 바이너리 변환에서는 하이퍼바이저가 소프트웨어로 처리하고, 하드웨어 지원 가상화에서는 CPU가 가로채 줍니다.',
       'Para-virtualization is easiest to tell apart by what the guest changes: Xen PV modifies the whole kernel, while virtio only adds drivers, so it works for Windows too. Binary translation and hardware assistance are full-virtualization methods that change nothing in the guest: privileged instructions are handled in software by the hypervisor in the first, by the CPU in the second.',
     ),
   },
