@@ -175,7 +175,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       clearTimeout(timer);
     };
     if (closing) checks.server = 'stopping';
-    else if (!manager || !storage) checks.server = 'starting';
+    else if (!started || !storage) checks.server = 'starting';
     else {
       const [db, node] = [storage, cluster];
       await Promise.all([probe('database', () => db.ping()), ...(node ? [probe('redis', () => node.pingRedis())] : [])]);
@@ -247,6 +247,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
     attachSockets(io, manager, socketOptions);
   })();
   ready.catch((error) => log('the server could not start', error));
+  let started = false;
+  void ready.then(() => (started = true), () => {});
 
   let api: express.Router | null = null;
   app.use('/api', async (req, res, next) => {
