@@ -13,6 +13,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { duration, kindLabel, placeLabel, whyText } from '../lib/labels.js';
+import { whyLine } from './why-cite.js';
 import './score-meter.js';
 import './workload-card.js';
 
@@ -270,7 +271,7 @@ export class DeployPicker extends LocalizedElement {
       }}>
       <summary>${t('picker.details')}</summary>
       <div class="full">
-        ${q.blockers.length ? html`<ul class="whys">${q.blockers.map((w) => html`<li>${whyText(w)}</li>`)}</ul>` : nothing}
+        ${q.blockers.length ? html`<ul class="whys">${q.blockers.map((w) => html`<li>${whyLine(w)}</li>`)}</ul>` : nothing}
         <div class="facts">
           <span>${t('picker.cpu', { cores: fmt(q.cpu, 2) })}</span>
           <span>${t('picker.ram', { gb: fmt(q.ramGb, 2), overhead: fmt(q.overheadRamGb, 2) })}</span>
@@ -281,7 +282,7 @@ export class DeployPicker extends LocalizedElement {
         </div>
         <score-meter .label=${t('picker.efficiency')} .value=${q.efficiency}></score-meter>
         <score-meter .label=${t('picker.isolation')} .value=${q.isolation}></score-meter>
-        ${q.why.length ? html`<ul class="whys">${q.why.slice(0, 4).map((w) => html`<li>${whyText(w)}</li>`)}</ul>` : nothing}
+        ${q.why.length ? html`<ul class="whys">${q.why.slice(0, 4).map((w) => html`<li>${whyLine(w)}</li>`)}</ul>` : nothing}
       </div>
     </details>`;
   }

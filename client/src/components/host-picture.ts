@@ -7,6 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { eventLabel, kindLabel, placeLabel } from '../lib/labels.js';
+import { harmedIds } from '../lib/harmed.js';
 
 export interface StruckEvent {
   kind: PendingEvent['kind'];
@@ -172,7 +173,7 @@ export class HostPicture extends LocalizedElement {
     const host = this.host;
     const ids = new Set<string>();
     if (!host) return ids;
-    for (const s of this.struck) for (const id of s.affected) ids.add(id);
+    for (const id of harmedIds(this.struck)) ids.add(id);
     // A fired kernel CVE exposes every unsandboxed container on the host kernel, whoever deployed it.
     if (this.events.some((e) => e.kind === 'kernel-cve' && e.fired)) {
       for (const d of host.deployments) if (d.choice.placement === 'on-prem' && d.choice.kind === 'container') ids.add(d.id);

@@ -7,6 +7,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { teamLabel, whyText } from '../lib/labels.js';
+import { whyCite, whyLine } from './why-cite.js';
 import { SoundCues } from '../audio/controller.js';
 import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
@@ -278,7 +279,7 @@ export class PlayScreen extends LocalizedElement {
         ? html`<p><span class="answer-key">${t('host.correct')}:</span> ${correctText(q.solution, q.question, t('q.true'), t('q.false'))}</p>
             <p><strong>${t('player.why')}:</strong> ${q.solution.explanation}</p>`
         : nothing}
-      ${whys.length ? html`<ul class="whys">${whys.map((w) => html`<li>${whyText(w)}</li>`)}</ul>` : nothing}
+      ${whys.length ? html`<ul class="whys">${whys.map((w) => html`<li>${whyLine(w)}</li>`)}</ul>` : nothing}
     </section>`;
   }
 
@@ -333,9 +334,10 @@ export class PlayScreen extends LocalizedElement {
       ${rest.length
         ? html`<details>
             <summary><span class="clamp">${whyText(first!)}</span><span class="more">${t('player.race.moreWhy', { n: rest.length })}</span></summary>
-            <ul class="whys">${rest.map((w) => html`<li>${whyText(w)}</li>`)}</ul>
+            ${whyCite(first!)}
+            <ul class="whys">${rest.map((w) => html`<li>${whyLine(w)}</li>`)}</ul>
           </details>`
-        : html`<p>${whyText(first!)}</p>`}
+        : html`<p>${whyLine(first!)}</p>`}
     </div>`;
   }
 
@@ -357,7 +359,7 @@ export class PlayScreen extends LocalizedElement {
         ? this.bills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)
         : nothing}
       ${final ? html`<podium-stand .rows=${boardRows(view)}></podium-stand>` : nothing}
-      ${this.whys().length ? html`<ul class="whys">${this.whys().map((w) => html`<li>${whyText(w)}</li>`)}</ul>` : nothing}`;
+      ${this.whys().length ? html`<ul class="whys">${this.whys().map((w) => html`<li>${whyLine(w)}</li>`)}</ul>` : nothing}`;
   }
 
   override updated(): void {

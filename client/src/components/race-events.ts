@@ -7,6 +7,7 @@ import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
 import { eventLabel, whyText } from '../lib/labels.js';
 import { netByPlayer, signed } from './host-picture.js';
+import { whyLine } from './why-cite.js';
 
 /** A fired event on one host, as the room sends it (`race-event`). */
 export interface ToldEvent {
@@ -66,6 +67,7 @@ export class RaceEvents extends LocalizedElement {
 
   private full(e: ToldEvent) {
     const effects = e.effects ?? [];
+    // Grouped by the reason's text; each group shows its reason once, with its citations.
     const groups = new Map<string, RaceEventEffect[]>();
     for (const x of effects) {
       const reason = x.why.map(whyText).join(' ');
@@ -88,7 +90,7 @@ export class RaceEvents extends LocalizedElement {
               </li>`,
             )}
           </ul>
-          <p class="why">${reason}</p>
+          <p class="why">${list[0]!.why.map((w, i) => html`${i ? ' ' : ''}${whyLine(w)}`)}</p>
         </div>`,
       )}
     </li>`;
