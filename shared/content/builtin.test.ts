@@ -292,7 +292,8 @@ describe('the curriculum facts and known slips', () => {
       const q = byId(id);
       return q.type === 'single' ? (q.options[q.correct] ?? '') : '';
     };
-    expect(correctText('q-t1-005')).toMatch(/privileged guest/); // Dom0 is a privileged guest, not a host OS
+    const xen = byId('q-t1-006'); // Dom0 is a privileged guest, not a host OS
+    expect(xen.type === 'matching' && xen.right[xen.pairs[xen.left.indexOf('Dom0')]!]).toMatch(/privileged guest/);
     expect(byId('q-fv-001')).toMatchObject({ correct: false }); // the Dom0 request flow is Xen's, not universal
     expect(byId('q-ct-001')).toMatchObject({ correct: false }); // containers run on any OCI runtime
     expect(byId('q-or-002')).toMatchObject({ correct: false }); // Kubernetes does not need Docker

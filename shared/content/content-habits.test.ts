@@ -215,6 +215,10 @@ describe('a game gives nothing away and a class can play the course twice', () =
     const pv = ALL_QUESTIONS.filter((q) => q.topic === 'para-virt').map((q) => q.type);
     expect(pv).toContain('ordering');
     expect(pv).toContain('matching');
+    const byIdAll = new Map(ALL_QUESTIONS.map((q) => [q.id, q]));
+    const coursePv = [...gameQuestions('course-en'), ...gameQuestions('course2-en')].map((id) => byIdAll.get(id)!).filter((q) => q.topic === 'para-virt').map((q) => q.type);
+    expect(coursePv, 'a course asks them').toContain('ordering');
+    expect(coursePv, 'a course asks them').toContain('matching');
     for (const t of TOPICS) expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(7);
     for (const t of ['orchestration', 'on-prem'] as const) expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(10);
   });

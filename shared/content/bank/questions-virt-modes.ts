@@ -192,6 +192,52 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
       'Para-virtualization changes the guest kernel itself, and users cannot modify the Windows kernel, so Windows runs in a fully virtualized VM. Inside it, para-virtual disk and network drivers can still be installed to speed up I/O.',
     ),
   },
+  // q-pv-007 and q-pv-008 come before q-pv-004 so that the second course (builtin.ts) asks para-virtualization's
+  // ordering and matching questions.
+  {
+    id: 'q-pv-007',
+    topic: 'para-virt',
+    type: 'ordering',
+    timeLimitS: 45,
+    prompt: bi(
+      'Xen 반가상화(PV) 게스트가 디스크를 읽을 때의 흐름을 순서대로 나열하세요.',
+      'Order the path of a disk read by a para-virtualized (PV) guest on Xen.',
+    ),
+    items: [
+      bi('게스트 커널의 프런트엔드 드라이버가 요청을 공유 메모리 링에 넣음', 'The guest kernel\'s front-end driver puts the request on a shared-memory ring'),
+      bi('이벤트 채널로 Dom0에 요청이 왔음을 알림', 'It notifies Dom0 through an event channel'),
+      bi('Dom0의 백엔드 드라이버가 링에서 요청을 꺼냄', 'Dom0\'s back-end driver takes the request off the ring'),
+      bi('Dom0의 실제 디스크 드라이버가 물리 디스크를 읽음', 'Dom0\'s real disk driver reads the physical disk'),
+    ],
+    explanation: bi(
+      '반가상화 게스트는 가짜 디스크 컨트롤러를 건드리지 않습니다. 게스트의 프런트엔드 드라이버와 Dom0의 백엔드 드라이버가 공유 메모리로 요청을 직접 주고받습니다(Xen의 분할 드라이버 모델). 장치 에뮬레이션도 명령 가로채기도 없어서 전가상화(HVM)의 경로보다 단계가 적고 빠릅니다. KVM의 virtio도 같은 생각을 따릅니다.',
+      'A para-virtualized guest never touches a fake disk controller: its front-end driver and Dom0\'s back-end driver pass requests directly through shared memory (Xen\'s split driver model). With no device emulation and no trapping, the path has fewer steps than a fully virtualized (HVM) guest\'s and is faster. KVM\'s virtio follows the same idea.',
+    ),
+  },
+  {
+    id: 'q-pv-008',
+    topic: 'para-virt',
+    type: 'matching',
+    timeLimitS: 45,
+    prompt: bi('가상화 기법과 게스트 쪽에서 바뀌는 것을 짝지으세요.', 'Match each technique with what changes on the guest\'s side.'),
+    left: [
+      bi('Xen 반가상화(PV)', 'Xen para-virtualization (PV)'),
+      bi('virtio 드라이버', 'virtio drivers'),
+      bi('바이너리 변환', 'Binary translation'),
+      bi('하드웨어 지원 가상화(VT-x·AMD-V)', 'Hardware-assisted virtualization (VT-x, AMD-V)'),
+    ],
+    right: [
+      bi('게스트는 그대로 두고, 하이퍼바이저가 실행 중에 특권 명령을 다른 코드로 바꿔 실행', 'Nothing in the guest; the hypervisor rewrites privileged instructions on the fly'),
+      bi('게스트는 그대로 두고, CPU가 특권 명령을 가로채 하이퍼바이저로 넘김', 'Nothing in the guest; the CPU traps privileged instructions into the hypervisor'),
+      bi('게스트 커널 전체를 고쳐 하이퍼콜을 씀', 'The whole guest kernel is modified to use hypercalls'),
+      bi('게스트에 I/O 드라이버만 더해 디스크·네트워크를 반가상화', 'Only I/O drivers are added, para-virtualizing disk and network'),
+    ],
+    pairs: [2, 3, 0, 1],
+    explanation: bi(
+      '반가상화는 "게스트가 무엇을 바꾸느냐"로 구분하면 쉽습니다. Xen PV는 커널 전체를 고치고, virtio는 드라이버만 더하므로 Windows에도 쓸 수 있습니다. 바이너리 변환과 하드웨어 지원 가상화는 게스트를 전혀 고치지 않는 전가상화 방식입니다. 특권 명령을 바이너리 변환에서는 하이퍼바이저가 소프트웨어로 처리하고, 하드웨어 지원 가상화에서는 CPU가 가로채 줍니다.',
+      'Para-virtualization is easiest to tell apart by what the guest changes: Xen PV modifies the whole kernel, while virtio only adds drivers, so it works for Windows too. Binary translation and hardware assistance are full-virtualization methods that change nothing in the guest: privileged instructions are handled in software by the hypervisor in the first, by the CPU in the second.',
+    ),
+  },
   {
     id: 'q-pv-004',
     topic: 'para-virt',
@@ -243,50 +289,6 @@ export const VIRT_MODE_QUESTIONS: BiQuestion[] = [
     explanation: bi(
       '참입니다. 전가상화와 반가상화는 둘 중 하나만 고르는 것이 아닙니다. CPU와 메모리는 VT-x·AMD-V 덕분에 게스트를 고치지 않고도 빠르게 돌고, 에뮬레이션 비용이 큰 I/O만 반가상화 드라이버(virtio)로 처리하는 혼합 방식이 일반적입니다. 커널 전체를 고치는 예전 Xen PV 방식과 달리, 드라이버만 넣으면 되므로 Windows 게스트에도 virtio 드라이버를 설치할 수 있습니다.',
       'True. Full and para-virtualization are not either-or: thanks to VT-x and AMD-V the CPU and memory run fast in an unmodified guest, and only the I/O, where emulation is costly, goes through para-virtual (virtio) drivers. Unlike classic Xen PV, which modifies the whole kernel, this needs only drivers, so Windows guests can install virtio drivers too.',
-    ),
-  },
-  {
-    id: 'q-pv-007',
-    topic: 'para-virt',
-    type: 'ordering',
-    timeLimitS: 45,
-    prompt: bi(
-      'Xen 반가상화(PV) 게스트가 디스크를 읽을 때의 흐름을 순서대로 나열하세요.',
-      'Order the path of a disk read by a para-virtualized (PV) guest on Xen.',
-    ),
-    items: [
-      bi('게스트 커널의 프런트엔드 드라이버가 요청을 공유 메모리 링에 넣음', 'The guest kernel\'s front-end driver puts the request on a shared-memory ring'),
-      bi('이벤트 채널로 Dom0에 요청이 왔음을 알림', 'It notifies Dom0 through an event channel'),
-      bi('Dom0의 백엔드 드라이버가 링에서 요청을 꺼냄', 'Dom0\'s back-end driver takes the request off the ring'),
-      bi('Dom0의 실제 디스크 드라이버가 물리 디스크를 읽음', 'Dom0\'s real disk driver reads the physical disk'),
-    ],
-    explanation: bi(
-      '반가상화 게스트는 가짜 디스크 컨트롤러를 건드리지 않습니다. 게스트의 프런트엔드 드라이버와 Dom0의 백엔드 드라이버가 공유 메모리로 요청을 직접 주고받습니다(Xen의 분할 드라이버 모델). 장치 에뮬레이션도 명령 가로채기도 없어서 전가상화(HVM)의 경로보다 단계가 적고 빠릅니다. KVM의 virtio도 같은 생각을 따릅니다.',
-      'A para-virtualized guest never touches a fake disk controller: its front-end driver and Dom0\'s back-end driver pass requests directly through shared memory (Xen\'s split driver model). With no device emulation and no trapping, the path has fewer steps than a fully virtualized (HVM) guest\'s and is faster. KVM\'s virtio follows the same idea.',
-    ),
-  },
-  {
-    id: 'q-pv-008',
-    topic: 'para-virt',
-    type: 'matching',
-    timeLimitS: 45,
-    prompt: bi('가상화 기법과 게스트 쪽에서 바뀌는 것을 짝지으세요.', 'Match each technique with what changes on the guest\'s side.'),
-    left: [
-      bi('Xen 반가상화(PV)', 'Xen para-virtualization (PV)'),
-      bi('virtio 드라이버', 'virtio drivers'),
-      bi('바이너리 변환', 'Binary translation'),
-      bi('하드웨어 지원 가상화(VT-x·AMD-V)', 'Hardware-assisted virtualization (VT-x, AMD-V)'),
-    ],
-    right: [
-      bi('게스트는 그대로 두고, 하이퍼바이저가 실행 중에 특권 명령을 다른 코드로 바꿔 실행', 'Nothing in the guest; the hypervisor rewrites privileged instructions on the fly'),
-      bi('게스트는 그대로 두고, CPU가 특권 명령을 가로채 하이퍼바이저로 넘김', 'Nothing in the guest; the CPU traps privileged instructions into the hypervisor'),
-      bi('게스트 커널 전체를 고쳐 하이퍼콜을 씀', 'The whole guest kernel is modified to use hypercalls'),
-      bi('게스트에 I/O 드라이버만 더해 디스크·네트워크를 반가상화', 'Only I/O drivers are added, para-virtualizing disk and network'),
-    ],
-    pairs: [2, 3, 0, 1],
-    explanation: bi(
-      '반가상화는 "게스트가 무엇을 바꾸느냐"로 구분하면 쉽습니다. Xen PV는 커널 전체를 고치고, virtio는 드라이버만 더하므로 Windows에도 쓸 수 있습니다. 바이너리 변환과 하드웨어 지원 가상화는 게스트를 전혀 고치지 않는 전가상화 방식입니다. 특권 명령을 바이너리 변환에서는 하이퍼바이저가 소프트웨어로 처리하고, 하드웨어 지원 가상화에서는 CPU가 가로채 줍니다.',
-      'Para-virtualization is easiest to tell apart by what the guest changes: Xen PV modifies the whole kernel, while virtio only adds drivers, so it works for Windows too. Binary translation and hardware assistance are full-virtualization methods that change nothing in the guest: privileged instructions are handled in software by the hypervisor in the first, by the CPU in the second.',
     ),
   },
 ];
