@@ -230,8 +230,8 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
   {
     id: 'q-op-009', topic: 'on-prem', type: 'multi', timeLimitS: 30,
     prompt: bi(
-      '온프레미스 서버 한 대의 하드웨어 고장에 대비하는 방법으로 옳은 것을 모두 고르세요.',
-      'Select every way that actually prepares for the hardware failure of one on-premise server.',
+      '온프레미스 서버 한 대가 통째로 고장 나는 경우(메인보드, 전원 등)에 대비하는 방법으로 옳은 것을 모두 고르세요.',
+      'Select every way that actually prepares for one whole on-premise server failing (motherboard, power supply...).',
     ),
     options: [
       bi('다른 호스트에 여유 자원을 두고, 고장 나면 VM을 그쪽에서 다시 띄운다(HA)', 'Keep spare capacity on another host and restart the VMs there on failure (HA)'),
@@ -309,8 +309,8 @@ export const CLOUD_QUESTIONS: BiQuestion[] = [
     ],
     pairs: [1, 3, 2, 0],
     explanation: bi(
-      'runc는 컨테이너 런타임이라 그 취약점은 runc로 실행한 컨테이너에 해당하고, OS에 직접 설치한 프로그램과는 관계가 없습니다(커널 취약점이었다면 둘 다 위험합니다). 시끄러운 이웃은 격리 없이 한 OS를 나눠 쓰는 프로그램에게 가장 크고(VM끼리는 2~4%, Barham 외, SOSP 2003), 하드웨어 고장은 그 호스트의 모든 것을 멈추며, 게스트 커널 패닉은 그 VM 안에 머뭅니다.',
-      'runc is the container runtime, so its flaw concerns the containers it runs, not programs installed straight on the OS (a kernel flaw would endanger both). A noisy neighbour hurts programs sharing one unisolated OS most (between VMs 2-4%, Barham et al., SOSP 2003); a hardware failure stops everything on that host; a guest kernel panic stays inside its VM.',
+      'runc는 컨테이너 런타임이라, 컨테이너 없이 OS에 프로그램만 설치한 서버는 이 취약점에 노출되지 않습니다(커널 취약점이었다면 둘 다 노출됩니다). 한 컨테이너가 탈출하면 같은 호스트에서 runc로 실행한 다른 컨테이너들이 가장 먼저 위험해집니다. 시끄러운 이웃은 격리 없이 한 OS를 나눠 쓰는 프로그램에게 가장 크고(VM끼리는 2~4%, Barham 외, SOSP 2003), 하드웨어 고장은 그 호스트의 모든 것을 멈추며, 게스트 커널 패닉은 그 VM 안에 머뭅니다.',
+      'runc is the container runtime, so a server with programs installed straight on the OS and no containers is not exposed to this flaw (a kernel flaw would expose both). When one container escapes, the other containers runc runs on that host are the first at risk. A noisy neighbour hurts programs sharing one unisolated OS most (between VMs 2-4%, Barham et al., SOSP 2003); a hardware failure stops everything on that host; a guest kernel panic stays inside its VM.',
     ),
   },
   {

@@ -18,7 +18,7 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     ],
     explanation: bi(
       'Dockerfile은 이미지를 만드는 절차를 적은 텍스트 파일일 뿐이고, docker build로 빌드해야 이미지가 됩니다. 이미지는 변하지 않는 템플릿이며, docker run으로 실행하면 컨테이너가 만들어져 실제 CPU와 메모리를 쓰기 시작합니다. 한 이미지로 컨테이너를 여러 개 만들 수 있습니다.',
-      'A Dockerfile is just text; building it produces an image, an immutable template; running the image creates a container wired to real computing resources. One image can start many containers.',
+      'A Dockerfile is only a text recipe; docker build turns it into an image, an immutable template; docker run starts a container from the image, which begins using real CPU and memory. One image can start many containers.',
     ),
   },
   {
@@ -294,8 +294,8 @@ export const DOCKER_QUESTIONS: BiQuestion[] = [
     ),
     correct: true,
     explanation: bi(
-      '참입니다. 오케스트레이터는 "복제본 3개" 같은 원하는 상태를 계속 지키므로, 노드가 죽으면 컨트롤러가 관리하던 파드를 다른 노드에 다시 만듭니다. 다만 옮겨지는 것이 아니라 새로 시작되는 것이라 메모리에만 있던 내용은 사라지고, 지켜야 할 데이터는 외부 저장소(볼륨)에 있어야 합니다. 기본 설정에서는 노드가 응답하지 않은 뒤 300초를 기다렸다가 파드를 내보냅니다(Kubernetes 문서). 다른 노드에 자리가 없으면 파드는 대기 상태로 남습니다.',
-      'True. An orchestrator keeps enforcing the desired state (say, three replicas), so when a node dies its controller-managed pods are recreated elsewhere. They are started afresh, not moved: whatever was only in memory is lost, and data that matters must live in external storage (volumes). By default Kubernetes waits 300 s after a node stops responding before evicting its pods (Kubernetes documentation), and pods with no room anywhere wait unscheduled.',
+      '참입니다. 오케스트레이터는 "복제본 3개" 같은 원하는 상태를 계속 지키므로, 노드가 죽으면 컨트롤러가 관리하던 파드를 다른 노드에 다시 만듭니다. 다만 옮겨지는 것이 아니라 새로 시작되는 것이라 메모리에만 있던 내용은 사라지고, 지켜야 할 데이터는 외부 저장소(볼륨)에 있어야 합니다. 기본 설정에서는 노드가 NotReady나 Unreachable로 표시된 뒤 300초를 기다렸다가 파드를 내보냅니다(Kubernetes 문서). 다른 노드에 자리가 없으면 파드는 대기 상태로 남습니다.',
+      'True. An orchestrator keeps enforcing the desired state (say, three replicas), so when a node dies its controller-managed pods are recreated elsewhere. They are started afresh, not moved: whatever was only in memory is lost, and data that matters must live in external storage (volumes). By default Kubernetes waits 300 s after a node is marked not ready or unreachable before evicting its pods (Kubernetes documentation), and pods with no room anywhere wait unscheduled.',
     ),
   },
   {

@@ -166,7 +166,7 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
     unit: bi('GB', 'GB'),
     explanation: bi(
       '32 - 4 - 8 = 20 GB입니다. 게스트에 할당한 메모리는 호스트의 물리 메모리를 떼어 준 것이므로 그만큼 호스트에서 줄어듭니다. 실제로는 하이퍼바이저도 메모리를 조금 쓰기 때문에 20 GB보다 약간 적게 남습니다.',
-      '32 - 4 - 8 = 20 GB. Guests take slices of the host\'s resources; in practice a little less is left, because the hypervisor itself uses some memory.',
+      '32 - 4 - 8 = 20 GB. Memory given to a guest is carved out of the host\'s physical memory, so the host has that much less; in practice a little less than 20 GB is left, because the hypervisor itself uses some memory.',
     ),
   },
   {
@@ -386,7 +386,7 @@ export const FOUNDATION_QUESTIONS: BiQuestion[] = [
     timeLimitS: 40,
     prompt: bi(
       '64 GB 호스트에 Ubuntu Server VM 3개를 만듭니다. 각 VM의 앱은 8 GB를 쓰고, 게스트 OS가 VM마다 2 GB를 더 씁니다. 하이퍼바이저 자체가 쓰는 메모리는 없다고 치면, 남는 메모리는 몇 GB일까요?',
-      'You create three Ubuntu Server VMs on a 64 GB host. Each VM\'s app uses 8 GB, and each guest OS adds 2 GB. Before hypervisor overhead, how many GB are left?',
+      'You create three Ubuntu Server VMs on a 64 GB host. Each VM\'s app uses 8 GB, and each guest OS adds 2 GB. Leaving out the hypervisor\'s own memory, how many GB are left?',
     ),
     correct: 34,
     tolerance: 0,
