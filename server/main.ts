@@ -2,14 +2,15 @@
 // checked once (server/config.ts), the app listening on PORT, and a graceful, bounded shutdown on SIGTERM or SIGINT.
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import { ConfigError, readConfig } from './config.js';
+import { readConfig } from './config.js';
 import { joinOrigins } from './http/join-origins.js';
 
 const { config, warnings } = (() => {
   try {
     return readConfig();
   } catch (error) {
-    console.error(`HostRush could not start: ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
+    // A ConfigError's message lists every bad variable, one a line.
+    console.error(`HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
     return process.exit(1);
   }
 })();
@@ -17,6 +18,7 @@ for (const warning of warnings) console.warn(`HostRush: ${warning}`);
 const port = config.port;
 const publicUrl = config.app.publicUrl;
 const handle = createApp(config.app);
+
 /**
  * The listening socket's failure (the port taken by another program, or one this user may not open) is a message
  * that says which port and what to do, and a non-zero exit: never an unhandled 'error' stack.
