@@ -95,7 +95,7 @@ export class ConfigError extends Error {
 export function readConfig(env: Record<string, string | undefined> = process.env): { config: Config; warnings: string[] } {
   const parsed = ENV_SCHEMA.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}${shown(env, issue.path[0])}`));
+    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}${shown(env, issue.path[0])}`));
   }
   const e = parsed.data;
   const warnings = Object.keys(env)
