@@ -94,10 +94,10 @@ const FALLBACK: DeployChoice[] = [ON_PREM('container'), ON_PREM('vm-full'), ON_P
 describe('the projector at 1920x1080', () => {
   browserTest('every phase is readable from the back in both languages; the race tells who lost and gained what, and its standings', { timeout: 300_000, failShot: 'failed-projector' }, play);
 
-  async function play(h: Harness, all: Page[]): Promise<void> {
+  /** The projector, with the test pack imported as its own (its host key), as the landing page's import does. */
+  async function projector(h: Harness, all: Page[]): Promise<Page> {
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
-    // The pack is imported as this projector's own (its host key), as the landing page's import does.
     await host.goto('/');
     await host.evaluate((key) => localStorage.setItem('hostrush.hostKey', JSON.stringify(key)), HOST_KEY);
     const res = await fetch(`${h.url}/api/packs/import`, {
@@ -106,17 +106,23 @@ describe('the projector at 1920x1080', () => {
       body: JSON.stringify(projectorPack()),
     });
     expect(res.ok, await res.clone().text()).toBe(true);
-    const code = await createGame(host, { packTitle: PACK_TITLE, questionTimeS: 10 });
+    return host;
+  }
 
-    /** The readability check and a screenshot of this phase, in English and in Korean. */
-    const look = async (name: string): Promise<void> => {
-      for (const lang of ['en', 'ko'] as const) {
-        await setLang(host, lang);
-        await expectProjectorReadable(host, `${name} (${lang})`);
-        await shot(host, `projector-${name}-${lang}`);
-      }
-      await setLang(host, 'en');
-    };
+  /** The readability check and a screenshot of this phase, in English and in Korean. */
+  async function lookAt(host: Page, name: string): Promise<void> {
+    for (const lang of ['en', 'ko'] as const) {
+      await setLang(host, lang);
+      await expectProjectorReadable(host, `${name} (${lang})`);
+      await shot(host, `projector-${name}-${lang}`);
+    }
+    await setLang(host, 'en');
+  }
+
+  async function play(h: Harness, all: Page[]): Promise<void> {
+    const host = await projector(h, all);
+    const code = await createGame(host, { packTitle: PACK_TITLE, questionTimeS: 10 });
+    const look = (name: string) => lookAt(host, name);
 
     const phones: Page[] = [];
     for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko'], ['Linus', 'en']] as const) {
@@ -256,4 +262,54 @@ describe('the projector at 1920x1080', () => {
     const row = await host.locator('host-view [data-testid="race-standings"] leader-board li').first().boundingBox();
     expect(row && row.y + row.height <= 1080, `${label}: the standings fall below the fold`).toBe(true);
   }
+  browserTest('a team game: every phase readable, each team\'s host and the team standings', { timeout: 240_000, failShot: 'failed-projector-team' }, async (h, all) => {
+    const host = await projector(h, all);
+    const code = await createGame(host, { packTitle: PACK_TITLE, mode: 'team', teamCount: 2, questionTimeS: 10 });
+    const { page: ada } = await newPage(h, 'phone', 'en');
+    all.push(ada);
+    await joinAs(ada, code, 'Ada');
+    const grace = await socketPlayer(h.url, code, 'Grace Hopper');
+    const seojun = await socketPlayer(h.url, code, '서준');
+    try {
+      for (const name of ['Ada', 'Grace Hopper', '서준']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
+      await lookAt(host, 'team-lobby');
+      await hostControl(host, 'Start game');
+      let current = await changed(host, 'host-view', 'lobby:-1');
+      for (let guard = 0; guard < 10 && !current.startsWith('race:'); guard++) {
+        if (current.startsWith('question')) current = await changed(host, 'host-view', current);
+        else {
+          await hostControl(host, 'Next');
+          current = await changed(host, 'host-view', current);
+        }
+      }
+      expect(current.startsWith('race:')).toBe(true);
+      // Each protocol player deploys on its own team's host.
+      for (const [p, kinds] of [
+        [grace, ['container', 'vm-full', 'microvm']],
+        [seojun, ['container', 'traditional']],
+      ] as const) {
+        const view = await p.race();
+        const me = view.players.find((x) => x.name === (p === grace ? 'Grace Hopper' : '서준'));
+        const mine = view.race!.hosts.find((x) => x.owner.endsWith(me?.teamId ?? '?')) ?? view.race!.hosts[0]!;
+        for (const [i, kind] of kinds.entries()) await deploy(p.socket, mine.cards[i]!.cardId, [ON_PREM(kind), ...FALLBACK]);
+      }
+      await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
+      expect(await host.locator('host-view host-picture').count()).toBe(2);
+      await lookAt(host, 'team-race');
+      current = await changed(host, 'host-view', current, { timeout: 40_000 });
+      expect(current.startsWith('race-result')).toBe(true);
+      await host.locator('host-view [data-room="race-bills"] cloud-bill').first().waitFor(WAIT);
+      await host.locator('host-view [data-testid="race-standings"] leader-board', { hasText: 'Teams' }).waitFor(WAIT);
+      await lookAt(host, 'team-race-result');
+      while (!current.startsWith('podium')) {
+        await hostControl(host, 'Next');
+        current = await changed(host, 'host-view', current);
+      }
+      await host.locator('host-view podium-stand li').first().waitFor(WAIT);
+      await lookAt(host, 'team-podium');
+    } finally {
+      grace.socket.disconnect();
+      seojun.socket.disconnect();
+    }
+  });
 });

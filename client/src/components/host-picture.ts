@@ -122,6 +122,7 @@ export class HostPicture extends LocalizedElement {
       :host([big]) .strike small { display: inline; font-size: 1em; margin-inline-start: 0.4em; font-weight: 650; }
       .strike .lost { color: var(--hr-danger); font-weight: 800; white-space: nowrap; }
       .strike .won { color: var(--hr-ok); font-weight: 800; white-space: nowrap; }
+      .strike .even { color: var(--hr-ink); font-weight: 800; white-space: nowrap; }
       :host([big]) .bars { grid-template-columns: repeat(auto-fit, minmax(10em, 1fr)); gap: 0.3em 0.8em; margin: 0.5em 0 0.7em; }
       :host([big]) .bar { grid-template-columns: auto 1fr; grid-template-areas: 'label num' 'track track'; gap: 0.15em 0.5em; }
       :host([big]) .bar > :first-child { grid-area: label; }
@@ -242,10 +243,10 @@ export class HostPicture extends LocalizedElement {
               (s) => html`<div class="strike">⚡ ${eventLabel(s.kind)}
                 <small>${this.big && s.effects
                   ? s.effects.length
-                    ? netByPlayer(s.effects).map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}<span class=${delta < 0 ? 'lost' : 'won'}
+                    ? netByPlayer(s.effects).map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}<span class=${delta < 0 ? 'lost' : delta > 0 ? 'won' : 'even'}
                         >${this.names[playerId] ?? ''} ${signed(delta)}</span>`)
                     : t('race.nobodyHit')
-                  : t(`race.eventDetail.${s.kind}`, { count: s.affected.length })}</small></div>`,
+                  : t(`race.eventDetail.${s.kind}`, { count: harmedIds([s]).size })}</small></div>`,
             )}
           </div>`
         : nothing}

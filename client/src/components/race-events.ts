@@ -103,7 +103,7 @@ export class RaceEvents extends LocalizedElement {
       ${e.effects
         ? html`<div class="net">${net.length
             ? net.map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}${this.names[playerId] ?? ''}
-                <span class="pts ${delta < 0 ? 'lost' : 'won'}">${signed(delta)}</span>`)
+                <span class="pts ${delta < 0 ? 'lost' : delta > 0 ? 'won' : ''}">${signed(delta)}</span>`)
             : t('race.nobodyHit')}</div>`
         : nothing}
     </li>`;

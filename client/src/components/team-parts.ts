@@ -18,7 +18,8 @@ export class TeamParts extends LocalizedElement {
         border-radius: var(--hr-radius-sm); padding: 0.35rem 0.6rem; }
       li.me { border: 2px solid var(--hr-brand); }
       .name { font-weight: 750; }
-      .layer { color: var(--hr-ink-soft); font-size: 0.9em; }
+      /* --hr-room-min: the projector's least readable size (unset on phones). */
+      .layer { color: var(--hr-ink-soft); font-size: max(0.9em, var(--hr-room-min, 0px)); }
       .pts { font-weight: 800; font-variant-numeric: tabular-nums; text-align: end; }
       h4 { margin: 0 0 0.3rem; }
     `,

@@ -14,15 +14,17 @@ export class WhyCite extends LocalizedElement {
     :host { display: inline; }
     details { display: inline; }
     summary { display: inline-block; list-style: none; cursor: pointer; min-height: 1.5em; padding: 0 0.3em; margin-inline-start: 0.15em;
-      border-radius: 999px; border: 1px solid var(--hr-border, #c9c9d6); color: var(--hr-ink-soft, #555); font-size: 0.78em;
+      border-radius: 999px; border: 1px solid var(--hr-border, #c9c9d6); color: var(--hr-ink-soft, #555);
+      /* --hr-room-min: on the projector no smaller than the room can read (unset on phones). */
+      font-size: max(0.78em, var(--hr-room-min, 0px));
       font-weight: 650; line-height: 1.5; vertical-align: baseline; }
     summary::-webkit-details-marker { display: none; }
     summary:focus-visible { outline: 3px solid var(--hr-focus, #1a56db); outline-offset: 1px; }
     details[open] summary { background: var(--hr-surface-2, #eef); }
     .pop { display: block; margin: 0.3em 0 0.2em; padding: 0.45em 0.65em; border-radius: 6px; background: var(--hr-surface-2, #f1f1f6);
-      color: var(--hr-ink, #111); font-size: 0.88em; font-weight: 450; line-height: 1.4; text-align: start; }
+      color: var(--hr-ink, #111); font-size: max(0.88em, var(--hr-room-min, 0px)); font-weight: 450; line-height: 1.4; text-align: start; }
     .pop .claim, .pop .ref { display: block; }
-    .pop .ref { margin-top: 0.3em; color: var(--hr-ink-soft, #555); font-size: 0.92em; overflow-wrap: anywhere; }
+    .pop .ref { margin-top: 0.3em; color: var(--hr-ink-soft, #555); font-size: max(0.92em, var(--hr-room-min, 0px)); overflow-wrap: anywhere; }
     a { color: inherit; font-weight: 650; }
   `;
   /** A tag of the sources table (a Why's `source`). */

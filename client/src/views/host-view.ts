@@ -93,7 +93,7 @@ export class HostView extends ActionView {
       .tools li { display: flex; align-items: center; gap: 0.4rem; justify-content: space-between; border: 1px solid var(--hr-border);
         border-radius: var(--hr-radius-sm); padding: 0.25rem 0.5rem; background: var(--hr-surface); }
       .tools select { width: auto; min-height: 40px; }
-      .layer { font-size: 0.75em; font-weight: 700; background: var(--hr-surface-2); border-radius: 999px; padding: 0.05rem 0.5rem; }
+      .layer { font-size: max(0.75em, var(--hr-room-min)); font-weight: 700; background: var(--hr-surface-2); border-radius: 999px; padding: 0.05rem 0.5rem; }
       .bills { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; margin-top: 1rem; }
       .hidden-board { text-align: center; padding: 2rem 1rem; font-size: var(--hr-fs-big); font-weight: 800; }
       .warn { background: var(--hr-warn-soft); color: var(--hr-warn); border-radius: var(--hr-radius-sm); padding: 0.5rem 0.8rem; font-weight: 650; }
