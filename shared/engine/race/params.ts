@@ -173,7 +173,7 @@ export const PLACEMENT_PARAMS: Record<Exclude<Placement, 'on-prem'>, {
   saas: { priceFactor: 2.0, opsHoursPerMonth: 0.2, startS: 30, startSource: 'GUESS', boundary: 70 },
 };
 
-/** Cost units per hour. GUESS: derived from reserved RAM and CPU (ENGINE-FACTS "cost" row). */
+/** Cost units per hour. GUESS: derived from reserved RAM and CPU (docs/FACTS.md, "The game's estimates"). */
 export const COST = {
   perCoreHour: 0.04,
   perRamGbHour: 0.005,
