@@ -8,6 +8,7 @@ import { classPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT, answer, changed, createGame, deployCard, hostControl, importPack, joinAs, key, shots } from './play-helpers.js';
 import { expectPhoneFits } from './phone-checks.js';
+import { expectProjectorReadable } from './readability.js';
 
 describe('a whole class at school.test', () => {
   browserTest('plays from lobby to report with every question and the race ending by themselves', { timeout: 400_000, failShot: 'failed-class' }, play);
@@ -29,6 +30,7 @@ describe('a whole class at school.test', () => {
       phones.push({ page, name });
     }
     for (const p of phones) await host.locator('host-view .players li', { hasText: p.name }).waitFor(WAIT);
+    await expectProjectorReadable(host, 'class-host-lobby');
     await shots(host, 'class-host-lobby');
     await shot(phones[0]!.page, 'class-phone-lobby-en');
     await shot(phones[1]!.page, 'class-phone-lobby-ko');
@@ -50,6 +52,7 @@ describe('a whole class at school.test', () => {
           await answer(p.page);
         }
         if (!seen.has('question')) {
+          await expectProjectorReadable(host, 'class-host-question');
           await shots(host, 'class-host-question');
           await shot(phones[0]!.page, 'class-phone-question-en');
         }
@@ -61,6 +64,7 @@ describe('a whole class at school.test', () => {
           await expectPhoneFits(p.page, `${p.name} reveal ${questions}`);
         }
         if (!seen.has('reveal')) {
+          await expectProjectorReadable(host, 'class-host-reveal');
           await shots(host, 'class-host-reveal');
           await shot(phones[1]!.page, 'class-phone-reveal-ko');
           await shot(phones[0]!.page, 'class-phone-reveal-en');
@@ -81,6 +85,7 @@ describe('a whole class at school.test', () => {
         });
         await deployCard(phones[1]!.page);
         await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
+        await expectProjectorReadable(host, 'class-host-race');
         await shots(host, 'class-host-race');
         await shot(phones[0]!.page, 'class-phone-race-en');
         await shot(phones[1]!.page, 'class-phone-race-ko');
@@ -93,12 +98,14 @@ describe('a whole class at school.test', () => {
           await expectPhoneFits(p.page, `${p.name} race result`);
         }
         await host.locator('host-view cloud-bill').first().waitFor(WAIT);
+        await expectProjectorReadable(host, 'class-host-race-result');
         await shots(host, 'class-host-race-result');
         await shot(phones[0]!.page, 'class-phone-bill-en', true);
         await shot(phones[1]!.page, 'class-phone-bill-ko', true);
         await hostControl(host, /다음|Next/);
       } else {
         if (phase === 'leaderboard' && !seen.has('leaderboard')) {
+          await expectProjectorReadable(host, 'class-host-leaderboard');
           await shots(host, 'class-host-leaderboard');
           for (const p of phones) await expectPhoneFits(p.page, `${p.name} leaderboard`);
           await shot(phones[1]!.page, 'class-phone-leaderboard-ko');
@@ -113,6 +120,7 @@ describe('a whole class at school.test', () => {
     expect(races).toBe(1);
 
     await host.locator('host-view a.report').waitFor(WAIT);
+    await expectProjectorReadable(host, 'class-host-podium');
     await shots(host, 'class-host-podium');
     for (const p of phones) {
       await p.page.locator('play-screen [data-phase="podium"]').waitFor(WAIT);
