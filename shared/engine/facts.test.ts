@@ -325,3 +325,29 @@ describe('the sources table (facts.ts, docs/FACTS.md)', () => {
     expect(paas.why.find((w) => w.topic === 'choosing')?.source).toBe('GUESS');
   });
 });
+
+describe('the parameter table cites its sources', () => {
+  it('every number in params.ts cites a row of the sources table or says GUESS (on its line or in the comment above)', () => {
+    const lines = readFileSync(new URL('./race/params.ts', import.meta.url), 'utf8').split('\n');
+    const cites = (text: string) => /GUESS/.test(text) || [...text.matchAll(/\[([A-Z0-9]+)\]/g)].some((m) => factById(m[1]!) !== undefined);
+    const isComment = (l: string) => /^\s*(\/\/|\/\*\*|\*)/.test(l);
+    const uncited: string[] = [];
+    lines.forEach((line, i) => {
+      if (isComment(line) || !/(:|=)\s*-?\d/.test(line.split('//')[0]!)) return;
+      if (line.includes('//') && cites(line.slice(line.indexOf('//')))) return;
+      /** The comment that ends at or just above line `from` (a property's own, or a block's header). */
+      const commentAbove = (from: number): string => {
+        let j = from;
+        while (j >= 0 && !isComment(lines[j]!) && !lines[j]!.includes('//')) j--;
+        const comment: string[] = [];
+        for (let k = j; k >= 0 && (isComment(lines[k]!) || (k === j && lines[k]!.includes('//'))); k--) comment.push(lines[k]!);
+        return comment.join(' ');
+      };
+      // The block's header ("All GUESS") covers its properties.
+      let head = i;
+      while (head >= 0 && !/^export const/.test(lines[head]!)) head--;
+      if (!cites(commentAbove(i - 1)) && !(head >= 0 && cites(commentAbove(head - 1)))) uncited.push(`${i + 1}: ${line.trim()}`);
+    });
+    expect(uncited).toEqual([]);
+  });
+});

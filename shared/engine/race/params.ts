@@ -29,7 +29,8 @@ interface KindParams {
 
 export const KIND_PARAMS: Record<DeployKind, KindParams> = {
   traditional: {
-    // Programs installed straight on the host OS run at native speed.
+    // Programs installed straight on the host OS run at native speed: bare metal, the 1.00 every ratio of [F] is
+    // measured against. Nothing runs beside them (no runtime, no image): 0.
     perf: { cpu: 1, randomIo: 1, netLatency: 1, syscall: 1 },
     perfSource: ['F'],
     runtimeRamGb: 0,
@@ -95,8 +96,8 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     // [F]: KVM untuned CPU 0.83 (241 vs 291 GFLOPS), random I/O 0.5, latency +80%.
     perf: { cpu: 0.83, randomIo: 0.5, netLatency: 1.8, syscall: 1.0 },
     perfSource: ['F'],
-    runtimeRamGb: 0, // the guest OS, see GUEST_OS
-    imageDiskGb: 0,
+    runtimeRamGb: 0, // the guest OS's RAM, see GUEST_OS ([UB], [WS])
+    imageDiskGb: 0, // the guest OS's disk, see GUEST_OS ([UB], [WS])
     startS: 8, // [DP]: stock Linux VM on KVM 7-9 s (the guest OS decides: see GUEST_OS)
     startSource: 'DP',
     opsHoursPerMonth: 4, // GUESS: each guest OS patched and monitored on its own

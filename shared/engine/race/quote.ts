@@ -77,7 +77,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
       fits = false;
       blockers.push({
         topic: 'virtualization',
-        ko: `호스트에 남은 자원이 부족합니다 (필요/남음: ${short.join(', ')}). 게스트에 나눠 준 만큼 호스트에서 빠집니다.`,
+        ko: `호스트에 남은 자원이 부족합니다 (필요/남음 ${short.join(', ')}). 게스트에 나눠 준 만큼 호스트에서 빠집니다.`,
         en: `Not enough free capacity on the host (needed/free: ${short.join(', ')}): what guests get is taken from the host.`,
       });
     }
