@@ -525,7 +525,21 @@ export interface Quote {
   isolation: number;
   points: number;
   why: Why[];
+  /** How efficiency, isolation and points were reached, so every number on the screen has its why. */
+  breakdown: QuoteBreakdown;
 }
+
+/** The parts of an efficiency score (each 0..100 with its weight), the steps of an isolation score, the point formula. */
+export interface QuoteBreakdown {
+  efficiency: Record<'resources' | 'performance' | 'start' | 'cost' | 'ops', { score: number; weight: number }>;
+  /** Starts from the boundary of where and how it runs; each later step changes it by `delta` (then 0..100). */
+  isolation: Array<{ part: IsolationPart; delta: number }>;
+  /** points = perCard x ((1 - isolationWeight) x efficiency + isolationWeight x isolation) / 100. */
+  perCard: number;
+  isolationWeight: number;
+}
+
+export type IsolationPart = 'boundary' | 'iaas-vm-cap' | 'untrusted-shared-kernel' | 'mixed-sensitivity' | 'noisy-neighbours';
 
 // ---------------------------------------------------------------- views
 

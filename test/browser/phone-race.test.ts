@@ -138,6 +138,9 @@ describe('the race on a phone', () => {
       await shot(page, `phone-picker-how-iaas-${lang}`);
       await picker.locator('details.more > summary').click();
       await picker.locator('details.more score-meter').first().waitFor(WAIT);
+      // Every number in the brief has its arithmetic: efficiency, isolation and points.
+      await picker.locator('[data-testid="quote-calc"]').waitFor(WAIT);
+      expect(await picker.locator('[data-testid="quote-calc"] li').count()).toBeGreaterThanOrEqual(2);
       await inViewport(picker.locator('button.deploy'));
       await shot(page, `phone-picker-details-${lang}`);
       await chooseDeployment(page, { placement: 'saas' });

@@ -13,6 +13,7 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { duration, kindLabel, placeLabel, whyText } from '../lib/labels.js';
+import { breakdownLines } from '../lib/quote-breakdown.js';
 import { whyLine } from './why-cite.js';
 import './score-meter.js';
 import './workload-card.js';
@@ -74,6 +75,7 @@ export class DeployPicker extends LocalizedElement {
       .kind input:focus-visible { outline: none; }
       .kind .mark { font-weight: 600; }
       .note { background: var(--hr-surface-2); border-radius: var(--hr-radius-sm); padding: 0.5rem 0.7rem; margin: 0; }
+      .calc { margin: 0.4rem 0; padding-inline-start: 1.1rem; font-size: 0.9rem; color: var(--hr-ink-soft); font-variant-numeric: tabular-nums; }
       details.more { margin-top: 0.8rem; border-top: 1px solid var(--hr-border); padding-top: 0.4rem; }
       details.more summary { cursor: pointer; font-weight: 700; min-height: 44px; display: flex; align-items: center; color: var(--hr-brand); }
       .full { display: grid; gap: 0.45rem; }
@@ -264,6 +266,14 @@ export class DeployPicker extends LocalizedElement {
     </fieldset>`;
   }
 
+  /** The arithmetic behind the meters and the points (the engine's own breakdown). */
+  private calc(q: Quote) {
+    const lines = breakdownLines(q);
+    return html`<ul class="calc" data-testid="quote-calc">
+      <li>${lines.efficiency}</li><li>${lines.isolation}</li>${q.allowed ? html`<li>${lines.points}</li>` : nothing}
+    </ul>`;
+  }
+
   private details(q: Quote, card: WorkloadCard) {
     return html`<details class="more" @toggle=${(e: Event) => {
         const d = e.currentTarget as HTMLDetailsElement;
@@ -282,6 +292,7 @@ export class DeployPicker extends LocalizedElement {
         </div>
         <score-meter .label=${t('picker.efficiency')} .value=${q.efficiency}></score-meter>
         <score-meter .label=${t('picker.isolation')} .value=${q.isolation}></score-meter>
+        ${this.calc(q)}
         ${q.why.length ? html`<ul class="whys">${q.why.slice(0, 4).map((w) => html`<li>${whyLine(w)}</li>`)}</ul>` : nothing}
       </div>
     </details>`;

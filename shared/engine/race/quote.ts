@@ -1,6 +1,6 @@
 // quoteDeployment: what a deployment choice would cost and earn, before a player commits.
 // The client calls it on every hover, the engine calls it to score a deploy, the planner to search.
-import type { DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, WorkloadCard, Why } from '../types.js';
+import type { DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, QuoteBreakdown, WorkloadCard, Why } from '../types.js';
 import {
   CLOUD_VM_START_S,
   COST,
@@ -137,12 +137,19 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     100 * (w.resources * resourcePart + w.performance * performancePart + w.start * startPart + w.cost * costPart + w.ops * opsPart),
   );
 
-  // Isolation, 0..100.
+  // Isolation, 0..100, step by step (each step is shown to the player).
+  const isoSteps: QuoteBreakdown['isolation'] = [];
   let isolation = onPrem ? k.boundary : PLACEMENT_PARAMS[placement as 'iaas' | 'paas' | 'saas'].boundary;
-  if (placement === 'iaas' && (kind === 'container' || kind === 'sandboxed-container')) isolation = Math.min(isolation, k.boundary + S.iaasContainerBoundaryBonus);
+  isoSteps.push({ part: 'boundary', delta: isolation });
+  if (placement === 'iaas' && (kind === 'container' || kind === 'sandboxed-container')) {
+    const capped = Math.min(isolation, k.boundary + S.iaasContainerBoundaryBonus);
+    if (capped !== isolation) isoSteps.push({ part: 'iaas-vm-cap', delta: capped - isolation });
+    isolation = capped;
+  }
   const sharesKernel = onPrem && k.sharesHostKernel;
   if (sharesKernel && card.trust === 'untrusted') {
     isolation -= S.untrustedSharedKernelPenalty;
+    isoSteps.push({ part: 'untrusted-shared-kernel', delta: -S.untrustedSharedKernelPenalty });
     why.push({
       topic: 'container',
       ko: '신뢰할 수 없는 코드가 호스트 커널을 함께 씁니다. 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, CVE-2024-21626) 하나가 같은 호스트의 모든 워크로드에 닿을 수 있습니다.',
@@ -162,6 +169,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     });
     if (mixed) {
       isolation -= S.sensitivityMixPenalty;
+      isoSteps.push({ part: 'mixed-sensitivity', delta: -S.sensitivityMixPenalty });
       why.push({
         topic: 'container',
         ko: '민감도가 다른 워크로드가 한 호스트 커널을 함께 씁니다. NIST SP 800-190은 이런 혼합을 피하라고 권고합니다.',
@@ -170,7 +178,11 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
       });
     }
   }
-  if (onPrem) isolation -= Math.round(k.noisyExposure * S.noisyPenaltyScale);
+  const noisy = onPrem ? Math.round(k.noisyExposure * S.noisyPenaltyScale) : 0;
+  if (noisy !== 0) {
+    isolation -= noisy;
+    isoSteps.push({ part: 'noisy-neighbours', delta: -noisy });
+  }
   isolation = Math.max(0, Math.min(100, Math.round(isolation)));
 
   // Risky cards weigh isolation more: that is the trade-off the game teaches.
@@ -200,6 +212,18 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     isolation,
     points,
     why,
+    breakdown: {
+      efficiency: {
+        resources: { score: Math.round(100 * resourcePart), weight: w.resources },
+        performance: { score: Math.round(100 * performancePart), weight: w.performance },
+        start: { score: Math.round(100 * startPart), weight: w.start },
+        cost: { score: Math.round(100 * costPart), weight: w.cost },
+        ops: { score: Math.round(100 * opsPart), weight: w.ops },
+      },
+      isolation: isoSteps,
+      perCard: RACE_POINTS.perCard,
+      isolationWeight: isoWeight,
+    },
   };
 }
 
