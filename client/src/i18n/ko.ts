@@ -119,7 +119,7 @@ export const ko: Catalog = {
   'player.yourRank': '{count}명 중 {rank}위',
   'player.removed': '진행자가 이 게임에서 내보냈습니다.',
   'player.gameOver': '게임 끝! {score}점으로 {rank}위입니다.',
-  'player.why': '왜?',
+  'player.why': '해설',
   'player.race.cards': '워크로드 카드',
   'player.race.claim': '가져오기',
   'player.race.release': '내려놓기',
