@@ -215,6 +215,8 @@ describe('the projector at 1920x1080', () => {
     const noisy = (await latest.textContent()) ?? '';
     expect(noisy).toMatch(/Hogging the host: .+\((Grace Hopper|서준)\)/);
     expect(noisy).toMatch(/−\d/);
+    // The picture marks the workload that hogged the host, in words.
+    await host.locator('host-picture .w.culprit .hog').first().waitFor(WAIT);
     // The standings say what each player made in this race so far.
     await host.locator('host-view [data-testid="race-standings"] leader-board').filter({ hasText: 'in this race' }).waitFor(WAIT);
     await expectAboveFold(host, 'race after events');

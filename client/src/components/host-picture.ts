@@ -14,6 +14,8 @@ export interface StruckEvent {
   affected: string[];
   /** Who lost or gained what (the projector names them; older servers' events lack it). */
   effects?: RaceEventEffect[];
+  /** A noisy neighbour: the deployment that hogged the host. */
+  culprit?: string | null;
 }
 
 /** Each player's net points from an event's effects, in the order first named. */
@@ -88,6 +90,9 @@ export class HostPicture extends LocalizedElement {
       .w.trad { width: 5rem; background: var(--hr-traditional); }
       .w.hit { box-shadow: 0 0 0 4px var(--hr-danger), 0 0 18px 4px rgba(179, 38, 30, 0.6); z-index: 1; }
       .w.down { filter: grayscale(1); opacity: 0.7; }
+      /* The noisy neighbour that hogged the host: marked in words and an amber ring. */
+      .w.culprit { box-shadow: 0 0 0 4px var(--hr-warn), 0 0 14px 4px rgba(138, 83, 0, 0.5); z-index: 1; }
+      .w .hog { display: block; margin-top: 0.15em; background: var(--hr-warn-soft); color: var(--hr-warn); font-weight: 800; border-radius: 4px; }
       .w .flag { display: inline-block; margin-inline-end: 0.25em; background: var(--hr-danger); color: #fff; border-radius: 4px;
         padding: 0 0.2em; }
       .w.starting .app::after { content: ' …'; }
@@ -204,17 +209,18 @@ export class HostPicture extends LocalizedElement {
   private workload(d: Deployment, hits: Set<string>, now: number) {
     const k = d.choice.kind;
     const hit = hits.has(d.id) || hits.has(d.cardId);
-    const cls = `w ${KIND_CLASS[k]} ${hit ? 'hit' : ''} ${d.down ? 'down' : ''} ${d.readyAt > now ? 'starting' : ''}`;
+    const culprit = this.big && this.struck.at(-1)?.culprit === d.id;
+    const cls = `w ${KIND_CLASS[k]} ${hit ? 'hit' : ''} ${d.down ? 'down' : ''} ${d.readyAt > now ? 'starting' : ''} ${culprit ? 'culprit' : ''}`;
     const who = this.names[d.playerId] ?? '';
     const label = t('race.deployment', { card: this.cardTitle(d.cardId), kind: kindLabel(k), placement: placeLabel(d.choice.placement), name: who });
-    const flags = [hit ? t('race.exposed') : '', d.down ? t('race.down') : ''].filter(Boolean).join(', ');
+    const flags = [hit ? t('race.exposed') : '', d.down ? t('race.down') : '', culprit ? t('race.hogging') : ''].filter(Boolean).join(', ');
     const height = k === 'vm-full' || k === 'vm-para' || k === 'vm-type2' ? 9 : k === 'microvm' ? 6.5 : k === 'traditional' ? 5 : 4.5;
     const flag = hit || d.down ? html`<span class="flag" aria-hidden="true">${d.down ? '✕' : '⚠'}</span>` : nothing;
     // The kind's glyph and the flag ride on the name's line, so the title keeps the box's whole width.
     return html`<li class=${cls} style="min-height:${height}rem" aria-label=${flags ? `${label} (${flags})` : label}>
       <span class="app" aria-hidden="true">${this.cardTitle(d.cardId)}<span class="who">${flag}${KIND_GLYPH[k]} ${who}${this.big && d.readyAt > now
         ? html` <span class="state">· ${t('race.starting')}</span>`
-        : nothing}</span></span>
+        : nothing}</span>${culprit ? html`<span class="hog">${t('race.hogging')}</span>` : nothing}</span>
       <span style="flex:1"></span>
       ${k.startsWith('vm') ? html`<span class="layer" aria-hidden="true">${t('race.guestOs')}</span>` : nothing}
       ${k === 'microvm' ? html`<span class="layer" aria-hidden="true">${kindLabel('microvm')}</span>` : nothing}

@@ -215,6 +215,7 @@ export const en = {
   'race.eventDetail.hardware-failure': 'On-premise workloads on this host are down until it is repaired: {count} hit.',
   'race.eventDetail.patch-day': 'The host reboots to be patched, stopping everything on it; every guest OS is patched on its own.',
   'race.noEvents': 'No event yet: anything can happen.',
+  'race.hogging': 'hogging the host',
   'race.nobodyHit': 'Nobody was hit.',
   'race.standings': 'Standings',
   'race.gain': '{points} in this race',

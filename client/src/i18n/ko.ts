@@ -217,6 +217,7 @@ export const ko: Catalog = {
   'race.eventDetail.hardware-failure': '이 호스트의 온프레미스 워크로드가 수리될 때까지 멈춰 {count}개가 피해를 입었습니다.',
   'race.eventDetail.patch-day': '패치하느라 호스트를 재부팅하는 동안 그 위의 모든 것이 멈추고, 게스트 OS는 하나하나 따로 패치합니다.',
   'race.noEvents': '아직 이벤트가 없습니다. 언제든 무슨 일이든 일어날 수 있습니다.',
+  'race.hogging': '자원 독차지',
   'race.nobodyHit': '피해를 입은 워크로드가 없습니다.',
   'race.standings': '현재 순위',
   'race.gain': '이번 레이스 {points}점',
