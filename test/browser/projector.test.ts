@@ -3,6 +3,7 @@
 // event struck and by how much and why, and live standings; the race ends by itself and its result shows the class
 // bill beside the standings with what each player made in the race. Three phones play through the UI; two more
 // players deploy through the protocol so the shared host is full. Phones are shot too (shared components at 390 px).
+// A team game checks the same with each team's host side by side and the team standings.
 import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
@@ -206,7 +207,7 @@ describe('the projector at 1920x1080', () => {
     // The kernel CVE: the picture flags it; the events panel names who lost how much and why.
     await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
     const latest = host.locator('host-view race-events [data-testid="event-latest"]');
-    await latest.filter({ hasText: 'Kernel CVE' }).waitFor(WAIT);
+    await host.locator('host-view race-events li.ev', { hasText: 'Kernel CVE' }).first().waitFor(WAIT);
     await latest.locator('.row .lost').first().waitFor(WAIT);
     expect(await latest.locator('.why').count()).toBeGreaterThan(0);
     await shot(phones[0]!, 'projector-phone-race-en');
