@@ -98,7 +98,8 @@ export async function createGame(host: Page, c: FormChoices, beforeSubmit?: () =
   await host.goto('/');
   await openHostForm(host);
   const form = host.locator('create-form');
-  await form.locator('label.pack', { hasText: c.packTitle }).click(WAIT);
+  // The pack whose title is exactly this (another pack's title may contain it: "... course" and "... course 2").
+  await form.locator('label.pack').filter({ has: host.getByText(c.packTitle, { exact: true }) }).click(WAIT);
   if (c.mode === 'team') {
     await form.locator('input[name="mode"]').nth(1).check();
     if (c.teamCount) await form.locator('#teamCount').fill(String(c.teamCount));
