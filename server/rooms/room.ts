@@ -3,10 +3,14 @@ import { nanoid } from 'nanoid';
 import {
   answerOf,
   botMoves,
+  joinRefusal,
   leaderboard,
   next,
   nextWakeAt,
+  personalView,
   playerOf,
+  rankOf,
+  sharedView,
   teamLeaderboard,
   viewFor,
   type Action,
@@ -16,9 +20,10 @@ import {
   type GameView,
   type Player,
   type ScoreChange,
+  type Standing,
 } from '../../shared/engine/index.js';
 import type { HostBills, Podium, PublicGameEvent, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
-import { CLOSE_CODES, nicknameKeys, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
+import { CLOSE_CODES, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
 import { withRetry } from '../storage/retry.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -33,7 +38,6 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** An action before the authority stamps its time. */
 export type Command = DistributiveOmit<Action, 'at'>;
 
-import type { Logger } from '../log.js';
 export type Outcome<T extends object = object> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: ErrorCode; message: string } };
@@ -49,7 +53,7 @@ export interface RoomDeps {
   maxPlayers: number;
   /** Called once the finished game is stored (solo verification hooks in here). */
   onFinished?: (room: Room) => Promise<Podium['solo'] | undefined>;
-  log: Logger;
+  log: (message: string, error?: unknown) => void;
 }
 
 /** How long lobby joins and leaves are gathered before one broadcast. */
@@ -61,8 +65,6 @@ const PERSIST_BATCH = 500;
 const PERSIST_DELAY_MS = 20;
 /** Control commands whose replies are kept for their retries (per room). */
 const COMMAND_REPLIES_KEPT = 256;
-/** A viewer id no player has: the engine's view for it is what any member may see. */
-const SPECTATOR = '\u0000spectator';
 
 /** A round trip longer than this is not believed (a client could delay its pongs to buy time). */
 export const RTT_CAP_MS = 1500;
@@ -98,8 +100,6 @@ export class Room {
 
   /** Resume-token hash -> player id (the seat's other fields are in the state). */
   private readonly seatsByHash = new Map<string, string>();
-  /** Nickname key -> the player who has it (a removed player's name stays taken: banned). O(1) name checks. */
-  private readonly nameKeys = new Map<string, string>();
   /** Players seated and not removed (bots included), kept as events come: no walk per join. */
   private seatedCount = 0;
   /** The bots' ids (solo): the bot scheduler looks at these, not at every player. */
@@ -122,7 +122,11 @@ export class Room {
   /** What each player's last player:you said of its standing: rank, score, streak. */
   private readonly sentStanding = new Map<string, { rank: number; score: number; streak: number }>();
   private pendingEvents: PublicGameEvent[] = [];
-  private ranks: Map<string, number> | null = null;
+  /**
+   * The leaderboard ranks are read from (engine rankOf), kept while no score moved and no one left or joined above
+   * its lowest score: ranking a joiner or every player at a flush is a binary search, never a sort per join.
+   */
+  private board: readonly Standing[] | null = null;
   /**
    * The latest shared view per team key ('' in classroom) and language (sharedKey): one object per state version,
    * reused by every send.
@@ -166,7 +170,6 @@ export class Room {
     for (const id of state.playerOrder) {
       const p = playerOf(state, id);
       if (!p) continue;
-      for (const key of nicknameKeys(p.name)) this.nameKeys.set(key, id);
       if (!p.removed) this.seatedCount++;
       if (p.bot !== null) this.botList.push(id);
     }
@@ -321,26 +324,24 @@ export class Room {
     teamId: string | undefined,
     bot: Player['bot'] = null,
   ): Promise<Outcome<{ playerId: string; resumeToken: string | null }>> {
+    // The name's shape and the abuse list (the boundary's), then the game's own join rule (names taken or banned, late
+    // join, the lobby lock), asked before the room's capacity so a refusal has the engine's code; the engine applies
+    // the same rule (and balances teams) when the join is acted. O(1) whatever the room's size.
     const checked = normalizeNickname(rawName);
     if (!checked.ok) return fail(checked.code, checked.message);
-    const refused = this.nameRefusal(checked.keys);
-    if (refused) return refused;
-    if (this.state.phase !== 'lobby' && (!this.state.config.lateJoin || this.solo) && !bot) {
-      return this.refuse('room/started', 'This game has already started and the host does not let players join late.');
-    }
+    const refused = joinRefusal(this.state, checked.name, checked.keys);
+    if (refused) return fail(refused.code, refused.message);
     if (this.seatedCount >= this.deps.maxPlayers) return this.refuse('room/full', 'This room is full.');
     const playerId = `p${nanoid(10)}`;
-    const team = teamId ?? this.balancedTeam();
     const outcome = this.act({
       type: 'join',
       actor: { role: 'system' },
       playerId,
       name: checked.name,
-      ...(team ? { teamId: team } : {}),
+      ...(teamId !== undefined ? { teamId } : {}),
       ...(bot ? { bot } : {}),
     });
     if (!outcome.ok) return outcome;
-    for (const key of checked.keys) this.nameKeys.set(key, playerId);
     if (bot) {
       this.botList.push(playerId);
       return { ok: true, playerId, resumeToken: null };
@@ -359,32 +360,8 @@ export class Room {
     return { ok: true, playerId, resumeToken };
   }
 
-  /** Refuses a name that looks like (or is, case aside) a seated player's (taken) or a removed player's (banned). */
-  private nameRefusal(keys: readonly string[]): Outcome<never> | null {
-    const holders = keys.flatMap((key) => {
-      const id = this.nameKeys.get(key);
-      const p = id === undefined ? undefined : playerOf(this.state, id);
-      return p ? [p] : [];
-    });
-    // A removed player's name stays banned for the room.
-    if (holders.some((p) => p.removed)) return this.refuse('name/banned', 'This name was removed from the room.');
-    return holders.length > 0 ? this.refuse('name/taken', 'Someone in this room already has this name.') : null;
-  }
-
   private refuse(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
     return fail(code, message);
-  }
-
-  private balancedTeam(): string | undefined {
-    if (this.state.config.mode !== 'team') return undefined;
-    const counts = new Map(Object.keys(this.state.teams).map((id) => [id, 0]));
-    for (const id of this.state.playerOrder) {
-      const p = playerOf(this.state, id);
-      if (p && !p.removed && p.teamId && counts.has(p.teamId)) counts.set(p.teamId, (counts.get(p.teamId) ?? 0) + 1);
-    }
-    let best: string | undefined;
-    for (const [id, n] of counts) if (best === undefined || n < (counts.get(best) ?? 0)) best = id;
-    return best;
   }
 
   /** The player a resume token belongs to, if it may come back. */
@@ -401,7 +378,7 @@ export class Room {
       await withRetry(() => this.deps.storage.upsertSeat(seat), this.retryOptions());
     } catch (error) {
       this.deps.metrics.inc(METRIC.storageFailures);
-      this.deps.log.error({ err: error, room: this.code }, `room ${this.code}: could not store a seat`);
+      this.deps.log(`room ${this.code}: could not store a seat`, error);
     }
   }
 
@@ -437,7 +414,7 @@ export class Room {
     } catch (error) {
       this.persisting = false;
       this.deps.metrics.inc(METRIC.storageFailures);
-      this.deps.log.error({ err: error, room: this.code, from: first }, `room ${this.code}: could not store actions ${first}..`);
+      this.deps.log(`room ${this.code}: could not store actions ${first}..`, error);
       if (!this.closed) this.persistTimer = setTimeout(() => ((this.persistTimer = null), void this.persist()), 1000);
     }
   }
@@ -589,21 +566,25 @@ export class Room {
           list.push(event.change);
           this.changes.set(event.change.playerId, list);
           this.youDirty.add(event.change.playerId);
-          this.ranks = null;
+          this.board = null;
           break;
         }
         case 'player-removed':
           this.seatedCount--;
-          this.ranks = null;
+          this.board = null;
           this.standingsDirty = true;
           // The removed player's devices lose their seat at once; its token is refused from now on.
           this.output.closePlayer(event.playerId, CLOSE_CODES.kicked, 'The host removed you from this room.');
           lazy = true;
           break;
-        case 'player-joined':
+        case 'player-joined': {
           this.seatedCount++;
+          // A joiner above the kept board's lowest score (scores below zero) is ahead of someone there. O(1).
+          const lowest = this.board?.at(-1)?.score;
+          if (lowest !== undefined && (playerOf(this.state, event.playerId)?.score ?? 0) > lowest) this.board = null;
           lazy = true;
           break;
+        }
         // Phase, question, pause, join and end events are what the next room:view shows: not broadcast again
         // (a second frame to every socket at each phase change); game:events carries the race's events.
         case 'question-closed':
@@ -738,7 +719,10 @@ export class Room {
     return { questionId: q.questionId, answered: q.answerCount, total, version: this.state.version };
   }
 
-  /** The part every member of the room (classroom) or of one team shares: no one's answer, no tally, no "me". */
+  /**
+   * The part every member of the room (classroom) or of one team shares (the engine's sharedView: the visible top,
+   * no one's answer, no tally, no "me"), made once per state version, team and language.
+   */
   sharedView(teamId: string | null = null, lang: Lang | null = null): GameView {
     const key = sharedKey(teamId, lang);
     const cached = this.sharedCache.get(key);
@@ -750,13 +734,7 @@ export class Room {
       this.sharedCache.set(key, localized);
       return localized;
     }
-    const member = teamId ? this.state.playerOrder.find((id) => playerOf(this.state, id)?.teamId === teamId) : undefined;
-    const view = viewFor(this.state, { role: 'player', playerId: member ?? SPECTATOR });
-    const shared: GameView = {
-      ...view,
-      me: null,
-      question: view.question ? { ...view.question, mine: null, answeredCount: 0 } : null,
-    };
+    const shared = sharedView(this.state, teamId);
     this.sharedCache.set(key, shared);
     return shared;
   }
@@ -803,9 +781,10 @@ export class Room {
   }
 
   /**
-   * The view a joining, resuming or syncing player gets in its ack: the shared view plus its own standing and
-   * answer. While only lobby joins or leaves are waiting for their batched broadcast, the last shared view is
-   * reused (the broadcast follows within 250 ms), so seating a player never sorts the room. Solo: the full view.
+   * The view a joining, resuming or syncing player gets in its ack: the shared view plus its own part (the engine's
+   * personalView: its row, standing and answer). While only lobby joins or leaves are waiting for their batched
+   * broadcast, the last shared view is reused (the broadcast follows within 250 ms), so seating a player never sorts
+   * the room. Solo: the full view.
    */
   personalView(playerId: string): GameView {
     const p = playerOf(this.state, playerId);
@@ -815,37 +794,15 @@ export class Room {
     const cached = this.sharedCache.get(sharedKey(teamId, lang));
     const onlyLobbyChanges = this.sharedDirty && this.flushTimer !== null && this.flushImmediate === null;
     const base = cached && (cached.version === this.state.version || onlyLobbyChanges) ? cached : this.sharedView(teamId, lang);
-    const q = this.state.question;
-    const mine = q && base.question && q.questionId === base.question.question.id ? (answerOf(q, playerId) ?? null) : null;
-    // As the engine's view: the visible top plus the player's own row (below them, hence last).
-    const own = { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, bot: p.bot, layer: p.layer };
-    const players = p.removed || base.players.some((r) => r.id === playerId) ? base.players : [...base.players, own];
-    return {
-      ...base,
-      players,
-      me: { id: playerId, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, rank: this.rankOf(playerId) },
-      question: base.question ? { ...base.question, mine } : null,
-    };
+    return personalView(base, this.state, playerId, this.rankOf(playerId));
   }
 
-  /** Ranks with ties sharing one (1, 2, 2, 4), as the engine's leaderboard; 0 for a removed or unknown player. */
+  /**
+   * The engine's rank (ties share one: 1, 2, 2, 4; 0 for a removed or unknown player), read from the board kept
+   * until a score moves or someone leaves: a binary search per player, no sort per join or per player.
+   */
   private rankOf(playerId: string): number {
-    const p = playerOf(this.state, playerId);
-    if (!p || p.removed) return 0;
-    if (this.ranks) {
-      const rank = this.ranks.get(playerId);
-      if (rank !== undefined) return rank;
-      // Joined since the ranks were computed (joins do not move scores): count who is ahead, no sort.
-      let ahead = 0;
-      for (const id of this.state.playerOrder) {
-        const o = playerOf(this.state, id);
-        if (o && !o.removed && o.score > p.score) ahead++;
-      }
-      return ahead + 1;
-    }
-    if (this.state.phase === 'lobby' && p.score === 0) return 1;
-    this.ranks = new Map(leaderboard(this.state).map((s) => [s.playerId, s.rank]));
-    return this.ranks.get(playerId) ?? 0;
+    return rankOf(this.state, playerId, () => (this.board ??= leaderboard(this.state)));
   }
 
   /** A player's private message; takes the score changes queued for it. */
@@ -896,14 +853,14 @@ export class Room {
         break;
       } catch (error) {
         this.deps.metrics.inc(METRIC.storageFailures);
-        this.deps.log.error({ err: error, room: this.code, try: round + 1 }, `room ${this.code}: could not store the finished game (try ${round + 1}), retrying`);
+        this.deps.log(`room ${this.code}: could not store the finished game (try ${round + 1}), retrying`, error);
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** round)));
       }
     }
     if (this.closed) return;
     await this.drain();
     await withRetry(() => this.deps.storage.setRoomStatus(this.code, 'finished'), this.retryOptions()).catch((error) =>
-      this.deps.log.error({ err: error, room: this.code }, `room ${this.code}: could not mark the room finished`),
+      this.deps.log(`room ${this.code}: could not mark the room finished`, error),
     );
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
     this.podium = this.buildPodium(solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);

@@ -1,12 +1,13 @@
 // The engine's public API. Server and client import only from here.
 export * from './types.js';
 export { createGame, next, replay } from './reducer.js';
-export { viewFor } from './view.js';
+export { viewFor, sharedView, personalView, visibleTop } from './view.js';
+export { joinRefusal, balancedTeam, type Refusal } from './seating.js';
 export { nextWakeAt, currentStep, stepCount, type Step } from './steps.js';
 export { legalChoices, quoteOnHost, quoteDeployment } from './race/quote.js';
 export { botMoves } from './bots.js';
 export { bestPlan, type Plan } from './race/best-plan.js';
-export { leaderboard, teamLeaderboard, type Standing, type TeamStanding } from './standings.js';
+export { leaderboard, teamLeaderboard, rankOf, type Standing, type TeamStanding } from './standings.js';
 export { DEFAULT_SCORING } from './quiz/scoring.js';
 export { answerOf, allAnswers } from './quiz/answers.js';
 export { playerOf } from './players.js';

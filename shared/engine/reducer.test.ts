@@ -147,7 +147,9 @@ describe('guards: invalid actions change nothing and say why', () => {
   const cases: Array<[string, () => GameState, Action, string]> = [
     ['a player starting the game', base, { type: 'start', actor: as('p1'), at: 5 }, 'action/forbidden'],
     ['answering in the lobby', base, { type: 'answer', actor: as('p1'), at: 5, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'action/wrong-phase'],
-    ['a duplicate name', base, { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' ada ' }, 'player/duplicate'],
+    ['a duplicate name', base, { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' ada ' }, 'name/taken'],
+    ['a duplicate player id', base, { type: 'join', actor: system, at: 5, playerId: 'p2', name: 'Cy' }, 'player/duplicate'],
+    ['a name with nothing visible', base, { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' \u3164 ' }, 'name/invalid'],
     ['the host answering', started, { type: 'answer', actor: host, at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'action/forbidden'],
     ['an unknown player', started, { type: 'answer', actor: as('ghost'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'player/unknown'],
     ['the wrong question', started, { type: 'answer', actor: as('p1'), at: 11, questionId: 'q2', answer: { type: 'single', choice: 0 } }, 'question/closed'],

@@ -3,19 +3,24 @@
 // phase) and a rejected action returns the unchanged state with one error event that says why.
 import { Draft, Rejection, reject } from './draft.js';
 import { hashSeed } from './rng.js';
-import { EMPTY_TABLE, getIn, withIn } from './table.js';
+import { EMPTY_TABLE, withIn } from './table.js';
 import { answerOf } from './quiz/answers.js';
 import { answerQuestion, closeQuestion, openQuestion, questionTimeUp } from './quiz/quiz.js';
 import { claimCard, deployCard, endRace, fireDueEvents, startRace } from './race/race.js';
 import { activePlayerIds, currentStep, stepsOf } from './steps.js';
 import type { Action, GameConfig, GameEvent, GameState, Player, StepResult } from './types.js';
 import { playerOf } from './players.js';
-import { nicknameKeys } from '../protocol/nickname.js';
+import { balancedTeam, joinRefusal } from './seating.js';
+import { nicknameKeys, nicknameShape } from '../protocol/nickname.js';
 
 export function createGame(config: GameConfig, seed: string): GameState {
   const teams: GameState['teams'] = {};
+  const teamSizes: GameState['teamSizes'] = {};
   if (config.mode === 'team')
-    for (let i = 1; i <= Math.max(2, config.teamCount); i++) teams[`t${i}`] = { id: `t${i}`, name: `Team ${i}` };
+    for (let i = 1; i <= Math.max(2, config.teamCount); i++) {
+      teams[`t${i}`] = { id: `t${i}`, name: `Team ${i}` };
+      teamSizes[`t${i}`] = 0;
+    }
   return {
     config,
     seed,
@@ -29,6 +34,7 @@ export function createGame(config: GameConfig, seed: string): GameState {
     playerOrder: [],
     nameIndex: EMPTY_TABLE,
     teams,
+    teamSizes,
     question: null,
     race: null,
     lobbyLocked: false,
@@ -119,6 +125,7 @@ function apply(d: Draft, action: Action): void {
       const p = d.player(action.playerId);
       if (!p || p.removed) reject('player/unknown', 'No such player.');
       d.updatePlayer(action.playerId, { removed: true });
+      countMember(d, p.teamId, -1);
       if (d.s.race)
         for (const host of Object.values(d.race().hosts))
           for (const slot of host.cards) if (slot.claimedBy === action.playerId && !slot.deploymentId) slot.claimedBy = null;
@@ -131,6 +138,8 @@ function apply(d: Draft, action: Action): void {
       if (!p || p.removed) reject('player/unknown', 'No such player.');
       if (!Object.hasOwn(d.s.teams, action.teamId)) reject('team/unknown', `No team '${action.teamId}'.`);
       if (d.s.phase === 'race') reject('action/wrong-phase', 'Players cannot change teams during a race.');
+      countMember(d, p.teamId, -1);
+      countMember(d, action.teamId, 1);
       d.updatePlayer(action.playerId, { teamId: action.teamId });
       return;
     }
@@ -222,24 +231,22 @@ function apply(d: Draft, action: Action): void {
 }
 
 function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
-  const name = action.name.trim();
   if (d.player(action.playerId)) reject('player/duplicate', 'That player id is taken.');
-  if (name.length === 0) reject('action/malformed', 'A name is required.');
-  // The project's one name comparison (shared/protocol/nickname.ts): confusable skeletons, locale-free.
+  // The project's one nickname shape and comparison (shared/protocol/nickname.ts): the authority checked the name
+  // already (and its abuse list), so this leaves it as it is; keys are confusable skeletons, locale-free.
+  const shape = nicknameShape(typeof action.name === 'string' ? action.name : '');
+  if (!shape.ok) reject(shape.code, shape.message);
+  const name = shape.name;
   const keys = nicknameKeys(name);
-  for (const key of keys) {
-    const holder = getIn(d.s.nameIndex, key);
-    if (holder !== undefined && !playerOf(d.s, holder)?.removed) reject('player/duplicate', `The name '${name}' is taken in this room.`);
-  }
+  const refused = joinRefusal(d.s, name, keys);
+  if (refused) reject(refused.code, refused.message);
   const started = d.s.phase !== 'lobby';
-  if (d.s.lobbyLocked) reject('lobby/locked', 'The host has locked the lobby.');
-  if (started && (!d.s.config.lateJoin || d.s.config.mode === 'solo')) reject('lobby/locked', 'The game has already started.');
   let teamId: string | null = null;
   if (d.s.config.mode === 'team') {
     if (action.teamId !== undefined) {
       if (!Object.hasOwn(d.s.teams, action.teamId)) reject('team/unknown', `No team '${action.teamId}'.`);
       teamId = action.teamId;
-    } else teamId = smallestTeam(d);
+    } else teamId = balancedTeam(d.s);
   }
   let score = 0;
   if (started && d.s.config.lateJoinScore === 'lowest') {
@@ -260,6 +267,7 @@ function join(d: Draft, action: Extract<Action, { type: 'join' }>): void {
   };
   d.updatePlayer(player.id, player);
   d.s.playerOrder = [...d.s.playerOrder, player.id];
+  countMember(d, teamId, 1);
   for (const key of keys) d.s.nameIndex = withIn(d.s.nameIndex, key, player.id);
   d.emit({ type: 'player-joined', playerId: player.id, name, teamId });
 }
@@ -275,17 +283,10 @@ function takeLayer(d: Draft, playerId: string, layer: Player['layer']): void {
   d.updatePlayer(playerId, { layer });
 }
 
-/** Balanced teams: the smallest team, ties to the first. */
-function smallestTeam(d: Draft): string {
-  const counts = new Map(Object.keys(d.s.teams).map((t) => [t, 0]));
-  for (const id of d.s.playerOrder) {
-    const p = playerOf(d.s, id);
-    if (p?.teamId && !p.removed) counts.set(p.teamId, (counts.get(p.teamId) ?? 0) + 1);
-  }
-  let best = '';
-  let min = Infinity;
-  for (const [t, n] of counts) if (n < min) [best, min] = [t, n];
-  return best;
+/** Keeps the team sizes balancing reads (seating.ts): one seated, not removed member more or fewer. O(teams). */
+function countMember(d: Draft, teamId: string | null, delta: 1 | -1): void {
+  if (teamId === null || !Object.hasOwn(d.s.teams, teamId)) return;
+  d.s.teamSizes = { ...d.s.teamSizes, [teamId]: (d.s.teamSizes[teamId] ?? 0) + delta };
 }
 
 function maybeCloseWhenAllAnswered(d: Draft): void {

@@ -50,6 +50,29 @@ function sortedBoard(state: GameState): Standing[] {
   return rankBy(players, (a, b) => order.get(a.playerId)! - order.get(b.playerId)!);
 }
 
+/**
+ * A player's rank: one more than the players (seated, not removed) with a strictly higher score, so ties share one
+ * (1, 2, 2, 4); 0 for a removed or unknown player. Before the start nobody has scored: everyone is first, without a
+ * sort. `board`: a leaderboard to read the scores from instead of this state's, which the caller may keep while no
+ * score moved and no one left (an earlier state's: a joiner missing from it is ranked by its score all the same). A
+ * binary search: O(log N) per player, no sort, no walk.
+ */
+export function rankOf(state: GameState, playerId: string, board?: () => readonly Standing[]): number {
+  const p = playerOf(state, playerId);
+  if (!p || p.removed) return 0;
+  if (state.phase === 'lobby') return 1;
+  const rows = board ? board() : leaderboard(state);
+  // The first row with a score not above the player's: every row before it is ahead.
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]!.score > p.score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
+}
+
 /** Team score = the sum of its members' scores; each member's part is listed. */
 export function teamLeaderboard(state: GameState): TeamStanding[] {
   const teams = Object.values(state.teams).map((t) => {

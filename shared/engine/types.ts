@@ -367,9 +367,14 @@ export interface GameState {
   /** By id, in a bucketed table (see table.ts); read through playerOf (players.ts); the order is playerOrder. */
   players: Table<Player>;
   playerOrder: string[];
-  /** Lower-cased name -> the id of the player who last took it: a join checks its name in O(1), not O(N). */
+  /**
+   * Nickname key (shared/protocol/nickname.ts nicknameKeys) -> the id of the player who took it: a join checks its
+   * name in O(1), not O(N). A removed player keeps its keys: its name stays banned for the room.
+   */
   nameIndex: Table<string>;
   teams: Record<string, Team>;
+  /** Team id -> members seated and not removed, kept as players join, move and leave: balancing is O(teams), not O(N). */
+  teamSizes: Record<string, number>;
   question: QuestionState | null;
   race: RaceState | null;
   lobbyLocked: boolean;
@@ -418,6 +423,11 @@ export const ERROR_CODES = [
   'player/unknown',
   'player/duplicate',
   'player/removed',
+  // Join refusals: the engine's join rule (seating.ts) decides them; the protocol documents them (docs/PROTOCOL.md).
+  'room/started',
+  'name/invalid',
+  'name/taken',
+  'name/banned',
   'lobby/locked',
   'team/unknown',
   'team/layer-taken',

@@ -1,16 +1,21 @@
 // What one client may see: no seed or PRNG state, no correct answer while a question is open, no other
-// player's answer, and for a player only its own host in team and solo races.
+// player's answer, and for a player only its own host in team and solo races. A player's view is made of two parts,
+// each one rule: the part every member of its room (classroom) or team shares (sharedView: the leaderboard's visible
+// top, no one's answer), and its own (personalView: its row, standing and answer). The authority caches the shared
+// part per version and adds the personal part per player (server/rooms/room.ts), so it never shapes a view itself.
 import { allAnswers, answerOf } from './quiz/answers.js';
 import { questionById } from './quiz/quiz.js';
 import { cardIndex } from './race/quote.js';
 import { hostIdFor } from './race/race.js';
-import { leaderboard } from './standings.js';
+import { leaderboard, rankOf } from './standings.js';
 import { stepsOf } from './steps.js';
 import type { Actor, GameState, GameView, PublicQuestion, Question, QuestionState } from './types.js';
 import { playerOf } from './players.js';
 
+type ViewPlayer = GameView['players'][number];
+
 /** How many of the leaderboard a player's device shows, by the host's leaderboard option and the phase. */
-function visibleTop(state: GameState): number {
+export function visibleTop(state: GameState): number {
   const atEnd = state.phase === 'podium';
   switch (state.config.leaderboard) {
     case 'top3': return 3;
@@ -60,27 +65,58 @@ export function distribution(q: Question, qs: QuestionState): number[] {
   return [right, answers.length - right - wrong, wrong];
 }
 
+/** The view of a state as the host sees it, or as a player sees it (its own host's race only in team and solo). */
 export function viewFor(state: GameState, viewer: Actor): GameView {
-  const isHost = viewer.role === 'host' || viewer.role === 'system';
-  const meId = viewer.role === 'player' ? viewer.playerId : null;
+  if (viewer.role === 'host' || viewer.role === 'system') return baseView(state, true, null);
+  const shared = baseView(state, false, hostIdFor({ s: state }, viewer.playerId));
+  return personalView(shared, state, viewer.playerId, rankOf(state, viewer.playerId));
+}
+
+/**
+ * What every member of the room (classroom; `teamId` null) or of one team (team mode: its own host in a race)
+ * sees alike: the leaderboard's visible top, `me` null, no one's answer, no answer count. One per state version
+ * serves them all; `personalView` adds each one's own part.
+ */
+export function sharedView(state: GameState, teamId: string | null): GameView {
+  const mode = state.config.mode;
+  return baseView(state, false, mode === 'classroom' ? 'room' : mode === 'team' && teamId !== null ? `team:${teamId}` : null);
+}
+
+const rowOf = (p: NonNullable<ReturnType<typeof playerOf>>): ViewPlayer => ({
+  id: p.id,
+  name: p.name,
+  teamId: p.teamId,
+  score: p.score,
+  streak: p.streak,
+  bot: p.bot,
+  layer: p.layer,
+});
+
+/**
+ * A player's view: a shared view of its room or team (`sharedView`, possibly of an earlier version while only
+ * lobby joins are waiting to be broadcast) plus its own row (after the visible top when it is not in it), its
+ * standing (`rank`: `rankOf`) and its answer to the question that view shows. O(visible top): no sort, no walk.
+ */
+export function personalView(shared: GameView, state: GameState, playerId: string, rank: number): GameView {
+  const p = playerOf(state, playerId);
+  if (!p || p.removed) return shared;
+  const q = state.question;
+  const mine = q && shared.question && q.questionId === shared.question.question.id ? (answerOf(q, playerId) ?? null) : null;
+  const players = shared.players.some((r) => r.id === playerId) ? shared.players : [...shared.players, rowOf(p)];
+  return {
+    ...shared,
+    players,
+    me: { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, rank },
+    question: shared.question ? { ...shared.question, mine } : null,
+  };
+}
+
+/** The host's view (`isHost`), or a view every player whose race host is `ownHost` shares (no "me", no answers). */
+function baseView(state: GameState, isHost: boolean, ownHost: string | null): GameView {
   const board = leaderboard(state);
-  const meStanding = meId ? board.find((s) => s.playerId === meId) : undefined;
-  const top = visibleTop(state);
-  const visible = isHost ? board : board.filter((s, i) => i < top || s.playerId === meId);
-  const players = visible.map((s) => {
-    const p = playerOf(state, s.playerId)!;
-    return { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, bot: p.bot, layer: p.layer };
-  });
-  const me = meStanding && meId
-    ? {
-        id: meId,
-        name: meStanding.name,
-        teamId: meStanding.teamId,
-        score: meStanding.score,
-        streak: playerOf(state, meId)!.streak,
-        rank: meStanding.rank,
-      }
-    : null;
+  const top = isHost ? board.length : Math.min(board.length, visibleTop(state));
+  const players: ViewPlayer[] = [];
+  for (let i = 0; i < top; i++) players.push(rowOf(playerOf(state, board[i]!.playerId)!));
 
   let question: GameView['question'] = null;
   const qs = state.question;
@@ -108,8 +144,9 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
       openedAt: qs.openedAt,
       limitMs: qs.limitMs,
       closed: qs.closed,
-      answeredCount: qs.answerCount,
-      mine: meId ? (answerOf(qs, meId) ?? null) : null,
+      // The count of answers is the host's (its tally); a player's device does not get it.
+      answeredCount: isHost ? qs.answerCount : 0,
+      mine: null,
       distribution: qs.closed ? distribution(q, qs) : null,
     };
   }
@@ -117,7 +154,6 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
   let race: GameView['race'] = null;
   if (state.race) {
     const scenario = state.config.content.scenarios.find((s) => s.id === state.race!.scenarioId)!;
-    const ownHost = meId ? hostIdFor({ s: state }, meId) : null;
     const hosts = Object.values(state.race.hosts).filter(
       (h) => isHost || state.config.mode === 'classroom' || h.id === ownHost,
     );
@@ -145,7 +181,7 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
     players,
     leaderboard: state.config.leaderboard,
     playerCount: board.length,
-    me,
+    me: null,
     teams: Object.values(state.teams),
     question,
     race,

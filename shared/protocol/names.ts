@@ -48,7 +48,10 @@ export const S2C = {
 } as const;
 export type S2CEventName = (typeof S2C)[keyof typeof S2C];
 
-/** Protocol-level error codes, beside the engine's own (`action/...`, `answer/...`). Stable: clients map them to text. */
+/**
+ * Protocol-level error codes, beside the engine's own (`action/...`, `answer/...`, and the join refusals `room/started`,
+ * `name/invalid`, `name/taken`, `name/banned`, which the engine's join rule decides). Stable: clients map them to text.
+ */
 export const PROTOCOL_ERROR_CODES = [
   'input/invalid',
   'input/too-large',
@@ -58,15 +61,11 @@ export const PROTOCOL_ERROR_CODES = [
   'room/limit',
   'room/not-solo',
   'room/closed',
-  'room/started',
   'auth/not-joined',
   'auth/not-host',
   'auth/token',
   'auth/removed',
-  'name/invalid',
-  'name/taken',
   'name/abusive',
-  'name/banned',
   'pack/unknown',
   'pack/invalid',
   'solo/forged',

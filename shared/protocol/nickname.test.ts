@@ -52,10 +52,10 @@ describe('nickname keys (UTS #39 skeleton)', () => {
     state = next(state, { type: 'join', actor: { role: 'system' }, at: 1, playerId: 'p1', name: 'alice' }).state;
     for (const [i, name] of ['\u0430lice', 'aIice', 'ALICE', 'alice\uFE0F'].entries()) {
       const events = next(state, { type: 'join', actor: { role: 'system' }, at: 2, playerId: `x${i}`, name }).events;
-      expect(events.find((e) => e.type === 'error'), name).toMatchObject({ code: 'player/duplicate' });
+      expect(events.find((e) => e.type === 'error'), name).toMatchObject({ code: 'name/taken' });
     }
     // Turkish dotted/dotless i: the same result in any locale (no toLocaleLowerCase anywhere in the project's names).
-    for (const file of ['../engine/reducer.ts', './nickname.ts', '../../server/rooms/room.ts']) {
+    for (const file of ['../engine/reducer.ts', '../engine/seating.ts', './nickname.ts', '../../server/rooms/room.ts']) {
       expect(readFileSync(new URL(file, import.meta.url), 'utf8')).not.toMatch(/toLocale(Lower|Upper)Case/);
     }
   });

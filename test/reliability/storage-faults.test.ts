@@ -9,7 +9,6 @@ import type { Podium } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestServer } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
 import { metricValue, readMetrics, waitUntil, withTimeout } from './support.js';
-import { captureLogger } from '../../server/log.js';
 
 const PACK = 'warmup-en';
 
@@ -50,7 +49,7 @@ describe('storage faults', () => {
   });
 
   async function serverWith(storage: Storage, logs: string[]) {
-    const server = await startServer({ storage, log: captureLogger(logs) });
+    const server = await startServer({ storage, log: (message) => logs.push(message) });
     servers.push(server);
     return server;
   }

@@ -7,7 +7,6 @@ import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
-import { captureLogger } from '../../server/log.js';
 
 /** The teacher's host key: imports are its own (docs/SECURITY.md, "The answer key"). */
 const KEY = 'teacher-host-key-0123456789abc';
@@ -67,7 +66,7 @@ describe('imported packs in storage', () => {
 
   async function serverOn(storage: Storage, logs: string[] = []): Promise<TestServer> {
     cleanups.push(() => storage.close());
-    const server = await startServer({ storage, log: captureLogger(logs) });
+    const server = await startServer({ storage, log: (message) => logs.push(message) });
     cleanups.push(() => server.close());
     return server;
   }
