@@ -4,6 +4,7 @@
 // range, ids unique, references resolved, cards deployable) are checked in ./validate.ts, not here.
 import { z } from 'zod';
 import {
+  BASE_IMAGES,
   DEPLOY_KINDS,
   EVENT_KINDS,
   PLACEMENTS,
@@ -56,6 +57,9 @@ export const LIMITS = {
   maxEvents: 50,
   maxRandomEvents: 20,
   maxCardCpu: 256,
+  maxImageOwnMb: 100_000,
+  maxReplicas: 10_000,
+  maxHostNodes: 64,
   maxCardRamGb: 4096,
   maxCardDiskGb: 100_000,
   maxHostCores: 1024,
@@ -182,6 +186,10 @@ export const workloadCardSchema = z.strictObject({
   needsOsControl: z.boolean(),
   saasAvailable: z.boolean(),
   arrivesAtS: num(0, LIMITS.maxScenarioLengthS).optional(),
+  /** Optional (older packs have none): the container image, its base and its own layers in MB. */
+  image: z.strictObject({ base: z.enum(BASE_IMAGES), ownMb: num(0, LIMITS.maxImageOwnMb) }).optional(),
+  /** Optional: pods it runs as under an orchestrator (1 when absent). */
+  replicas: z.number().int().min(1).max(LIMITS.maxReplicas).optional(),
 });
 
 export const hostSpecSchema = z.strictObject({
@@ -190,6 +198,8 @@ export const hostSpecSchema = z.strictObject({
   diskGb: positive(LIMITS.maxHostDiskGb),
   os: guestOsSchema,
   machine: z.enum(['server', 'desktop']),
+  /** Optional: machines in the on-premise pool (1 when absent). */
+  nodes: z.number().int().min(1).max(LIMITS.maxHostNodes).optional(),
 });
 
 export const scheduledEventSchema = z.strictObject({

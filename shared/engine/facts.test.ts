@@ -233,28 +233,29 @@ function everyWhy(): Array<{ why: Why; own: number[] }> {
   const hosts = [LINUX_SERVER, DESKTOP, { ...LINUX_SERVER, os: 'windows' as const }, { ...DESKTOP, os: 'linux' as const }];
   // Deadlines far below and far above every start time, so both start lines are made.
   for (const startDeadlineS of [0.05, 5000])
+   for (const image of [undefined, { base: 'alpine', ownMb: 40 }, { base: 'debian', ownMb: 0 }] as const)
     for (const guestOs of ['linux', 'windows'] as const)
       for (const trust of ['trusted', 'untrusted'] as const)
         for (const host of hosts) {
-          const c = card('w', { guestOs, trust, startDeadlineS, saasAvailable: true, modifiableKernel: guestOs === 'linux', residency: trust === 'untrusted' ? 'on-prem' : 'any' });
-          const pub = card('pub', { sensitivity: 'public' });
+          const c = card('w', { guestOs, trust, startDeadlineS, saasAvailable: true, modifiableKernel: guestOs === 'linux', residency: trust === 'untrusted' ? 'on-prem' : 'any', ...(image ? { image } : {}) });
+          const pub = card('pub', { sensitivity: 'public', image: { base: 'alpine', ownMb: 10 } });
           const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
           for (const placement of ['on-prem', 'iaas', 'paas', 'saas'] as const)
-            for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'vm-type2'] as const) {
+            for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'vm-type2', 'orchestrated-container'] as const) {
               const quote = quoteOnHost({ spec: host, deployments: [neighbour], cards: { pub } }, c, { kind, placement });
               for (const why of [...quote.why, ...quote.blockers]) out.push({ why, own: [startDeadlineS] });
             }
         }
-  const kinds = ['container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'traditional'] as const;
+  const kinds = ['container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'traditional', 'orchestrated-container', 'orchestrated-container'] as const;
   for (const event of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'hardware-failure', 'patch-day'] as const)
     for (const guestOs of ['linux', 'windows'] as const)
       for (const trust of ['trusted', 'untrusted'] as const) {
         const cards = [
-          ...kinds.map((kind, i) => ({ c: card(`k${i}`, { arrivesAtS: 0, traffic: 'bursty', trust, guestOs: kind === 'vm-full' ? guestOs : 'linux', modifiableKernel: true }), choice: onPrem(kind) })),
+          ...kinds.map((kind, i) => ({ c: card(`k${i}`, { arrivesAtS: 0, traffic: 'bursty', trust, guestOs: kind === 'vm-full' ? guestOs : 'linux', modifiableKernel: true, image: { base: 'alpine', ownMb: 30 } }), choice: onPrem(kind) })),
           ...(['iaas', 'paas'] as const).map((placement, i) => ({ c: card(`p${i}`, { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: { kind: 'vm-full' as const, placement } })),
           { c: card('t2', { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: onPrem('vm-type2') },
         ];
-        for (const host of [LINUX_SERVER, { ...DESKTOP, os: 'linux' as const }]) {
+        for (const host of [LINUX_SERVER, { ...LINUX_SERVER, nodes: 2 }, { ...DESKTOP, os: 'linux' as const }]) {
           const playable = cards.filter(({ c, choice }) => quoteOnHost(empty(host), c, choice).allowed);
           const cfg = config('solo', {
             content: {
@@ -283,7 +284,7 @@ function everyWhy(): Array<{ why: Why; own: number[] }> {
 
 describe('the sources table (facts.ts, docs/FACTS.md)', () => {
   it('has a row for every source tag, each with a reference, and a claim in both languages', () => {
-    const tags: FactTag[] = ['F', 'FC', 'FCS', 'X', 'G', 'GV', 'K', 'DS', 'DP', 'MH', 'PH', 'AL', 'WS', 'WR', 'UB', 'K8S', 'SO', 'CVE1', 'CVE2', 'VEN', 'MS', 'NIST', '190', 'GUESS'];
+    const tags: FactTag[] = ['F', 'FC', 'FCS', 'X', 'G', 'GV', 'K', 'DS', 'DP', 'MH', 'PH', 'AL', 'WS', 'WR', 'UB', 'K8S', 'KA', 'K8T', 'DL', 'SO', 'CVE1', 'CVE2', 'VEN', 'MS', 'NIST', '190', 'GUESS'];
     expect(FACTS.map((f) => f.id).sort()).toEqual([...tags].sort());
     for (const f of FACTS) {
       expect(f.ref.length * f.claim.en.length * f.claim.ko.length).toBeGreaterThan(0);

@@ -25,7 +25,7 @@ export type TopicId = (typeof TOPICS)[number];
  */
 export type FactTag =
   | 'F' | 'FC' | 'FCS' | 'X' | 'G' | 'GV' | 'K' | 'DS' | 'DP' | 'MH' | 'PH' | 'AL' | 'WS' | 'WR' | 'UB'
-  | 'K8S' | 'SO' | 'CVE1' | 'CVE2' | 'VEN' | 'MS' | 'NIST' | '190' | 'GUESS';
+  | 'K8S' | 'KA' | 'K8T' | 'DL' | 'SO' | 'CVE1' | 'CVE2' | 'VEN' | 'MS' | 'NIST' | '190' | 'GUESS';
 
 export type Lang = 'ko' | 'en';
 
@@ -113,6 +113,8 @@ export const DEPLOY_KINDS = [
   'vm-full',
   'vm-para',
   'vm-type2',
+  /** Containers run by an orchestrator (Kubernetes) on the on-premise host pool: scheduled, scaled, restarted. */
+  'orchestrated-container',
 ] as const;
 export type DeployKind = (typeof DEPLOY_KINDS)[number];
 export const PLACEMENTS = ['on-prem', 'iaas', 'paas', 'saas'] as const;
@@ -154,6 +156,24 @@ export interface WorkloadCard {
   saasAvailable: boolean;
   /** Seconds into the race when the card arrives. */
   arrivesAtS?: number;
+  /**
+   * The container image it runs from: a base image (its layers are shared by every container built on it, stored
+   * once per host) and the workload's own layers on top. Absent: the flat model (a debian-sized image already on the
+   * host, nothing shared, nothing to pull).
+   */
+  image?: ContainerImage;
+  /** Copies (pods) it runs as under an orchestrator; counts against a node's pod limit. Absent: 1. */
+  replicas?: number;
+}
+
+/** The base images the race knows, with their published sizes (params BASE_IMAGE_MB, [AL]). */
+export const BASE_IMAGES = ['alpine', 'ubuntu', 'debian'] as const;
+export type BaseImage = (typeof BASE_IMAGES)[number];
+
+export interface ContainerImage {
+  base: BaseImage;
+  /** The workload's own layers (its code, libraries, build output), MB: built or pulled before it first runs. */
+  ownMb: number;
 }
 
 export interface HostSpec {
@@ -164,6 +184,11 @@ export interface HostSpec {
   os: GuestOs;
   /** 'server': bare metal with a Type 1 hypervisor available; 'desktop': a PC where Type 2 is the way to run VMs. */
   machine: 'server' | 'desktop';
+  /**
+   * Machines (nodes) in the on-premise pool; the resources above are their sum. A hardware failure stops one node:
+   * what ran on it is down, except orchestrated containers, which are restarted on the other nodes. Absent: 1.
+   */
+  nodes?: number;
 }
 
 export const EVENT_KINDS = ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'hardware-failure', 'patch-day'] as const;

@@ -38,6 +38,7 @@ const KIND_CLASS: Record<Deployment['choice']['kind'], string> = {
   'vm-full': 'vm',
   'vm-para': 'vm',
   'vm-type2': 'vm t2',
+  'orchestrated-container': 'ctr orchestrated',
 };
 const KIND_GLYPH: Record<Deployment['choice']['kind'], string> = {
   traditional: '▤',
@@ -47,6 +48,7 @@ const KIND_GLYPH: Record<Deployment['choice']['kind'], string> = {
   'vm-full': '▩',
   'vm-para': '▩',
   'vm-type2': '▩',
+  'orchestrated-container': '▮',
 };
 
 export class HostPicture extends LocalizedElement {
@@ -169,7 +171,7 @@ export class HostPicture extends LocalizedElement {
 
   private colour(d: Deployment): string {
     const k = d.choice.kind;
-    if (k === 'container' || k === 'sandboxed-container') return 'var(--hr-container)';
+    if (k === 'container' || k === 'sandboxed-container' || k === 'orchestrated-container') return 'var(--hr-container)';
     if (k === 'microvm') return 'var(--hr-microvm)';
     if (k === 'traditional') return 'var(--hr-traditional)';
     return 'var(--hr-vm)';
@@ -182,7 +184,7 @@ export class HostPicture extends LocalizedElement {
     for (const id of harmedIds(this.struck)) ids.add(id);
     // A fired kernel CVE exposes every unsandboxed container on the host kernel, whoever deployed it.
     if (this.events.some((e) => e.kind === 'kernel-cve' && e.fired)) {
-      for (const d of host.deployments) if (d.choice.placement === 'on-prem' && d.choice.kind === 'container') ids.add(d.id);
+      for (const d of host.deployments) if (d.choice.placement === 'on-prem' && (d.choice.kind === 'container' || d.choice.kind === 'orchestrated-container')) ids.add(d.id);
     }
     return ids;
   }
@@ -234,7 +236,7 @@ export class HostPicture extends LocalizedElement {
     const now = this.now || Math.max(0, ...host.deployments.map((d) => d.at));
     const onPrem = host.deployments.filter((d) => d.choice.placement === 'on-prem');
     const hasHypervisor = onPrem.some((d) => d.choice.kind === 'vm-full' || d.choice.kind === 'vm-para' || d.choice.kind === 'microvm');
-    const kernelHit = this.events.some((e) => e.kind === 'kernel-cve' && e.fired) && onPrem.some((d) => d.choice.kind === 'container');
+    const kernelHit = this.events.some((e) => e.kind === 'kernel-cve' && e.fired) && onPrem.some((d) => d.choice.kind === 'container' || d.choice.kind === 'orchestrated-container');
     const lanes = (['iaas', 'paas', 'saas'] as const).map((p) => ({ p, list: host.deployments.filter((d) => d.choice.placement === p) }));
     const spec = host.spec;
     const specText = `${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')}`;

@@ -230,6 +230,7 @@ export const en = {
   'kind.vm-full': 'VM (Type 1, full virt.)',
   'kind.vm-para': 'VM (Type 1, para-virt.)',
   'kind.vm-type2': 'VM (Type 2)',
+  'kind.orchestrated-container': 'Container (Kubernetes)',
   'place.on-prem': 'On-premise',
   'place.iaas': 'IaaS',
   'place.paas': 'PaaS',

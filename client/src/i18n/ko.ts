@@ -232,6 +232,7 @@ export const ko: Catalog = {
   'kind.vm-full': 'VM (타입 1, 전가상화)',
   'kind.vm-para': 'VM (타입 1, 반가상화)',
   'kind.vm-type2': 'VM (타입 2)',
+  'kind.orchestrated-container': '컨테이너 (쿠버네티스)',
   'place.on-prem': '온프레미스',
   'place.iaas': 'IaaS',
   'place.paas': 'PaaS',

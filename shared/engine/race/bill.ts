@@ -55,7 +55,8 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
   for (const dep of mine) {
     const card = cards[dep.cardId]!;
     const others: Deployment[] = host.deployments.filter((x) => x.id !== dep.id);
-    const q = quoteOnHost({ ...contextOf({ s: state }, host), deployments: others }, card, dep.choice);
+    const sharedFrom = host.deployments.slice(0, host.deployments.indexOf(dep));
+    const q = quoteOnHost({ ...contextOf({ s: state }, host), deployments: others, sharedFrom }, card, dep.choice);
     bill.reserved.cpu += dep.cpu;
     bill.reserved.ramGb += dep.ramGb;
     bill.reserved.diskGb += dep.diskGb;

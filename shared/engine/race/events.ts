@@ -2,11 +2,12 @@
 // reboot stops deployments (Deployment.down) until the race brings them back (recoverDue).
 import type { Draft } from '../draft.js';
 import type { Deployment, GuestOs, RaceEventEffect, RaceEventKind, Why } from '../types.js';
-import { CLOUD_VM_START_S, DOWNTIME_MIN, GAME_TIME_SCALE, GUEST_OS, KIND_PARAMS, RACE_POINTS, TYPE2_BOOT_FACTOR } from './params.js';
-import { cardIndex, freeCapacity } from './quote.js';
+import { CLOUD_VM_START_S, DOWNTIME_MIN, GAME_TIME_SCALE, GUEST_OS, IMAGE_KINDS, KIND_PARAMS, RACE_POINTS, TYPE2_BOOT_FACTOR } from './params.js';
+import { cardIndex, freeCapacity, podLimit, podsOnHost } from './quote.js';
 import { contextOf } from './race.js';
 
 const onPrem = (d: Deployment) => d.choice.placement === 'on-prem';
+const orchestrated = (d: Deployment) => onPrem(d) && d.choice.kind === 'orchestrated-container';
 const OS = { linux: { ko: '리눅스', en: 'Linux' }, windows: { ko: '윈도우', en: 'Windows' } } as const;
 /** Kinds that run under a Type 1 hypervisor on the host (a sandboxed container has none). */
 const TYPE1 = new Set(['vm-full', 'vm-para', 'microvm']);
@@ -105,11 +106,11 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
     case 'traffic-spike': {
       headline = {
         topic: 'orchestration',
-        ko: '트래픽 급증! 호스트에 자리가 있으면 컨테이너는 몇 초 안에 늘어나고, VM은 부팅하는 만큼 걸립니다.',
-        en: 'Traffic spike! Containers scale out in seconds if the host has room; VMs take their boot time.',
-        source: 'DS',
+        ko: '트래픽 급증! 호스트에 자리가 있으면 컨테이너는 몇 초 안에 늘어나고, VM은 부팅하는 만큼 걸립니다. 오케스트레이터 아래의 컨테이너는 스스로 늘어나지만, 그렇지 않으면 누군가 직접 늘려야 합니다.',
+        en: 'Traffic spike! Containers scale out in seconds if the host has room; VMs take their boot time. Under an orchestrator containers scale out by themselves; without one, somebody has to do it.',
       };
       const free = freeCapacity(contextOf(d, host));
+      let podRoom = podLimit(host.spec) - podsOnHost(deps, cards);
       for (const dep of deps) {
         const card = cards[dep.cardId];
         if (!card || card.traffic !== 'bursty') continue;
@@ -136,29 +137,57 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
               en: 'A traditional install cannot scale out quickly: it needs another server bought and set up.',
             },
           ]);
+        } else if (kind === 'orchestrated-container') {
+          // The autoscaler adds a replica set of the same size where the pool has CPU, memory and pods to spare.
+          const replicas = card.replicas ?? 1;
+          const room = free.cpu >= card.cpu && free.ramGb >= card.ramGb;
+          const pods = podRoom >= replicas;
+          if (room && pods) podRoom -= replicas;
+          charge(dep, room && pods ? RACE_POINTS.spikeReward : -RACE_POINTS.spikePenalty, [
+            room && pods
+              ? {
+                  topic: 'orchestration',
+                  ko: '부하가 오르자 오케스트레이터의 자동 확장이 복제본을 늘렸습니다. 사람이 손댈 필요가 없었습니다.',
+                  en: 'As load rose, the orchestrator’s autoscaler added replicas: nobody had to step in.',
+                }
+              : !room
+                ? {
+                    topic: 'orchestration',
+                    ko: '오케스트레이터가 복제본을 늘리려 했지만, 호스트에 남은 CPU와 메모리가 없어 새 파드가 대기 상태로 남았습니다.',
+                    en: 'The orchestrator tried to add replicas, but the host had no CPU or memory to spare: the new pods stayed pending.',
+                  }
+                : {
+                    topic: 'orchestration',
+                    ko: '오케스트레이터가 복제본을 늘리려 했지만 노드의 파드 한도에 걸렸습니다. Kubernetes는 노드 하나에 파드를 최대 110개까지 지원합니다.',
+                    en: 'The orchestrator tried to add replicas but hit the node’s pod limit: Kubernetes supports at most 110 pods per node.',
+                    source: 'K8S',
+                  },
+          ]);
         } else if (kind === 'container' || kind === 'sandboxed-container' || kind === 'microvm') {
+          // No orchestrator: somebody notices the spike and starts more by hand (a smaller reward than an
+          // autoscaler's, GUESS).
           const fits = free.ramGb >= dep.ramGb && free.cpu >= dep.cpu;
           const started: Why =
             kind === 'microvm'
               ? {
                   topic: 'vm',
-                  ko: '호스트에 자리가 있어 microVM을 125 ms 안에 하나 더 띄웠습니다.',
-                  en: 'The host had room: one more microVM started within 125 ms.',
+                  ko: '호스트에 자리가 있어 microVM을 125 ms 안에 하나 더 띄웠습니다. 다만 오케스트레이터가 없어 누군가 급증을 알아채고 직접 띄워야 했습니다.',
+                  en: 'The host had room: one more microVM started within 125 ms, but with no orchestrator somebody had to notice the spike and start it by hand.',
                   source: 'FCS',
                 }
               : kind === 'container'
                 ? {
                     topic: 'container',
-                    ko: '호스트에 자리가 있어 컨테이너를 하나 더 띄웠습니다 (docker run 약 0.6-1.2초).',
-                    en: 'The host had room: one more container started (docker run takes about 0.6-1.2 s).',
+                    ko: '호스트에 자리가 있어 컨테이너를 하나 더 띄웠습니다 (docker run 약 0.6-1.2초). 다만 오케스트레이터가 없어 누군가 급증을 알아채고 직접 띄워야 했습니다.',
+                    en: 'The host had room: one more container started (docker run takes about 0.6-1.2 s), but with no orchestrator somebody had to notice the spike and start it by hand.',
                     source: 'DS',
                   }
                 : {
                     topic: 'container',
-                    ko: '호스트에 자리가 있어 샌드박스 컨테이너를 하나 더 띄웠습니다.',
-                    en: 'The host had room: one more sandboxed container started.',
+                    ko: '호스트에 자리가 있어 샌드박스 컨테이너를 하나 더 띄웠습니다. 다만 오케스트레이터가 없어 누군가 급증을 알아채고 직접 띄워야 했습니다.',
+                    en: 'The host had room: one more sandboxed container started, but with no orchestrator somebody had to notice the spike and start it by hand.',
                   };
-          charge(dep, fits ? RACE_POINTS.spikeReward : -RACE_POINTS.spikePenalty, [
+          charge(dep, fits ? RACE_POINTS.spikeManualReward : -RACE_POINTS.spikePenalty, [
             fits
               ? started
               : {
@@ -212,7 +241,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
                 en: 'Programs installed together on one OS take the neighbour’s load in full.',
                 source: 'X',
               }
-            : k === 'container'
+            : k === 'container' || k === 'orchestrated-container'
               ? {
                   topic: 'container',
                   ko: 'cgroups로 할당량을 정해도 한 커널을 함께 쓰는 컨테이너는 어느 정도 영향을 받습니다.',
@@ -241,19 +270,77 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
       break;
     }
     case 'hardware-failure': {
-      headline = {
-        topic: 'on-prem',
-        ko: '호스트 하드웨어 고장! 이 호스트의 온프레미스 워크로드는 수리될 때까지 멈추고, 제공자의 하드웨어에서 도는 클라우드 워크로드는 그대로 돕니다.',
-        en: 'Host hardware failure! On-premise workloads on this host are down until it is repaired; cloud workloads run on the provider’s hardware and carry on.',
-      };
+      const nodes = host.spec.nodes ?? 1;
+      const local = deps.filter(onPrem);
+      // One node of the pool fails. Deployments sit on the nodes in turn (the game's simple placement).
+      const failed = nodes > 1 ? d.rng.int(nodes) : 0;
+      const onFailed = (dep: Deployment) => local.indexOf(dep) % nodes === failed;
+      headline =
+        nodes > 1
+          ? {
+              topic: 'orchestration',
+              ko: '호스트 풀의 노드 한 대에 하드웨어 고장! 그 노드에서 돌던 것은 수리될 때까지 멈춥니다. 오케스트레이터 아래의 컨테이너는 기본 설정으로 5분 뒤 다른 노드에서 다시 뜨고, 클라우드 워크로드는 그대로 돕니다.',
+              en: 'Hardware failure on one node of the pool! What ran on it is down until it is repaired; orchestrated containers are restarted on the other nodes after 5 min (the default), and cloud workloads carry on.',
+              source: 'K8T',
+            }
+          : {
+              topic: 'on-prem',
+              ko: '호스트 하드웨어 고장! 이 호스트의 온프레미스 워크로드는 수리될 때까지 멈추고, 제공자의 하드웨어에서 도는 클라우드 워크로드는 그대로 돕니다.',
+              en: 'Host hardware failure! On-premise workloads on this host are down until it is repaired; cloud workloads run on the provider’s hardware and carry on.',
+            };
+      // Restarting elsewhere needs room on the nodes that are left (the pool's free capacity, less the failed node's).
+      const free = freeCapacity(contextOf(d, host));
+      const spare = { cpu: free.cpu - host.spec.cores / nodes, ramGb: free.ramGb - host.spec.ramGb / nodes };
+      for (const dep of local) if (onFailed(dep)) {
+        spare.cpu += dep.cpu;
+        spare.ramGb += dep.ramGb;
+      }
       for (const dep of deps) {
+        if (onPrem(dep) && !onFailed(dep)) continue;
+        if (orchestrated(dep) && nodes > 1) {
+          const fits = spare.cpu >= dep.cpu && spare.ramGb >= dep.ramGb;
+          if (fits) {
+            spare.cpu -= dep.cpu;
+            spare.ramGb -= dep.ramGb;
+            stop(dep, at, DOWNTIME_MIN.podReschedule);
+            charge(dep, -RACE_POINTS.rescheduledPenalty, [
+              {
+                topic: 'orchestration',
+                ko: '이 파드가 돌던 노드가 고장 났습니다. Kubernetes가 기본 설정대로 5분을 기다린 뒤 파드를 내보내고 다른 노드에서 다시 띄워, 몇 시간이 아니라 몇 분만 멈췄습니다.',
+                en: 'The node its pods ran on failed: Kubernetes waited its default 5 min, evicted them and started them on another node, so it was down for minutes, not hours.',
+                source: 'K8T',
+              },
+            ]);
+            continue;
+          }
+          stop(dep, at, DOWNTIME_MIN.hardwareFailure);
+          charge(dep, -RACE_POINTS.hardwareFailurePenalty, [
+            {
+              topic: 'orchestration',
+              ko: '오케스트레이터가 다른 노드에서 다시 띄우려 했지만 남은 노드에 자리가 없어, 파드가 수리가 끝날 때까지 대기 상태로 남았습니다.',
+              en: 'The orchestrator tried to restart it on another node, but the nodes left had no room: its pods stayed pending until the repair.',
+            },
+          ]);
+          continue;
+        }
+        if (orchestrated(dep)) {
+          stop(dep, at, DOWNTIME_MIN.hardwareFailure);
+          charge(dep, -RACE_POINTS.hardwareFailurePenalty, [
+            {
+              topic: 'orchestration',
+              ko: '오케스트레이터 아래에 있어도 이 호스트가 유일한 노드라 파드를 다시 띄울 다른 노드가 없었습니다. 수리가 끝날 때까지 함께 멈췄습니다.',
+              en: 'It runs under an orchestrator, but this host is its only node: there was no other node to restart the pods on, so it is down until the repair.',
+            },
+          ]);
+          continue;
+        }
         if (onPrem(dep)) {
           stop(dep, at, DOWNTIME_MIN.hardwareFailure);
           charge(dep, -RACE_POINTS.hardwareFailurePenalty, [
             {
               topic: 'on-prem',
-              ko: `온프레미스에서는 하드웨어 고장도 직접 책임집니다. 이 호스트가 고장 나, 수리가 끝날 때까지(약 ${DOWNTIME_MIN.hardwareFailure}분) 그 위의 모든 것이 멈췄습니다.`,
-              en: `On-premise, hardware faults are yours too: this host failed, and everything on it is down until it is repaired (about ${DOWNTIME_MIN.hardwareFailure} min).`,
+              ko: `온프레미스에서는 하드웨어 고장도 직접 책임집니다. ${nodes > 1 ? '이 워크로드가 돌던 노드' : '이 호스트'}가 고장 나, 수리가 끝날 때까지(약 ${DOWNTIME_MIN.hardwareFailure}분) 그 위의 모든 것이 멈췄습니다.`,
+              en: `On-premise, hardware faults are yours too: ${nodes > 1 ? 'the node it ran on' : 'this host'} failed, and everything on it is down until it is repaired (about ${DOWNTIME_MIN.hardwareFailure} min).`,
               source: 'GUESS',
             },
           ]);
@@ -276,8 +363,10 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
       };
       const kernelSharers = deps.filter((x) => onPrem(x) && KIND_PARAMS[x.choice.kind].sharesHostKernel);
       const share = kernelSharers.length > 0 ? Math.ceil(RACE_POINTS.patchPerHostKernel / kernelSharers.length) : 0;
-      // The host's reboot stops everything on premises on this host, whatever the kind.
-      for (const dep of deps) if (onPrem(dep)) stop(dep, at, DOWNTIME_MIN.patchReboot);
+      // The host's reboot stops everything on premises on this host, whatever the kind; with two nodes or more an
+      // orchestrator drains one node at a time and moves its pods to the others (a rolling reboot): they stay up.
+      const rolling = (host.spec.nodes ?? 1) > 1;
+      for (const dep of deps) if (onPrem(dep) && !(rolling && orchestrated(dep))) stop(dep, at, DOWNTIME_MIN.patchReboot);
       for (const dep of deps) {
         const { kind, placement } = dep.choice;
         if (placement === 'paas' || placement === 'saas') continue;
@@ -299,8 +388,21 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
             },
           ]);
         } else if (kernelSharers.includes(dep)) {
-          charge(dep, -(share + (kind === 'traditional' ? RACE_POINTS.patchPerHostKernel : 0)), [
-            kind === 'traditional'
+          const rebuild = IMAGE_KINDS.includes(kind) ? RACE_POINTS.patchPerImage : 0;
+          charge(dep, -(share + rebuild + (kind === 'traditional' ? RACE_POINTS.patchPerHostKernel : 0)), [
+            kind === 'orchestrated-container'
+              ? rolling
+                ? {
+                    topic: 'orchestration',
+                    ko: '컨테이너는 패치한 호스트 커널 하나를 함께 씁니다. 라이브러리가 패치된 이미지는 다시 빌드해야 하지만, 오케스트레이터가 노드를 하나씩 비우며 재부팅하고 새 이미지로 파드를 차례로 바꿔 서비스는 멈추지 않았습니다.',
+                    en: 'Containers share the one patched host kernel; images with patched libraries must be rebuilt, but the orchestrator drained and rebooted one node at a time and rolled the pods onto the new image, so the service never stopped.',
+                  }
+                : {
+                    topic: 'orchestration',
+                    ko: '라이브러리가 패치된 이미지는 다시 빌드해야 합니다. 노드가 하나뿐이라 파드를 옮겨 둘 곳이 없어, 오케스트레이터가 있어도 재부팅하는 동안 함께 멈췄습니다.',
+                    en: 'Images with patched libraries must be rebuilt, and with a single node there was nowhere to move the pods: orchestrated or not, they stopped during the reboot.',
+                  }
+              : kind === 'traditional'
               ? {
                   topic: 'traditional',
                   ko: '호스트 OS에 직접 설치한 프로그램은 OS의 라이브러리를 함께 씁니다. 하나를 고치다 다른 프로그램이 깨질 수 있고, 재부팅하는 동안 모두 멈췄습니다.',
@@ -311,6 +413,15 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
                   ko: '컨테이너는 패치한 호스트 커널 하나를 함께 써 그 비용을 나눕니다. 하지만 라이브러리가 패치된 이미지는 다시 빌드해 배포해야 하고, 호스트를 재부팅하는 동안에는 컨테이너도 멈췄습니다.',
                   en: 'Containers share the one patched host kernel and split its cost, but images with patched libraries must be rebuilt and redeployed, and the host’s reboot stopped them too.',
                 },
+          ]);
+        } else if (IMAGE_KINDS.includes(kind)) {
+          // A sandboxed container has no host-kernel share to pay, but its image is rebuilt like any other.
+          charge(dep, -RACE_POINTS.patchPerImage, [
+            {
+              topic: 'docker',
+              ko: '이미지는 바뀌지 않으므로, 라이브러리가 패치되면 이미지를 다시 빌드해 컨테이너를 새로 띄워야 합니다. 호스트를 재부팅하는 동안에는 이 컨테이너도 멈췄습니다.',
+              en: 'An image never changes, so a patched library means a rebuilt image and a fresh container; the host’s reboot stopped this one too.',
+            },
           ]);
         }
       }

@@ -10,7 +10,7 @@ export interface FactNumber {
   max?: number;
   unit: FactUnit;
 }
-export type FactUnit = 's' | 'MB' | 'GB' | '%' | 'x' | 'us' | 'Gbps' | 'GFLOPS' | '';
+export type FactUnit = 's' | 'min' | 'MB' | 'GB' | '%' | 'x' | 'us' | 'Gbps' | 'GFLOPS' | '';
 
 export interface Fact {
   id: FactTag;
@@ -180,6 +180,36 @@ export const FACTS: readonly Fact[] = [
     numbers: [n(110, '')],
     ref: 'Kubernetes, "Considerations for large clusters"',
     url: 'https://kubernetes.io/docs/setup/best-practices/cluster-large/',
+  },
+  {
+    id: 'KA',
+    claim: {
+      en: 'Kubernetes asks for 2 CPUs or more on a control-plane machine and 2 GB or more of RAM per machine (any less leaves little room for the applications).',
+      ko: 'Kubernetes는 컨트롤 플레인 머신에 CPU 2개 이상, 머신마다 RAM 2 GB 이상을 요구합니다. 그보다 적으면 애플리케이션이 쓸 자리가 거의 남지 않습니다.',
+    },
+    numbers: [n(2, ''), n(2, 'GB')],
+    ref: 'Kubernetes documentation, "Installing kubeadm" (before you begin)',
+    url: 'https://kubernetes.io/docs/setup/production-environment/tools/kubeadm/install-kubeadm/',
+  },
+  {
+    id: 'K8T',
+    claim: {
+      en: 'When a node stops answering, Kubernetes by default leaves its pods bound to it for 300 s (5 min) before evicting them; their controllers then start replacement pods on the other nodes.',
+      ko: '노드가 응답하지 않으면 Kubernetes는 기본 설정으로 300초(5분) 동안 파드를 그 노드에 묶어 둔 뒤 내보냅니다. 그러면 파드를 관리하는 컨트롤러가 다른 노드에 새 파드를 띄웁니다.',
+    },
+    numbers: [n(300, 's'), n(5, 'min')],
+    ref: 'Kubernetes documentation, "Taints and Tolerations" (taint-based evictions, DefaultTolerationSeconds)',
+    url: 'https://kubernetes.io/docs/concepts/scheduling-eviction/taint-and-toleration/',
+  },
+  {
+    id: 'DL',
+    claim: {
+      en: 'A Docker image is a stack of read-only layers, one for each instruction of its Dockerfile; the image never changes. Images that share layers store them once, a pull fetches only the layers not already on the host, and each container adds only a thin writable layer of its own.',
+      ko: 'Docker 이미지는 읽기 전용 레이어를 쌓은 것으로, Dockerfile의 명령 하나가 레이어 하나가 되고 이미지 자체는 바뀌지 않습니다. 레이어를 함께 쓰는 이미지들은 그 레이어를 한 번만 저장하고, pull할 때도 호스트에 없는 레이어만 받습니다. 컨테이너는 그 위에 얇은 쓰기 레이어 하나만 더합니다.',
+    },
+    numbers: [],
+    ref: 'Docker documentation, "Storage drivers" (images and layers, container and layers)',
+    url: 'https://docs.docker.com/engine/storage/drivers/',
   },
   {
     id: 'SO',

@@ -2,7 +2,7 @@
 // Each constant cites its row of the project's sources table by tag ([F], [X], ...: ./facts.ts, docs/FACTS.md) or
 // says GUESS (the game's own estimate: no published figure). A "why" line may cite a tag only for a number that
 // row gives (facts.test.ts). Ratios are relative to bare metal = 1.00.
-import type { DeployKind, FactTag, GuestOs, PerfFactors, Placement } from '../types.js';
+import type { BaseImage, DeployKind, FactTag, GuestOs, PerfFactors, Placement } from '../types.js';
 
 interface KindParams {
   perf: PerfFactors;
@@ -92,6 +92,21 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     sharesHostKernel: false,
     ownGuestOs: true,
   },
+  // Containers under an orchestrator (Kubernetes): the same containers on the same kernel ([F] for their speed), plus
+  // a control plane (ORCHESTRATION) that schedules, scales and restarts them.
+  'orchestrated-container': {
+    perf: { cpu: 1.0, randomIo: 1.0, netLatency: 2.0, syscall: 1.0 }, // [F] as a container; the pod network's latency: GUESS, as Docker NAT
+    perfSource: ['F'],
+    runtimeRamGb: 0.003, // [SO]: about 3 MB shim per container
+    imageDiskGb: 0.114, // [AL]: debian image 114 MB, as a plain container
+    startS: 0.9, // [DS]: `docker run` about 0.6-1.2 s; scheduling a pod adds little (GUESS: not measured here)
+    startSource: 'DS',
+    opsHoursPerMonth: 1.5, // GUESS: as a container (the control plane's own effort: ORCHESTRATION)
+    boundary: 40, // GUESS: as a container, one kernel (fact 1)
+    noisyExposure: 0.3, // GUESS: as a container (cgroup quotas on one kernel)
+    sharesHostKernel: true,
+    ownGuestOs: false,
+  },
   'vm-full': {
     // [F]: KVM untuned CPU 0.83 (241 vs 291 GFLOPS), random I/O 0.5, latency +80%.
     perf: { cpu: 0.83, randomIo: 0.5, netLatency: 1.8, syscall: 1.0 },
@@ -147,6 +162,29 @@ export const GUEST_OS: Record<GuestOs, { ramGb: number; diskGb: number; startS: 
   windows: { ramGb: 2, diskGb: 32, startS: 45, source: 'WS', startSource: 'GUESS' },
 };
 
+/** Base image sizes, MB ([AL]): alpine 5.6, ubuntu 64, debian 114. Stored once per host, shared by every image on it. */
+export const BASE_IMAGE_MB: Record<BaseImage, number> = { alpine: 5.6, ubuntu: 64, debian: 114 };
+
+/**
+ * How fast missing image layers arrive (a pull from a registry, or a build's output), MB per real second. GUESS: no
+ * source measured it; a layer already on the host costs nothing ([DL]: a pull fetches only the missing layers).
+ */
+export const PULL_MB_PER_S = 25;
+
+/** Images built on a base: the kinds that run container images (a microVM boots a root filesystem, not layers). */
+export const IMAGE_KINDS: readonly DeployKind[] = ['container', 'sandboxed-container', 'orchestrated-container'];
+
+/** The orchestrator (Kubernetes) on the on-premise host pool. */
+export const ORCHESTRATION = {
+  /** [KA]: 2 CPUs or more for a control-plane machine, 2 GB or more of RAM: paid once per host pool. */
+  controlPlaneCpu: 2,
+  controlPlaneRamGb: 2, // [KA]
+  /** GUESS: upgrading and watching the control plane, hours per month, once per host pool. */
+  controlPlaneOpsHours: 4,
+  /** [K8S]: at most 110 pods per node. */
+  podsPerNode: 110,
+};
+
 /** Start in the cloud ([MH], 2012): Linux about 97 s, Windows about 810 s. */
 export const CLOUD_VM_START_S: Record<GuestOs, number> = { linux: 97, windows: 810 };
 
@@ -190,8 +228,8 @@ export const GAME_TIME_SCALE = 0.05;
 
 /**
  * Downtime after a race event, in real minutes (the bill's figure; the race scales it by GAME_TIME_SCALE to decide
- * when a deployment is back). All GUESS: no source gives a recovery time; the facts table's start row says only
- * "bare-metal server provisioning: minutes to hours (GUESS)".
+ * when a deployment is back). GUESS, except podReschedule: no source gives a repair time; the facts table's start
+ * row says only "bare-metal server provisioning: minutes to hours (GUESS)".
  */
 export const DOWNTIME_MIN = {
   /** The host's hardware failed: replace the part (or move to a spare server), restore, restart. 60 min of real
@@ -199,6 +237,8 @@ export const DOWNTIME_MIN = {
   hardwareFailure: 60,
   /** Patch day: the host OS is patched and rebooted, which stops everything running on that host. */
   patchReboot: 15,
+  /** An orchestrated container on the failed node: evicted after 5 min by default, then restarted on another node. */
+  podReschedule: 5, // [K8T]: pods stay bound to an unreachable node for 300 s (5 min) by default
 };
 
 /** Points. GUESS: chosen so one card is worth about half a quiz question. */
@@ -211,12 +251,18 @@ export const RACE_POINTS = {
   /** GUESS, a game rule (not a measured "damage"): an untrusted tenant on the shared kernel doubles the CVE's cost. */
   cveUntrustedMultiplier: 2,
   spikeReward: 120,
+  /** A plain container scaled out by hand (nobody's autoscaler): less than an orchestrator's automatic scale-out. */
+  spikeManualReward: 60,
   spikePenalty: 120,
   noisyPenaltyMax: 200,
   hardwareFailurePenalty: 150,
+  /** An orchestrated container restarted on another node after its node failed: minutes down, not hours. */
+  rescheduledPenalty: 40,
   cloudSurvivalReward: 40,
   patchPerGuestOs: 40,
   patchPerHostKernel: 20,
+  /** Patch day: every image whose libraries were patched is rebuilt and redeployed. */
+  patchPerImage: 10,
   sensitivityMixPenalty: 120,
   untrustedSharePenalty: 150,
   missedCardPenalty: 0,

@@ -1,15 +1,19 @@
 // quoteDeployment: what a deployment choice would cost and earn, before a player commits.
 // The client calls it on every hover, the engine calls it to score a deploy, the planner to search.
-import type { DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, QuoteBreakdown, WorkloadCard, Why } from '../types.js';
+import type { BaseImage, DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, QuoteBreakdown, WorkloadCard, Why } from '../types.js';
 import {
+  BASE_IMAGE_MB,
   CLOUD_VM_START_S,
   COST,
   EFFICIENCY_WEIGHTS,
   GAME_TIME_SCALE,
   GUEST_OS,
+  IMAGE_KINDS,
   KIND_PARAMS,
+  ORCHESTRATION,
   PAAS_PERF,
   PLACEMENT_PARAMS,
+  PULL_MB_PER_S,
   QUOTE_SCORING,
   RACE_POINTS,
   SAAS_PERF,
@@ -25,7 +29,36 @@ export interface HostContext {
   deployments: readonly Deployment[];
   /** Cards by id, to know the neighbours' trust and sensitivity. */
   cards: Readonly<Record<string, WorkloadCard>>;
+  /**
+   * The deployments that were on the host when this one was deployed: whose image layers and control plane it found
+   * there. Absent: `deployments` (a quote before deploying). The final audit passes the earlier ones only, so a
+   * later neighbour never makes an image "already pulled" after the fact.
+   */
+  sharedFrom?: readonly Deployment[];
 }
+
+const onPremImage = (d: Deployment) => d.choice.placement === 'on-prem' && IMAGE_KINDS.includes(d.choice.kind);
+const onPremOrchestrated = (d: Deployment) => d.choice.placement === 'on-prem' && d.choice.kind === 'orchestrated-container';
+
+/** A base image's layers are on the host: some container there runs an image built on it. */
+export function baseOnHost(deps: readonly Deployment[], cards: Readonly<Record<string, WorkloadCard>>, base: BaseImage): boolean {
+  return deps.some((d) => onPremImage(d) && cards[d.cardId]?.image?.base === base);
+}
+
+/** An orchestrator's control plane already runs on the host pool. */
+export function controlPlaneOnHost(deps: readonly Deployment[]): boolean {
+  return deps.some(onPremOrchestrated);
+}
+
+/** Pods the orchestrated deployments on the host pool run (a card's replicas, 1 by default). */
+export function podsOnHost(deps: readonly Deployment[], cards: Readonly<Record<string, WorkloadCard>>): number {
+  let pods = 0;
+  for (const d of deps) if (onPremOrchestrated(d)) pods += cards[d.cardId]?.replicas ?? 1;
+  return pods;
+}
+
+/** The pod limit of a host pool ([K8S]: 110 per node). */
+export const podLimit = (spec: HostSpec) => ORCHESTRATION.podsPerNode * (spec.nodes ?? 1);
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -55,14 +88,24 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const offService = placement === 'paas' || placement === 'saas';
 
   // Resources taken from the host.
+  const earlier = ctx.sharedFrom ?? ctx.deployments;
+  // Images: a card that names its image pays only the layers not on the host yet ([DL]); one that does not keeps
+  // the flat model (a debian-sized image, already there).
+  const img = IMAGE_KINDS.includes(kind) && (onPrem || placement === 'iaas') ? card.image : undefined;
+  const baseShared = img !== undefined && onPrem && baseOnHost(earlier, ctx.cards, img.base);
+  const pullMb = img ? (baseShared ? 0 : BASE_IMAGE_MB[img.base]) + img.ownMb : 0;
+  // The orchestrator's control plane: the first orchestrated deployment on the pool brings it ([KA]).
+  const bringsControlPlane = onPrem && kind === 'orchestrated-container' && !controlPlaneOnHost(earlier);
+  const cpCpu = bringsControlPlane ? ORCHESTRATION.controlPlaneCpu : 0;
+  const cpRamGb = bringsControlPlane ? ORCHESTRATION.controlPlaneRamGb : 0;
   let overheadRamGb = 0;
   let overheadDiskGb = 0;
   if (onPrem) {
-    overheadRamGb = k.runtimeRamGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].ramGb : 0);
-    overheadDiskGb = k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
+    overheadRamGb = k.runtimeRamGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].ramGb : 0) + cpRamGb;
+    overheadDiskGb = img ? pullMb / 1000 : k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
   }
   const perf = placement === 'paas' ? PAAS_PERF : placement === 'saas' ? SAAS_PERF : k.perf;
-  const cpu = onPrem ? round2(card.cpu / perf.cpu) : 0;
+  const cpu = onPrem ? round2(card.cpu / perf.cpu + cpCpu) : 0;
   const ramGb = onPrem ? round2(card.ramGb + overheadRamGb) : 0;
   const diskGb = onPrem ? round2(card.diskGb + overheadDiskGb) : 0;
 
@@ -73,6 +116,19 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     if (cpu > free.cpu + 1e-9) short.push(`CPU ${cpu}/${round2(free.cpu)}`);
     if (ramGb > free.ramGb + 1e-9) short.push(`RAM ${ramGb}/${round2(free.ramGb)} GB`);
     if (diskGb > free.diskGb + 1e-9) short.push(`disk ${diskGb}/${round2(free.diskGb)} GB`);
+    if (short.length === 0 && kind === 'orchestrated-container') {
+      const pods = podsOnHost(ctx.deployments, ctx.cards);
+      const replicas = card.replicas ?? 1;
+      if (pods + replicas > podLimit(ctx.spec)) {
+        fits = false;
+        blockers.push({
+          topic: 'orchestration',
+          ko: `Kubernetes는 노드 하나에 파드를 최대 110개까지 지원합니다. 이 호스트에는 이미 파드 ${pods}개가 있어 ${replicas}개를 더 올릴 자리가 없습니다.`,
+          en: `Kubernetes supports at most 110 pods per node: this host already runs ${pods}, with no room for ${replicas} more.`,
+          source: 'K8S',
+        });
+      }
+    }
     if (short.length > 0) {
       fits = false;
       blockers.push({
@@ -87,8 +143,8 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   let startS: number;
   let startSource: FactTag;
   if (placement === 'iaas') {
-    startS = CLOUD_VM_START_S[card.guestOs] + (kind === 'container' || kind === 'sandboxed-container' ? k.startS : 0);
-    startSource = PLACEMENT_PARAMS.iaas.startSource;
+    startS = CLOUD_VM_START_S[card.guestOs] + (kind === 'container' || kind === 'sandboxed-container' ? k.startS + pullMb / PULL_MB_PER_S : 0);
+    startSource = pullMb > 0 ? 'GUESS' : PLACEMENT_PARAMS.iaas.startSource;
   } else if (offService) {
     startS = PLACEMENT_PARAMS[placement].startS ?? 0;
     startSource = PLACEMENT_PARAMS[placement].startSource;
@@ -99,8 +155,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     startS = GUEST_OS[card.guestOs].startS * TYPE2_BOOT_FACTOR;
     startSource = 'GUESS';
   } else {
-    startS = k.startS;
-    startSource = k.startSource;
+    // An image must be on the host before it runs: the missing layers are pulled (or built) first (rate: GUESS).
+    startS = pullMb > 0 ? round2(k.startS + pullMb / PULL_MB_PER_S) : k.startS;
+    startSource = pullMb > 0 ? 'GUESS' : k.startSource;
   }
   const meetsDeadline = startS <= card.startDeadlineS;
 
@@ -109,13 +166,15 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   if (placement === 'saas') costPerHour = COST.saasPerHour;
   else {
     const resources =
-      (card.cpu / perf.cpu) * COST.perCoreHour +
-      (card.ramGb + (isFullVm(kind) || placement === 'iaas' ? GUEST_OS[card.guestOs].ramGb : 0)) * COST.perRamGbHour +
+      (card.cpu / perf.cpu + cpCpu) * COST.perCoreHour +
+      (card.ramGb + cpRamGb + (isFullVm(kind) || placement === 'iaas' ? GUEST_OS[card.guestOs].ramGb : 0)) * COST.perRamGbHour +
       card.diskGb * COST.perDiskGbHour;
     costPerHour = onPrem ? resources * COST.onPremFactor : resources * PLACEMENT_PARAMS[placement].priceFactor;
   }
   costPerHour = Math.round(costPerHour * 1000) / 1000;
-  const opsHoursPerMonth = offService ? (PLACEMENT_PARAMS[placement].opsHoursPerMonth ?? 0) : k.opsHoursPerMonth;
+  const opsHoursPerMonth = offService
+    ? (PLACEMENT_PARAMS[placement].opsHoursPerMonth ?? 0)
+    : k.opsHoursPerMonth + (bringsControlPlane ? ORCHESTRATION.controlPlaneOpsHours : 0);
 
   // Efficiency, 0..1 parts.
   const S = QUOTE_SCORING;
@@ -141,7 +200,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const isoSteps: QuoteBreakdown['isolation'] = [];
   let isolation = onPrem ? k.boundary : PLACEMENT_PARAMS[placement as 'iaas' | 'paas' | 'saas'].boundary;
   isoSteps.push({ part: 'boundary', delta: isolation });
-  if (placement === 'iaas' && (kind === 'container' || kind === 'sandboxed-container')) {
+  if (placement === 'iaas' && IMAGE_KINDS.includes(kind)) {
     const capped = Math.min(isolation, k.boundary + S.iaasContainerBoundaryBonus);
     if (capped !== isolation) isoSteps.push({ part: 'iaas-vm-cap', delta: capped - isolation });
     isolation = capped;
@@ -191,6 +250,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const points = blockers.length > 0 ? 0 : Math.round(RACE_POINTS.perCard * ((1 - isoWeight) * efficiency + isoWeight * isolation) / 100);
 
   addTeachingLines(why, card, choice, { startS, startSource, meetsDeadline });
+  addImageLines(why, card, choice, ctx.spec, { img, baseShared, bringsControlPlane }, why.length - 1);
 
   return {
     choice,
@@ -260,7 +320,7 @@ function addTeachingLines(
               source: GUEST_OS.linux.source,
             },
       );
-    } else if (kind === 'container') {
+    } else if (kind === 'container' || kind === 'orchestrated-container') {
       why.push({
         topic: 'container',
         ko: '컨테이너는 호스트 커널을 공유해 런타임 부담이 몇 MB뿐이고 CPU·메모리 성능은 거의 네이티브입니다.',
@@ -348,6 +408,72 @@ function addTeachingLines(
           source: q.startSource,
         },
   );
+}
+
+/**
+ * Docker images and orchestration (notes 003, 004): what the image costs given the layers already on the host, and
+ * what the orchestrator brings. Inserted before the start line (`at`), which the pull or build lengthens.
+ */
+function addImageLines(
+  why: Why[],
+  card: WorkloadCard,
+  choice: DeployChoice,
+  spec: HostSpec,
+  o: { img: WorkloadCard['image']; baseShared: boolean; bringsControlPlane: boolean },
+  at: number,
+): void {
+  const lines: Why[] = [];
+  const { img } = o;
+  if (img && choice.placement === 'on-prem') {
+    lines.push(
+      o.baseShared
+        ? {
+            topic: 'docker',
+            ko: `${img.base} 베이스 이미지의 레이어가 이미 호스트에 있어 다시 받지 않습니다. 같은 베이스로 만든 이미지들은 그 레이어를 한 번만 저장하므로, 이 컨테이너는 자기 레이어만 더합니다.`,
+            en: `The ${img.base} base image’s layers are already on the host, so none of it is pulled again: images built on one base store its layers once, and this container adds only its own.`,
+            source: 'DL',
+          }
+        : {
+            topic: 'docker',
+            ko: `${img.base} 베이스 이미지(${BASE_IMAGE_MB[img.base]} MB)가 아직 이 호스트에 없습니다. 컨테이너를 띄우기 전에 이미지의 다른 레이어와 함께 받아 와야 합니다.`,
+            en: `The ${img.base} base image (${BASE_IMAGE_MB[img.base]} MB) is not on this host yet: it has to be pulled, with the image’s other layers, before the container can start.`,
+            source: 'AL',
+          },
+    );
+  }
+  if (img && img.ownMb > 0 && choice.placement !== 'paas' && choice.placement !== 'saas') {
+    lines.push({
+      topic: 'docker',
+      ko: `Dockerfile을 빌드한 이 워크로드의 레이어(${img.ownMb} MB)는 실행 전에 호스트에 있어야 합니다. 받는 속도 초당 ${PULL_MB_PER_S} MB는 게임의 추정치입니다.`,
+      en: `This workload’s own layers (${img.ownMb} MB, built from its Dockerfile) must be on the host before it runs; the ${PULL_MB_PER_S} MB/s they arrive at is the game’s estimate.`,
+      source: 'GUESS',
+    });
+  }
+  if (choice.kind === 'orchestrated-container' && choice.placement === 'on-prem') {
+    lines.push(
+      o.bringsControlPlane
+        ? {
+            topic: 'orchestration',
+            ko: '오케스트레이터(Kubernetes)는 컨테이너를 배치하고, 부하가 늘면 복제본을 늘리고, 노드가 고장 나면 다른 노드에서 다시 띄웁니다. 다만 처음 올리는 워크로드가 컨트롤 플레인 몫까지 치릅니다. 컨트롤 플레인에는 CPU 2개와 RAM 2 GB 이상이 필요합니다.',
+            en: 'An orchestrator (Kubernetes) places the containers, adds replicas when load rises and restarts them on another node when one fails. The first workload pays for the control plane, which needs 2 CPUs or more and 2 GB of RAM or more.',
+            source: 'KA',
+          }
+        : {
+            topic: 'orchestration',
+            ko: '컨트롤 플레인은 이미 이 호스트에서 돌고 있어, 이 워크로드는 파드만 더합니다 (노드당 최대 110개).',
+            en: 'The control plane already runs on this host pool: this workload only adds its pods (at most 110 per node).',
+            source: 'K8S',
+          },
+    );
+    if ((spec.nodes ?? 1) < 2)
+      lines.push({
+        topic: 'orchestration',
+        ko: '노드가 하나뿐이라 그 노드가 고장 나면 파드를 옮길 곳이 없습니다. 오케스트레이터가 다른 노드에서 다시 띄워 주는 것은 노드가 둘 이상일 때의 이야기입니다.',
+        en: 'With a single node there is nowhere to move the pods when it fails: restarting them elsewhere needs two nodes or more.',
+      });
+  }
+  void card;
+  why.splice(at, 0, ...lines);
 }
 
 /** The host a player deploys to, as a quoting context. */

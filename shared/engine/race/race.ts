@@ -167,7 +167,9 @@ export function endRace(d: Draft): void {
     for (const dep of host.deployments) {
       const others = host.deployments.filter((x) => x.id !== dep.id);
       const card = cardIndex(d.s)[dep.cardId]!;
-      const final = quoteOnHost({ ...contextOf(d, host), deployments: others }, card, dep.choice);
+      // Image layers and the control plane: only what was on the host before it counts as found there.
+      const sharedFrom = host.deployments.slice(0, host.deployments.indexOf(dep));
+      const final = quoteOnHost({ ...contextOf(d, host), deployments: others, sharedFrom }, card, dep.choice);
       const delta = final.points - dep.points;
       if (delta !== 0) {
         dep.points = final.points;

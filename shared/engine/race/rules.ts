@@ -7,6 +7,9 @@ const OS_NAME = { linux: { ko: '리눅스', en: 'Linux' }, windows: { ko: '윈�
 /** Kinds that run on a Type 1 hypervisor on bare metal: only on a 'server' host. */
 const TYPE1_KINDS: readonly DeployKind[] = ['vm-full', 'vm-para', 'microvm'];
 
+/** Kinds that run container images on the host kernel or a sandbox of it. */
+const CONTAINER_KINDS: readonly DeployKind[] = ['container', 'sandboxed-container', 'orchestrated-container'];
+
 /** PaaS and SaaS leave the deployment kind to the provider; the engine records it as 'container'. */
 export function normalizeChoice(choice: DeployChoice): DeployChoice {
   return choice.placement === 'paas' || choice.placement === 'saas'
@@ -35,7 +38,7 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
       source: 'NIST',
     });
   }
-  if (card.needsCustomKernel && (kind === 'container' || kind === 'sandboxed-container' || placement === 'paas' || placement === 'saas')) {
+  if (card.needsCustomKernel && (CONTAINER_KINDS.includes(kind) || placement === 'paas' || placement === 'saas')) {
     out.push({
       topic: 'container',
       ko: '컨테이너는 호스트 커널을 공유하므로 자기만의 커널이나 커널 모듈을 둘 수 없습니다. 자체 커널이 있는 VM이 필요합니다.',
@@ -52,11 +55,18 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
   }
 
   if (placement === 'on-prem') {
-    if ((kind === 'container' || kind === 'sandboxed-container' || kind === 'traditional') && card.guestOs !== host.os) {
+    if ((CONTAINER_KINDS.includes(kind) || kind === 'traditional') && card.guestOs !== host.os) {
       out.push({
         topic: kind === 'traditional' ? 'traditional' : 'container',
         ko: `${OS_NAME[card.guestOs].ko} 워크로드는 ${OS_NAME[host.os].ko} 호스트 커널 위에서 ${kind === 'traditional' ? '직접 설치해' : '컨테이너로'} 실행할 수 없습니다. 다른 OS는 VM이 필요합니다.`,
         en: `A ${OS_NAME[card.guestOs].en} workload cannot run ${kind === 'traditional' ? 'installed' : 'in a container'} on a ${OS_NAME[host.os].en} host kernel; another OS needs a VM.`,
+      });
+    }
+    if (kind === 'orchestrated-container' && host.os !== 'linux') {
+      out.push({
+        topic: 'orchestration',
+        ko: 'Kubernetes의 컨트롤 플레인은 리눅스에서만 돕니다. Windows 서버는 워커 노드로만 들어갈 수 있어서, Windows 호스트만으로는 클러스터를 꾸릴 수 없습니다.',
+        en: 'The Kubernetes control plane runs on Linux only; Windows servers join a cluster as worker nodes, so a Windows-only host pool cannot form one.',
       });
     }
     if (kind === 'sandboxed-container' && host.os !== 'linux') {
@@ -96,6 +106,13 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
       ko: '이 게임에서 IaaS는 가상 머신(또는 그 위의 컨테이너)을 빌려 줍니다. 실제 제공자는 베어메탈 서버도 빌려 주지만, 여기서 전통적 설치·Type 2·microVM은 고를 수 없습니다.',
       en: 'In this game IaaS rents you virtual machines (or containers on them); real providers also rent bare-metal servers. Traditional installs, Type 2 and microVMs are not choices here.',
       source: 'NIST',
+    });
+  }
+  if (placement === 'iaas' && kind === 'orchestrated-container') {
+    out.push({
+      topic: 'orchestration',
+      ko: '이 게임에서 오케스트레이터는 여러분의 온프레미스 호스트에서 돌립니다. 클라우드의 관리형 Kubernetes는 여기서 고를 수 없습니다.',
+      en: 'In this game the orchestrator runs on your own on-premise hosts; a cloud’s managed Kubernetes is not a choice here.',
     });
   }
   if (placement === 'iaas' && kind === 'sandboxed-container' && card.guestOs !== 'linux') {
