@@ -2,7 +2,8 @@
 // socket's own address by the process the socket is on, also when its room is owned by another process (the
 // event is routed there); once spent, the socket's process refuses before any routing; the owner's stand-in for a
 // routed event has no address and charges nothing (a shared 'cluster' bucket would let one scanner lock everybody
-// out of the rooms a process owns). Two apps in this process on the real Redis and PostgreSQL.
+// out of the rooms a process owns); the budget is kept in Redis, one per address for both processes. Two apps in
+// this process on the real Redis and PostgreSQL.
 import { nanoid } from 'nanoid';
 import pg from 'pg';
 import { createClient } from 'redis';
@@ -82,5 +83,22 @@ describe.skipIf(!enabled)('room code scanning across processes', () => {
       expect(await other.call('player:resume', { roomCode: room.roomCode, resumeToken: `another-wrong-${String(i).padStart(10, '0')}` })).toMatchObject({ ok: false, error: { code: 'auth/token' } });
     }
     expectOk(await (await clientFrom(A, '203.0.113.7')).call('player:join', { roomCode: room.roomCode, name: 'Still in' }));
+  });
+
+  it('one budget for an address over both processes (Redis): a scanner spread over A and B gets it once, plus at most one try per process', async () => {
+    const host = await clientFrom(B, '198.51.100.10');
+    const room = expectOk(await host.call('room:create', { packId: 'warmup-en' }));
+    const address = '203.0.113.150';
+    const [onA, onB] = [await clientFrom(A, address), await clientFrom(B, address)];
+    const codes: string[] = [];
+    for (let i = 0; i < 2 * BURST + 2; i++) {
+      const reply = await (i % 2 === 0 ? onA : onB).call('player:resume', { roomCode: room.roomCode, resumeToken: `spread-wrong-${String(i).padStart(12, '0')}` });
+      codes.push(reply.ok ? 'ok' : reply.error.code);
+    }
+    const failures = codes.filter((c) => c === 'auth/token').length;
+    // Each process its own budget would allow 2 x BURST; shared, BURST and the one try A makes before it learns.
+    expect(failures).toBeGreaterThanOrEqual(BURST);
+    expect(failures).toBeLessThanOrEqual(BURST + 1);
+    expect(codes.slice(-2)).toEqual(['rate/limited', 'rate/limited']);
   });
 });
