@@ -1,6 +1,7 @@
 // One room's authority: its game state, action log, timers and broadcasts. Knows nothing of sockets (RoomOutput).
 import { nanoid } from 'nanoid';
 import {
+  activePlayerIds,
   answerOf,
   botMoves,
   joinRefusal,
@@ -711,11 +712,8 @@ export class Room {
   tally(): Tally | null {
     const q = this.state.question;
     if (!q) return null;
-    let total = 0;
-    for (const id of this.state.playerOrder) {
-      const p = playerOf(this.state, id);
-      if (p && !p.removed && p.joinedAtStep <= this.state.step) total++;
-    }
+    // Who takes part in this question is the engine's rule (not removed, joined before it).
+    const total = activePlayerIds(this.state).length;
     return { questionId: q.questionId, answered: q.answerCount, total, version: this.state.version };
   }
 
@@ -889,9 +887,8 @@ export class Room {
         name: this.state.teams[t.teamId]?.name ?? t.teamId,
         score: t.score,
         rank: t.rank,
-        members: this.state.playerOrder
-          .filter((id) => playerOf(this.state, id)?.teamId === t.teamId)
-          .map((id) => ({ playerId: id, name: names(id), score: playerOf(this.state, id)?.score ?? 0 })),
+        // The engine's members, whose scores make the team's (removed players are in neither).
+        members: t.members,
       })),
       ...(solo ? { solo } : {}),
     };

@@ -3,7 +3,7 @@ export * from './types.js';
 export { createGame, next, replay } from './reducer.js';
 export { viewFor, sharedView, personalView, visibleTop } from './view.js';
 export { joinRefusal, balancedTeam, type Refusal } from './seating.js';
-export { nextWakeAt, currentStep, stepCount, type Step } from './steps.js';
+export { nextWakeAt, currentStep, stepCount, activePlayerIds, type Step } from './steps.js';
 export { legalChoices, quoteOnHost, quoteDeployment } from './race/quote.js';
 export { botMoves } from './bots.js';
 export { bestPlan, type Plan } from './race/best-plan.js';

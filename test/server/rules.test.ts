@@ -2,7 +2,7 @@
 // (late join, names taken or banned, the lobby lock), teams are balanced by the engine, and the views a room sends
 // (the join ack's, the shared broadcast) are the engine's view parts, not a second shaping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinRefusal, next, playerOf, sharedView, viewFor, type GameState, type GameView } from '../../shared/engine/index.js';
+import { joinRefusal, next, playerOf, sharedView, teamLeaderboard, viewFor, type GameState, type GameView } from '../../shared/engine/index.js';
 import type { GameOptions } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestClient, type TestServer } from './harness.js';
 
@@ -65,6 +65,19 @@ describe('the room asks the engine for the game rules', () => {
     const e = expectOk(await join(r.code, 'E')).playerId as string;
     expect(teamOf(e)).toBe('t2');
     expect(r.room().state.teamSizes).toEqual({ t1: 2, t2: 1, t3: 1 });
+  });
+
+  it("the podium's teams are the engine's team leaderboard (a removed member is in neither its list nor its score)", async () => {
+    const r = await room({ mode: 'team', teamCount: 2 });
+    const ids: string[] = [];
+    for (const name of ['A', 'B', 'C']) ids.push(expectOk(await join(r.code, name)).playerId as string);
+    expectOk(await r.host.call('host:control', { command: 'remove', playerId: ids[2] }));
+    expectOk(await r.host.call('host:control', { command: 'start' }));
+    expectOk(await r.host.call('host:control', { command: 'end' }));
+    const podium = await r.host.waitFor('game:podium');
+    const members = podium.teams.flatMap((t) => t.members.map((m) => m.playerId));
+    expect(members.sort()).toEqual([ids[0], ids[1]].sort());
+    expect(podium.teams).toEqual(teamLeaderboard(r.room().state).map((t) => expect.objectContaining({ teamId: t.teamId, members: t.members })));
   });
 
   it("the join ack's view and the shared broadcast are the engine's view parts", async () => {
