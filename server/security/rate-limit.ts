@@ -1,9 +1,11 @@
-// Token buckets: one per socket (honest play, a few events a second, never hits it; a flood does), and one per
-// client address for creating things (rooms, solo runs, imported packs), which a script opening many sockets or
-// HTTP requests cannot dodge.
+// Budgets: one per socket (honest play, a few events a second, never hits it; a flood does), and one per client
+// address for creating things (rooms, solo runs, imported packs) and for failed joins, which a script opening many
+// sockets or HTTP requests cannot dodge. The per-address budgets run on rate-limiter-flexible: in memory with one
+// process, in Redis with several (REDIS_URL), so an address has one budget whatever process it reaches.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface BucketOptions {
-  /** Tokens added per second. */
+  /** Tokens added per second (per-address budgets: the long-run rate, `burst` per `burst / ratePerS` seconds). */
   ratePerS: number;
   /** Bucket size: the largest burst. */
   burst: number;
@@ -38,6 +40,13 @@ export const SOLO_VERIFY_RATE: BucketOptions = { ratePerS: 1 / 2, burst: 60 };
  */
 export const JOIN_FAILURE_RATE: BucketOptions = { ratePerS: 1, burst: 300 };
 
+/**
+ * The per-socket event budget stays this hand-written token bucket, not rate-limiter-flexible: every socket event
+ * takes from it (a burst is 2,000 answers), a socket lives on one process so Redis would share nothing, and the
+ * library costs measurably more per event (`npm run bench budgets`, 2 x EPYC, Node 20, 2,000 sockets x 20 events):
+ * TokenBucket 40-140 ns, RateLimiterMemory ~2,400 ns (a Map lookup and a promise per event, 17-55x), RateLimiterRedis
+ * 40,000-70,000 ns (a round trip per event: 2,000 answers would spend 80-140 ms on it, about the whole 150 ms ack goal).
+ */
 export class TokenBucket {
   private tokens: number;
   private last: number;
@@ -77,69 +86,84 @@ export class TokenBucket {
   }
 }
 
-/** At most this many addresses are remembered per limiter (~100 bytes each). */
-export const MAX_ADDRESSES = 10_000;
+/** Where the per-address budgets live with several processes: the app's Redis connection and key prefix. */
+export interface SharedStore {
+  /** A node-redis client (server/cluster/redis.ts), connected. */
+  client: unknown;
+  /** Prefix of the budgets' keys (`<prefix>:budget:<name>:<address>`). */
+  prefix: string;
+}
+
+/** rate-limiter-flexible counts points in windows of whole seconds: `burst` points per `burst / ratePerS` s. */
+export function windowOf(opts: BucketOptions): { points: number; duration: number } {
+  const points = Math.max(1, Math.round(opts.burst));
+  return { points, duration: Math.max(1, Math.ceil(points / opts.ratePerS)) };
+}
 
 /**
- * A token bucket per key (a client address), in bounded memory: a bucket that has refilled is forgotten (a new one
- * would be the same), and past `maxKeys` the least recently used ones go. Each process keeps its own.
+ * A budget per key (a client address) on rate-limiter-flexible: `burst` per window of `burst / ratePerS` seconds,
+ * the window starting at the key's first use (so the long-run rate is the token bucket's; the worst case, a full
+ * window's worth at its end and another at the start of the next, is two bursts). In memory (keys expire with
+ * their window, so memory follows the addresses active in the last window) until `share` moves it to Redis:
+ * one budget per address for every process, the in-memory one standing in while Redis fails (rate-limiter-flexible's
+ * insurance limiter: a Redis outage never refuses or lets through everybody).
  */
 export class AddressLimiter {
-  /** In order of last use, oldest first (a used key is moved to the end). */
-  private readonly buckets = new Map<string, TokenBucket>();
-  private nextSweep = -Infinity;
+  private limiter: RateLimiterAbstract;
+  readonly points: number;
+  readonly duration: number;
 
   constructor(
-    private readonly opts: BucketOptions,
+    opts: BucketOptions,
     /** What is being made, for the refusal's message ("rooms"). */
     private readonly what: string,
-    private readonly maxKeys = MAX_ADDRESSES,
-  ) {}
+    /** The budget's name in Redis keys ("rooms"); defaults to `what`. */
+    private readonly name = what.replace(/\s+/g, '-'),
+  ) {
+    ({ points: this.points, duration: this.duration } = windowOf(opts));
+    this.limiter = this.memory();
+  }
 
-  /** Takes one token from `key`'s bucket; false when it is empty. */
-  take(key: string, now: number): boolean {
-    let bucket = this.buckets.get(key);
-    if (bucket) {
-      this.buckets.delete(key);
-    } else {
-      if (now >= this.nextSweep || this.buckets.size >= this.maxKeys) this.sweep(now);
-      bucket = new TokenBucket(this.opts, now);
+  private memory(): RateLimiterMemory {
+    return new RateLimiterMemory({ points: this.points, duration: this.duration, keyPrefix: this.name });
+  }
+
+  /** Several processes: the budget is kept in Redis from now on, shared by every process on the same prefix. */
+  share(store: SharedStore): void {
+    this.limiter = new RateLimiterRedis({
+      storeClient: store.client,
+      useRedisPackage: true,
+      keyPrefix: `${store.prefix}:budget:${this.name}`,
+      points: this.points,
+      duration: this.duration,
+      // Over budget, an address is refused here without asking Redis until its window ends.
+      inMemoryBlockOnConsumed: this.points,
+      insuranceLimiter: this.memory(),
+    });
+  }
+
+  /** Spends one point of `key`'s budget: null, or when it was spent already the refusal's message (saying how long to wait). */
+  async refusal(key: string): Promise<string | null> {
+    try {
+      await this.limiter.consume(key, 1);
+      return null;
+    } catch (rejected) {
+      if (!(rejected instanceof RateLimiterRes)) throw rejected;
+      return `Too many ${this.what} created from your network just now: try again in ${seconds(rejected.msBeforeNext)} s.`;
     }
-    this.buckets.set(key, bucket);
-    return bucket.take(now);
   }
 
-  /** Takes a token for `key`: null, or when its bucket is empty the refusal's message (saying how long to wait). */
-  refusal(key: string, now: number): string | null {
-    if (this.take(key, now)) return null;
-    const s = Math.max(1, Math.ceil((this.buckets.get(key)?.waitMs(now) ?? 0) / 1000));
-    return `Too many ${this.what} created from your network just now: try again in ${s} s.`;
+  /** Spends one point of `key`'s budget even when it is spent (a failure already happened): ms until it has one again, 0 if it still has some. */
+  async charge(key: string): Promise<number> {
+    const res = await this.limiter.penalty(key, 1);
+    return res.remainingPoints > 0 ? 0 : Math.max(1, res.msBeforeNext);
   }
 
-  /** Milliseconds until `key` has a token (0: it has one), without taking one. */
-  waitMs(key: string, now: number): number {
-    return this.buckets.get(key)?.waitMs(now) ?? 0;
-  }
-
-  /** Addresses remembered now. */
-  get size(): number {
-    return this.buckets.size;
-  }
-
-  /**
-   * Forgets refilled buckets; at the cap, also the least recently used down to 90% of it, so a stream of new
-   * addresses costs one sweep per tenth of the cap, not one per address. Runs at most once per refill time
-   * otherwise: a bucket idle that long is full.
-   */
-  private sweep(now: number): void {
-    for (const [key, bucket] of this.buckets) if (bucket.full(now)) this.buckets.delete(key);
-    if (this.buckets.size >= this.maxKeys) {
-      let excess = this.buckets.size - Math.floor(this.maxKeys * 0.9);
-      for (const key of this.buckets.keys()) {
-        if (excess-- <= 0) break;
-        this.buckets.delete(key);
-      }
-    }
-    this.nextSweep = now + (this.opts.burst / this.opts.ratePerS) * 1000;
+  /** Milliseconds until `key` has a point (0: it has one), without spending one. */
+  async waitMs(key: string): Promise<number> {
+    const res = await this.limiter.get(key);
+    return res === null || res.remainingPoints > 0 ? 0 : Math.max(1, res.msBeforeNext);
   }
 }
+
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
