@@ -2,6 +2,7 @@
 export * from './types.js';
 export { createGame, next, replay } from './reducer.js';
 export { viewFor, sharedView, personalView, visibleTop } from './view.js';
+export { visibleTopFor } from './board-limit.js';
 export { joinRefusal, balancedTeam, type Refusal } from './seating.js';
 export { nextWakeAt, currentStep, stepCount, activePlayerIds, type Step } from './steps.js';
 export { legalChoices, quoteOnHost, quoteDeployment } from './race/quote.js';

@@ -17,6 +17,9 @@ import {
 } from './index.js';
 import { config } from './testing/fixtures.js';
 import { playerOf } from './players.js';
+import { readFileSync } from 'node:fs';
+import { visibleTop } from './view.js';
+import { visibleTopFor } from './board-limit.js';
 
 const host = { role: 'host' } as const;
 const system = { role: 'system' } as const;
@@ -132,5 +135,18 @@ describe('ranks and view parts', () => {
     // Below the visible top, a player sees the top and then its own row.
     const last = leaderboard(state).at(-1)!.playerId;
     expect(viewFor(state, { role: 'player', playerId: last }).players.map((p) => p.id)).toEqual([...shared.players.map((p) => p.id), last]);
+  });
+});
+
+describe('leaderboard limits', () => {
+  it("the views' visible top and the projector's board follow the one rule (board-limit.ts)", () => {
+    const state = seated({ leaderboard: 'end' });
+    expect(visibleTop(state)).toBe(visibleTopFor('end', false));
+    expect(visibleTop({ ...state, phase: 'podium' })).toBe(visibleTopFor('end', true));
+    expect([visibleTopFor('top3', false), visibleTopFor('never', false), visibleTopFor('never', true)]).toEqual([3, 0, 3]);
+    // The projector asks the engine's rule instead of a table of its own.
+    const hostView = readFileSync(new URL('../../client/src/views/host-view.ts', import.meta.url), 'utf8');
+    expect(hostView).toMatch(/visibleTopFor\(/);
+    expect(hostView).not.toMatch(/top3:\s*3/);
   });
 });

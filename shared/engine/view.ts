@@ -8,6 +8,7 @@ import { questionById } from './quiz/quiz.js';
 import { cardIndex } from './race/quote.js';
 import { hostIdFor } from './race/race.js';
 import { leaderboard, rankOf } from './standings.js';
+import { visibleTopFor } from './board-limit.js';
 import { stepsOf } from './steps.js';
 import type { Actor, GameState, GameView, PublicQuestion, Question, QuestionState } from './types.js';
 import { playerOf } from './players.js';
@@ -16,14 +17,7 @@ type ViewPlayer = GameView['players'][number];
 
 /** How many of the leaderboard a player's device shows, by the host's leaderboard option and the phase. */
 export function visibleTop(state: GameState): number {
-  const atEnd = state.phase === 'podium';
-  switch (state.config.leaderboard) {
-    case 'top3': return 3;
-    case 'top5': return 5;
-    case 'top10': return 10;
-    case 'end': return atEnd ? 10 : 0;
-    case 'never': return atEnd ? 3 : 0;
-  }
+  return visibleTopFor(state.config.leaderboard, state.phase === 'podium');
 }
 
 export function publicQuestion(q: Question, perm: readonly number[]): PublicQuestion {

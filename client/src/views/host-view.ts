@@ -2,6 +2,7 @@
 // answer distribution and explanation; the race host picture; leaderboard; podium and the report link.
 import { html, css, nothing } from 'lit';
 import type { GameView } from '../../../shared/engine/types.js';
+import { visibleTopFor } from '../../../shared/engine/board-limit.js';
 import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { answerLook, answerStyles } from '../components/answer-style.js';
@@ -28,7 +29,8 @@ import { signed } from '../components/host-picture.js';
 import { raceGains } from '../lib/race-gains.js';
 
 const FACTORS = [1, 1.5, 2] as const;
-const LIMIT: Record<string, number> = { top3: 3, top5: 5, top10: 10 };
+/** The rows the room is shown between rounds, by the host's leaderboard option (the engine's rule); undefined: none. */
+const boardLimit = (view: GameView): number | undefined => visibleTopFor(view.leaderboard, false) || undefined;
 
 export class HostView extends ActionView {
   static override properties = {
@@ -285,7 +287,7 @@ export class HostView extends ActionView {
 
   /** The race's standings, live: the host's leaderboard choice decides whether and how many; each row says what this race brought. */
   private raceStandings(view: GameView) {
-    const limit = LIMIT[view.leaderboard];
+    const limit = boardLimit(view);
     const teams = view.mode === 'team' && view.leaderboard !== 'never';
     if (!limit && !teams) {
       return html`<p class="panel hidden-board" data-room="race-standings" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`;
@@ -302,7 +304,7 @@ export class HostView extends ActionView {
 
   /** Between rounds the projector shows what the host chose: top 3/5/10, or nothing until the end, or never. */
   private board(view: GameView) {
-    const limit = LIMIT[view.leaderboard];
+    const limit = boardLimit(view);
     return html`<div class="stack boards" data-board=${view.leaderboard}>
       ${view.mode === 'team' && view.leaderboard !== 'never'
         ? html`<leader-board .heading=${t('board.teams')} .rows=${teamRows(view)}></leader-board>`
