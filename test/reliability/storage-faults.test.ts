@@ -9,6 +9,7 @@ import type { Podium } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestServer } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
 import { metricValue, readMetrics, waitUntil, withTimeout } from './support.js';
+import { captureLogger } from '../../server/log.js';
 
 const PACK = 'warmup-en';
 
@@ -49,7 +50,7 @@ describe('storage faults', () => {
   });
 
   async function serverWith(storage: Storage, logs: string[]) {
-    const server = await startServer({ storage, log: (message) => logs.push(message) });
+    const server = await startServer({ storage, log: captureLogger(logs) });
     servers.push(server);
     return server;
   }
@@ -78,7 +79,7 @@ describe('storage faults', () => {
       const fault = faulty(inner, 'saveFinishedGame', failures, error);
       const logs: string[] = [];
       const server = await serverWith(fault.storage, logs);
-      const { host } = await playGame(server);
+      const { host, code, hostToken, seats } = await playGame(server);
       const podium: Podium = await withTimeout(host.waitFor('game:podium'), 20_000, 'the podium');
       // The podium came after the one write that worked, and the game is in the database.
       expect(fault.state).toMatchObject({ failed: failures, succeeded: 1 });
@@ -90,6 +91,15 @@ describe('storage faults', () => {
       expect(metricValue(metrics, 'hostrush_storage_failures_total')).toBeGreaterThanOrEqual(1);
       expect(metricValue(metrics, 'hostrush_games_saved_total')).toBe(1);
       expect(logs.some((m) => /could not store the finished game/.test(m))).toBe(true);
+      // The log (pino): one JSON line per event, the failure at level error with the room and the error as fields;
+      // no nickname, no host token, no seat.
+      const entries = logs.map((line) => JSON.parse(line) as { level: number; room?: string; err?: { message: string }; msg: string });
+      expect(entries.find((e) => /could not store the finished game/.test(e.msg))).toMatchObject({ level: 50, room: code, err: { message: expect.any(String) } });
+      for (const line of logs) {
+        expect(line).not.toMatch(/\bAnn\b|\bBob\b/);
+        expect(line).not.toContain(hostToken);
+        for (const seat of seats) expect(line).not.toContain(seat.playerId);
+      }
     });
   }
 
