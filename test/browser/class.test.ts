@@ -75,7 +75,7 @@ describe('a whole class at school.test', () => {
         races++;
         for (const p of phones) {
           await p.page.locator('play-screen race-cards').waitFor(WAIT);
-          await expectPhoneFits(p.page, `${p.name} race`);
+          await expectPhoneFits(p.page, `${p.name} race`, { mustReach: ['race-cards'] });
         }
         // Two phones deploy, one as a plain container (the CVE after 10 s hits it), one as the picker proposes.
         await deployCard(phones[0]!.page, {

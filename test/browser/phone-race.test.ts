@@ -5,7 +5,9 @@ import { describe, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { builtinPack, BUILTIN_PACKS } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
+import { DEPLOY_KINDS } from '../../shared/engine/types.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
+import { expectPhoneFits } from './phone-checks.js';
 import { WAIT, changed, chooseDeployment, createGame, deployCard, hostControl, importPack, joinAs, openPicker } from './play-helpers.js';
 
 const RACE_S = 75;
@@ -99,6 +101,9 @@ describe('the race on a phone', () => {
       const m = await metrics(page);
       expect(m.width, `${lang} race page scrolls sideways`).toBeLessThanOrEqual(m.inner);
       expect(m.height, `${lang} race page is ${m.height} px`).toBeLessThan(2.5 * m.innerH);
+      // Seven cards run below the fold: the screen says so.
+      await expectPhoneFits(page, `${lang} race cards`, { mustReach: ['race-cards'] });
+      await expect(page.locator('more-below [data-more-below]').isVisible()).resolves.toBe(true);
       await expectAccessible(page, `phone race ${lang}`);
       await shot(page, `phone-race-${lang}`, true);
     }
@@ -128,7 +133,7 @@ describe('the race on a phone', () => {
       await shot(page, `phone-picker-where-${lang}`);
       await chooseDeployment(page, { placement: 'on-prem' });
       await picker.locator('.body[data-step="how"] input[name="kind"]').first().waitFor(WAIT);
-      expect(await picker.locator('input[name="kind"]').count()).toBeLessThanOrEqual(7);
+      expect(await picker.locator('input[name="kind"]').count()).toBeLessThanOrEqual(DEPLOY_KINDS.length);
       await inViewport(picker.locator('button.deploy'));
       await expectAccessible(page, `picker, how, ${lang}`);
       await shot(page, `phone-picker-how-${lang}`);

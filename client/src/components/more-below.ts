@@ -5,7 +5,7 @@ import { LocalizedElement } from './localized-element.js';
 import { t } from '../i18n/index.js';
 
 export class MoreBelow extends LocalizedElement {
-  static override properties = { below: { state: true } };
+  static override properties = { below: { state: true }, label: { type: String } };
   static override styles = css`
     :host { display: block; }
     .spot { height: 1px; }
@@ -17,6 +17,8 @@ export class MoreBelow extends LocalizedElement {
     button:focus-visible { outline: 3px solid var(--hr-focus); outline-offset: 2px; }
   `;
   private below = false;
+  /** What lies below (default: more answers). */
+  label = '';
   private observer: IntersectionObserver | null = null;
 
   override firstUpdated(): void {
@@ -38,7 +40,7 @@ export class MoreBelow extends LocalizedElement {
   override render() {
     return html`<div class="spot"></div>${this.below
       ? html`<button type="button" data-more-below
-          @click=${() => this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}>${t('q.moreBelow')} ↓</button>`
+          @click=${() => this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}>${this.label || t('q.moreBelow')} ↓</button>`
       : nothing}`;
   }
 }

@@ -307,6 +307,7 @@ export class PlayScreen extends LocalizedElement {
       <h2 class="race-h">${t('player.race.cards')}</h2>
       <race-cards .host=${host} .cards=${race.cards} .names=${names} .me=${you.playerId} .now=${now} ?busy=${this.busy}
         @pick=${(e: CustomEvent<string>) => (this.picking = e.detail)}></race-cards>
+      <more-below .label=${t('player.race.moreCards')}></more-below>
       ${view.mode === 'team' ? html`<team-parts class="race-parts" .view=${view} .host=${host} .me=${you.playerId}></team-parts>` : nothing}
       ${host
         ? html`<details class="hostfold panel" data-testid="host-fold" ?open=${open} @toggle=${(e: Event) => (this.hostOpen = (e.currentTarget as HTMLDetailsElement).open)}>

@@ -137,6 +137,7 @@ export const en = {
   'q.numeric': 'Type a number',
   'q.submit': 'Submit',
   'q.moreBelow': 'More answers below',
+  'player.race.moreCards': 'More cards below',
   'q.true': 'True',
   'q.false': 'False',
   'q.moveUp': 'Move "{item}" up',

@@ -139,6 +139,7 @@ export const ko: Catalog = {
   'q.numeric': '숫자를 입력하세요',
   'q.submit': '제출',
   'q.moreBelow': '아래에 보기가 더 있어요',
+  'player.race.moreCards': '아래에 카드가 더 있어요',
   'q.true': '참',
   'q.false': '거짓',
   'q.moveUp': '"{item}" 위로',
