@@ -67,13 +67,13 @@ export const INFRA_CARDS: BiCard[] = [
     id: 'c-lab-docker-web', topic: 'docker',
     title: bi('Docker 실습용 웹 앱', 'Docker practice web app'),
     description: bi('Dockerfile을 빌드해 띄워 보는 작은 웹 앱.', 'A small web app to build from a Dockerfile and run.'),
-    cpu: 0.5, ramGb: 0.5, diskGb: 1, startDeadlineS: 10, profile: 'network', arrivesAtS: 20,
+    cpu: 0.5, ramGb: 0.5, diskGb: 1, startDeadlineS: 10, profile: 'network', image: { base: 'alpine', ownMb: 30 }, arrivesAtS: 20,
   }),
   card({
     id: 'c-lab-db', topic: 'docker',
     title: bi('실습용 MySQL', 'Practice MySQL'),
     description: bi('SQL 수업용 데이터베이스. 공식 이미지로 바로 띄울 수 있다.', 'A database for the SQL class; runs straight from the official image.'),
-    cpu: 1, ramGb: 2, diskGb: 10, startDeadlineS: 60, profile: 'io', arrivesAtS: 30,
+    cpu: 1, ramGb: 2, diskGb: 10, startDeadlineS: 60, profile: 'io', image: { base: 'debian', ownMb: 450 }, arrivesAtS: 30,
   }),
   card({
     id: 'c-lab-pentest', topic: 'vm',

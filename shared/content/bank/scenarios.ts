@@ -162,6 +162,39 @@ export const CLASSROOM_SCENARIOS: BiScenario[] = [
     randomEvents: 1,
     lengthS: 90,
   },
+  {
+    id: 's-tax-season',
+    title: bi('연말정산 시즌의 공공 포털', 'Public portal in tax season'),
+    description: bi(
+      '기관 방침상 시민 자료는 기관 전산센터 밖으로 나가지 않습니다. 서버 세 대(노드 3개)에 웹, API, 인증, PDF 생성기를 올리는데, 간소화 서비스가 열리는 날 접속이 두 번 몰리고 그사이 서버 한 대가 고장 납니다. 오케스트레이터(Kubernetes)가 컨트롤 플레인 몫의 자원과 운영 부담을 치를 만한지 판단하세요.',
+      'Agency policy keeps citizens\' data in its own data centre. Web, API, authentication and PDF workers go onto three servers (three nodes); the day the simplified service opens, traffic surges twice and one server fails in between. Decide whether an orchestrator (Kubernetes) is worth its control plane\'s resources and effort.',
+    ),
+    host: { cores: 48, ramGb: 192, diskGb: 3000, os: 'linux', machine: 'server', nodes: 3 },
+    deck: deckOf(['c-tax-web', 'c-tax-api', 'c-tax-db', 'c-tax-pdf', 'c-tax-auth', 'c-tax-notify', 'c-tax-stats']),
+    events: [
+      { kind: 'traffic-spike', atS: 70 },
+      { kind: 'hardware-failure', atS: 110 },
+      { kind: 'traffic-spike', atS: 150 },
+    ],
+    randomEvents: 0,
+    lengthS: 180,
+  },
+  {
+    id: 's-small-office',
+    title: bi('작은 사무실의 서버 한 대', 'A small office\'s one server'),
+    description: bi(
+      '8코어·32 GB 서버 한 대에 위키, CRM, Git, 프린터 서버를 올립니다. 회사 방침상 자료는 사무실 서버에 두고, 사용자는 늘 같은 스무 명이라 트래픽이 몰릴 일이 없습니다. 같은 베이스 이미지를 쓰는 컨테이너는 레이어를 함께 쓰니, 무엇을 먼저 어떻게 올릴지도 생각해 보세요.',
+      'A wiki, a CRM, Git and a print server go onto one 8-core, 32 GB server; company policy keeps the data on it. The same twenty people use them every day, so nothing surges. Containers on the same base image share its layers: think about what goes first, and how.',
+    ),
+    host: { cores: 8, ramGb: 32, diskGb: 1000, os: 'linux', machine: 'server' },
+    deck: deckOf(['c-office-wiki', 'c-office-webhook', 'c-office-crm', 'c-office-git', 'c-office-print', 'c-office-backup']),
+    events: [
+      { kind: 'patch-day', atS: 60 },
+      { kind: 'hardware-failure', atS: 95 },
+    ],
+    randomEvents: 1,
+    lengthS: 120,
+  },
 ];
 
 const TEAM_SERVER = { cores: 24, ramGb: 96, diskGb: 1500, os: 'linux', machine: 'server' } as const;

@@ -27,6 +27,9 @@ interface KindParams {
   ownGuestOs: boolean;
 }
 
+/** A microVM's minimal guest kernel on disk, GB. GUESS: about 20 MB. */
+export const MICROVM_KERNEL_GB = 0.02;
+
 export const KIND_PARAMS: Record<DeployKind, KindParams> = {
   traditional: {
     // Programs installed straight on the host OS run at native speed: bare metal, the 1.00 every ratio of [F] is
@@ -83,7 +86,7 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
     // [FCS]: the VMM's own overhead is at most 5 MiB, "a few MB" (fact 9). The minimal guest kernel runs inside the
     // guest memory the workload asks for (the card's RAM): a simplification, GUESS.
     runtimeRamGb: 0.005,
-    imageDiskGb: 0.114 + 0.02, // [AL] rootfs like a container image; GUESS 20 MB guest kernel
+    imageDiskGb: 0.114 + MICROVM_KERNEL_GB, // [AL] rootfs like a container image; GUESS 20 MB guest kernel
     startS: 0.125, // [FCS]: <= 125 ms to init (fact 11: faster than `docker run`)
     startSource: 'FCS',
     opsHoursPerMonth: 2, // GUESS

@@ -10,6 +10,7 @@ import {
   GUEST_OS,
   IMAGE_KINDS,
   KIND_PARAMS,
+  MICROVM_KERNEL_GB,
   ORCHESTRATION,
   PAAS_PERF,
   PLACEMENT_PARAMS,
@@ -91,8 +92,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const earlier = ctx.sharedFrom ?? ctx.deployments;
   // Images: a card that names its image pays only the layers not on the host yet ([DL]); one that does not keeps
   // the flat model (a debian-sized image, already there).
-  const img = IMAGE_KINDS.includes(kind) && (onPrem || placement === 'iaas') ? card.image : undefined;
-  const baseShared = img !== undefined && onPrem && baseOnHost(earlier, ctx.cards, img.base);
+  // A microVM boots a root filesystem of its own made from the image: fetched whole, sharing no layers.
+  const img = (IMAGE_KINDS.includes(kind) && (onPrem || placement === 'iaas')) || (kind === 'microvm' && onPrem) ? card.image : undefined;
+  const baseShared = img !== undefined && onPrem && IMAGE_KINDS.includes(kind) && baseOnHost(earlier, ctx.cards, img.base);
   const pullMb = img ? (baseShared ? 0 : BASE_IMAGE_MB[img.base]) + img.ownMb : 0;
   // The orchestrator's control plane: the first orchestrated deployment on the pool brings it ([KA]).
   const bringsControlPlane = onPrem && kind === 'orchestrated-container' && !controlPlaneOnHost(earlier);
@@ -102,7 +104,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   let overheadDiskGb = 0;
   if (onPrem) {
     overheadRamGb = k.runtimeRamGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].ramGb : 0) + cpRamGb;
-    overheadDiskGb = img ? pullMb / 1000 : k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
+    overheadDiskGb = img ? pullMb / 1000 + (kind === 'microvm' ? MICROVM_KERNEL_GB : 0) : k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
   }
   const perf = placement === 'paas' ? PAAS_PERF : placement === 'saas' ? SAAS_PERF : k.perf;
   const cpu = onPrem ? round2(card.cpu / perf.cpu + cpCpu) : 0;
@@ -424,7 +426,13 @@ function addImageLines(
 ): void {
   const lines: Why[] = [];
   const { img } = o;
-  if (img && choice.placement === 'on-prem') {
+  if (img && choice.placement === 'on-prem' && choice.kind === 'microvm') {
+    lines.push({
+      topic: 'vm',
+      ko: '이 게임에서 microVM은 이미지로 만든 자기만의 루트 파일 시스템으로 부팅합니다. 통째로 받아 와야 하고, 호스트의 컨테이너들과 레이어를 함께 쓰지 않습니다.',
+      en: 'In this game a microVM boots a root filesystem of its own made from the image: it is fetched whole and shares no layers with the containers on the host.',
+    });
+  } else if (img && choice.placement === 'on-prem') {
     lines.push(
       o.baseShared
         ? {
