@@ -146,6 +146,24 @@ describe('the facts the engine must respect (docs/FACTS.md)', () => {
     expect(saas.allowed).toBe(true);
     expect(saas.why.some((w) => w.source === 'MS' && /data/.test(w.en))).toBe(true);
   });
+
+  it('14. images share layers: a container on a base already on the host pulls only its own layers', () => {
+    const img = (id: string) => card(id, { image: { base: 'ubuntu', ownMb: 20 } });
+    const first = q(img('a'), 'container');
+    const neighbour = { id: 'd1', cardId: 'a', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
+    const second = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { a: img('a') } }, img('b'), onPrem('container'));
+    expect(first.overheadDiskGb - second.overheadDiskGb).toBeCloseTo(0.064, 2);
+    expect(second.startS).toBeLessThan(first.startS);
+  });
+
+  it('15. an orchestrator costs a control plane (2 CPUs, 2 GB) and restarts pods elsewhere only where there is another node', () => {
+    const plain = q(app, 'container');
+    const orch = q(app, 'orchestrated-container');
+    expect(orch.cpu - plain.cpu).toBe(2);
+    expect(orch.ramGb - plain.ramGb).toBe(2);
+    expect(orch.why.some((w) => w.topic === 'orchestration' && /single node/.test(w.en))).toBe(true);
+    expect(quoteOnHost(empty({ ...LINUX_SERVER, nodes: 2 }), app, onPrem('orchestrated-container')).why.some((w) => /single node/.test(w.en))).toBe(false);
+  });
 });
 
 describe('the rules of the design', () => {

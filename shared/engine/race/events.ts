@@ -147,7 +147,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
             room && pods
               ? {
                   topic: 'orchestration',
-                  ko: '부하가 오르자 오케스트레이터의 자동 확장이 복제본을 늘렸습니다. 사람이 손댈 필요가 없었습니다.',
+                  ko: '부하가 늘자 오케스트레이터의 자동 확장이 복제본을 늘렸습니다. 사람이 손댈 필요가 없었습니다.',
                   en: 'As load rose, the orchestrator’s autoscaler added replicas: nobody had to step in.',
                 }
               : !room
@@ -279,7 +279,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
         nodes > 1
           ? {
               topic: 'orchestration',
-              ko: '호스트 풀의 노드 한 대에 하드웨어 고장! 그 노드에서 돌던 것은 수리될 때까지 멈춥니다. 오케스트레이터 아래의 컨테이너는 기본 설정으로 5분 뒤 다른 노드에서 다시 뜨고, 클라우드 워크로드는 그대로 돕니다.',
+              ko: '호스트 풀의 노드 한 대가 고장 났습니다! 그 노드에서 돌던 것은 수리될 때까지 멈춥니다. 오케스트레이터 아래의 컨테이너는 기본 설정으로 5분 뒤 다른 노드에서 다시 뜨고, 클라우드 워크로드는 그대로 돕니다.',
               en: 'Hardware failure on one node of the pool! What ran on it is down until it is repaired; orchestrated containers are restarted on the other nodes after 5 min (the default), and cloud workloads carry on.',
               source: 'K8T',
             }
@@ -394,7 +394,7 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
               ? rolling
                 ? {
                     topic: 'orchestration',
-                    ko: '컨테이너는 패치한 호스트 커널 하나를 함께 씁니다. 라이브러리가 패치된 이미지는 다시 빌드해야 하지만, 오케스트레이터가 노드를 하나씩 비우며 재부팅하고 새 이미지로 파드를 차례로 바꿔 서비스는 멈추지 않았습니다.',
+                    ko: '컨테이너는 패치한 호스트 커널 하나를 함께 씁니다. 라이브러리가 패치된 이미지는 다시 빌드해야 하지만, 오케스트레이터가 노드를 하나씩 비우며 재부팅하고 새 이미지의 파드로 차례차례 바꿔서 서비스가 멈추지 않았습니다.',
                     en: 'Containers share the one patched host kernel; images with patched libraries must be rebuilt, but the orchestrator drained and rebooted one node at a time and rolled the pods onto the new image, so the service never stopped.',
                   }
                 : {

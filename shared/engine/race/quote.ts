@@ -452,7 +452,7 @@ function addImageLines(
   if (img && img.ownMb > 0 && choice.placement !== 'paas' && choice.placement !== 'saas') {
     lines.push({
       topic: 'docker',
-      ko: `Dockerfile을 빌드한 이 워크로드의 레이어(${img.ownMb} MB)는 실행 전에 호스트에 있어야 합니다. 받는 속도 초당 ${PULL_MB_PER_S} MB는 게임의 추정치입니다.`,
+      ko: `Dockerfile로 빌드한 이 워크로드의 자기 레이어(${img.ownMb} MB)는 실행하기 전에 호스트에 있어야 합니다. 레이어를 받는 속도(초당 ${PULL_MB_PER_S} MB)는 게임이 정한 추정치입니다.`,
       en: `This workload’s own layers (${img.ownMb} MB, built from its Dockerfile) must be on the host before it runs; the ${PULL_MB_PER_S} MB/s they arrive at is the game’s estimate.`,
       source: 'GUESS',
     });

@@ -111,7 +111,7 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
   if (placement === 'iaas' && kind === 'orchestrated-container') {
     out.push({
       topic: 'orchestration',
-      ko: '이 게임에서 오케스트레이터는 여러분의 온프레미스 호스트에서 돌립니다. 클라우드의 관리형 Kubernetes는 여기서 고를 수 없습니다.',
+      ko: '이 게임의 오케스트레이터는 여러분의 온프레미스 호스트에서 돌아갑니다. 클라우드의 관리형 Kubernetes는 여기서 고를 수 없습니다.',
       en: 'In this game the orchestrator runs on your own on-premise hosts; a cloud’s managed Kubernetes is not a choice here.',
     });
   }
