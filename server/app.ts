@@ -9,6 +9,7 @@ import { apiRouter, errorHandler, sendError } from './http/api.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createMetrics, METRIC, type Metrics } from './metrics.js';
 import { CLIENT_DIR } from './paths.js';
+import { createLogger, type Logger } from './log.js';
 import { RoomManager } from './rooms/manager.js';
 import { attachSockets, type IoServer } from './rooms/sockets.js';
 import { Cluster, type ClusterOptions } from './cluster/index.js';
@@ -45,7 +46,8 @@ export interface AppOptions {
   idleTtlMs?: number;
   /** Rooms nobody joined and solo runs: dropped after this long without an action (default 30 min). */
   emptyIdleTtlMs?: number;
-  log?: (message: string, error?: unknown) => void;
+  /** The server's log (server/log.ts, pino): by default one at info level on stdout/stderr. Tests pass silentLogger. */
+  log?: Logger;
   /** Per-socket event budget (default 20 events/s, burst 40). */
   socketRate?: BucketOptions;
   /**
@@ -122,7 +124,7 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 /** Builds the HTTP and Socket.IO app. Listening is the caller's business, so tests can use port 0. */
 export function createApp(options: AppOptions = {}): AppHandle {
   const clock = options.clock ?? Date.now;
-  const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
+  const log = options.log ?? createLogger();
   const metrics = createMetrics();
   const app = express();
   app.disable('x-powered-by');
@@ -149,9 +151,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
     verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
   };
-  const joinGuard = new JoinGuard(new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins'), metrics, (req) =>
-    requestAddress(app, req),
-  );
+  const joinFailures = new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins');
+  const joinGuard = new JoinGuard(joinFailures, metrics, (req) => requestAddress(app, req), log);
   app.use(securityHeaders(options.publicUrl));
   app.use((req, res, next) => {
     // CORS closed by default: only listed origins get the header (same-origin needs none).
@@ -183,8 +184,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
     const ok = Object.values(checks).every((c) => c === 'ok');
     res.status(ok ? 200 : 503).json({ ok, ...checks });
   });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain; version=0.0.4').send(metrics.render());
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.contentType).send(await metrics.render());
   });
 
   let manager: RoomManager | null = null;
@@ -231,22 +232,24 @@ export function createApp(options: AppOptions = {}): AppHandle {
       // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
       // no live process owns.
       cluster = await Cluster.start(options.cluster, { io, manager, metrics, clock, log, joinGuard });
+      // One budget per address for every process (docs/SECURITY.md, "Flood"): kept in the cluster's Redis.
+      for (const limiter of [...Object.values(limits), joinFailures]) limiter.share(cluster.budgetStore);
       const before = new Set(io.sockets.listeners('connection'));
       attachSockets(io, manager, socketOptions);
       cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)) as never[]);
       if (options.restore !== false) {
         const restored = await manager.restore();
-        if (restored > 0) log(`restored ${restored} active room(s) no other process owned`);
+        if (restored > 0) log.info({ restored }, `restored ${restored} active room(s) no other process owned`);
       }
       return;
     }
     if (options.restore !== false) {
       const restored = await manager.restore();
-      if (restored > 0) log(`restored ${restored} active room(s)`);
+      if (restored > 0) log.info({ restored }, `restored ${restored} active room(s)`);
     }
     attachSockets(io, manager, socketOptions);
   })();
-  ready.catch((error) => log('the server could not start', error));
+  ready.catch((error: unknown) => log.error({ err: error }, 'the server could not start'));
   let started = false;
   void ready.then(() => (started = true), () => {});
 

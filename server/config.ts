@@ -7,6 +7,7 @@ import type { AppOptions } from './app.js';
 import type { ClusterOptions } from './cluster/config.js';
 import { trustProxyFromEnv, type TrustProxy } from './security/client-address.js';
 import { DEFAULT_SQLITE_PATH } from './storage/index.js';
+import { LOG_LEVELS, type LevelWithSilent } from './log.js';
 import { retentionDaysFromEnv } from './storage/retention.js';
 
 /** The defaults of the limits that are variables (also what createApp uses when a test passes none). */
@@ -68,6 +69,7 @@ export const ENV_SCHEMA = z.object({
   HOSTRUSH_MAX_ROOMS: optional(integer(1, 1_000_000, 'rooms this process holds at once')),
   HOSTRUSH_MAX_PLAYERS_PER_ROOM: optional(integer(1, 1_000_000, 'players in one room')),
   HOSTRUSH_SHUTDOWN_TIMEOUT_MS: optional(integer(100, 600_000, 'milliseconds a graceful shutdown may take')),
+  LOG_LEVEL: optional(z.enum(LOG_LEVELS as [LevelWithSilent, ...LevelWithSilent[]], { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
 });
 
 /** Every variable the server reads (the README's Configuration table lists each; a test checks it does). */
@@ -77,7 +79,9 @@ export interface Config {
   port: number;
   /** How long SIGTERM/SIGINT may take to store, release and close before the process exits anyway (code 1). */
   shutdownTimeoutMs: number;
-  /** What createApp is given. */
+  /** LOG_LEVEL: the lowest level of the lines logged (server/log.ts; default info). */
+  logLevel: LevelWithSilent;
+  /** What createApp is given (main.ts adds the logger). */
   app: AppOptions;
 }
 
@@ -130,7 +134,12 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(!cluster && e.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
   };
   return {
-    config: { port: e.PORT ?? DEFAULTS.port, shutdownTimeoutMs: e.HOSTRUSH_SHUTDOWN_TIMEOUT_MS ?? DEFAULTS.shutdownTimeoutMs, app },
+    config: {
+      port: e.PORT ?? DEFAULTS.port,
+      shutdownTimeoutMs: e.HOSTRUSH_SHUTDOWN_TIMEOUT_MS ?? DEFAULTS.shutdownTimeoutMs,
+      logLevel: e.LOG_LEVEL ?? 'info',
+      app,
+    },
     warnings,
   };
 }

@@ -4,20 +4,23 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { joinOrigins } from './http/join-origins.js';
+import { createLogger } from './log.js';
 
 const { config, warnings } = (() => {
   try {
     return readConfig();
   } catch (error) {
-    // A ConfigError's message lists every bad variable, one a line.
-    console.error(`HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
+    // A ConfigError's message lists every bad variable, one a line (LOG_LEVEL may be one of them: info here).
+    createLogger().fatal(`HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
     return process.exit(1);
   }
 })();
-for (const warning of warnings) console.warn(`HostRush: ${warning}`);
+// One JSON line per event (server/log.ts): stdout, and stderr for errors.
+const log = createLogger({ level: config.logLevel });
+for (const warning of warnings) log.warn(`HostRush: ${warning}`);
 const port = config.port;
 const publicUrl = config.app.publicUrl;
-const handle = createApp(config.app);
+const handle = createApp({ ...config.app, log });
 
 /**
  * The listening socket's failure (the port taken by another program, or one this user may not open) is a message
@@ -39,8 +42,8 @@ function listenFailure(error: NodeJS.ErrnoException, port: number): string {
   }
 }
 handle.http.on('error', (error: NodeJS.ErrnoException) => {
-  if (handle.http.listening) return console.error('HostRush: the HTTP server reported an error:', error.message);
-  console.error(`HostRush could not start: ${listenFailure(error, port)}`);
+  if (handle.http.listening) return log.error({ err: error }, `HostRush: the HTTP server reported an error: ${error.message}`);
+  log.fatal({ port }, `HostRush could not start: ${listenFailure(error, port)}`);
   void handle.close().catch(() => {}).finally(() => process.exit(1));
   // Never hang on a close that waits for something: the message is out, the exit code is what matters.
   setTimeout(() => process.exit(1), 2000).unref();
@@ -50,15 +53,15 @@ handle.ready.then(
     handle.http.listen(port, () => {
       const actual = (handle.http.address() as AddressInfo).port;
       const node = handle.cluster();
-      console.log(`HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
+      log.info({ port: actual, ...(node ? { node: node.nodeId } : {}) }, `HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
       // What to give the class: phones cannot open localhost.
       const origins = joinOrigins(publicUrl ?? null, handle.http.address());
       const reach = origins.publicUrl ? [origins.publicUrl] : origins.lan;
-      if (reach.length > 0) console.log(`Students join at ${reach.join(' or ')}`);
+      if (reach.length > 0) log.info({ join: reach }, `Students join at ${reach.join(' or ')}`);
     });
   },
   (error: unknown) => {
-    console.error('HostRush could not start:', error instanceof Error ? error.message : error);
+    log.fatal({ err: error }, `HostRush could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );
@@ -70,23 +73,23 @@ handle.ready.then(
 let stopping = false;
 function shutdown(signal: NodeJS.Signals): void {
   if (stopping) {
-    console.error(`HostRush: ${signal} again: exiting now, without waiting for the shutdown to finish.`);
+    log.error({ signal }, `HostRush: ${signal} again: exiting now, without waiting for the shutdown to finish.`);
     process.exit(1);
   }
   stopping = true;
   const started = Date.now();
-  console.log(`HostRush: ${signal}: shutting down (storing pending answers, closing connections)...`);
+  log.info({ signal }, `HostRush: ${signal}: shutting down (storing pending answers, closing connections)...`);
   setTimeout(() => {
-    console.error(`HostRush: the shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting now.`);
+    log.error({ timeoutMs: config.shutdownTimeoutMs }, `HostRush: the shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting now.`);
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   handle.close().then(
     () => {
-      console.log(`HostRush: stopped in ${Date.now() - started} ms.`);
+      log.info({ ms: Date.now() - started }, `HostRush: stopped in ${Date.now() - started} ms.`);
       process.exit(0);
     },
     (error: unknown) => {
-      console.error('HostRush: the shutdown failed:', error instanceof Error ? error.message : error);
+      log.error({ err: error }, `HostRush: the shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     },
   );

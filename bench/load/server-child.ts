@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { createStorage } from '../../server/storage/index.js';
 import { announceReady, serveStats } from './child-ipc.js';
+import { createLogger } from '../../server/log.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostrush-load-'));
 const storage = await createStorage({ sqlitePath: join(dir, 'load.db') });
@@ -15,10 +16,8 @@ const handle = createApp({
   restore: false,
   // Every host of a many-room run (50x40) connects from 127.0.0.1: over the per-address room budget (burst 30).
   roomCreateRate: { ratePerS: 1_000_000, burst: 1_000_000 },
-  log: (message, error) => {
-    // Bounded: a flood of errors must not become the thing we measure.
-    if (logged++ < 20) console.error(`[server] ${message}`, error instanceof Error ? error.message : (error ?? ''));
-  },
+  // Bounded: a flood of errors must not become the thing we measure.
+  log: createLogger({ level: 'warn', destination: { write: (line: string) => void (logged++ < 20 && process.stderr.write(`[server] ${line}`)) } }),
 });
 await handle.ready;
 serveStats();

@@ -2,13 +2,14 @@
 // (requests to it and answers for it, matched by a correlation id) and on `<prefix>:cluster` (notices for all).
 import { nanoid } from 'nanoid';
 import type { RedisClient } from './redis.js';
+import type { Logger } from '../log.js';
 
 export interface BusOptions {
   pub: RedisClient;
   sub: RedisClient;
   prefix: string;
   nodeId: string;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 type Wire<Req, Res, Notice> =
@@ -65,7 +66,7 @@ export class Bus<Req, Res, Notice> {
       receivers = await this.opts.pub.publish(this.nodeChannel(nodeId), JSON.stringify(wire));
     } catch (error) {
       this.settle(id, { ok: false, why: 'timeout' });
-      this.opts.log('bus: could not publish a request', error);
+      this.opts.log.error({ err: error }, 'bus: could not publish a request');
       return answer;
     }
     // Nobody subscribed to the target's channel: that process is gone (its lease will expire).
@@ -75,7 +76,7 @@ export class Bus<Req, Res, Notice> {
 
   notice(body: Notice): void {
     const wire: Wire<Req, Res, Notice> = { t: 'notice', from: this.opts.nodeId, body };
-    this.opts.pub.publish(this.all, JSON.stringify(wire)).catch((error: unknown) => this.opts.log('bus: notice lost', error));
+    this.opts.pub.publish(this.all, JSON.stringify(wire)).catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: notice lost'));
   }
 
   private settle(id: string, result: RequestResult<Res>): void {
@@ -99,16 +100,16 @@ export class Bus<Req, Res, Notice> {
       try {
         this.onNotice(wire.body, wire.from);
       } catch (error) {
-        this.opts.log('bus: notice handler failed', error);
+        this.opts.log.error({ err: error }, 'bus: notice handler failed');
       }
     } else if (wire.t === 'req') {
       const { id, from } = wire;
       this.onRequest(wire.body, from).then(
         (body) => {
           const res: Wire<Req, Res, Notice> = { t: 'res', id, body };
-          this.opts.pub.publish(this.nodeChannel(from), JSON.stringify(res)).catch((error: unknown) => this.opts.log('bus: answer lost', error));
+          this.opts.pub.publish(this.nodeChannel(from), JSON.stringify(res)).catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: answer lost'));
         },
-        (error: unknown) => this.opts.log('bus: request handler failed', error),
+        (error: unknown) => this.opts.log.error({ err: error }, 'bus: request handler failed'),
       );
     }
   }

@@ -14,6 +14,7 @@ import { Leases } from './lease.js';
 import { JOIN_EVENTS, type JoinGuard } from '../security/join-guard.js';
 import { connectRedis, type RedisPair } from './redis.js';
 import { RemoteSocket, type Effect, type Reply, type Session } from './remote-socket.js';
+import type { Logger } from '../log.js';
 
 export type { ClusterOptions } from './config.js';
 
@@ -53,7 +54,7 @@ export interface ClusterDeps {
   manager: RoomManager;
   metrics: Metrics;
   clock: () => number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
   /** Failed joins and resumes per address (server/security/join-guard.ts): checked and charged where the socket is. */
   joinGuard?: JoinGuard;
 }
@@ -89,7 +90,7 @@ export class Cluster {
     this.bus = new Bus({ pub: redis.pub, sub: redis.sub, prefix: opts.prefix, nodeId: opts.nodeId, log: deps.log });
     this.bus.onRequest = (req) => this.serve(req);
     this.bus.onNotice = (notice, from) => this.noticed(notice, from);
-    deps.metrics.counter('hostrush_routed_total', 'Socket events sent to the process that owns their room, by event.');
+    deps.metrics.counter('hostrush_routed_total', 'Socket events sent to the process that owns their room, by event.', ['event']);
     deps.metrics.counter('hostrush_takeovers_total', 'Rooms this process took over from a process that was gone.');
     deps.metrics.gauge('hostrush_rooms_owned', 'Room leases this process holds.', () => this.leases.heldCodes().length);
   }
@@ -177,7 +178,7 @@ export class Cluster {
         if (code === null || this.isLocal(code)) return this.runLocal(socket, event, packet, next);
         return this.route(socket, event, packet, next, code);
       })
-      .catch((error: unknown) => this.deps.log(`cluster: routing ${event} failed`, error))
+      .catch((error: unknown) => this.deps.log.error({ err: error, event }, `cluster: routing ${event} failed`))
       .finally(() => queue.pending--);
   }
 
@@ -230,7 +231,7 @@ export class Cluster {
       const owner = await this.ownerOf(code);
       if (owner === null) {
         const taken = await this.takeover(code).catch((error: unknown) => {
-          this.deps.log(`cluster: could not take over room ${code}`, error);
+          this.deps.log.error({ err: error, room: code }, `cluster: could not take over room ${code}`);
           return 'held' as const;
         });
         // No such active room: the local handlers give the usual refusal.
@@ -270,7 +271,7 @@ export class Cluster {
       }
       // A failed join or resume of a room owned elsewhere is charged here, to the socket's own address.
       const address = this.deps.joinGuard && JOIN_EVENTS.has(event) ? this.deps.joinGuard.address(socket) : null;
-      if (address !== null) this.deps.joinGuard!.record(event, address, this.deps.clock(), sent.body.reply);
+      if (address !== null) await this.deps.joinGuard!.record(event, address, this.deps.clock(), sent.body.reply);
       if (!socket.connected) return;
       this.apply(socket, sent.body.effects, sent.body.session);
       if (sent.body.reply.ok && SEATING.has(event)) this.seated(sent.body.reply, socket.id);
@@ -411,7 +412,7 @@ export class Cluster {
         const ms = Date.now() - started;
         this.takeoverLog.push({ code, ms, actions: room.log.length });
         this.deps.metrics.inc('hostrush_takeovers_total');
-        this.deps.log(`cluster: ${this.nodeId} took over room ${code} (${room.log.length} actions replayed in ${ms} ms)`);
+        this.deps.log.info({ room: code, node: this.nodeId, actions: room.log.length, ms }, `cluster: ${this.nodeId} took over room ${code} (${room.log.length} actions replayed in ${ms} ms)`);
         return 'taken' as const;
       } catch (error) {
         await this.leases.release(code);
@@ -434,10 +435,10 @@ export class Cluster {
       const owners = await this.redis.pub.mGet(codes.map((code) => this.leases.ownerKey(code)));
       for (const [i, code] of codes.entries()) {
         if (owners[i] !== null) continue;
-        await this.takeover(code).catch((error: unknown) => this.deps.log(`cluster: could not take over room ${code}`, error));
+        await this.takeover(code).catch((error: unknown) => this.deps.log.error({ err: error, room: code }, `cluster: could not take over room ${code}`));
       }
     } catch (error) {
-      this.deps.log('cluster: sweep failed', error);
+      this.deps.log.error({ err: error }, 'cluster: sweep failed');
     } finally {
       this.sweeping = false;
     }
@@ -449,6 +450,11 @@ export class Cluster {
     if (this.sweeper) clearInterval(this.sweeper);
     await this.leases.stop();
     await this.bus.stop();
+  }
+
+  /** Where the per-address budgets are kept, shared by every process (server/security/rate-limit.ts). */
+  get budgetStore(): { client: RedisPair['pub']; prefix: string } {
+    return { client: this.redis.pub, prefix: this.opts.prefix };
   }
 
   /** Resolves when Redis answers a PING (GET /readyz). */

@@ -4,6 +4,7 @@
 // makes this process let the room go at once (`onLost`): never two authorities for one room.
 import type { RoomOwnership } from '../rooms/manager.js';
 import type { RedisClient } from './redis.js';
+import type { Logger } from '../log.js';
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -15,7 +16,7 @@ export interface LeaseOptions {
   ttlMs: number;
   /** Called when a held lease is lost (another owner, or expired while Redis was out of reach). */
   onLost: (code: string) => void;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
   clock?: () => number;
 }
 
@@ -75,7 +76,7 @@ export class Leases implements RoomOwnership {
       await this.opts.redis.eval(RELEASE, { keys: [this.ownerKey(code)], arguments: [this.opts.nodeId] });
       if (forget) await this.opts.redis.sRem(this.roomsKey, code);
     } catch (error) {
-      this.opts.log(`lease ${code}: could not release (it expires by itself)`, error);
+      this.opts.log.warn({ err: error, room: code }, `lease ${code}: could not release (it expires by itself)`);
     }
   }
 
@@ -117,7 +118,7 @@ export class Leases implements RoomOwnership {
           } catch (error) {
             const until = this.held.get(code);
             if (until !== undefined && until <= this.clock()) this.lose(code, 'Redis out of reach');
-            else this.opts.log(`lease ${code}: renewal failed, will retry`, error);
+            else this.opts.log.warn({ err: error, room: code }, `lease ${code}: renewal failed, will retry`);
           }
         }),
     );
@@ -125,7 +126,7 @@ export class Leases implements RoomOwnership {
 
   private lose(code: string, why: string): void {
     if (!this.held.delete(code)) return;
-    this.opts.log(`lease ${code} lost (${why}): this process stops acting for the room`);
+    this.opts.log.warn({ room: code }, `lease ${code} lost (${why}): this process stops acting for the room`);
     this.opts.onLost(code);
   }
 

@@ -2,6 +2,7 @@
 // adapter's broadcasts), `sub` is in subscriber mode (the adapter's channels and ours: one connection, so a
 // cluster message and a broadcast published in that order arrive in that order).
 import { createClient } from 'redis';
+import type { Logger } from '../log.js';
 
 const makeClient = (url: string) =>
   createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) } });
@@ -13,7 +14,7 @@ export interface RedisPair {
   quit(): Promise<void>;
 }
 
-export async function connectRedis(url: string, log: (message: string, error?: unknown) => void): Promise<RedisPair> {
+export async function connectRedis(url: string, log: Logger): Promise<RedisPair> {
   const pub = makeClient(url);
   const sub = makeClient(url);
   let lastError = 0;
@@ -21,7 +22,7 @@ export async function connectRedis(url: string, log: (message: string, error?: u
     client.on('error', (error: unknown) => {
       // A lost connection retries by itself; say so at most once a second.
       const now = Date.now();
-      if (now - lastError > 1000) log(`redis (${name}): ${error instanceof Error ? error.message : String(error)}`);
+      if (now - lastError > 1000) log.error({ connection: name }, `redis (${name}): ${error instanceof Error ? error.message : String(error)}`);
       lastError = now;
     });
   }

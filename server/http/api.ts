@@ -24,6 +24,7 @@ import { mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/pac
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
+import type { Logger } from '../log.js';
 
 export interface ApiDeps {
   manager: RoomManager;
@@ -31,7 +32,7 @@ export interface ApiDeps {
   metrics: Metrics;
   clock: () => number;
   /** Told about storage failures (the client gets 503 storage/failed). */
-  log?: (message: string, error?: unknown) => void;
+  log?: Logger;
   /**
    * Per client address (`req.ip`, which follows the app's 'trust proxy') limits on making rooms (shared with the
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
@@ -105,9 +106,9 @@ export function apiRouter(deps: ApiDeps): Router {
     for (const room of manager.rooms.values()) if (room.record.hostKeyHash === hash) return true;
     return (await storage.listGames(hash, 1)).length > 0;
   };
-  /** Takes a token from the client address's bucket; false once a 429 rate/limited was sent (nothing changed). */
-  const allowed = (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): boolean => {
-    const message = deps.limits?.[kind]?.refusal(req.ip ?? 'unknown', deps.clock()) ?? null;
+  /** Spends a point of the client address's budget; false once a 429 rate/limited was sent (nothing changed). */
+  const allowed = async (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): Promise<boolean> => {
+    const message = (await deps.limits?.[kind]?.refusal(req.ip ?? 'unknown')) ?? null;
     if (message !== null) sendError(res, metrics, 'rate/limited', message);
     return message === null;
   };
@@ -118,7 +119,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   // Imported packs are in storage (server/rooms/packs.ts): a failing database answers 503, never a crash.
   const storageFailed = (res: Response, what: string, error: unknown) => {
-    deps.log?.(`packs: could not ${what}`, error);
+    deps.log?.error({ err: error }, `packs: could not ${what}`);
     sendError(res, metrics, 'storage/failed', 'The packs are kept in the database, which failed just now; try again.');
   };
   /**
@@ -190,9 +191,9 @@ export function apiRouter(deps: ApiDeps): Router {
   });
   // An import belongs to the host key that sends it. The per-address budget is charged before the body is read or
   // validated: a flood of large invalid packs costs as much as valid ones (docs/SECURITY.md, "Invalid imports").
-  const importer = (req: Request, res: Response, next: NextFunction) => {
+  const importer = async (req: Request, res: Response, next: NextFunction) => {
     if (!hostKeyHash(req)) return sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header: the pack will be yours.');
-    if (!allowed('imports', req, res)) return;
+    if (!(await allowed('imports', req, res))) return;
     next();
   };
   router.post('/packs/import', importer, raw, async (req, res) => {
@@ -223,7 +224,7 @@ export function apiRouter(deps: ApiDeps): Router {
 
   router.post('/rooms', json, async (req, res) => {
     const body = parse(roomCreateSchema, req, res, metrics);
-    if (!body || !allowed('rooms', req, res)) return;
+    if (!body || !(await allowed('rooms', req, res))) return;
     const created = await manager.createRoom(body);
     if (!created.ok) return sendError(res, metrics, created.error.code, created.error.message);
     res.status(201).json({ ok: true, ...roomInfo(created.room), hostToken: created.hostToken });
@@ -287,8 +288,8 @@ export function apiRouter(deps: ApiDeps): Router {
   });
 
   // Replaying a log is work too: budgeted per address before the body is read, whatever the verdict.
-  const verifier = (req: Request, res: Response, next: NextFunction) => {
-    if (allowed('verify', req, res)) next();
+  const verifier = async (req: Request, res: Response, next: NextFunction) => {
+    if (await allowed('verify', req, res)) next();
   };
   router.post('/solo/verify', verifier, json, async (req, res) => {
     const body = parse(soloVerifySchema, req, res, metrics);

@@ -15,6 +15,7 @@ import { NO_OUTPUT } from './output.js';
 import { GameRecorder } from './record.js';
 import { fail, Room, type Outcome } from './room.js';
 import { dailySeed, verifySoloRun } from './solo-verify.js';
+import type { Logger } from '../log.js';
 
 export interface ManagerOptions {
   storage: Storage;
@@ -31,7 +32,7 @@ export interface ManagerOptions {
    * waits in them (a script that makes rooms no longer holds its places for hours; docs/SECURITY.md, "Flood").
    */
   emptyIdleTtlMs: number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 /**
@@ -122,7 +123,7 @@ export class RoomManager {
     // Named neutrally: each screen shows a bot's level and "bot" in its own language (client labels.ts).
     for (const [i, level] of input.bots.entries()) {
       const bot = await room.join(`Bot ${i + 1}`, undefined, level);
-      if (!bot.ok) this.opts.log(`solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
+      if (!bot.ok) this.opts.log.warn({ room: room.code, code: bot.error.code }, `solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
     }
     return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
   }
@@ -136,7 +137,7 @@ export class RoomManager {
       const entry = await this.packs.entry(id);
       return entry && mayUse(entry, viewer) ? { ok: true, pack: entry.pack, entry } : fail('pack/unknown', `No pack with id ${id}.`);
     } catch (error) {
-      this.opts.log(`could not read pack ${id}`, error);
+      this.opts.log.error({ err: error, pack: id }, `could not read pack ${id}`);
       return fail('storage/failed', 'The pack could not be read; try again.');
     }
   }
@@ -168,7 +169,7 @@ export class RoomManager {
         await withRetry(() => this.opts.storage.createRoom(record));
       } catch (error) {
         // Most likely a code still active in the database but not in memory: take another.
-        this.opts.log(`could not create room ${record.code}`, error);
+        this.opts.log.error({ err: error, room: record.code }, `could not create room ${record.code}`);
         void this.ownership?.release(code);
         continue;
       }
@@ -203,7 +204,7 @@ export class RoomManager {
       now: this.opts.clock(),
     });
     if (!verdict.ok) {
-      this.opts.log(`solo ${room.code}: run not verified: ${verdict.reason}`);
+      this.opts.log.warn({ room: room.code }, `solo ${room.code}: run not verified: ${verdict.reason}`);
       const human = room.state.playerOrder.find((id) => playerOf(room.state, id)?.bot === null);
       return { verified: false, board: null, score: human ? (playerOf(room.state, human)?.score ?? 0) : 0, reason: verdict.reason };
     }
@@ -223,7 +224,7 @@ export class RoomManager {
       );
     } catch (error) {
       this.opts.metrics.inc(METRIC.storageFailures);
-      this.opts.log(`solo ${room.code}: could not store the run`, error);
+      this.opts.log.error({ err: error, room: room.code }, `solo ${room.code}: could not store the run`);
       return { verified: true, board: null, score: verdict.score, reason: 'the run could not be stored' };
     }
     return { verified: true, board: verdict.board, score: verdict.score };
@@ -246,7 +247,7 @@ export class RoomManager {
         await new Promise((resolve) => setImmediate(resolve));
       } catch (error) {
         void this.ownership?.release(code);
-        this.opts.log(`could not restore room ${code}`, error);
+        this.opts.log.error({ err: error, room: code }, `could not restore room ${code}`);
       }
     }
     return restored;
@@ -291,7 +292,7 @@ export class RoomManager {
     this.rooms.delete(room.code);
     room.close();
     const stored = status
-      ? this.opts.storage.setRoomStatus(room.code, status).catch((e) => this.opts.log('status', e))
+      ? this.opts.storage.setRoomStatus(room.code, status).catch((e: unknown) => this.opts.log.error({ err: e, room: room.code }, `room ${room.code}: could not store its status`))
       : Promise.resolve();
     // The lease goes once the status is stored, so no other process restores a room that just ended.
     if (this.ownership) void stored.then(() => this.ownership?.release(room.code, true));

@@ -9,6 +9,7 @@ import { validatePack } from '../../shared/content/validate.js';
 import type { PackSummary } from '../../shared/protocol/index.js';
 import { withRetry } from '../storage/retry.js';
 import type { ImportedPackSummary, Storage } from '../storage/types.js';
+import type { Logger } from '../log.js';
 
 /**
  * At most this many imports are kept: saving one more deletes the oldest, in the database (in the same
@@ -23,7 +24,7 @@ const IMPORTED_ID = /^imp-[A-Za-z0-9]{12}$/;
 export interface PackRegistryOptions {
   storage: Storage;
   clock: () => number;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 export class PackRegistry {
@@ -55,7 +56,7 @@ export class PackRegistry {
     const result = validatePack(stored.pack);
     if (!result.ok || result.pack.meta.id !== id) {
       const why = result.ok ? `it holds pack ${result.pack.meta.id}` : result.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
-      this.opts.log(`imported pack ${id} in storage is not valid (${why}); treated as unknown`);
+      this.opts.log.warn({ pack: id }, `imported pack ${id} in storage is not valid (${why}); treated as unknown`);
       return undefined;
     }
     this.remember(result.pack);

@@ -34,6 +34,7 @@ import { GameRecorder, raceEnded } from './record.js';
 import { bestPlanRatio } from './solo-verify.js';
 import { localizeView, packLanguages, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
 import type { Lang } from '../../shared/engine/types.js';
+import type { Logger } from '../log.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An action before the authority stamps its time. */
@@ -54,7 +55,7 @@ export interface RoomDeps {
   maxPlayers: number;
   /** Called once the finished game is stored (solo verification hooks in here). */
   onFinished?: (room: Room) => Promise<Podium['solo'] | undefined>;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
 }
 
 /** How long lobby joins and leaves are gathered before one broadcast. */
@@ -379,7 +380,7 @@ export class Room {
       await withRetry(() => this.deps.storage.upsertSeat(seat), this.retryOptions());
     } catch (error) {
       this.deps.metrics.inc(METRIC.storageFailures);
-      this.deps.log(`room ${this.code}: could not store a seat`, error);
+      this.deps.log.error({ err: error, room: this.code }, `room ${this.code}: could not store a seat`);
     }
   }
 
@@ -415,7 +416,7 @@ export class Room {
     } catch (error) {
       this.persisting = false;
       this.deps.metrics.inc(METRIC.storageFailures);
-      this.deps.log(`room ${this.code}: could not store actions ${first}..`, error);
+      this.deps.log.error({ err: error, room: this.code, from: first }, `room ${this.code}: could not store actions ${first}..`);
       if (!this.closed) this.persistTimer = setTimeout(() => ((this.persistTimer = null), void this.persist()), 1000);
     }
   }
@@ -851,14 +852,14 @@ export class Room {
         break;
       } catch (error) {
         this.deps.metrics.inc(METRIC.storageFailures);
-        this.deps.log(`room ${this.code}: could not store the finished game (try ${round + 1}), retrying`, error);
+        this.deps.log.error({ err: error, room: this.code, try: round + 1 }, `room ${this.code}: could not store the finished game (try ${round + 1}), retrying`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** round)));
       }
     }
     if (this.closed) return;
     await this.drain();
     await withRetry(() => this.deps.storage.setRoomStatus(this.code, 'finished'), this.retryOptions()).catch((error) =>
-      this.deps.log(`room ${this.code}: could not mark the room finished`, error),
+      this.deps.log.error({ err: error, room: this.code }, `room ${this.code}: could not mark the room finished`),
     );
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
     this.podium = this.buildPodium(solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);

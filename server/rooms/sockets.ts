@@ -22,6 +22,7 @@ import type { RoomOutput, ViewLang } from './output.js';
 import { fail, fairElapsedMs, type Command, type Outcome, type Room } from './room.js';
 import { playerOf } from '../../shared/engine/index.js';
 import type { Lang } from '../../shared/engine/types.js';
+import type { Logger } from '../log.js';
 
 type Session = { role: 'host'; code: string } | { role: 'player'; code: string; playerId: string };
 interface SocketData {
@@ -75,21 +76,29 @@ export function roomInfo(room: Room): RoomInfo {
 }
 
 /** Wires a room's broadcasts to Socket.IO groups (one broadcast per group, encoded once). */
-export function socketOutput(io: IoServer, room: Room): RoomOutput {
+export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomOutput {
   const code = room.code;
   const socketsIn = (group: string): IoSocket[] => {
     const ids = io.sockets.adapter.rooms.get(group);
     return ids ? [...ids].flatMap((id) => io.sockets.sockets.get(id) ?? []) : [];
   };
   // The RoomOutput signature already ties each payload to its event; Socket.IO's own generics cannot follow it.
+  /** One broadcast, timed and counted (hostrush_fanout_seconds and _sockets: this process's sockets only). */
+  const broadcast = (group: string, send: () => void) => {
+    if (!metrics) return send();
+    const start = performance.now();
+    send();
+    metrics.observe(METRIC.fanoutSeconds, (performance.now() - start) / 1000);
+    metrics.observe(METRIC.fanoutSockets, io.sockets.adapter.rooms.get(group)?.size ?? 0);
+  };
   const emit = (group: string, event: string, payload: unknown) =>
-    void (io.to(group) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload);
+    broadcast(group, () => void (io.to(group) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload));
   /** A group's broadcast for the devices reading `lang` (ViewLang in ./output.ts): one broadcast, encoded once. */
   const emitIn = (group: string, langGroupOf: (l: Lang) => string, lang: ViewLang, event: string, payload: unknown) => {
     if (lang === undefined) return emit(group, event, payload);
     if (lang !== null) return emit(langGroupOf(lang), event, payload);
     const others = [...(room.languages?.others.keys() ?? [])].map((l) => langGroup(code, l));
-    void (io.to(group).except(others) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload);
+    broadcast(group, () => void (io.to(group).except(others) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload));
   };
   // Fair timing: the first time an open question's view goes out to a player is noted (once per question and
   // group: the loop over the group's sockets runs when a question opens, not on every broadcast).
@@ -157,7 +166,7 @@ export interface SocketOptions {
   /** Per-socket event budget (default 20/s, burst 40). */
   rate?: BucketOptions;
   metrics: Metrics;
-  log: (message: string, error?: unknown) => void;
+  log: Logger;
   /**
    * Ack an accepted action only once the room's log holds it, so a crash never loses an acked answer (the client
    * re-sends an unacked one; answers are idempotent). Off here when the cluster layer does the same for its own.
@@ -192,9 +201,9 @@ const DURABLE_ACK_MAX_WAIT_MS = 2000;
 export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOptions): void {
   const { metrics, clock } = opts;
   manager.onRoom = (room) => {
-    room.output = socketOutput(io, room);
+    room.output = socketOutput(io, room, metrics);
   };
-  for (const room of manager.rooms.values()) room.output = socketOutput(io, room);
+  for (const room of manager.rooms.values()) room.output = socketOutput(io, room, metrics);
   metrics.gauge('hostrush_sockets', 'Connected sockets.', () => io.engine.clientsCount);
 
   // Memory: nothing here is made per socket. The handlers and listeners below are built once and shared by every
@@ -236,6 +245,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
 
   /** Runs one event behind the rate limit, the schema and a guard that turns any throw into an error. */
   const handle = async (socket: IoSocket, event: EventName, args: unknown[]): Promise<void> => {
+    const readAt = performance.now();
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: Reply) => void) : null;
     metrics.inc(METRIC.events, { event });
@@ -260,10 +270,10 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
             const result = handler(socket, parsed.data);
             reply = result instanceof Promise ? await result : result;
           } catch (error) {
-            opts.log(`handler ${event} failed`, error);
+            opts.log.error({ err: error, event }, `handler ${event} failed`);
             reply = fail('server/error', 'Something went wrong on the server.');
           }
-          guard?.record(event, address!, clock(), reply);
+          await guard?.record(event, address!, clock(), reply);
         }
       }
     }
@@ -274,7 +284,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
       const room = code ? manager.get(code) : undefined;
       if (room) unstoredRooms.add(room);
     }
-    pendingAcks.push({ ack, reply, event });
+    pendingAcks.push({ ack, reply, event, readAt });
     if (pendingAcks.length === 1) setImmediate(flushAcks);
   };
   /**
@@ -283,18 +293,19 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
    * writing each ack between two answers cost 3x more CPU per socket write (docs/BENCHMARKS.md, "Acks written
    * per turn"). A lone message is acked in the same turn (the check phase), so its latency does not change.
    */
-  type PendingAck = { ack: (r: Reply) => void; reply: Reply; event: string };
+  type PendingAck = { ack: (r: Reply) => void; reply: Reply; event: string; readAt: number };
   const pendingAcks: PendingAck[] = [];
   // Durable acks: the rooms whose new actions this turn's acks wait for. One write per room per turn, not per action
   // (SQLite commits it within the turn; PostgreSQL within a round trip).
   const unstoredRooms = new Set<Room>();
   const sendAcks = (batch: PendingAck[]): void => {
-    for (const { ack, reply, event } of batch) {
+    for (const { ack, reply, event, readAt } of batch) {
       try {
         ack(reply);
       } catch (error) {
-        opts.log(`ack ${event} failed`, error);
+        opts.log.warn({ err: error, event }, `ack ${event} failed`);
       }
+      metrics.observe(METRIC.ackLatency, (performance.now() - readAt) / 1000);
     }
   };
   const flushAcks = (): void => {
@@ -361,19 +372,19 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     const req = (socket as { request?: IncomingMessage }).request;
     return req && opts.creation ? opts.creation.addressOf(req) : socket.handshake.address;
   };
-  /** Takes a token from the socket's client address's bucket: null, or the refusal (no state changed). */
-  const overLimit = (socket: IoSocket, kind: 'rooms' | 'solo'): Reply | null => {
+  /** Spends a point of the socket's client address's budget: null, or the refusal (no state changed). */
+  const overLimit = async (socket: IoSocket, kind: 'rooms' | 'solo'): Promise<Reply | null> => {
     const creation = opts.creation;
     if (!creation) return null;
     // Only real sockets make rooms (the cluster routes no room:create or solo:start); a stand-in has no request.
-    const message = creation[kind].refusal(addressOf(socket), clock());
+    const message = await creation[kind].refusal(addressOf(socket));
     return message === null ? null : fail('rate/limited', message);
   };
 
   type Handlers = { [E in EventName]: (socket: IoSocket, payload: Parsed<E>) => Reply | Promise<Reply> };
   const handlers: Handlers = {
     'room:create': async (socket, payload) => {
-      const limited = overLimit(socket, 'rooms');
+      const limited = await overLimit(socket, 'rooms');
       if (limited) return limited;
       const created = await manager.createRoom(payload);
       if (!created.ok) return created;
@@ -435,7 +446,7 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     },
 
     'solo:start': async (socket, payload) => {
-      const limited = overLimit(socket, 'solo');
+      const limited = await overLimit(socket, 'solo');
       if (limited) return limited;
       const created = await manager.createSolo(payload);
       if (!created.ok) return created;

@@ -1,6 +1,7 @@
 // The retention setting (data about minors: nicknames and answers are kept no longer than needed): finished games,
 // solo runs and rooms no longer active older than RETENTION_DAYS are purged once at start and then once a day.
 import type { Storage } from './types.js';
+import type { Logger } from '../log.js';
 
 export const DEFAULT_RETENTION_DAYS = 365;
 const DAY_MS = 86_400_000;
@@ -34,7 +35,7 @@ export interface RetentionOptions {
 export function startRetention(
   storage: Pick<Storage, 'purgeOlderThan'>,
   days: number | null,
-  log: (message: string, error?: unknown) => void,
+  log: Logger,
   opts: RetentionOptions = {},
 ): () => void {
   if (days === null) return () => {};
@@ -46,9 +47,9 @@ export function startRetention(
     running = true;
     try {
       const removed = await storage.purgeOlderThan(clock() - days * DAY_MS);
-      if (removed > 0) log(`retention: purged ${removed} finished game(s), solo run(s) and room(s) older than ${days} days`);
+      if (removed > 0) log.info({ removed, days }, `retention: purged ${removed} finished game(s), solo run(s) and room(s) older than ${days} days`);
     } catch (error) {
-      log('retention: the purge failed (tried again at the next interval)', error);
+      log.error({ err: error }, 'retention: the purge failed (tried again at the next interval)');
     } finally {
       running = false;
     }

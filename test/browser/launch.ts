@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser } from 'playwright-core';
 import { createApp, type AppHandle } from '../../server/app.js';
 import { createStorage } from '../../server/storage/index.js';
+import { silentLogger } from '../../server/log.js';
 
 export async function startServer(): Promise<{ app: AppHandle; url: string }> {
   const storage = await createStorage({ sqlitePath: ':memory:' });
-  const app = createApp({ log: () => {}, storage });
+  const app = createApp({ log: silentLogger, storage });
   await app.ready;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;

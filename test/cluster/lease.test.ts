@@ -4,6 +4,7 @@ import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Leases } from '../../server/cluster/lease.js';
 import { connectRedis, type RedisPair } from '../../server/cluster/redis.js';
+import { silentLogger } from '../../server/log.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('test/cluster/lease skipped: set REDIS_URL (redis://127.0.0.1:6379) to run it.');
@@ -12,7 +13,7 @@ describe.skipIf(!REDIS_URL)('room leases', () => {
   const prefix = `hostrush-test-lease-${nanoid(8)}`;
   let redis: RedisPair;
   beforeAll(async () => {
-    redis = await connectRedis(REDIS_URL!, () => {});
+    redis = await connectRedis(REDIS_URL!, silentLogger);
   });
   afterAll(async () => {
     const keys: string[] = [];
@@ -23,7 +24,7 @@ describe.skipIf(!REDIS_URL)('room leases', () => {
 
   function node(id: string, clock: () => number = Date.now) {
     const lost: string[] = [];
-    const leases = new Leases({ redis: redis.pub, nodeId: id, prefix, ttlMs: 3000, onLost: (c) => lost.push(c), log: () => {}, clock });
+    const leases = new Leases({ redis: redis.pub, nodeId: id, prefix, ttlMs: 3000, onLost: (c) => lost.push(c), log: silentLogger, clock });
     return { leases, lost };
   }
 

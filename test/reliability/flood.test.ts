@@ -1,10 +1,10 @@
 // Flood (docs/SECURITY.md): per client address budgets for making rooms, solo runs and imported packs, so a script
 // opening many sockets or HTTP requests from one address cannot fill the room cap or push teachers' packs out.
 // Addresses are played with X-Forwarded-For, believed only when the app trusts the proxy (TRUST_PROXY).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { expectOk, startServer, TestClient, type TestServer } from '../server/harness.js';
-import { AddressLimiter, TokenBucket } from '../../server/security/rate-limit.js';
+import { AddressLimiter, TokenBucket, windowOf } from '../../server/security/rate-limit.js';
 import { trustProxyFromEnv } from '../../server/security/client-address.js';
 import { errorCounts } from './support.js';
 
@@ -162,31 +162,38 @@ describe('without TRUST_PROXY, X-Forwarded-For is ignored', () => {
 });
 
 describe('the per-address limiter', () => {
-  it('refills at its rate and says how long to wait', () => {
-    const limiter = new AddressLimiter({ burst: 2, ratePerS: 0.5 }, 'rooms');
-    expect(limiter.refusal('a', 0)).toBeNull();
-    expect(limiter.refusal('a', 0)).toBeNull();
-    expect(limiter.refusal('a', 0)).toBe('Too many rooms created from your network just now: try again in 2 s.');
-    expect(limiter.refusal('a', 1000)).toMatch(/try again in 1 s/);
-    expect(limiter.refusal('a', 2000)).toBeNull();
-    expect(limiter.refusal('b', 2000)).toBeNull();
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  it('keeps bounded memory: refilled buckets are forgotten, and past the cap the least recently used go', () => {
-    const limiter = new AddressLimiter({ burst: 2, ratePerS: 1 }, 'rooms', 100);
-    for (let i = 0; i < 50; i++) limiter.take(`idle-${i}`, 0);
-    expect(limiter.size).toBe(50);
-    // 2 s later every bucket is full again: the next new address sweeps them away.
-    limiter.take('late', 2000);
-    expect(limiter.size).toBe(1);
-    // Many addresses at once (faster than they refill): never more than the cap.
-    for (let i = 0; i < 1000; i++) {
-      limiter.take('busy', 3000); // used all along: kept
-      limiter.take(`spray-${i}`, 3000);
-      expect(limiter.size).toBeLessThanOrEqual(100);
-    }
-    // The busy address kept its (empty) bucket: the spray did not refill it.
-    expect(limiter.take('busy', 3000)).toBe(false);
+  it('allows a burst per window (burst / rate seconds), says how long to wait, and starts anew when the window ends', async () => {
+    vi.useFakeTimers();
+    const limiter = new AddressLimiter({ burst: 2, ratePerS: 0.5 }, 'rooms');
+    expect(limiter).toMatchObject({ points: 2, duration: 4 });
+    expect(await limiter.refusal('a')).toBeNull();
+    expect(await limiter.refusal('a')).toBeNull();
+    expect(await limiter.refusal('a')).toBe('Too many rooms created from your network just now: try again in 4 s.');
+    expect(await limiter.refusal('b')).toBeNull();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await limiter.refusal('a')).toMatch(/try again in 1 s/);
+    expect(await limiter.waitMs('a')).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await limiter.waitMs('a')).toBe(0);
+    expect(await limiter.refusal('a')).toBeNull();
+  });
+
+  it('a charge spends a point even past the budget and says how long until one is back (failed joins)', async () => {
+    const limiter = new AddressLimiter({ burst: 2, ratePerS: 0.001 }, 'failed joins');
+    expect(await limiter.charge('x')).toBe(0);
+    expect(await limiter.charge('x')).toBeGreaterThan(1000);
+    expect(await limiter.waitMs('x')).toBeGreaterThan(1000);
+    expect(await limiter.waitMs('y')).toBe(0);
+  });
+
+  it('windows are whole seconds of at least one: the long-run rate is the budget\'s', () => {
+    expect(windowOf({ burst: 30, ratePerS: 1 / 20 })).toEqual({ points: 30, duration: 600 });
+    expect(windowOf({ burst: 300, ratePerS: 1 })).toEqual({ points: 300, duration: 300 });
+    expect(windowOf({ burst: 1000, ratePerS: 1_000_000 })).toEqual({ points: 1000, duration: 1 });
   });
 
   it('a bucket knows when it is full again', () => {

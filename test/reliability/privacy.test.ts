@@ -12,6 +12,7 @@ import type { Podium } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestServer } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
 import { waitUntil, withTimeout } from './support.js';
+import { captureLogger } from '../../server/log.js';
 
 const PACK = 'warmup-en';
 const DAY = 86_400_000;
@@ -88,7 +89,7 @@ describe('data about minors', () => {
     const recent = await play();
     expect(await storage.getGame(old)).not.toBeNull();
     const logs: string[] = [];
-    const stop = startRetention(storage, 30, (m) => logs.push(m), { clock: () => now });
+    const stop = startRetention(storage, 30, captureLogger(logs), { clock: () => now });
     try {
       await waitUntil('the purge', async () => (await storage.getGame(old)) === null);
       expect(await storage.getGame(recent)).not.toBeNull();

@@ -118,13 +118,24 @@ describe('fan-out: shared views, private messages only on change', () => {
     expect((await fetch(url)).status).toBe(401);
   });
 
-  it('GET /metrics has the process gauges: resident memory, heap, CPU seconds, event-loop delay', async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text();
+  it('GET /metrics (prom-client): the process metrics, and histograms of ack latency and fan-out from the game above', async () => {
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    const text = await res.text();
     const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
     expect(value('process_resident_memory_bytes')).toBeGreaterThan(1e6);
-    expect(value('nodejs_heap_used_bytes')).toBeGreaterThan(1e6);
+    expect(value('nodejs_heap_size_used_bytes')).toBeGreaterThan(1e6);
     expect(value('process_cpu_seconds_total')).toBeGreaterThan(0);
     for (const q of ['p50', 'p99', 'max']) expect(value(`nodejs_eventloop_lag_${q}_seconds`)).toBeGreaterThanOrEqual(0);
     expect(text).toContain('# TYPE process_cpu_seconds_total counter');
+    // Every ack of the game above was timed; every broadcast (views to the room, hosts, players) too.
+    expect(text).toContain('# TYPE hostrush_ack_latency_seconds histogram');
+    expect(value('hostrush_ack_latency_seconds_count')).toBeGreaterThan(5);
+    expect(value('hostrush_ack_latency_seconds_bucket\\{le="\\+Inf"\\}')).toBe(value('hostrush_ack_latency_seconds_count'));
+    expect(value('hostrush_fanout_seconds_count')).toBeGreaterThan(5);
+    expect(value('hostrush_fanout_sockets_count')).toBe(value('hostrush_fanout_seconds_count'));
+    // A room view reached the host and both players at once: some broadcast reached 3 sockets (bucket le=5 > le=2).
+    expect(value('hostrush_fanout_sockets_bucket\\{le="5"\\}')).toBeGreaterThan(value('hostrush_fanout_sockets_bucket\\{le="2"\\}'));
+    expect(value('hostrush_events_total\\{event="player:answer"\\}')).toBeGreaterThan(0);
   });
 });

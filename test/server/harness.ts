@@ -8,6 +8,7 @@ import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { Answer, GameView, PublicQuestion } from '../../shared/engine/index.js';
 import type { ClientToServerEvents, Reply, ServerToClientEvents } from '../../shared/protocol/index.js';
+import { silentLogger } from '../../server/log.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,7 +23,7 @@ export interface TestServer {
 
 export async function startServer(opts: AppOptions & { storage?: Storage } = {}): Promise<TestServer> {
   const storage = opts.storage ?? (await createStorage({ sqlitePath: ':memory:' }));
-  const app = createApp({ log: () => {}, ...opts, storage });
+  const app = createApp({ log: silentLogger, ...opts, storage });
   await app.ready;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as AddressInfo;

@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type AppHandle } from '../../server/app.js';
 import { createStorage } from '../../server/storage/index.js';
+import { silentLogger } from '../../server/log.js';
 
 const apps: AppHandle[] = [];
 afterEach(async () => {
@@ -11,7 +12,7 @@ afterEach(async () => {
 });
 
 async function serve(host: string | undefined, publicUrl?: string): Promise<string> {
-  const app = createApp({ log: () => {}, storage: await createStorage({ sqlitePath: ':memory:' }), ...(publicUrl ? { publicUrl } : {}) });
+  const app = createApp({ log: silentLogger, storage: await createStorage({ sqlitePath: ':memory:' }), ...(publicUrl ? { publicUrl } : {}) });
   apps.push(app);
   await app.ready;
   await new Promise<void>((resolve) => (host ? app.http.listen(0, host, resolve) : app.http.listen(0, resolve)));

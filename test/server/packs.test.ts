@@ -7,6 +7,7 @@ import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
+import { captureLogger } from '../../server/log.js';
 
 /** The teacher's host key: imports are its own (docs/SECURITY.md, "The answer key"). */
 const KEY = 'teacher-host-key-0123456789abc';
@@ -66,7 +67,7 @@ describe('imported packs in storage', () => {
 
   async function serverOn(storage: Storage, logs: string[] = []): Promise<TestServer> {
     cleanups.push(() => storage.close());
-    const server = await startServer({ storage, log: (message) => logs.push(message) });
+    const server = await startServer({ storage, log: captureLogger(logs) });
     cleanups.push(() => server.close());
     return server;
   }

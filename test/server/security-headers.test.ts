@@ -5,9 +5,10 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type AppHandle, type AppOptions } from '../../server/app.js';
 import { createStorage } from '../../server/storage/index.js';
+import { silentLogger } from '../../server/log.js';
 
 async function serve(options: AppOptions): Promise<{ app: AppHandle; port: number }> {
-  const app = createApp({ log: () => {}, storage: await createStorage({ sqlitePath: ':memory:' }), restore: false, ...options });
+  const app = createApp({ log: silentLogger, storage: await createStorage({ sqlitePath: ':memory:' }), restore: false, ...options });
   await app.ready;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   return { app, port: (app.http.address() as AddressInfo).port };

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_RETENTION_DAYS, retentionDaysFromEnv, startRetention } from '../../server/storage/retention.js';
 import { createStorage } from '../../server/storage/index.js';
+import { captureLogger, createLogger, silentLogger } from '../../server/log.js';
 
 const DAY = 86_400_000;
 
@@ -27,7 +28,7 @@ describe('retention', () => {
     const cutoffs: number[] = [];
     const storage = { purgeOlderThan: async (cutoff: number) => (cutoffs.push(cutoff), 2) };
     const logged: string[] = [];
-    const stop = startRetention(storage, 30, (m) => logged.push(m), { clock: () => now });
+    const stop = startRetention(storage, 30, captureLogger(logged), { clock: () => now });
     await vi.advanceTimersByTimeAsync(0);
     expect(cutoffs).toEqual([now - 30 * DAY]);
     await vi.advanceTimersByTimeAsync(DAY);
@@ -49,12 +50,12 @@ describe('retention', () => {
       },
     };
     const logged: string[] = [];
-    const stop = startRetention(storage, 365, (m) => logged.push(m));
+    const stop = startRetention(storage, 365, captureLogger(logged));
     await vi.advanceTimersByTimeAsync(DAY);
     expect(calls).toBe(2);
     expect(logged.some((m) => /failed/.test(m))).toBe(true);
     stop();
-    const none = startRetention(storage, null, () => {});
+    const none = startRetention(storage, null, silentLogger);
     await vi.advanceTimersByTimeAsync(2 * DAY);
     expect(calls).toBe(2);
     none();
@@ -71,7 +72,7 @@ describe('retention', () => {
     await storage.saveFinishedGame(game('new', now - 10 * DAY));
     let done!: () => void;
     const purged = new Promise<void>((resolve) => (done = resolve));
-    const stop = startRetention(storage, 365, () => done(), { clock: () => now });
+    const stop = startRetention(storage, 365, createLogger({ destination: { write: () => done() } }), { clock: () => now });
     await purged;
     stop();
     expect(await storage.getGame('old')).toBeNull();
