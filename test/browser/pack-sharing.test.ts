@@ -5,14 +5,12 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserTestPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, setLang } from './play-helpers.js';
+import { WAIT, openHostForm, setLang } from './play-helpers.js';
 
-/** The landing page's teacher part, behind a toggle on newer landings. */
+/** The landing page's teacher part, behind its toggle (waited for: counting it before the page renders raced). */
 async function teacherForm(page: Page): Promise<void> {
   await page.goto('/');
-  const toggle = page.locator('landing-view button.teacher-toggle[aria-expanded="false"]');
-  if (await toggle.count()) await toggle.click();
-  await page.locator('create-form').waitFor(WAIT);
+  await openHostForm(page);
 }
 
 describe('imported packs in the browser', () => {
