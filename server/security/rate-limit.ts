@@ -138,6 +138,9 @@ export class AddressLimiter {
       duration: this.duration,
       // Over budget, an address is refused here without asking Redis until its window ends.
       inMemoryBlockOnConsumed: this.points,
+      // While the connection is down, node-redis would queue the command until it is back (a room:create waiting
+      // on Redis): the in-memory budget answers instead, at once.
+      rejectIfRedisNotReady: true,
       insuranceLimiter: this.memory(),
     });
   }

@@ -3,6 +3,7 @@
 // Addresses are played with X-Forwarded-For, believed only when the app trusts the proxy (TRUST_PROXY).
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect } from 'socket.io-client';
+import { createClient } from 'redis';
 import { expectOk, startServer, TestClient, type TestServer } from '../server/harness.js';
 import { AddressLimiter, TokenBucket, windowOf } from '../../server/security/rate-limit.js';
 import { trustProxyFromEnv } from '../../server/security/client-address.js';
@@ -188,6 +189,22 @@ describe('the per-address limiter', () => {
     expect(await limiter.charge('x')).toBeGreaterThan(1000);
     expect(await limiter.waitMs('x')).toBeGreaterThan(1000);
     expect(await limiter.waitMs('y')).toBe(0);
+  });
+
+  it('shared through a Redis that is down (reconnecting): the in-memory budget answers at once, nothing waits', async () => {
+    // Nothing listens on port 1: the client keeps trying, and would queue every command until it connects.
+    const client = createClient({ url: 'redis://127.0.0.1:1', socket: { reconnectStrategy: () => 50 } });
+    client.on('error', () => {});
+    void client.connect().catch(() => {});
+    try {
+      const limiter = new AddressLimiter({ burst: 2, ratePerS: 0.001 }, 'rooms');
+      limiter.share({ client, prefix: 'hostrush-test-down' });
+      const answers = Promise.all([limiter.refusal('a'), limiter.refusal('a'), limiter.refusal('a')]);
+      const late = new Promise<string>((resolve) => setTimeout(() => resolve('waited'), 1000));
+      expect(await Promise.race([answers, late])).toEqual([null, null, expect.stringMatching(/^Too many rooms/)]);
+    } finally {
+      client.destroy();
+    }
   });
 
   it('windows are whole seconds of at least one: the long-run rate is the budget\'s', () => {
