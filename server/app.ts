@@ -151,6 +151,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
     verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
   };
+  for (const limiter of Object.values(limits)) limiter.onRefused = () => metrics.inc(METRIC.budgetRefusals, { budget: limiter.name });
   const joinFailures = new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins');
   const joinGuard = new JoinGuard(joinFailures, metrics, (req) => requestAddress(app, req), log);
   app.use(securityHeaders(options.publicUrl));

@@ -88,6 +88,7 @@ export const METRIC = {
   storageRetries: 'hostrush_storage_retries_total',
   storageFailures: 'hostrush_storage_failures_total',
   gamesSaved: 'hostrush_games_saved_total',
+  budgetRefusals: 'hostrush_budget_refusals_total',
   ackLatency: 'hostrush_ack_latency_seconds',
   fanoutSeconds: 'hostrush_fanout_seconds',
   fanoutSockets: 'hostrush_fanout_sockets',
@@ -103,6 +104,7 @@ export function createMetrics(): Metrics {
   m.counter(METRIC.storageRetries, 'Storage writes retried.');
   m.counter(METRIC.storageFailures, 'Storage writes that failed after their retries.');
   m.counter(METRIC.gamesSaved, 'Finished games stored.');
+  m.counter(METRIC.budgetRefusals, 'Refused for a spent per-address budget (rooms, solo-runs, pack-imports, solo-log-checks), by budget.', ['budget']);
   m.histogram(
     METRIC.ackLatency,
     'From a socket event read to its ack written by this process, in seconds (the handler, the per-turn ack batch and, with one process\'s durable acks, the write).',

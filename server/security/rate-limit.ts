@@ -112,13 +112,15 @@ export class AddressLimiter {
   private limiter: RateLimiterAbstract;
   readonly points: number;
   readonly duration: number;
+  /** Told of each refusal (the app counts them at /metrics by budget name). */
+  onRefused: () => void = () => {};
 
   constructor(
     opts: BucketOptions,
     /** What is being made, for the refusal's message ("rooms"). */
     private readonly what: string,
-    /** The budget's name in Redis keys ("rooms"); defaults to `what`. */
-    private readonly name = what.replace(/\s+/g, '-'),
+    /** The budget's name in Redis keys and at /metrics ("rooms"); defaults to `what`. */
+    readonly name = what.replace(/\s+/g, '-'),
   ) {
     ({ points: this.points, duration: this.duration } = windowOf(opts));
     this.limiter = this.memory();
@@ -152,6 +154,7 @@ export class AddressLimiter {
       return null;
     } catch (rejected) {
       if (!(rejected instanceof RateLimiterRes)) throw rejected;
+      this.onRefused();
       return `Too many ${this.what} created from your network just now: try again in ${seconds(rejected.msBeforeNext)} s.`;
     }
   }

@@ -66,6 +66,9 @@ describe('per-address budgets behind a trusted proxy (TRUST_PROXY=loopback)', ()
     expect(await errorCode(http)).toBe('rate/limited');
     expect(rooms()).toBe(before);
     expect(await rateLimitedCount(server)).toBe(countedBefore + 6);
+    // By budget too: the operator sees which one is hit.
+    const text = await (await fetch(`${server.url}/metrics`)).text();
+    expect(Number(/^hostrush_budget_refusals_total\{budget="rooms"\} (\d+)$/m.exec(text)?.[1])).toBeGreaterThanOrEqual(6);
     // Another school.
     const other = expectOk(await (await clientFrom(server, '203.0.113.2')).call('room:create', { packId: PACK }));
     expect(other.roomCode).toMatch(/^\d{6}$/);
