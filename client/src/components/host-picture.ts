@@ -89,6 +89,8 @@ export class HostPicture extends LocalizedElement {
       .w.ctr { width: 4.4rem; background: var(--hr-container); }
       .w.ctr .app { font-size: 0.72rem; hyphens: auto; }
       .w.ctr.sandboxed { outline: 3px dashed var(--hr-container); outline-offset: -3px; background: #0a5e69; }
+      /* Under an orchestrator: a double rim (the control plane watches it). */
+      .w.ctr.orchestrated { outline: 4px double #bfe9e0; outline-offset: -5px; }
       .w.trad { width: 5rem; background: var(--hr-traditional); }
       .w.hit { box-shadow: 0 0 0 4px var(--hr-danger), 0 0 18px 4px rgba(179, 38, 30, 0.6); z-index: 1; }
       .w.down { filter: grayscale(1); opacity: 0.7; }
@@ -239,7 +241,8 @@ export class HostPicture extends LocalizedElement {
     const kernelHit = this.events.some((e) => e.kind === 'kernel-cve' && e.fired) && onPrem.some((d) => d.choice.kind === 'container' || d.choice.kind === 'orchestrated-container');
     const lanes = (['iaas', 'paas', 'saas'] as const).map((p) => ({ p, list: host.deployments.filter((d) => d.choice.placement === p) }));
     const spec = host.spec;
-    const specText = `${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')}`;
+    const nodes = (spec.nodes ?? 1) > 1 ? `${t('race.nodes', { n: spec.nodes ?? 1 })} · ` : '';
+    const specText = `${nodes}${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')}`;
     return html`
       <div class="head">
         ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}

@@ -180,6 +180,7 @@ export const en = {
   'race.host': 'Shared host',
   'race.hostOf': 'Host of {owner}',
   'race.cores': 'CPU cores',
+  'race.nodes': '{n} nodes',
   'race.ram': 'RAM',
   'race.disk': 'Disk',
   'race.used': '{used} of {total} used',

@@ -182,6 +182,7 @@ export const ko: Catalog = {
   'race.host': '공유 호스트',
   'race.hostOf': '{owner}의 호스트',
   'race.cores': 'CPU 코어',
+  'race.nodes': '노드 {n}대',
   'race.ram': 'RAM',
   'race.disk': '디스크',
   'race.used': '{total} 중 {used} 사용',
