@@ -13,14 +13,14 @@ import {
   tokenSchema,
   type ErrorCode,
 } from '../../shared/protocol/index.js';
-import type { Action } from '../../shared/engine/index.js';
+import { replay, type Action } from '../../shared/engine/index.js';
 import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import type { AddressLimiter } from '../security/rate-limit.js';
 import { hashToken, tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
-import { mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
+import { DAILY_CHALLENGE, mayExport, mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
@@ -95,17 +95,6 @@ export function apiRouter(deps: ApiDeps): Router {
     const operator = Boolean(deps.operatorKeyHash && operatorKey && tokenMatches(operatorKey, deps.operatorKeyHash));
     return { hostKeyHash: hostKeyHash(req), ...(operator ? { operator } : {}) };
   };
-  /**
-   * A host of this server: a host key that has a room here (in this process) or a finished game on record. What a
-   * built-in pack's whole export asks for: a teacher who hosts, not a player or an anonymous client.
-   */
-  const isHost = async (viewer: PackViewer): Promise<boolean> => {
-    if (viewer.operator) return true;
-    const hash = viewer.hostKeyHash;
-    if (!hash) return false;
-    for (const room of manager.rooms.values()) if (room.record.hostKeyHash === hash) return true;
-    return (await storage.listGames(hash, 1)).length > 0;
-  };
   /** Spends a point of the client address's budget; false once a 429 rate/limited was sent (nothing changed). */
   const allowed = async (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): Promise<boolean> => {
     const message = (await deps.limits?.[kind]?.refusal(req.ip ?? 'unknown')) ?? null;
@@ -138,7 +127,8 @@ export function apiRouter(deps: ApiDeps): Router {
   });
   // The answer key (docs/SECURITY.md): the list shows built-in packs, shared ones and the asker's own; a pack reads
   // as a preview without answers or explanations; only its owner (or an operator) exports an imported pack whole,
-  // only a host of this server (or an operator) a built-in one.
+  // only the operator a built-in one (its answers are the daily challenge's), and the daily pools are the operator's
+  // in any form (packs.ts mayExport, isDailyPool).
   router.get('/packs', async (req, res) => {
     try {
       res.json(await manager.packs.list(viewerOf(req)));
@@ -154,19 +144,13 @@ export function apiRouter(deps: ApiDeps): Router {
     const viewer = viewerOf(req);
     const entry = await findPack(req.params.id, viewer, res);
     if (!entry) return;
-    let permitted: boolean;
-    try {
-      permitted = entry.builtin ? await isHost(viewer) : mayManage(entry, viewer);
-    } catch (error) {
-      return storageFailed(res, 'check the host key', error);
-    }
-    if (!permitted) {
+    if (!mayExport(entry, viewer)) {
       return sendError(
         res,
         metrics,
         'auth/not-host',
         entry.builtin
-          ? 'A built-in pack is exported with its answers to a host of this server: send the host key (x-host-key) you host games with here.'
+          ? 'A built-in pack is exported with its answers to the server operator only (x-operator-key); its preview (GET /api/packs/:id) has no answers.'
           : 'Only the host key that imported this pack (or the server operator) exports it with its answers.',
       );
     }
@@ -271,6 +255,11 @@ export function apiRouter(deps: ApiDeps): Router {
       if (loaded && `${loaded.room.code}-${loaded.room.createdAt}` === game.gameId) config = loaded.room.config;
     }
     if (!config) return sendError(res, metrics, 'game/unknown', 'This game was stored without what a replay needs.');
+    // The questions this game opened, not its pack's whole answer key: a host who opened a room and ended it at once
+    // would otherwise read every answer of a built-in pack (which only the operator exports; docs/SECURITY.md, "The
+    // answer key"). The replay opens the same questions, so it needs no other.
+    const opened = new Set(replay(config, game.seed, game.actions).events.flatMap((e) => (e.type === 'question-opened' ? [e.questionId] : [])));
+    config = { ...config, content: { ...config.content, questions: config.content.questions.filter((q) => opened.has(q.id)) } };
     res.json({ ok: true, gameId: game.gameId, config, seed: game.seed, actions: game.actions });
   });
 
@@ -294,8 +283,8 @@ export function apiRouter(deps: ApiDeps): Router {
   router.post('/solo/verify', verifier, json, async (req, res) => {
     const body = parse(soloVerifySchema, req, res, metrics);
     if (!body) return;
-    // As a solo run: built-in and shared packs only.
-    const entry = await findPack(body.packId, NOBODY, res);
+    // As a solo run: built-in and shared packs only; a daily pool only as a day's draw (packs.ts isDailyPool).
+    const entry = await findPack(body.packId, body.packId.startsWith('daily-') ? DAILY_CHALLENGE : NOBODY, res);
     if (!entry) return;
     const pack = entry.pack;
     const config = configFromPack(pack, {

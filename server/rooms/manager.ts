@@ -10,7 +10,7 @@ import { withRetry } from '../storage/retry.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import { hashToken, newRoomCode, newToken } from '../security/tokens.js';
-import { mayUse, NOBODY, PackRegistry, type PackEntry, type PackViewer } from './packs.js';
+import { DAILY_CHALLENGE, mayUse, NOBODY, PackRegistry, type PackEntry, type PackViewer } from './packs.js';
 import { NO_OUTPUT } from './output.js';
 import { GameRecorder } from './record.js';
 import { fail, Room, type Outcome } from './room.js';
@@ -102,8 +102,8 @@ export class RoomManager {
   ): Promise<Outcome<{ room: Room; playerId: string; resumeToken: string; seed: string; board: string | null }>> {
     const daily = input.packId === 'daily';
     const packId = daily ? `daily-${input.lang}` : input.packId;
-    // A solo run has no host key: built-in and shared packs only.
-    const found = await this.findPack(packId, NOBODY);
+    // A solo run has no host key: built-in and shared packs only; a daily pool only as the day's draw (packs.ts isDailyPool).
+    const found = await this.findPack(packId, daily ? DAILY_CHALLENGE : NOBODY);
     if (!found.ok) return found;
     const { pack } = found;
     const seed = daily ? dailySeed(this.opts.clock()) : `solo-${nanoid(16)}`;

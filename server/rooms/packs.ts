@@ -84,7 +84,8 @@ export class PackRegistry {
       this.opts.storage.listImportedPacks(MAX_IMPORTED, viewer.operator ? 'all' : { ownerKeyHash: viewer.hostKeyHash }),
     );
     return [
-      ...[...this.builtin.values()].map((p) => summarize(p, true)),
+      // The daily pools are the operator's only (isDailyPool): the daily challenge is offered on its own.
+      ...[...this.builtin.values()].filter((p) => viewer.operator === true || !isDailyPool({ builtin: true, pack: p })).map((p) => summarize(p, true)),
       ...imported.map((s) => importedSummary(s, isOwner(s.ownerKeyHash, viewer))),
     ];
   }
@@ -123,9 +124,21 @@ export class PackRegistry {
 export interface PackViewer {
   hostKeyHash: string | null;
   operator?: boolean;
+  /** The server's own daily challenge, drawing the day's questions from its pool (and verifying such a run). */
+  dailyChallenge?: boolean;
 }
 /** Nobody in particular: a player, a solo run, an anonymous client. */
 export const NOBODY: PackViewer = { hostKeyHash: null };
+/** The daily challenge: plays the day's draw from a daily pool (manager.createSolo, /api/solo/verify). */
+export const DAILY_CHALLENGE: PackViewer = { hostKeyHash: null, dailyChallenge: true };
+
+/**
+ * A daily-challenge pool (built-in `daily-*`): the daily challenge draws each day's questions from it. Nobody but the
+ * operator reads it, hosts it, plays it whole or exports it, in any form (issue 13: the daily leaderboard).
+ */
+export function isDailyPool(entry: Pick<PackEntry, 'builtin' | 'pack'>): boolean {
+  return entry.builtin && entry.pack.meta.id.startsWith('daily-');
+}
 
 export interface PackEntry {
   pack: GamePack;
@@ -140,9 +153,22 @@ export function isOwner(ownerKeyHash: string, viewer: PackViewer): boolean {
   return ownerKeyHash !== '' && viewer.hostKeyHash !== null && ownerKeyHash === viewer.hostKeyHash;
 }
 
-/** May host a room with it, play it solo and read its preview: built-in, shared, its owner, or an operator. */
+/**
+ * May host a room with it, play it solo and read its preview: built-in, shared, its owner, or an operator. A daily
+ * pool: the operator, and the daily challenge itself (which serves only the day's draw).
+ */
 export function mayUse(entry: PackEntry, viewer: PackViewer): boolean {
+  if (isDailyPool(entry)) return viewer.operator === true || viewer.dailyChallenge === true;
   return entry.builtin || entry.shared || viewer.operator === true || isOwner(entry.ownerKeyHash, viewer);
+}
+
+/**
+ * May export the pack with its answer key: an imported one, its owner or an operator (mayManage); a built-in one
+ * (its answers are the daily challenge's too), the operator only. Teachers preview built-in packs without answers
+ * and see each answer at the reveal while hosting.
+ */
+export function mayExport(entry: PackEntry, viewer: PackViewer): boolean {
+  return entry.builtin ? viewer.operator === true : mayManage(entry, viewer);
 }
 
 /** May export an imported pack with its answers, or share it: its owner or an operator. */

@@ -10,6 +10,7 @@ export { botMoves } from './bots.js';
 export { bestPlan, type Plan } from './race/best-plan.js';
 export { leaderboard, teamLeaderboard, rankOf, type Standing, type TeamStanding } from './standings.js';
 export { DEFAULT_SCORING } from './quiz/scoring.js';
+export { readingFloorMs, scoredElapsedMs, REACTION_BAND_MS } from './quiz/reading.js';
 export { answerOf, allAnswers } from './quiz/answers.js';
 export { playerOf } from './players.js';
 export { entriesOf, type Table } from './table.js';

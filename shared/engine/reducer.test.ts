@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, billOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard } from './index.js';
+import { answerOf, billOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard, readingFloorMs, REACTION_BAND_MS } from './index.js';
 import type { Action, Actor, Answer, GameEvent, GameState } from './index.js';
 import { config } from './testing/fixtures.js';
 import { playerOf } from './players.js';
@@ -210,7 +210,13 @@ describe('scoring, views and modes', () => {
       return playerOf(s, 'p1')!.score;
     };
     expect(run(true, 1000)).toBeGreaterThan(run(true, 15000));
-    expect(run(true, 0)).toBe(1000);
+    // An answer before the question could be read scores as at its reading floor (quiz/reading.ts), for everyone.
+    const q1 = config('classroom').content.questions.find((q) => q.id === 'q1')!;
+    const floor = readingFloorMs(q1, 20000);
+    expect(floor).toBeGreaterThan(1000);
+    expect(run(true, 0)).toBe(Math.round(1000 * (1 - (0.5 * floor) / 20000)));
+    expect(run(true, floor + REACTION_BAND_MS)).toBe(run(true, 0));
+    expect(run(true, floor + REACTION_BAND_MS + 1000)).toBeLessThan(run(true, 0));
     expect(run(true, 20000)).toBe(500);
     expect(run(false, 1000)).toBe(run(false, 15000));
   });

@@ -24,8 +24,8 @@ describe('solo daily challenge in the browser', () => {
       if (current.startsWith('lobby')) {
         // The run starts by itself; wait for the first step.
       } else if (current.startsWith('question')) {
-        // Read the question first, as a person does: the server refuses solo answers faster than a human's
-        // (150 ms), so answer once the countdown has visibly ticked.
+        // Read the question first, as a person does (an answer before the question's reading floor earns no more
+        // speed points than one at the floor), so answer once the countdown has visibly ticked.
         const first = (await page.locator('play-screen count-down .num').textContent()) ?? '';
         await page.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first.trim()}$`) }).waitFor(WAIT);
         await answer(page);

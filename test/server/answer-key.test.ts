@@ -1,7 +1,7 @@
 // The answer key (docs/SECURITY.md, "The answer key is public"): nothing a player or an anonymous client can reach
 // before a question closes holds its answer or its explanation. A pack reads as a preview; only its owner (the host
-// key that imported it) or the operator exports an imported pack whole, only a host of this server a built-in one;
-// an imported pack is private to its owner until the owner shares it.
+// key that imported it) or the operator exports an imported pack whole, only the operator a built-in one (and the
+// daily pools are the operator's in any form); an imported pack is private to its owner until the owner shares it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS, builtinPack } from '../../shared/content/builtin.js';
 import { parsePackJson } from '../../shared/content/pack-io.js';
 import type { GamePack } from '../../shared/content/pack.js';
+import { replay, type Action, type GameConfig } from '../../shared/engine/index.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 
 const OPERATOR = 'operator-key-for-the-tests-0123456789';
@@ -58,8 +59,8 @@ describe('the answer key over HTTP', () => {
   });
   afterAll(() => server.close());
 
-  it('a built-in pack reads without answers or explanations, to anyone (the daily pool too)', async () => {
-    for (const id of ['warmup-en', 'course-ko', 'daily-en']) {
+  it('a built-in pack reads without answers or explanations, to anyone; the daily pools not at all', async () => {
+    for (const id of ['warmup-en', 'course-ko']) {
       const res = await get(`/api/packs/${id}`);
       expect(res.status).toBe(200);
       const body = (await res.json()) as { meta: { id: string }; questions: unknown[] };
@@ -68,22 +69,60 @@ describe('the answer key over HTTP', () => {
       expect(body.questions).toHaveLength(pack.questions.length);
       expectNoAnswers(body, pack);
     }
+    // The daily challenge draws from its pool: the pool is the operator's only, in any form (not listed, not read,
+    // not hosted, not played whole); the daily challenge itself plays the day's draw.
+    const builtinIds = async (headers: Record<string, string> = {}) =>
+      ((await (await get('/api/packs', headers)).json()) as Array<{ id: string; builtin: boolean }>).filter((p) => p.builtin).map((p) => p.id);
+    expect(await builtinIds()).toContain('warmup-en');
+    expect((await builtinIds(host(ALICE))).filter((id) => id.startsWith('daily-'))).toEqual([]);
+    expect((await builtinIds({ 'x-operator-key': OPERATOR })).filter((id) => id.startsWith('daily-')).sort()).toEqual(['daily-en', 'daily-ko']);
+    for (const headers of [{}, host(ALICE)]) expect((await get('/api/packs/daily-en', headers)).status).toBe(404);
+    expect((await get('/api/packs/daily-en', { 'x-operator-key': OPERATOR })).status).toBe(200);
+    expect((await createRoom('daily-en', ALICE)).status).toBe(404);
+    const player = await server.client();
+    expect(await player.call('room:create', { packId: 'daily-ko', hostKey: ALICE })).toMatchObject({ ok: false, error: { code: 'pack/unknown' } });
+    expect(await player.call('solo:start', { name: 'Whole', packId: 'daily-en', lang: 'en' })).toMatchObject({ ok: false, error: { code: 'pack/unknown' } });
+    expectOk(await (await server.client()).call('solo:start', { name: 'Daily', packId: 'daily', lang: 'en' }));
   });
 
-  it('a built-in pack is exported whole to a host of this server or the operator, never to a player or anonymous client', async () => {
+  it('a built-in pack is exported whole to the operator only, never to a host, a player or an anonymous client', async () => {
     expect((await get('/api/packs/course-en/export')).status).toBe(403);
-    // A host key alone (anyone can make one up) is not a host of this server.
     const madeUp = await get('/api/packs/course-en/export', host('made-up-key-0123456789abc'));
     expect(madeUp.status).toBe(403);
     expect(await madeUp.json()).toMatchObject({ ok: false, error: { code: 'auth/not-host' } });
-    // A teacher who hosts here.
+    // A teacher who hosts here previews it (no answers) and sees each answer at the reveal while hosting; the whole
+    // answer key would be the daily challenge's too (the daily pools draw from the same bank).
     expect((await createRoom('warmup-en', ALICE)).status).toBe(201);
-    const exported = await get('/api/packs/course-en/export', host(ALICE));
+    for (const id of ['course-en', 'warmup-en']) {
+      const refused = await get(`/api/packs/${id}/export`, host(ALICE));
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'auth/not-host' } });
+    }
+    for (const id of ['daily-ko', 'daily-en']) expect((await get(`/api/packs/${id}/export`, host(ALICE))).status).toBe(404);
+    const exported = await get('/api/packs/course-en/export', { 'x-operator-key': OPERATOR });
     expect(exported.status).toBe(200);
     const parsed = parsePackJson(await exported.text());
     expect(parsed.ok && parsed.pack.questions[0]?.explanation).toBeTruthy();
     expect((await get('/api/packs/daily-ko/export', { 'x-operator-key': OPERATOR })).status).toBe(200);
-    expect((await get('/api/packs/daily-ko/export', { 'x-operator-key': `${OPERATOR}x` })).status).toBe(403);
+    expect((await get('/api/packs/daily-ko/export', { 'x-operator-key': `${OPERATOR}x` })).status).toBe(404);
+  });
+
+  it("a game's replay holds the questions it opened, not its pack's whole answer key", async () => {
+    // A teacher opens a room on the 114-question course, starts it and ends it at once: the replay API (the report's
+    // step-by-step replay) must not hand over every answer of the built-in pack.
+    const hostClient = await server.client();
+    const created = expectOk(await hostClient.call('room:create', { packId: 'course-en', hostKey: ALICE }));
+    expectOk(await (await server.client()).call('player:join', { roomCode: created.roomCode, name: 'Pupil' }));
+    const started = expectOk(await hostClient.call('host:control', { command: 'start' })).version as number;
+    const view = await hostClient.waitFor('host:view', (v) => v.version >= started && v.phase === 'question');
+    expectOk(await hostClient.call('host:control', { command: 'end' }));
+    const podium = (await hostClient.waitFor('game:podium')) as { gameId: string };
+    const res = await get(`/api/games/${encodeURIComponent(podium.gameId)}/replay`, host(ALICE));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { config: { content: { questions: Array<{ id: string }> } }; seed: string; actions: Action[] };
+    expect(body.config.content.questions.map((q) => q.id)).toEqual([view.question!.question.id]);
+    // It still replays to the end.
+    expect(replay(body.config as GameConfig, body.seed, body.actions).state.finished).toBe(true);
   });
 
   it('an import belongs to its host key: private (listed, read, exported, hosted by it alone) until shared', async () => {

@@ -87,13 +87,15 @@ describe('game options', () => {
   it('partial credit off gives 0 for a partly right multi; on gives some', async () => {
     const got: number[] = [];
     for (const partialCredit of [true, false]) {
-      const { host, seats } = await room({ questionTimeS: 20, scoring: { partialCredit } }, ['A'], 'daily-en');
+      // (Not the daily pool: only the operator hosts it, docs/SECURITY.md "The answer key".)
+      const { host, seats } = await room({ questionTimeS: 20, scoring: { partialCredit } }, ['A'], 'course-en');
       let view = await start(host);
-      // The daily pack's second question is a multi with three correct options.
+      // The course's third question is a multi with three correct options.
+      view = await openQuestion(host, await control(host, { command: 'skip' }));
       view = await openQuestion(host, await control(host, { command: 'skip' }));
       expect(view.question!.question.type).toBe('multi');
       expect(view.question!.question.selectCount).toBeGreaterThanOrEqual(2);
-      const full = answerFor('daily-en', view.question!.question, true);
+      const full = answerFor('course-en', view.question!.question, true);
       if (full.type !== 'multi') throw new Error('multi expected');
       now = view.question!.openedAt + 2000;
       expectOk(await seats[0]!.client.call('player:answer', { questionId: view.question!.question.id, answer: { type: 'multi', choices: full.choices.slice(0, 1) } }));

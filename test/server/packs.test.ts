@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage } from '../../server/storage/index.js';
 import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
+import { exportPack } from '../../shared/content/pack-io.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 import { captureLogger } from '../../server/log.js';
@@ -25,10 +26,11 @@ describe('packs over HTTP', () => {
     const warmup = list.find((p: { id: string }) => p.id === 'warmup-en');
     expect(warmup).toMatchObject({ builtin: true, language: 'en' });
     expect(warmup.counts.questions).toBeGreaterThan(0);
-    // A built-in pack is exported whole to a host of this server.
+    // A built-in pack is exported whole to the operator only (docs/SECURITY.md, "The answer key"), not to a host of
+    // this server; a teacher who wants an editable copy starts from the open-source pack file.
     expect((await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packId: 'warmup-en', hostKey: KEY }) })).status).toBe(201);
-    const exported = await fetch(`${server.url}/api/packs/warmup-en/export`, { headers: AS_HOST });
-    const text = await exported.text();
+    expect((await fetch(`${server.url}/api/packs/warmup-en/export`, { headers: AS_HOST })).status).toBe(403);
+    const text = exportPack(builtinPack('warmup-en')!);
     const imported = await fetch(`${server.url}/api/packs/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...AS_HOST },

@@ -6,6 +6,7 @@ import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js
 import { answerOf, withAnswer } from './answers.js';
 import type { Answer, Question, Why } from '../types.js';
 import { answerIsWellFormed, correctness, quizPoints } from './scoring.js';
+import { readingFloorMs } from './reading.js';
 
 const questionIndexCache = new WeakMap<object, Record<string, Question>>();
 export function questionById(d: { s: { config: { content: { questions: Question[] } } } }, id: string): Question | undefined {
@@ -52,7 +53,10 @@ export function answerQuestion(d: Draft, playerId: string, questionId: string, a
   const ceiling = player.bot !== null && elapsedMs !== undefined ? Infinity : measured;
   const elapsed = Math.max(0, Math.min(elapsedMs ?? measured, ceiling, qs.limitMs * player.timeFactor));
   const raw = correctness(q, answer, qs.perm);
-  const scored = quizPoints(raw, elapsed / player.timeFactor, qs.limitMs, player.streak, d.s.config.scoring);
+  // Speed points are a reader's: an answer before the question could be read scores as at its reading floor, for
+  // everyone (reading.ts; issue 13: a script that knows the answers earns no more than a fast reader who does).
+  const floor = readingFloorMs(q, qs.limitMs);
+  const scored = quizPoints(raw, elapsed / player.timeFactor, qs.limitMs, player.streak, d.s.config.scoring, floor);
   const q2 = d.question();
   q2.answers = withAnswer(q2.answers, playerId, { answer, at, elapsedMs: elapsed, ...scored });
   q2.answerCount++;

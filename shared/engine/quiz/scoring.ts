@@ -1,5 +1,6 @@
 // Quiz scoring: correctness (with partial credit), speed and streaks. The formula is documented in the README.
 import type { Answer, Question, ScoringOptions } from '../types.js';
+import { scoredElapsedMs } from './reading.js';
 
 export const DEFAULT_SCORING: ScoringOptions = {
   speedPoints: true,
@@ -94,7 +95,9 @@ export interface QuizPoints {
 /**
  * points = round(BASE x multiplier x correctness x speed), speed = 1 - (1 - SLOWEST_SHARE) x elapsed / limit
  * (1 when speed points are off); a fully correct answer after `streak` fully correct ones in a row adds
- * STREAK_STEP x min(streak, STREAK_MAX_STEPS) x multiplier.
+ * STREAK_STEP x min(streak, STREAK_MAX_STEPS) x multiplier. `elapsed` is the response time as speed points count
+ * it (reading.ts scoredElapsedMs): an answer before the question's reading floor `floorMs` (and its reaction band)
+ * counts as given at the floor.
  */
 export function quizPoints(
   rawCorrectness: number,
@@ -102,9 +105,10 @@ export function quizPoints(
   limitMs: number,
   streakBefore: number,
   options: ScoringOptions,
+  floorMs = 0,
 ): QuizPoints {
   const c = options.partialCredit ? rawCorrectness : rawCorrectness >= 1 ? 1 : 0;
-  const t = Math.min(1, Math.max(0, elapsedMs / Math.max(1, limitMs)));
+  const t = Math.min(1, Math.max(0, scoredElapsedMs(elapsedMs, floorMs, limitMs) / Math.max(1, limitMs)));
   const speed = options.speedPoints ? 1 - (1 - SLOWEST_SHARE) * t : 1;
   const points = Math.round(BASE_POINTS * options.pointsMultiplier * c * speed);
   const streakBonus =
