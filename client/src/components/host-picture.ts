@@ -257,7 +257,7 @@ export class HostPicture extends LocalizedElement {
                     ? netByPlayer(s.effects).map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}<span class=${delta < 0 ? 'lost' : delta > 0 ? 'won' : 'even'}
                         >${this.names[playerId] ?? ''} ${signed(delta)}</span>`)
                     : t('race.nobodyHit')
-                  : t(`race.eventDetail.${s.kind}`, { count: harmedIds([s]).size })}</small></div>`,
+                  : t(s.kind === 'hardware-failure' && (spec.nodes ?? 1) > 1 ? 'race.eventDetail.hardware-failure-pool' : `race.eventDetail.${s.kind}`, { count: harmedIds([s]).size })}</small></div>`,
             )}
           </div>`
         : nothing}

@@ -215,6 +215,7 @@ export const en = {
   'race.eventDetail.traffic-spike': 'Bursty workloads must scale out now.',
   'race.eventDetail.noisy-neighbour': 'Co-located programs slow each other down.',
   'race.eventDetail.hardware-failure': 'On-premise workloads on this host are down until it is repaired: {count} hit.',
+  'race.eventDetail.hardware-failure-pool': 'One node of the pool failed: what ran on it is down until it is repaired, orchestrated containers only until they restart on another node. {count} hit.',
   'race.eventDetail.patch-day': 'The host reboots to be patched, stopping everything on it; every guest OS is patched on its own.',
   'race.noEvents': 'No event yet: anything can happen.',
   'race.hogging': 'hogging the host',

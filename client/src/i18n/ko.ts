@@ -217,6 +217,7 @@ export const ko: Catalog = {
   'race.eventDetail.traffic-spike': '트래픽이 몰리는 워크로드는 지금 확장해야 합니다.',
   'race.eventDetail.noisy-neighbour': '같은 곳에 있는 프로그램끼리 서로 느려집니다.',
   'race.eventDetail.hardware-failure': '이 호스트의 온프레미스 워크로드가 수리될 때까지 멈춰 {count}개가 피해를 입었습니다.',
+  'race.eventDetail.hardware-failure-pool': '풀의 노드 한 대가 고장 나 그 위의 워크로드가 멈췄습니다. 오케스트레이터 아래의 컨테이너는 다른 노드에서 다시 뜰 때까지만 멈춥니다. {count}개가 피해를 입었습니다.',
   'race.eventDetail.patch-day': '패치하느라 호스트를 재부팅하는 동안 그 위의 모든 것이 멈추고, 게스트 OS는 하나하나 따로 패치합니다.',
   'race.noEvents': '아직 이벤트가 없습니다. 언제든 무슨 일이든 일어날 수 있습니다.',
   'race.hogging': '자원 독차지',
