@@ -269,10 +269,16 @@ export function apiRouter(deps: ApiDeps): Router {
       return sendError(res, metrics, 'input/invalid', 'board is daily-YYYY-MM-DD or pack-<id>.');
     }
     const runs = await storage.soloLeaderboard(board, 50);
+    // Equal scores share a rank (1, 1, 3): a run is never ranked above another that scored as much. Within a tie the
+    // storage lists the run that finished first first (created_at, then run id).
+    let rank = 0;
     res.json({
       ok: true,
       board,
-      entries: runs.map((r, i) => ({ rank: i + 1, playerName: r.playerName, score: r.score, createdAt: r.createdAt })),
+      entries: runs.map((r, i) => {
+        if (i === 0 || r.score !== runs[i - 1]!.score) rank = i + 1;
+        return { rank, playerName: r.playerName, score: r.score, createdAt: r.createdAt };
+      }),
     });
   });
 
