@@ -5,8 +5,10 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtinPack, BUILTIN_PACKS } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
-import { browserTest, newPage, shot, type Harness } from './support.js';
-import { WAIT, changed, chooseDeployment, createGame, deployCard, hostControl, importPack, joinAs, openPicker } from './play-helpers.js';
+import { browserTest, shot, type Harness } from './support.js';
+import { oneQuestionRacePack } from './fixtures.js';
+import { classAtRace } from './race-setup.js';
+import { WAIT, chooseDeployment, deployCard, importPack, openPicker } from './play-helpers.js';
 
 const RACE_S = 60;
 const FAILURE_S = 22;
@@ -14,21 +16,15 @@ const FAILURE_S = 22;
 function citationPack(): GamePack {
   const base = builtinPack('course-en') ?? BUILTIN_PACKS.find((p) => p.meta.language === 'en');
   if (!base) throw new Error('no built-in English pack');
-  const tf = base.questions.find((q) => q.type === 'truefalse');
   const scenario = base.scenarios.find((s) => s.host.machine === 'server' && s.host.os === 'linux');
-  if (!tf || !scenario) throw new Error('pack lacks a true/false question or a Linux server scenario');
-  const cards = base.cards.filter((c) => scenario.deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
-  return {
-    ...base,
-    meta: { ...base.meta, id: 'browser-citations', title: 'Citations pack', description: 'One question and a race with a hardware failure.' },
-    questions: [tf],
-    cards,
-    scenarios: [{ ...scenario, events: [{ kind: 'hardware-failure', atS: FAILURE_S }], randomEvents: 0, lengthS: RACE_S }],
-    rounds: [
-      { kind: 'quiz', questionIds: [tf.id] },
-      { kind: 'race', scenarioId: scenario.id },
-    ],
-  };
+  if (!scenario) throw new Error('pack lacks a Linux server scenario');
+  return oneQuestionRacePack({
+    base,
+    scenarioId: scenario.id,
+    meta: { id: 'browser-citations', title: 'Citations pack', description: 'One question and a race with a hardware failure.' },
+    events: [{ kind: 'hardware-failure', atS: FAILURE_S }],
+    lengthS: RACE_S,
+  });
 }
 
 describe('citations and downtime on screen', () => {
@@ -36,23 +32,7 @@ describe('citations and downtime on screen', () => {
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, citationPack());
-    const { page: host } = await newPage(h, 'projector', 'en');
-    all.push(host);
-    const code = await createGame(host, { packTitle: 'Citations pack', questionTimeS: 60 });
-    const phones: Array<[Page, 'en' | 'ko']> = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko']] as const) {
-      const { page } = await newPage(h, 'phone', lang);
-      all.push(page);
-      await joinAs(page, code, name);
-      phones.push([page, lang]);
-    }
-    await hostControl(host, 'Start game');
-    let current = await changed(host, 'host-view', 'lobby:-1');
-    for (const [page] of phones) await page.locator('answer-choices button.ans').first().click(WAIT);
-    while (!current.startsWith('race:')) {
-      if (!current.startsWith('question')) await hostControl(host, 'Next');
-      current = await changed(host, 'host-view', current);
-    }
+    const { host, phones } = await classAtRace(h, all, 'Citations pack');
 
     for (const [page, lang] of phones) {
       await page.locator('race-cards li button.claim').first().waitFor(WAIT);

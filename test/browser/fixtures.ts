@@ -88,3 +88,31 @@ export function classPack(): GamePack {
     ],
   };
 }
+
+/**
+ * One true/false question, then one race on `scenario` of the base pack with the given events and length: the
+ * shortest way to a race that a browser test lets run out by itself.
+ */
+export function oneQuestionRacePack(opts: {
+  base: GamePack;
+  scenarioId: string;
+  meta: Pick<GamePack['meta'], 'id' | 'title' | 'description'>;
+  events: GamePack['scenarios'][number]['events'];
+  lengthS: number;
+}): GamePack {
+  const tf = opts.base.questions.find((q) => q.type === 'truefalse');
+  const scenario = opts.base.scenarios.find((s) => s.id === opts.scenarioId);
+  if (!tf || !scenario) throw new Error(`${opts.base.meta.id} lacks a true/false question or ${opts.scenarioId}`);
+  const cards = opts.base.cards.filter((c) => scenario.deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
+  return {
+    ...opts.base,
+    meta: { ...opts.base.meta, ...opts.meta },
+    questions: [tf],
+    cards,
+    scenarios: [{ ...scenario, events: opts.events, randomEvents: 0, lengthS: opts.lengthS }],
+    rounds: [
+      { kind: 'quiz', questionIds: [tf.id] },
+      { kind: 'race', scenarioId: scenario.id },
+    ],
+  };
+}

@@ -7,8 +7,10 @@ import type { Page } from 'playwright-core';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { DOWNTIME_MIN, GAME_TIME_SCALE } from '../../shared/engine/race/params.js';
-import { browserTest, newPage, shot, type Harness } from './support.js';
-import { WAIT, changed, chooseDeployment, createGame, deployCard, hostControl, importPack, joinAs, openPicker } from './play-helpers.js';
+import { browserTest, shot, type Harness } from './support.js';
+import { oneQuestionRacePack } from './fixtures.js';
+import { classAtRace } from './race-setup.js';
+import { WAIT, chooseDeployment, deployCard, importPack, openPicker } from './play-helpers.js';
 
 const RACE_S = 70;
 const FAILURE_S = 25;
@@ -16,21 +18,13 @@ const FAILURE_S = 25;
 function orchestrationPack(): GamePack {
   const base = builtinPack('daily-en');
   if (!base) throw new Error('no daily pack');
-  const tf = base.questions.find((q) => q.type === 'truefalse');
-  const scenario = base.scenarios.find((s) => s.id === 's-tax-season');
-  if (!tf || !scenario) throw new Error('pack lacks a true/false question or s-tax-season');
-  const cards = base.cards.filter((c) => scenario.deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
-  return {
-    ...base,
-    meta: { ...base.meta, id: 'browser-orchestration', title: 'Orchestration pack', description: 'One question and the tax-season race with a node failure.' },
-    questions: [tf],
-    cards,
-    scenarios: [{ ...scenario, events: [{ kind: 'hardware-failure', atS: FAILURE_S }], randomEvents: 0, lengthS: RACE_S }],
-    rounds: [
-      { kind: 'quiz', questionIds: [tf.id] },
-      { kind: 'race', scenarioId: scenario.id },
-    ],
-  };
+  return oneQuestionRacePack({
+    base,
+    scenarioId: 's-tax-season',
+    meta: { id: 'browser-orchestration', title: 'Orchestration pack', description: 'One question and the tax-season race with a node failure.' },
+    events: [{ kind: 'hardware-failure', atS: FAILURE_S }],
+    lengthS: RACE_S,
+  });
 }
 
 describe('orchestration on screen', () => {
@@ -38,23 +32,7 @@ describe('orchestration on screen', () => {
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, orchestrationPack());
-    const { page: host } = await newPage(h, 'projector', 'en');
-    all.push(host);
-    const code = await createGame(host, { packTitle: 'Orchestration pack', questionTimeS: 60 });
-    const phones: Array<[Page, 'en' | 'ko']> = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko']] as const) {
-      const { page } = await newPage(h, 'phone', lang);
-      all.push(page);
-      await joinAs(page, code, name);
-      phones.push([page, lang]);
-    }
-    await hostControl(host, 'Start game');
-    let current = await changed(host, 'host-view', 'lobby:-1');
-    for (const [page] of phones) await page.locator('answer-choices button.ans').first().click(WAIT);
-    while (!current.startsWith('race:')) {
-      if (!current.startsWith('question')) await hostControl(host, 'Next');
-      current = await changed(host, 'host-view', current);
-    }
+    const { host, phones } = await classAtRace(h, all, 'Orchestration pack');
 
     // The picker: on premises, Kubernetes is listed right after the plain container, and its why-lines teach.
     for (const [page, lang] of phones) {
