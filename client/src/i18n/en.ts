@@ -393,7 +393,7 @@ export const en = {
   'bill.title': "Cloud bill",
   'bill.of': "Cloud bill: {name}",
   'bill.item': "Item",
-  'bill.yours': "Yours",
+  'bill.yours': "As played",
   'bill.best': "Best plan",
   'bill.deployments': "Deployments",
   'bill.capacity': "{used} / {reserved}",

@@ -395,7 +395,7 @@ export const ko: Catalog = {
   'bill.title': "클라우드 청구서",
   'bill.of': "클라우드 청구서: {name}",
   'bill.item': "항목",
-  'bill.yours': "내 계획",
+  'bill.yours': "실제 배포",
   'bill.best': "최선의 계획",
   'bill.deployments': "배포 수",
   'bill.capacity': "{used} / {reserved}",
