@@ -4,7 +4,6 @@ import {
   activePlayerIds,
   answerOf,
   botMoves,
-  joinRefusal,
   leaderboard,
   next,
   nextWakeAt,
@@ -12,7 +11,6 @@ import {
   playerOf,
   rankOf,
   sharedView,
-  teamLeaderboard,
   viewFor,
   type Action,
   type Answer,
@@ -24,14 +22,17 @@ import {
   type Standing,
 } from '../../shared/engine/index.js';
 import type { HostBills, Podium, PublicGameEvent, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
-import { CLOSE_CODES, normalizeNickname, type ErrorCode } from '../../shared/protocol/index.js';
+import { CLOSE_CODES, type ErrorCode } from '../../shared/protocol/index.js';
 import { withRetry } from '../storage/retry.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
-import { hashToken, newToken } from '../security/tokens.js';
+import { newToken } from '../security/tokens.js';
 import { NO_OUTPUT, type RoomOutput } from './output.js';
 import { GameRecorder, raceEnded } from './record.js';
 import { bestPlanRatio } from './solo-verify.js';
+import { QuestionSends } from './fair-timing.js';
+import { buildPodium } from './podium.js';
+import { RoomSeats } from './seats.js';
 import { localizeView, packLanguages, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
 import type { Lang } from '../../shared/engine/types.js';
 import type { Logger } from '../log.js';
@@ -68,23 +69,7 @@ const PERSIST_DELAY_MS = 20;
 /** Control commands whose replies are kept for their retries (per room). */
 const COMMAND_REPLIES_KEPT = 256;
 
-/** A round trip longer than this is not believed (a client could delay its pongs to buy time). */
-export const RTT_CAP_MS = 1500;
-
-/**
- * Fair response time. `sinceSentMs`: from the server's send of the question to this player until the server
- * received the answer (pauses excluded). The player saw the question one one-way delay after the send and its
- * answer travelled one more: the server's own estimate is `sinceSent - rtt`. A client-reported time (from when
- * it SAW the question) is believed only inside [sinceSent - rtt, sinceSent], i.e. inside the window the network
- * could explain; outside it, it is clamped to that window.
- */
-export function fairElapsedMs(sinceSentMs: number, rttMs: number, clientMs?: number): number {
-  const rtt = Math.max(0, Math.min(RTT_CAP_MS, rttMs));
-  const upper = Math.max(0, sinceSentMs);
-  const lower = Math.max(0, upper - rtt);
-  const value = clientMs === undefined ? lower : Math.min(upper, Math.max(lower, clientMs));
-  return Math.round(value);
-}
+export { fairElapsedMs, RTT_CAP_MS } from './fair-timing.js';
 
 /** The shared-view cache key of a team ('' in classroom) in a language (null: the room's own). */
 const sharedKey = (teamId: string | null, lang: Lang | null): string => (lang === null ? (teamId ?? '') : `${teamId ?? ''}\u0000${lang}`);
@@ -100,12 +85,10 @@ export class Room {
   finishing: Promise<void> | null = null;
   lastActivity: number;
 
-  /** Resume-token hash -> player id (the seat's other fields are in the state). */
-  private readonly seatsByHash = new Map<string, string>();
-  /** Players seated and not removed (bots included), kept as events come: no walk per join. */
-  private seatedCount = 0;
-  /** The bots' ids (solo): the bot scheduler looks at these, not at every player. */
-  private readonly botList: string[] = [];
+  /** Seats, resume tokens and bots (./seats.ts). */
+  private readonly seats: RoomSeats;
+  /** When the open question went out to whom (./fair-timing.ts). */
+  private readonly sends: QuestionSends;
   /** When the wake timer is armed for (null: none), so an action that leaves it unchanged costs nothing. */
   private wakeAt: number | null = null;
   private persisted: number;
@@ -146,12 +129,6 @@ export class Room {
   private readonly answered = new Map<string, Map<string, number>>();
   /** Control commands are idempotent per command id: the latest ids and their first replies (oldest first). */
   private readonly commandReplies = new Map<string, Outcome<{ version: number }>>();
-  /**
-   * When the open question first went out to each player, and to the room as a whole (its first broadcast), as ms
-   * after it opened. A seat's clock starts at the earlier of the two: a seat that was away when the question went
-   * out (offline, or chose to be) does not start later (issue 13, late resume).
-   */
-  private sent: { questionId: string; offsets: Map<string, number>; room: number | null } | null = null;
   /** Best-plan bills are computed off the hot path when a race starts. */
   private bestTimer: ReturnType<typeof setImmediate> | null = null;
 
@@ -168,13 +145,8 @@ export class Room {
     this.log = log;
     this.persisted = log.length;
     this.recorder = recorder;
-    for (const seat of seats) this.seatsByHash.set(seat.tokenHash, seat.playerId);
-    for (const id of state.playerOrder) {
-      const p = playerOf(state, id);
-      if (!p) continue;
-      if (!p.removed) this.seatedCount++;
-      if (p.bot !== null) this.botList.push(id);
-    }
+    this.seats = new RoomSeats(seats, state);
+    this.sends = new QuestionSends(() => this.state, deps.clock);
     // After a restore: the log says which answers were accepted, and at which version (one action, one version).
     log.forEach((action, i) => {
       if (action.type === 'answer' && action.actor.role === 'player') this.noteAnswered(action.questionId, action.actor.playerId, i + 1);
@@ -249,49 +221,17 @@ export class Room {
 
   /** Notes that the open question went out to a player now (its first send counts; pauses do not). O(1). */
   noteQuestionSent(playerId: string): void {
-    const sent = this.openSent();
-    if (!sent || sent.offsets.has(playerId)) return;
-    sent.offsets.set(playerId, this.openOffset());
-  }
-
-  /** Notes that the open question went out to the room (its first broadcast counts): every seat's clock starts then at the latest. */
-  private noteQuestionBroadcast(): void {
-    const sent = this.openSent();
-    if (sent && sent.room === null) sent.room = this.openOffset();
-  }
-
-  /** The open question's send record (made on its first use), or null when no question is open. */
-  private openSent(): NonNullable<Room['sent']> | null {
-    const q = this.state.question;
-    if (!q || q.closed) return null;
-    if (!this.sent || this.sent.questionId !== q.questionId) this.sent = { questionId: q.questionId, offsets: new Map(), room: null };
-    return this.sent;
-  }
-
-  /** Ms since the open question opened, now (pauses excluded). */
-  private openOffset(): number {
-    const q = this.state.question!;
-    const now = Math.min(this.deps.clock(), q.pausedAt ?? Infinity);
-    return Math.max(0, now - q.openedAt);
+    this.sends.noteQuestionSent(playerId);
   }
 
   /** Whether the open question's first send to this player is already noted. */
   questionSentNoted(playerId: string): boolean {
-    const q = this.state.question;
-    return !q || q.closed || (this.sent?.questionId === q.questionId && this.sent.offsets.has(playerId));
+    return this.sends.questionSentNoted(playerId);
   }
 
   /** Server-measured ms from the question's send to this player until now (pauses excluded); null if not open. */
   sinceQuestionSent(playerId: string, questionId: string): number | null {
-    const q = this.state.question;
-    if (!q || q.closed || q.questionId !== questionId) return null;
-    const sent = this.sent?.questionId === questionId ? this.sent : null;
-    // The earlier of the seat's own first send and the room's first broadcast (0 when neither is known: a restore).
-    const first = sent ? Math.min(sent.offsets.get(playerId) ?? Infinity, sent.room ?? Infinity) : Infinity;
-    const offset = first === Infinity ? 0 : first;
-    const now = Math.min(Math.max(this.deps.clock(), this.state.now), q.pausedAt ?? Infinity);
-    // A solo player's own pauses count, as in the engine (QuestionState.pausedMs).
-    return Math.max(0, now - (q.openedAt + offset) + (q.pausedMs ?? 0));
+    return this.sends.sinceQuestionSent(playerId, questionId);
   }
 
   private apply(action: Action): Outcome<{ version: number }> {
@@ -326,14 +266,9 @@ export class Room {
     teamId: string | undefined,
     bot: Player['bot'] = null,
   ): Promise<Outcome<{ playerId: string; resumeToken: string | null }>> {
-    // The name's shape and the abuse list (the boundary's), then the game's own join rule (names taken or banned, late
-    // join, the lobby lock), asked before the room's capacity so a refusal has the engine's code; the engine applies
-    // the same rule (and balances teams) when the join is acted. O(1) whatever the room's size.
-    const checked = normalizeNickname(rawName);
-    if (!checked.ok) return fail(checked.code, checked.message);
-    const refused = joinRefusal(this.state, checked.name, checked.keys);
-    if (refused) return fail(refused.code, refused.message);
-    if (this.seatedCount >= this.deps.maxPlayers) return this.refuse('room/full', 'This room is full.');
+    // The name, the engine's join rule, then the room's capacity (RoomSeats.admit). O(1) whatever the room's size.
+    const checked = this.seats.admit(this.state, rawName, this.deps.maxPlayers);
+    if (!checked.ok) return checked;
     const playerId = `p${nanoid(10)}`;
     const outcome = this.act({
       type: 'join',
@@ -345,34 +280,19 @@ export class Room {
     });
     if (!outcome.ok) return outcome;
     if (bot) {
-      this.botList.push(playerId);
+      this.seats.addBot(playerId);
       return { ok: true, playerId, resumeToken: null };
     }
     const resumeToken = newToken();
-    const seat: SeatRecord = {
-      roomCode: this.code,
-      playerId,
-      tokenHash: hashToken(resumeToken),
-      name: checked.name,
-      teamId: playerOf(this.state, playerId)?.teamId ?? null,
-    };
-    this.seatsByHash.set(seat.tokenHash, playerId);
+    const seat = this.seats.addSeat(this.state, this.code, playerId, checked.name, resumeToken);
     // The token must survive a restart before the player relies on it.
     await this.persistSeat(seat);
     return { ok: true, playerId, resumeToken };
   }
 
-  private refuse(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
-    return fail(code, message);
-  }
-
   /** The player a resume token belongs to, if it may come back. */
   seatFor(resumeToken: string): Outcome<{ playerId: string }> {
-    const playerId = this.seatsByHash.get(hashToken(resumeToken));
-    const player = playerId === undefined ? undefined : playerOf(this.state, playerId);
-    if (playerId === undefined || !player) return this.refuse('auth/token', 'This resume token is not valid for this room.');
-    if (player.removed) return this.refuse('auth/removed', 'You were removed from this room.');
-    return { ok: true, playerId };
+    return this.seats.seatFor(this.state, resumeToken);
   }
 
   private async persistSeat(seat: SeatRecord): Promise<void> {
@@ -455,11 +375,7 @@ export class Room {
   }
 
   private botIds(): string[] {
-    if (this.botList.length === 0) return this.botList;
-    return this.botList.filter((id) => {
-      const p = playerOf(this.state, id);
-      return p !== undefined && p.bot !== null && !p.removed;
-    });
+    return this.seats.botIds(this.state);
   }
 
   private scheduleBots(): void {
@@ -572,7 +488,7 @@ export class Room {
           break;
         }
         case 'player-removed':
-          this.seatedCount--;
+          this.seats.removed();
           this.board = null;
           this.standingsDirty = true;
           // The removed player's devices lose their seat at once; its token is refused from now on.
@@ -580,7 +496,7 @@ export class Room {
           lazy = true;
           break;
         case 'player-joined': {
-          this.seatedCount++;
+          this.seats.joined();
           // A joiner above the kept board's lowest score (scores below zero) is ahead of someone there. O(1).
           const lowest = this.board?.at(-1)?.score;
           if (lowest !== undefined && (playerOf(this.state, event.playerId)?.score ?? 0) > lowest) this.board = null;
@@ -665,7 +581,7 @@ export class Room {
   private emitSharedViews(): void {
     const out = this.output;
     const mode = this.state.config.mode;
-    this.noteQuestionBroadcast();
+    this.sends.noteQuestionBroadcast();
     // With devices reading another of the pack's languages: one broadcast per language (the room's own to every
     // member but them, null), still never one per player.
     const own = this.langsInUse.size > 0 ? null : undefined;
@@ -819,7 +735,7 @@ export class Room {
       score: p?.score ?? 0,
       streak: p?.streak ?? 0,
       rank,
-      playerCount: this.seatedCount,
+      playerCount: this.seats.count,
       timeFactor: p?.timeFactor ?? 1,
       questionId: q?.questionId ?? null,
       answer: (q ? answerOf(q, playerId) : undefined) ?? null,
@@ -862,7 +778,7 @@ export class Room {
       this.deps.log.error({ err: error, room: this.code }, `room ${this.code}: could not mark the room finished`),
     );
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
-    this.podium = this.buildPodium(solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);
+    this.podium = buildPodium(this.state, this.gameId, solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);
     this.output.toRoom('game:podium', this.podium);
   }
 
@@ -870,29 +786,6 @@ export class Room {
   bestPlanRatio(): number | null {
     const human = this.state.playerOrder.find((id) => playerOf(this.state, id)?.bot === null);
     return human === undefined ? null : bestPlanRatio(this.recorder.bills, human);
-  }
-
-  private buildPodium(solo: Podium['solo'] | undefined): Podium {
-    const names = (id: string) => playerOf(this.state, id)?.name ?? '';
-    return {
-      gameId: this.gameId,
-      standings: leaderboard(this.state).map((s) => ({
-        playerId: s.playerId,
-        name: names(s.playerId),
-        teamId: playerOf(this.state, s.playerId)?.teamId ?? null,
-        score: s.score,
-        rank: s.rank,
-      })),
-      teams: teamLeaderboard(this.state).map((t) => ({
-        teamId: t.teamId,
-        name: this.state.teams[t.teamId]?.name ?? t.teamId,
-        score: t.score,
-        rank: t.rank,
-        // The engine's members, whose scores make the team's (removed players are in neither).
-        members: t.members,
-      })),
-      ...(solo ? { solo } : {}),
-    };
   }
 
   close(): void {
