@@ -61,7 +61,7 @@ describe('an English phone in a Korean room', () => {
       // Both answered: the question closes by itself; each phone explains it in its own language.
       current = await changed(host, 'host-view', current);
       expect(current.startsWith('reveal')).toBe(true);
-      const why = (page: Page) => page.locator('play-screen .feedback', { hasText: /Why|왜/ }).first();
+      const why = (page: Page) => page.locator('play-screen .feedback', { hasText: /Why|해설/ }).first();
       await why(en).waitFor(WAIT);
       await why(ko).waitFor(WAIT);
       expect(await why(en).textContent()).toContain(EN.questions.find((q) => q.id === id)!.explanation);
