@@ -42,7 +42,7 @@ const BY_SESSION = new Set([...STORING_EVENTS].filter((e) => e !== 'solo:start' 
 const SEATING = new Set(['player:join', 'player:resume']);
 const ROOM_CODE = /^\d{6}$/;
 
-// The broadcast group of one player's sockets, as server/rooms/sockets.ts names it.
+// The broadcast group of one player's sockets, as server/rooms/socket/groups.ts names it.
 const seatGroup = (code: string, playerId: string) => `p:${code}:${playerId}`;
 
 type Socket = Parameters<Parameters<IoServer['on']>[1]>[0];
@@ -311,7 +311,7 @@ export class Cluster {
   }
 
   /**
-   * The round-trip measure of a socket whose room is owned elsewhere, as server/rooms/sockets.ts does it for its
+   * The round-trip measure of a socket whose room is owned elsewhere, as server/rooms/socket/ping.ts does it for its
    * own (time:ping with an ack, one at a time, smoothed 1/4 per sample, again every PING_INTERVAL_MS while the
    * socket has a session); the result travels with the socket's next routed event.
    */

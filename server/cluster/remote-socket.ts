@@ -1,5 +1,5 @@
 // The owner's stand-in for a socket that lives on another process. A routed event is run through the very same
-// Socket.IO handlers (server/rooms/sockets.ts) with this object as the socket: what they do to it (join or leave
+// Socket.IO handlers (server/rooms/socket/) with this object as the socket: what they do to it (join or leave
 // a broadcast group, emit to it, change its session) is recorded and sent back, and the process that holds the
 // real socket applies it before passing the acknowledgement on. One stand-in per routed event: the session
 // travels with each request, so a new owner after a takeover needs nothing from the old one.

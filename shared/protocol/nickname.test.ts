@@ -55,7 +55,7 @@ describe('nickname keys (UTS #39 skeleton)', () => {
       expect(events.find((e) => e.type === 'error'), name).toMatchObject({ code: 'name/taken' });
     }
     // Turkish dotted/dotless i: the same result in any locale (no toLocaleLowerCase anywhere in the project's names).
-    for (const file of ['../engine/reducer.ts', '../engine/seating.ts', './nickname.ts', '../../server/rooms/room.ts']) {
+    for (const file of ['../engine/reducer.ts', '../engine/seating.ts', './nickname.ts', '../../server/rooms/room.ts', '../../server/rooms/seats.ts']) {
       expect(readFileSync(new URL(file, import.meta.url), 'utf8')).not.toMatch(/toLocale(Lower|Upper)Case/);
     }
   });

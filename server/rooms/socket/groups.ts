@@ -1,0 +1,76 @@
+// The Socket.IO side of a session: the socket types, the broadcast groups a socket is in, and leaving them.
+import type { Server, Socket } from 'socket.io';
+import type { z } from 'zod';
+import type { C2S_SCHEMAS, ClientToServerEvents, CloseCode, RoomInfo, ServerToClientEvents } from '../../../shared/protocol/index.js';
+import type { Lang } from '../../../shared/engine/types.js';
+import type { TokenBucket } from '../../security/rate-limit.js';
+import type { Outcome, Room } from '../room.js';
+
+export type Session = { role: 'host'; code: string } | { role: 'player'; code: string; playerId: string };
+export interface SocketData {
+  session: Session | null;
+  bucket: TokenBucket;
+  /** Smoothed round trip measured by the server's own `time:ping` (ms); null before the first pong. */
+  rtt: number | null;
+  /** Server clock of the ping waiting for its pong (one at a time), or null. */
+  pingAt: number | null;
+  pingTimer: ReturnType<typeof setTimeout> | null;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type EventName = keyof typeof C2S_SCHEMAS;
+export type Parsed<E extends EventName> = z.output<(typeof C2S_SCHEMAS)[E]>;
+export type Reply = Outcome<object>;
+
+export const roomGroup = (code: string) => `r:${code}`;
+export const hostGroup = (code: string) => `h:${code}`;
+export const playerGroup = (code: string, playerId: string) => `p:${code}:${playerId}`;
+export const teamGroup = (code: string, teamId: string) => `t:${code}:${teamId}`;
+/**
+ * Devices that read another of the pack's languages than the room's (server/rooms/room.ts setPlayerLang): the
+ * room's, and their team's, broadcast in that language goes to these groups, the room's own to every other member.
+ */
+export const langGroup = (code: string, lang: Lang) => `l:${code}:${lang}`;
+export const teamLangGroup = (code: string, teamId: string, lang: Lang) => `t:${code}:${teamId}:${lang}`;
+
+/** The language a socket reads in a room, from its groups (null: the room's own). A cluster stand-in has the real socket's groups. */
+export function langOf(socket: IoSocket, code: string): Lang | null {
+  const prefix = `l:${code}:`;
+  for (const group of socket.rooms) if (group.startsWith(prefix)) return group.slice(prefix.length) as Lang;
+  return null;
+}
+
+export function roomInfo(room: Room): RoomInfo {
+  return {
+    roomCode: room.code,
+    mode: room.record.mode,
+    packId: room.record.packId,
+    packTitle: room.record.packTitle,
+    joinPath: `/join/${room.code}`,
+  };
+}
+
+export function joinTeam(socket: IoSocket, code: string, teamId: string | null): void {
+  for (const group of socket.rooms) if (group.startsWith(`t:${code}:`)) void socket.leave(group);
+  const lang = langOf(socket, code);
+  if (teamId) void socket.join(lang ? [teamGroup(code, teamId), teamLangGroup(code, teamId, lang)] : teamGroup(code, teamId));
+}
+
+/** Moves a player's socket to the broadcast groups of the language it is served in (null: the room's own). */
+export function joinLang(socket: IoSocket, code: string, teamId: string | null, lang: Lang | null): void {
+  if (langOf(socket, code) === lang) return;
+  for (const group of socket.rooms) if (group.startsWith(`l:${code}:`)) void socket.leave(group);
+  if (lang) void socket.join(langGroup(code, lang));
+  joinTeam(socket, code, teamId);
+}
+
+export function leaveSession(socket: IoSocket): void {
+  for (const group of socket.rooms) if (group !== socket.id) void socket.leave(group);
+  socket.data.session = null;
+}
+
+export function endSession(socket: IoSocket, code: CloseCode, message: string): void {
+  socket.emit('session:closed', { code, message });
+  leaveSession(socket);
+}
