@@ -3,11 +3,10 @@
 // an address that makes rooms through both gets the budget once (30 rooms), not once per process (60).
 // Needs REDIS_URL and DATABASE_URL (CI sets both); skipped when either is missing (test/cluster/multi-process says so).
 import { nanoid } from 'nanoid';
-import pg from 'pg';
 import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ROOM_CREATE_RATE } from '../../server/security/rate-limit.js';
-import { startProcess, type ServerProcess } from './procs.js';
+import { startProcess, type ServerProcess, dropClusterState } from './procs.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -52,15 +51,7 @@ describe.skipIf(!enabled)('per-address budgets shared by several processes (Redi
   afterAll(async () => {
     await Promise.allSettled(procs.map((p) => p.stop()));
     for (const p of procs) p.kill9();
-    const db = new pg.Client({ connectionString: DATABASE_URL });
-    await db.connect();
-    await db.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`).finally(() => db.end());
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${PREFIX}:*`, COUNT: 1000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
-    await redis.close();
+    await dropClusterState(DATABASE_URL, SCHEMA, REDIS_URL, `${PREFIX}:`);
   }, 20_000);
 
   it('rooms made through A and B spend one budget: the 31st is refused by both; another address is not', async () => {

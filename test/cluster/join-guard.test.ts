@@ -5,8 +5,7 @@
 // out of the rooms a process owns); the budget is kept in Redis, one per address for both processes. Two apps in
 // this process on the real Redis and PostgreSQL.
 import { nanoid } from 'nanoid';
-import pg from 'pg';
-import { createClient } from 'redis';
+import { dropClusterState } from './procs.js';
 import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStorage } from '../../server/storage/index.js';
@@ -51,15 +50,7 @@ describe.skipIf(!enabled)('room code scanning across processes', () => {
       await s.close();
       await s.storage.close();
     }
-    const db = new pg.Client({ connectionString: DATABASE_URL });
-    await db.connect();
-    await db.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`).finally(() => db.end());
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 1000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
-    await redis.close();
+    await dropClusterState(DATABASE_URL, SCHEMA, REDIS_URL, PREFIX);
   }, 20_000);
 
   it('failed resumes of a room owned elsewhere are charged where the socket is; the owner stays open to others', async () => {

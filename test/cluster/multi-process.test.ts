@@ -2,15 +2,13 @@
 // to the podium; then the room's owner is killed (-9) mid-game and another process takes the room over.
 // Needs REDIS_URL and DATABASE_URL (CI sets both); skipped, with a message, when either is missing.
 import { nanoid } from 'nanoid';
-import pg from 'pg';
-import { createClient } from 'redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { Podium, YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk, type TestClient } from '../server/harness.js';
 import { playToEnd, type Seat } from '../server/play.js';
-import { startProcess, within, type ServerProcess } from './procs.js';
+import { startProcess, within, type ServerProcess, dropClusterState } from './procs.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -81,15 +79,7 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
   afterAll(async () => {
     await Promise.allSettled(procs.map((p) => p.stop()));
     for (const p of procs) p.kill9();
-    const db = new pg.Client({ connectionString: DATABASE_URL });
-    await db.connect();
-    await db.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`).finally(() => db.end());
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${PREFIX}:*`, COUNT: 1000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
-    await redis.close();
+    await dropClusterState(DATABASE_URL, SCHEMA, REDIS_URL, `${PREFIX}:`);
   }, 20_000);
 
   it('plays a game with the host on A and the players on B and C: every player sees every question', async () => {

@@ -2,6 +2,8 @@
 // per server, so `kill -9` really kills it), all on the same Redis and PostgreSQL, each listening on a port of its own.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createClient } from 'redis';
 import { io as connect } from 'socket.io-client';
 import { serverArgs } from '../built-server.js';
 import { TestClient } from '../server/harness.js';
@@ -90,4 +92,17 @@ export function startProcess(name: string, env: Record<string, string>): ServerP
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new ServerProcess(name, child);
+}
+
+/** Drops what a multi-process test left in the shared services: its PostgreSQL schema and its Redis keys. */
+export async function dropClusterState(databaseUrl: string | undefined, schema: string, redisUrl: string | undefined, keyPrefix: string): Promise<void> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => db.end());
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  const keys: string[] = [];
+  for await (const batch of redis.scanIterator({ MATCH: `${keyPrefix}*`, COUNT: 1000 })) keys.push(...batch);
+  if (keys.length > 0) await redis.del(keys);
+  await redis.close();
 }

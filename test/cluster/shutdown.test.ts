@@ -6,13 +6,11 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { nanoid } from 'nanoid';
-import pg from 'pg';
-import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.js';
 import type { SessionClosed, YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk } from '../server/harness.js';
-import { ServerProcess, startProcess, within } from './procs.js';
+import { ServerProcess, startProcess, within, dropClusterState } from './procs.js';
 
 const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
@@ -48,15 +46,7 @@ describe.skipIf(!enabled)('a clean shutdown of a room\'s owner (SIGTERM to npm s
 
   afterAll(async () => {
     await Promise.allSettled([A?.stop(), B?.stop()]);
-    const db = new pg.Client({ connectionString: DATABASE_URL });
-    await db.connect();
-    await db.query(`DROP SCHEMA IF EXISTS "${SCHEMA}" CASCADE`).finally(() => db.end());
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    const keys: string[] = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${PREFIX}:*`, COUNT: 1000 })) keys.push(...batch);
-    if (keys.length > 0) await redis.del(keys);
-    await redis.close();
+    await dropClusterState(DATABASE_URL, SCHEMA, REDIS_URL, `${PREFIX}:`);
   }, 20_000);
 
   it(`takes the room over at once (lease ${LEASE_MS} ms), the owner's devices told shutdown, the acked answer kept, exit 0`, async () => {
