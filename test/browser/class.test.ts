@@ -74,7 +74,7 @@ describe('a whole class at school.test', () => {
       } else if (phase === 'race') {
         races++;
         for (const p of phones) {
-          await p.page.locator('play-screen race-cards').waitFor(WAIT);
+          await p.page.locator('race-cards li button.claim').first().waitFor(WAIT);
           await expectPhoneFits(p.page, `${p.name} race`, { mustReach: ['race-cards'] });
         }
         // Two phones deploy, one as a plain container (the CVE after 10 s hits it), one as the picker proposes.

@@ -3,6 +3,7 @@ import { html, css } from 'lit';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
+import { places } from '../lib/view-helpers.js';
 
 export interface BoardRow {
   id: string;
@@ -45,8 +46,9 @@ export class LeaderBoard extends LocalizedElement {
     const sorted = [...this.rows].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     const shown = sorted.slice(0, this.limit);
     const myIndex = sorted.findIndex((r) => r.id === this.me);
+    const place = places(sorted);
     const row = (r: BoardRow, i: number) => html`<li class=${r.id === this.me ? 'me' : ''}>
-      <span class="rank">${t('board.place', { n: i + 1 })}</span>
+      <span class="rank">${t('board.place', { n: place[i]! })}</span>
       <span class="name">${r.name}${r.id === this.me ? html` (${t('board.you')})` : null}
         ${r.detail ? html`<span class="detail">${r.detail}</span>` : null}</span>
       <span class="score">${fmt(r.score)}</span>

@@ -3,6 +3,7 @@ import { html, css } from 'lit';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
+import { places } from '../lib/view-helpers.js';
 import type { BoardRow } from './leader-board.js';
 
 export class PodiumStand extends LocalizedElement {
@@ -31,7 +32,9 @@ export class PodiumStand extends LocalizedElement {
   ];
   rows: BoardRow[] = [];
   override render() {
-    const top = [...this.rows].sort((a, b) => b.score - a.score).slice(0, 3);
+    const top = [...this.rows].sort((a, b) => b.score - a.score || a.name.localeCompare(b.name)).slice(0, 3);
+    // Heights by position; the numbers by score, so a tie shows one place twice.
+    const place = places(top);
     const order = [1, 0, 2].filter((i) => top[i]);
     return html`<ol aria-label=${t('board.podium')}>
       ${order.map((i) => {
@@ -39,7 +42,7 @@ export class PodiumStand extends LocalizedElement {
         return html`<li class="p${i + 1}">
                     <span class="name">${r.name}</span>
           <span class="score">${t('common.points', { points: fmt(r.score) })}</span>
-          <span class="block"><span class="sr-only">${t('board.place', { n: i + 1 })}</span><span aria-hidden="true">${i + 1}</span></span>
+          <span class="block"><span class="sr-only">${t('board.place', { n: place[i]! })}</span><span aria-hidden="true">${place[i]}</span></span>
         </li>`;
       })}
     </ol>`;

@@ -18,6 +18,13 @@ export function playerNames(view: GameView): Record<string, string> {
   return Object.fromEntries(view.players.map((p) => [p.id, playerLabel(p)]));
 }
 
+/** Places for rows sorted by score, best first, ties sharing one (1, 2, 2, 4), as the engine's leaderboard ranks. */
+export function places(sorted: readonly { score: number }[]): number[] {
+  const out: number[] = [];
+  sorted.forEach((row, i) => out.push(i > 0 && sorted[i - 1]!.score === row.score ? out[i - 1]! : i + 1));
+  return out;
+}
+
 export function boardRows(view: GameView): BoardRow[] {
   return view.players.map((p) => ({ id: p.id, name: playerLabel(p), score: p.score }));
 }

@@ -45,9 +45,7 @@ export class HostView extends ActionView {
     answerStyles,
     css`
       /* 24 px on a 1920 px projector; --hr-room-min is the least any text the room reads may be (components use it). */
-      /* Korean breaks between words, as it is written (inherited through the components' shadow roots). */
-      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); --hr-room-min: clamp(1rem, 1.35vw, 1.5rem);
-        word-break: keep-all; overflow-wrap: break-word; }
+      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); --hr-room-min: clamp(1rem, 1.35vw, 1.5rem); }
       .wrap { padding: clamp(1rem, 2.5vw, 2.2rem); max-width: 110rem; margin: 0 auto; width: 100%; }
       .bar { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
       .controls { display: flex; gap: 0.5rem; flex-wrap: wrap; }
