@@ -92,19 +92,23 @@ export function createContext(
     room.noteQuestionSent(playerId);
     ping(socket);
   };
+  const overLimit = creationBudgets(opts);
+  return { io, manager, opts, sessionRoom, asPlayer, playerAct, attachHost, attachPlayer, overLimit };
+}
 
+/** The per-address budgets on making rooms and solo runs (SocketOptions.creation). */
+function creationBudgets(opts: SocketOptions): HandlerContext['overLimit'] {
   /** The socket's client address (TRUST_PROXY's rule); a routed stand-in (cluster) has no request: its handshake's. */
   const addressOf = (socket: IoSocket): string => {
     const req = (socket as { request?: IncomingMessage }).request;
     return req && opts.creation ? opts.creation.addressOf(req) : socket.handshake.address;
   };
   /** Spends a point of the socket's client address's budget: null, or the refusal (no state changed). */
-  const overLimit = async (socket: IoSocket, kind: 'rooms' | 'solo'): Promise<Reply | null> => {
+  return async (socket: IoSocket, kind: 'rooms' | 'solo'): Promise<Reply | null> => {
     const creation = opts.creation;
     if (!creation) return null;
     // Only real sockets make rooms (the cluster routes no room:create or solo:start); a stand-in has no request.
     const message = await creation[kind].refusal(addressOf(socket));
     return message === null ? null : fail('rate/limited', message);
   };
-  return { io, manager, opts, sessionRoom, asPlayer, playerAct, attachHost, attachPlayer, overLimit };
 }

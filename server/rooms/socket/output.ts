@@ -3,7 +3,18 @@ import { METRIC, type Metrics } from '../../metrics.js';
 import type { Lang } from '../../../shared/engine/types.js';
 import type { RoomOutput, ViewLang } from '../output.js';
 import type { Room } from '../room.js';
-import { endSession, hostGroup, joinTeam, langGroup, playerGroup, roomGroup, teamGroup, teamLangGroup, type IoServer, type IoSocket } from './groups.js';
+import {
+  endSession,
+  hostGroup,
+  joinTeam,
+  langGroup,
+  playerGroup,
+  roomGroup,
+  teamGroup,
+  teamLangGroup,
+  type IoServer,
+  type IoSocket,
+} from './groups.js';
 
 /** Wires a room's broadcasts to Socket.IO groups (one broadcast per group, encoded once). */
 export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomOutput {
