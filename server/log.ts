@@ -4,6 +4,7 @@
 // error messages and stacks; never a token, a host key, an operator key or a player's nickname. Fields with those
 // names are censored wherever they appear (a guard against a future `log.info({ player })`).
 import { pino, type Logger, type LevelWithSilent, type DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger, LevelWithSilent };
 
@@ -17,10 +18,19 @@ export interface LoggerOptions {
   level?: LevelWithSilent;
   /** Where the lines go (tests capture them); default stdout, and stderr for error and fatal. */
   destination?: DestinationStream;
+  /**
+   * Readable lines instead of JSON. Default: when stdout is a terminal (a teacher running `npm start` on a laptop
+   * reads "Students join at ..." as a sentence); under systemd, a container or a pipe, JSON for the log collector.
+   */
+  readable?: boolean;
 }
 
 export function createLogger(options: LoggerOptions = {}): Logger {
   const opts = { level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } };
+  if (options.readable ?? (!options.destination && process.stdout.isTTY === true)) {
+    const to = options.destination ? { destination: options.destination as NodeJS.WritableStream, colorize: false } : { colorize: true };
+    return pino(opts, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', ...to }));
+  }
   if (options.destination) return pino(opts, options.destination);
   const streams = pino.multistream(
     [
