@@ -1,6 +1,6 @@
 // HTTP calls to the server's JSON API. Errors come back as { ok: false, error: { code, message } }.
 import type { JoinOrigins } from '../../../shared/protocol/join-origin.js';
-import type { PackSummary } from '../../../shared/protocol/types.js';
+import type { PackSummary, PayloadOf, RoomCreated } from '../../../shared/protocol/types.js';
 import { hostKey } from '../session/tokens.js';
 
 export class ApiError extends Error {
@@ -26,6 +26,16 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 export const api = {
+  /**
+   * Makes a classroom or team room (the same rules as the socket's `room:create`). The answer has no view: the host
+   * view, opened next, takes the host seat with the token (SessionController.resumeHost) and gets it then.
+   */
+  createRoom: (payload: PayloadOf<'room:create'>) =>
+    call<Omit<RoomCreated, 'view'>>('/api/rooms', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    }),
   /** Built-in packs, shared ones and this browser's own imports (its host key says which are its own). */
   packs: () => call<PackSummary[]>('/api/packs', { headers: { 'x-host-key': hostKey() } }),
   joinOrigins: () => call<JoinOrigins>('/api/join-origins'),

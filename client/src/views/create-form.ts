@@ -1,7 +1,7 @@
 // The create-game form. Sends only the options the protocol accepts (shared/protocol gameOptionsSchema).
 import { html, css, nothing } from 'lit';
 import { LEADERBOARD_MODES, type Lang, type LeaderboardMode } from '../../../shared/engine/types.js';
-import type { PayloadOf, PackSummary, RoomCreated } from '../../../shared/protocol/types.js';
+import type { PayloadOf, PackSummary } from '../../../shared/protocol/types.js';
 import { LocalizedElement } from '../components/localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
@@ -99,16 +99,10 @@ export class CreateForm extends LocalizedElement {
     this.busy = true;
     this.error = '';
     try {
-      const res = await fetch('/api/rooms', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ packId: this.packId, options: this.options(e.target as HTMLFormElement), hostKey: this.hostKey }),
-      });
-      const body = (await res.json()) as (Omit<RoomCreated, 'view'> & { ok?: true }) | { ok: false; error: { message: string } };
-      if (!res.ok || !('roomCode' in body)) throw new Error('error' in body ? body.error.message : res.statusText);
-      tokens.setHostToken(body.roomCode, body.hostToken);
-      tokens.addPastGame({ roomCode: body.roomCode, packTitle: body.packTitle, createdAt: Date.now() });
-      navigate(`/host/${body.roomCode}`);
+      const created = await api.createRoom({ packId: this.packId, options: this.options(e.target as HTMLFormElement), hostKey: this.hostKey });
+      tokens.setHostToken(created.roomCode, created.hostToken);
+      tokens.addPastGame({ roomCode: created.roomCode, packTitle: created.packTitle, createdAt: Date.now() });
+      navigate(`/host/${created.roomCode}`);
     } catch (err) {
       this.error = t('common.error', { message: err instanceof Error ? err.message : String(err) });
     } finally {
