@@ -2,16 +2,16 @@
 // (shared/csv), so names and titles that a spreadsheet would run as formulas come out as text
 // (docs/SECURITY.md, "Client-built CSV").
 import { describe, expect, it } from 'vitest';
-import { billsCsv, type RaceBill } from '../../client/src/session/bills.js';
+import { billsCsv, storedBills } from '../../client/src/session/bills.js';
+import type { RaceBill } from '../../shared/protocol/index.js';
 import { csvCell, toCsv } from '../../shared/csv/index.js';
 import { csvCell as serverCsvCell } from '../../server/reports/index.js';
 
 const bill = (name: string, title: string): RaceBill => ({
-  owner: 'p1',
-  name,
+  step: 2,
+  owner: { kind: 'player', id: 'p1', name },
   scenarioId: 's1',
   scenarioTitle: title,
-  kind: 'player',
   bill: {
     deployments: 2,
     reserved: { cpu: 4, ramGb: 8, diskGb: 40 },
@@ -20,8 +20,11 @@ const bill = (name: string, title: string): RaceBill => ({
     offPremCostPerHour: -0.25,
     opsHoursPerMonth: 3,
     downtimeMinutes: 0,
+    deployPoints: 400,
+    eventPoints: 20,
+    auditPoints: 0,
     points: 420,
-  } as unknown as RaceBill['bill'],
+  },
   best: null,
 });
 
@@ -58,5 +61,33 @@ describe('CSV built in the browser', () => {
     expect(csvCell(' =1+1')).toBe("' =1+1");
     expect(csvCell('＝1+1')).toBe("'＝1+1");
     expect(toCsv([['a', 1]])).toBe('\uFEFFa,1\r\n');
+  });
+});
+
+describe("a stored report's bills (stored data, read tolerantly)", () => {
+  const money = bill('Ada', 'Web shop').bill;
+
+  it("reads today's reports (a flat list of protocol bills) as they are", () => {
+    const stored = [bill('Ada', 'Web shop'), { ...bill('Team 2', 'Web shop'), owner: { kind: 'team', id: 't2', name: 'Team 2' } }];
+    expect(storedBills(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
+  });
+
+  it('reads one entry per race, with the race best-known plan for bills without their own, scored by its points', () => {
+    const race = { bills: [{ owner: 'room', name: 'class', scenarioId: 's1', scenarioTitle: 'Web shop', mine: money }], best: { ...money, points: 500 } };
+    expect(storedBills([race])).toEqual([
+      {
+        step: 0,
+        scenarioId: 's1',
+        scenarioTitle: 'Web shop',
+        owner: { kind: 'class', id: 'room', name: 'class' },
+        bill: money,
+        best: { ...money, points: 500, score: 500 },
+      },
+    ]);
+  });
+
+  it('skips what is not a bill', () => {
+    expect(storedBills(undefined)).toEqual([]);
+    expect(storedBills([{ owner: 'p1' }, 'x', null])).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 // Fair competition (issue 13, docs/SECURITY.md "Fair competition"): only knowledge and speed win. Each test here
 // is one way a curious student won without knowing the answer, refused or made worthless.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AnswerRecord, GameView } from '../../shared/engine/index.js';
 import type { Podium } from '../../shared/protocol/index.js';
 import { SessionController } from '../../client/src/session/session-controller.js';
+import { tokens } from '../../client/src/session/tokens.js';
 import { answerFor, expectOk, startServer, type TestClient, type TestServer } from './harness.js';
 
 const PACK = 'warmup-en';
@@ -234,7 +235,22 @@ describe('fair competition', () => {
         transports: ['websocket'],
         ackTimeoutMs: 300,
       });
-      const created = await controller.createRoom(PACK, { questionTimeS: 30 });
+      // As the teacher's browser does: the create form makes the room over HTTP and keeps the host token on the
+      // device (a localStorage here), then the host view takes the host seat with it.
+      const stored = new Map<string, string>();
+      vi.stubGlobal('localStorage', {
+        getItem: (key: string) => stored.get(key) ?? null,
+        setItem: (key: string, value: string) => void stored.set(key, value),
+        removeItem: (key: string) => void stored.delete(key),
+      });
+      const res = await fetch(`${slowServer.url}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ packId: PACK, options: { questionTimeS: 30 } }),
+      });
+      const created = (await res.json()) as { roomCode: string; hostToken: string };
+      tokens.setHostToken(created.roomCode, created.hostToken);
+      await controller.resumeHost(created.roomCode);
       const player = await slowServer.client();
       expectOk(await player.call('player:join', { roomCode: created.roomCode, name: 'Lee' }));
       await controller.control({ command: 'start' });
@@ -247,6 +263,7 @@ describe('fair competition', () => {
       expect(room.state.step).toBe(0);
       (controller as unknown as { socket: { disconnect(): void } | null }).socket?.disconnect();
     } finally {
+      vi.unstubAllGlobals();
       await slowServer.close();
     }
   });

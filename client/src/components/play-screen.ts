@@ -2,7 +2,7 @@
 // race cards with the deployment picker, own rank and score. Data in, DOM events out.
 import { html, css, nothing } from 'lit';
 import { TEAM_LAYERS, type Answer, type DeployChoice, type GameView, type TeamLayer, type Why } from '../../../shared/engine/types.js';
-import type { YouMessage } from '../../../shared/protocol/types.js';
+import type { RaceBill, YouMessage } from '../../../shared/protocol/types.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
@@ -11,7 +11,6 @@ import { whyCite, whyLine } from './why-cite.js';
 import { SoundCues } from '../audio/controller.js';
 import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
-import type { RaceBill } from '../session/bills.js';
 import './question-answer.js';
 import './more-below.js';
 import './count-down.js';

@@ -1,6 +1,7 @@
 // Small derivations from a GameView shared by the views.
 import { nothing } from 'lit';
 import type { GameView, Phase, PublicQuestion, Question, RaceHost } from '../../../shared/engine/types.js';
+import type { RaceBill } from '../../../shared/protocol/types.js';
 import type { BoardRow } from '../components/leader-board.js';
 import { t } from '../i18n/index.js';
 import { playerLabel, teamLabel } from './labels.js';
@@ -74,7 +75,7 @@ export function distributionLabels(q: PublicQuestion, trueText: string, falseTex
 }
 
 /** A bill's heading: whose bill (the class's, a team's, a player's), and the race when several are listed. */
-export function billHeading(b: { kind: string; name: string; owner: string; scenarioTitle: string }, withRace = false): string {
-  const who = b.kind === 'class' || b.owner === 'room' ? t('bill.class') : teamLabel(b.name) || b.owner;
+export function billHeading(b: Pick<RaceBill, 'owner' | 'scenarioTitle'>, withRace = false): string {
+  const who = b.owner.kind === 'class' || b.owner.id === 'room' ? t('bill.class') : teamLabel(b.owner.name) || b.owner.id;
   return withRace && b.scenarioTitle ? t('bill.ofRace', { name: who, race: b.scenarioTitle }) : t('bill.of', { name: who });
 }

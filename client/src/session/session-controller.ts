@@ -4,12 +4,14 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
 import type { Answer, DeployChoice, GameView, TeamLayer } from '../../../shared/engine/types.js';
 import type {
+  Ack,
   ClientToServerEvents,
   HostSession,
   PayloadOf,
   PlayerSession,
   Podium,
   PublicGameEvent,
+  RaceBill,
   Reply,
   RoomInfo,
   ServerToClientEvents,
@@ -20,20 +22,27 @@ import type {
 } from '../../../shared/protocol/types.js';
 import { C2S, S2C, CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { CONN, ROLE, type ConnStatus, type Role } from './status.js';
-import { hostKey, randomToken, tokens } from './tokens.js';
-import { parseBills, type RaceBill } from './bills.js';
+import { randomToken, tokens } from './tokens.js';
 import { lang, onLangChange } from '../i18n/index.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type HostCommand = PayloadOf<'host:control'>;
 type SoloCommand = PayloadOf<'solo:control'>['command'];
-type GameOptions = NonNullable<PayloadOf<'room:create'>['options']>;
-/** Events of issue 8 addressed by name, so the client works whether or not the typed maps list them yet. */
-const EXTRA = { takeLayer: 'player:take-layer', timePing: 'time:ping', playerBill: 'player:bill', hostBills: 'host:bills' } as const;
-type LooseSocket = {
-  on(event: string, listener: (...args: unknown[]) => void): void;
-  timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<Reply> };
-};
+type C2SEvent = keyof ClientToServerEvents;
+/** What a client -> server event sends, and what its `ok` reply carries, read from the protocol's event map. */
+type PayloadArg<E extends C2SEvent> = Parameters<ClientToServerEvents[E]>[0];
+type OkOf<E extends C2SEvent> = ClientToServerEvents[E] extends (payload: never, ack: Ack<infer T>) => void ? T : never;
+type EmitWithAck = <E extends C2SEvent>(event: E, payload: PayloadArg<E>) => Promise<Reply<OkOf<E>>>;
+
+/**
+ * The one cast of the client's protocol, and why: socket.io-client cannot type an emit whose event name is a type
+ * parameter (`DecorateAcknowledgements<...>[E]` stays unresolved), and after `timeout()` its `emitWithAck`
+ * answers `any`. This signature puts the event map's types back: the event's payload in, its reply out.
+ */
+function emitWithAck(socket: ClientSocket, timeoutMs: number): EmitWithAck {
+  const timed = socket.timeout(timeoutMs);
+  return timed.emitWithAck.bind(timed) as EmitWithAck;
+}
 
 export interface SessionOptions {
   /** Socket.IO transports; 'websocket' alone suits several server processes behind a balancer without sticky sessions. */
@@ -182,21 +191,11 @@ export class SessionController implements ReactiveController {
       }
       if (changed) this.host.requestUpdate();
     });
-    const loose = socket as unknown as LooseSocket;
     // The server measures each socket's round trip (fair timing): answer at once.
-    loose.on(EXTRA.timePing, (...args) => {
-      const ping = args[0] as { t?: unknown } | undefined;
-      const ack = args.find((a) => typeof a === 'function') as ((r: { t: number }) => void) | undefined;
-      ack?.({ t: typeof ping?.t === 'number' ? ping.t : Date.now() });
-    });
-    const onBills = (...args: unknown[]) => {
-      const bills = parseBills(args[0]);
-      if (!bills.length) return;
-      this.bills = bills;
-      this.host.requestUpdate();
-    };
-    loose.on(EXTRA.playerBill, onBills);
-    loose.on(EXTRA.hostBills, onBills);
+    socket.on(S2C.timePing, (ping, ack) => ack({ t: ping.t }));
+    socket.on(S2C.playerBill, (bill) => this.showBills([bill]));
+    // A bill without its own best-known plan shows the race's.
+    socket.on(S2C.hostBills, (race) => this.showBills(race.bills.map((b) => (b.best ? b : { ...b, best: race.best }))));
     socket.on(S2C.gamePodium, (podium) => {
       this.podium = podium;
       if (this.role === ROLE.host && this.room) tokens.setPastGameId(this.room.roomCode, podium.gameId);
@@ -226,6 +225,12 @@ export class SessionController implements ReactiveController {
       }
     }
     this.setStatus(CONN.connected);
+  }
+
+  private showBills(bills: RaceBill[]): void {
+    if (!bills.length) return;
+    this.bills = bills;
+    this.host.requestUpdate();
   }
 
   private setStatus(status: ConnStatus): void {
@@ -271,19 +276,17 @@ export class SessionController implements ReactiveController {
   }
 
   /** Sends an event with an acknowledgement, retrying on timeout; resolves with the `ok` data or throws a SessionError. */
-  async request<E extends keyof ClientToServerEvents>(
+  async request<E extends C2SEvent>(
     event: E,
-    payload: Parameters<ClientToServerEvents[E]>[0],
+    payload: PayloadArg<E>,
     { retries = 0, timeoutMs = this.options.ackTimeoutMs ?? 5000 } = {},
-  ): Promise<Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>> {
+  ): Promise<{ ok: true } & OkOf<E>> {
     const socket = this.ensureSocket();
-    type Ok = Extract<Parameters<Parameters<ClientToServerEvents[E]>[1]>[0], { ok: true }>;
     let lastError: unknown = null;
     for (let attempt = 0; attempt <= retries; attempt++) {
       try {
-        const emit = socket.timeout(timeoutMs).emitWithAck as unknown as (e: E, p: unknown) => Promise<Reply>;
-        const reply = await emit.call(socket.timeout(timeoutMs), event, payload);
-        if (reply.ok) return reply as Ok;
+        const reply = await emitWithAck(socket, timeoutMs)(event, payload);
+        if (reply.ok) return reply;
         throw new SessionError(reply.error.code, reply.error.message);
       } catch (err) {
         if (err instanceof SessionError) throw err;
@@ -311,17 +314,10 @@ export class SessionController implements ReactiveController {
 
   // ------------------------------------------------------------------ host
 
-  async createRoom(packId: string, options: GameOptions): Promise<HostSession> {
-    const key = hostKey();
-    const created = await this.request(C2S.roomCreate, { packId, options, hostKey: key });
-    tokens.setHostToken(created.roomCode, created.hostToken);
-    tokens.addPastGame({ roomCode: created.roomCode, packTitle: created.packTitle, createdAt: Date.now() });
-    this.enter(ROLE.host, created, null);
-    this.rejoin = () => this.resumeHost(created.roomCode).then(() => undefined);
-    return created;
-  }
-
-  /** Takes the host seat of a room with the token kept on this device. */
+  /**
+   * Takes the host seat of a room with the token kept on this device. Rooms are made over HTTP by the create form
+   * (`api.createRoom`), which keeps the token and opens the host view; the view then takes its seat here.
+   */
   async resumeHost(roomCode: string): Promise<HostSession> {
     const hostToken = tokens.hostToken(roomCode);
     if (!hostToken) throw new SessionError('auth/token', 'no host token on this device');
@@ -373,9 +369,7 @@ export class SessionController implements ReactiveController {
 
   /** Team games with roles: take a layer of the shared responsibility model, or drop it (null). */
   async takeLayer(layer: TeamLayer | null): Promise<void> {
-    const socket = this.ensureSocket() as unknown as LooseSocket;
-    const reply = await socket.timeout(this.options.ackTimeoutMs ?? 5000).emitWithAck(EXTRA.takeLayer, { layer: layer ?? 'none' });
-    if (!reply.ok) throw new SessionError(reply.error.code, reply.error.message);
+    await this.request(C2S.playerTakeLayer, { layer: layer ?? 'none' });
   }
 
   /** Answers are idempotent per (player, question) on the server, so they are retried; a duplicate means it arrived. */
@@ -444,8 +438,8 @@ export class SessionController implements ReactiveController {
       // The whys already shown stay (they are bilingual); a sync reply carries only changes not yet sent.
       if (synced.you) this.you = synced.you.changes.length > 0 || !this.you ? synced.you : { ...synced.you, changes: this.you.changes };
       if (this.bills.length > 0) {
-        const fresh = parseBills(synced.bills);
-        this.bills = this.bills.map((b) => fresh.find((f) => f.scenarioId === b.scenarioId && f.owner === b.owner) ?? b);
+        const fresh = synced.bills;
+        this.bills = this.bills.map((b) => fresh.find((f) => f.scenarioId === b.scenarioId && f.owner.id === b.owner.id) ?? b);
       }
       this.host.requestUpdate();
     } catch {

@@ -10,7 +10,8 @@ import { api } from '../lib/api.js';
 import { errorText } from '../lib/errors.js';
 import { kindLabel, placeLabel, playerLabel, topicLabel } from '../lib/labels.js';
 import { billHeading } from '../lib/view-helpers.js';
-import { billsCsv, parseBills, type RaceBill } from '../session/bills.js';
+import type { RaceBill } from '../../../shared/protocol/types.js';
+import { billsCsv, storedBills } from '../session/bills.js';
 import '../components/game-replay.js';
 import '../components/cloud-bill.js';
 
@@ -20,7 +21,7 @@ interface Report {
   players: Array<{ playerId: string; rank: number; name: string; team: string | null; score: number; bot: boolean; accuracy: number | null; answered: number }>;
   topics: Array<{ topic: TopicId; questions: number; answers: number; accuracy: number | null }>;
   mostMissed: Array<{ questionId: string; topic: TopicId; prompt: string; answers: number; accuracy: number }>;
-  /** Issue 8: the races' cloud bills, when the server's report carries them. */
+  /** Issue 8: the races' cloud bills, when the server's report carries them (read by `storedBills`: stored data). */
   bills?: unknown;
   /** Race decisions by layer of the shared responsibility model (server/reports/report.ts LayerDecisions). */
   decisions?: {
@@ -91,10 +92,7 @@ export class ReportView extends LocalizedElement {
   }
 
   private bills(): RaceBill[] {
-    const raw = this.report?.bills;
-    if (!raw) return [];
-    // One entry per race ({ bills: [...] }) or a flat list.
-    return Array.isArray(raw) ? raw.flatMap((r) => parseBills(r)) : parseBills(raw);
+    return storedBills(this.report?.bills);
   }
 
   private downloadBills(): void {
