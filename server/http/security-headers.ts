@@ -15,18 +15,20 @@ const overHttp = helmet({
   strictTransportSecurity: false,
 });
 
-/** Whether a request reached us over HTTPS, as far as we can tell (see the file's comment). */
-export function arrivedOverHttps(req: Request, publicUrl: string | null | undefined): boolean {
-  if (req.secure) return true;
-  if (!publicUrl) return false;
+/** The host of an https:// PUBLIC_URL (requests naming it came through its TLS front), else null. */
+function httpsPublicHost(publicUrl: string | null | undefined): string | null {
+  if (!publicUrl) return null;
   try {
     const url = new URL(publicUrl);
-    return url.protocol === 'https:' && url.host === req.get('host');
+    return url.protocol === 'https:' ? url.host : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
 export function securityHeaders(publicUrl: string | null | undefined): RequestHandler {
-  return (req, res, next) => (arrivedOverHttps(req, publicUrl) ? overHttps : overHttp)(req, res, next);
+  // Parsed once at start, not per request.
+  const publicHost = httpsPublicHost(publicUrl);
+  const arrivedOverHttps = (req: Request) => req.secure || (publicHost !== null && req.get('host') === publicHost);
+  return (req, res, next) => (arrivedOverHttps(req) ? overHttps : overHttp)(req, res, next);
 }
