@@ -57,12 +57,19 @@ export async function budgetsBench(): Promise<Figure[]> {
     await client.connect();
     const prefix = `hostrush-bench-budget-${process.pid}`;
     try {
-      const redis = new RateLimiterRedis({ storeClient: client, useRedisPackage: true, keyPrefix: prefix, points: rate.burst, duration: 2 });
+      const redis = new RateLimiterRedis({
+        storeClient: client,
+        useRedisPackage: true,
+        keyPrefix: prefix,
+        points: rate.burst,
+        duration: 2,
+      });
       // All of a burst's events in flight at once, as 2,000 sockets would have them (pipelined on one connection).
       figures.push({
         name: 'per-socket budget, RateLimiterRedis (burst in flight)',
         value: await perEvent(3, async () => {
-          for (let e = 0; e < EVENTS_PER_SOCKET; e++) await Promise.all(ids.map((id) => redis.consume(id).catch(() => {})));
+          for (let e = 0; e < EVENTS_PER_SOCKET; e++)
+            await Promise.all(ids.map((id) => redis.consume(id).catch(() => {})));
         }),
         unit: 'ns/event',
       });

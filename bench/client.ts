@@ -17,7 +17,12 @@ import type { Figure } from './engine.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist/client');
 const RUNS = 5;
-const PROFILE = { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8, cpuRate: 4 };
+const PROFILE = {
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+  cpuRate: 4,
+};
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -61,10 +66,19 @@ function sizes(): Figure[] {
   const cssGz = sum(css);
   const allJs = sum(assets.filter((a) => a.endsWith('.js')).map((a) => `assets/${a}`));
   return [
-    { name: 'player view first load: JS (shell + player route), gzip', value: kb(playerJs), unit: 'KB', goal: `< 60 KB: ${kb(playerJs) < 60 ? 'PASS' : 'MISS'}` },
+    {
+      name: 'player view first load: JS (shell + player route), gzip',
+      value: kb(playerJs),
+      unit: 'KB',
+      goal: `< 60 KB: ${kb(playerJs) < 60 ? 'PASS' : 'MISS'}`,
+    },
     { name: 'player view first load: CSS, gzip', value: kb(cssGz), unit: 'KB' },
     { name: 'app shell alone (entry chunk and its imports), gzip', value: kb(sum(shell)), unit: 'KB' },
-    { name: 'race parts, loaded when a race starts (beyond player view), gzip', value: kb(extra('race-parts')), unit: 'KB' },
+    {
+      name: 'race parts, loaded when a race starts (beyond player view), gzip',
+      value: kb(extra('race-parts')),
+      unit: 'KB',
+    },
     { name: 'host view chunks (beyond player view), gzip', value: kb(extra('host-view')), unit: 'KB' },
     { name: 'report view chunks (beyond player view), gzip', value: kb(extra('report-view')), unit: 'KB' },
     { name: 'solo view chunks (beyond player view), gzip', value: kb(extra('solo-view')), unit: 'KB' },
@@ -81,7 +95,13 @@ async function paint(): Promise<Figure[]> {
   const shell: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+        locale: 'en-US',
+      });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
@@ -121,7 +141,12 @@ async function paint(): Promise<Figure[]> {
   }
   const f = Math.round(median(fcp));
   return [
-    { name: `player view FCP, throttled mobile (median of ${RUNS})`, value: f, unit: 'ms', goal: `< 1000 ms: ${f < 1000 ? 'PASS' : 'MISS'}` },
+    {
+      name: `player view FCP, throttled mobile (median of ${RUNS})`,
+      value: f,
+      unit: 'ms',
+      goal: `< 1000 ms: ${f < 1000 ? 'PASS' : 'MISS'}`,
+    },
     { name: `player view FCP, slowest of ${RUNS}`, value: Math.round(Math.max(...fcp)), unit: 'ms' },
     { name: 'app started (script-rendered header), median', value: Math.round(median(shell)), unit: 'ms' },
     { name: 'player join form ready (nickname field shown), median', value: Math.round(median(ready)), unit: 'ms' },

@@ -18,7 +18,8 @@ const qids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];
 /** A 200-player classroom game of 20 questions and 3 races, scripted as a log the way the server would record it. */
 export function bigGameLog(playerCount = 200): { cfg: GameConfig; log: Action[] } {
   const rounds: GameConfig['rounds'] = [];
-  for (let r = 0; r < 4; r++) rounds.push({ kind: 'quiz', questionIds: Array.from({ length: 5 }, (_, i) => qids[(r * 5 + i) % 6]!) });
+  for (let r = 0; r < 4; r++)
+    rounds.push({ kind: 'quiz', questionIds: Array.from({ length: 5 }, (_, i) => qids[(r * 5 + i) % 6]!) });
   rounds.splice(1, 0, { kind: 'race', scenarioId: 's1' });
   rounds.splice(3, 0, { kind: 'race', scenarioId: 's1' });
   rounds.push({ kind: 'race', scenarioId: 's1' });
@@ -31,7 +32,8 @@ export function bigGameLog(playerCount = 200): { cfg: GameConfig; log: Action[] 
     state = next(state, a).state;
   };
   let t = 0;
-  for (let i = 0; i < playerCount; i++) push({ type: 'join', actor: { role: 'system' }, at: t, playerId: `p${i}`, name: `Player ${i}` });
+  for (let i = 0; i < playerCount; i++)
+    push({ type: 'join', actor: { role: 'system' }, at: t, playerId: `p${i}`, name: `Player ${i}` });
   push({ type: 'start', actor: { role: 'host' }, at: (t += 1000) });
   while (!state.finished) {
     if (state.phase === 'question') {
@@ -41,22 +43,45 @@ export function bigGameLog(playerCount = 200): { cfg: GameConfig; log: Action[] 
         const at = qs.openedAt + rng.int(qs.limitMs - 100);
         t = Math.max(t, at);
         const answer =
-          q.type === 'single' ? { type: 'single' as const, choice: rng.int(4) }
-          : q.type === 'multi' ? { type: 'multi' as const, choices: [rng.int(4)] }
-          : q.type === 'truefalse' ? { type: 'truefalse' as const, value: rng.float() < 0.7 }
-          : q.type === 'ordering' ? { type: 'ordering' as const, order: rng.permutation(5) }
-          : q.type === 'matching' ? { type: 'matching' as const, pairs: rng.permutation(3) }
-          : { type: 'numeric' as const, value: 18 + rng.int(4) };
-        push({ type: 'answer', actor: { role: 'player', playerId: `p${i}` }, at: t, questionId: qs.questionId, answer });
+          q.type === 'single'
+            ? { type: 'single' as const, choice: rng.int(4) }
+            : q.type === 'multi'
+              ? { type: 'multi' as const, choices: [rng.int(4)] }
+              : q.type === 'truefalse'
+                ? { type: 'truefalse' as const, value: rng.float() < 0.7 }
+                : q.type === 'ordering'
+                  ? { type: 'ordering' as const, order: rng.permutation(5) }
+                  : q.type === 'matching'
+                    ? { type: 'matching' as const, pairs: rng.permutation(3) }
+                    : { type: 'numeric' as const, value: 18 + rng.int(4) };
+        push({
+          type: 'answer',
+          actor: { role: 'player', playerId: `p${i}` },
+          at: t,
+          questionId: qs.questionId,
+          answer,
+        });
       }
     } else if (state.phase === 'race') {
       // Players rush the cards as they arrive; most lose the race for a card and are told so.
       for (const slot of state.race!.hosts.room!.cards) {
         t = Math.max(t, slot.arrivesAt);
         for (let k = 0; k < 10; k++)
-          push({ type: 'deploy', actor: { role: 'player', playerId: `p${rng.int(playerCount)}` }, at: t, cardId: slot.cardId, choice: rng.pick(legalChoices(CONTENT.cards.find((c) => c.id === slot.cardId)!, LINUX_SERVER)) });
+          push({
+            type: 'deploy',
+            actor: { role: 'player', playerId: `p${rng.int(playerCount)}` },
+            at: t,
+            cardId: slot.cardId,
+            choice: rng.pick(
+              legalChoices(
+                CONTENT.cards.find((c) => c.id === slot.cardId)!,
+                LINUX_SERVER,
+              ),
+            ),
+          });
       }
-      while (state.phase === 'race') push({ type: 'tick', actor: { role: 'system' }, at: (t = Math.max(t, nextWakeAt(state)!)) });
+      while (state.phase === 'race')
+        push({ type: 'tick', actor: { role: 'system' }, at: (t = Math.max(t, nextWakeAt(state)!)) });
     } else push({ type: 'next', actor: { role: 'host' }, at: (t += 1000) });
   }
   return { cfg, log };
@@ -80,25 +105,45 @@ export function engineBench(): Figure[] {
 
   // A 2,000-player room seated, then one question answered by every player: the engine's share of a join's and
   // an answer's cost. Ids shaped like the server's (random-looking strings, as nanoid makes them).
-  const ids = Array.from({ length: 2000 }, (_, i) => `${hashSeed(`a${i}`).toString(36)}${hashSeed(`b${i}`).toString(36)}`);
+  const ids = Array.from(
+    { length: 2000 },
+    (_, i) => `${hashSeed(`a${i}`).toString(36)}${hashSeed(`b${i}`).toString(36)}`,
+  );
   const empty: GameState = createGame(config(), 'answers');
   let room = empty;
-  const joinUs = (timeIt(() => {
-    room = empty;
-    for (let i = 0; i < 2000; i++) room = next(room, { type: 'join', actor: { role: 'system' }, at: 0, playerId: ids[i]!, name: `P${i}` }).state;
-  }) * 1000) / 2000;
+  const joinUs =
+    (timeIt(() => {
+      room = empty;
+      for (let i = 0; i < 2000; i++)
+        room = next(room, { type: 'join', actor: { role: 'system' }, at: 0, playerId: ids[i]!, name: `P${i}` }).state;
+    }) *
+      1000) /
+    2000;
   room = next(room, { type: 'start', actor: { role: 'host' }, at: 0 }).state;
   const opened = room;
-  const answerUs = (timeIt(() => {
-    let s = opened;
-    for (let i = 0; i < 2000; i++) s = next(s, { type: 'answer', actor: { role: 'player', playerId: ids[i]! }, at: 100, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
-  }) * 1000) / 2000;
+  const answerUs =
+    (timeIt(() => {
+      let s = opened;
+      for (let i = 0; i < 2000; i++)
+        s = next(s, {
+          type: 'answer',
+          actor: { role: 'player', playerId: ids[i]! },
+          at: 100,
+          questionId: 'q1',
+          answer: { type: 'single', choice: 0 },
+        }).state;
+    }) *
+      1000) /
+    2000;
 
   const card = CONTENT.cards.find((c) => c.id === 'db')!;
   const ctx = { spec: LINUX_SERVER, deployments: [], cards: {} };
-  const quoteUs = timeIt(() => {
-    for (let i = 0; i < 1000; i++) quoteOnHost(ctx, card, { kind: 'vm-para', placement: 'on-prem' });
-  }) * 1000 / 1000;
+  const quoteUs =
+    (timeIt(() => {
+      for (let i = 0; i < 1000; i++) quoteOnHost(ctx, card, { kind: 'vm-para', placement: 'on-prem' });
+    }) *
+      1000) /
+    1000;
 
   let plan = bestPlan(CONTENT, 's-small', 'bench');
   const planMs = timeIt(() => (plan = bestPlan(CONTENT, 's-small', 'bench')));
@@ -116,7 +161,11 @@ export function engineBench(): Figure[] {
     { name: 'bestPlan, 3-card scenario', value: planMs, unit: 'ms' },
     { name: 'brute force, 3-card scenario', value: bruteMs, unit: 'ms' },
     { name: 'bestPlan score / brute-force optimum', value: plan.score / brute.score, unit: 'ratio', goal: '1.00' },
-    { name: 'bestPlan simulations / brute-force simulations', value: plan.simulations / brute.simulations, unit: 'ratio' },
+    {
+      name: 'bestPlan simulations / brute-force simulations',
+      value: plan.simulations / brute.simulations,
+      unit: 'ratio',
+    },
     { name: 'bestPlan, 6-card scenario with 6 events (budget 300)', value: bigPlanMs, unit: 'ms' },
   ];
 }

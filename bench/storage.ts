@@ -37,12 +37,26 @@ async function figuresFor(label: string, storage: Storage): Promise<Figure[]> {
   const out: Figure[] = [];
   // One question answered by 2,000 players: the finished game's rows, in one transaction.
   const oneQuestion = await timeRuns(RUNS, (i) =>
-    storage.saveFinishedGame(sampleFinishedGame({ gameId: `bench-q-${label}-${i}`, players: 2000, questions: 1, decisionsPerPlayer: 0 })),
+    storage.saveFinishedGame(
+      sampleFinishedGame({ gameId: `bench-q-${label}-${i}`, players: 2000, questions: 1, decisionsPerPlayer: 0 }),
+    ),
   );
-  out.push({ name: `${label}: 1 question x 2,000 answers, 1 tx, p50`, value: oneQuestion.p50, unit: 'ms', goal: verdict(oneQuestion.p50) });
-  out.push({ name: `${label}: 1 question x 2,000 answers, 1 tx, max`, value: oneQuestion.max, unit: 'ms', goal: verdict(oneQuestion.max) });
+  out.push({
+    name: `${label}: 1 question x 2,000 answers, 1 tx, p50`,
+    value: oneQuestion.p50,
+    unit: 'ms',
+    goal: verdict(oneQuestion.p50),
+  });
+  out.push({
+    name: `${label}: 1 question x 2,000 answers, 1 tx, max`,
+    value: oneQuestion.max,
+    unit: 'ms',
+    goal: verdict(oneQuestion.max),
+  });
   // A whole class game of the same answer count: 100 players x 20 questions, 2 decisions each.
-  const game = await timeRuns(RUNS, (i) => storage.saveFinishedGame(sampleFinishedGame({ gameId: `bench-g-${label}-${i}` })));
+  const game = await timeRuns(RUNS, (i) =>
+    storage.saveFinishedGame(sampleFinishedGame({ gameId: `bench-g-${label}-${i}` })),
+  );
   out.push({ name: `${label}: game of 100 players x 20 questions, p50`, value: game.p50, unit: 'ms' });
   // The live room's log: 2,000 answer actions appended at once (the server writes batches of 500 off the hot path).
   const pack = builtinPack('warmup-en');
@@ -57,10 +71,25 @@ async function figuresFor(label: string, storage: Storage): Promise<Figure[]> {
     }));
     const append = await timeRuns(RUNS, async (i) => {
       const code = `${900000 + i + 1}`;
-      await storage.createRoom({ code, mode: 'classroom', packId: pack.meta.id, packTitle: pack.meta.title, config, seed: 's', hostKeyHash: 'h', createdAt: Date.now(), status: 'active' });
+      await storage.createRoom({
+        code,
+        mode: 'classroom',
+        packId: pack.meta.id,
+        packTitle: pack.meta.title,
+        config,
+        seed: 's',
+        hostKeyHash: 'h',
+        createdAt: Date.now(),
+        status: 'active',
+      });
       await storage.appendActions(code, 0, answers);
     });
-    out.push({ name: `${label}: append 2,000 answers to room log, p50`, value: append.p50, unit: 'ms', goal: verdict(append.p50) });
+    out.push({
+      name: `${label}: append 2,000 answers to room log, p50`,
+      value: append.p50,
+      unit: 'ms',
+      goal: verdict(append.p50),
+    });
   }
   return out;
 }
@@ -89,7 +118,11 @@ export async function storageBench(): Promise<Figure[]> {
         await postgres.close();
       }
     } catch (error) {
-      figures.push({ name: `PostgreSQL: failed (${error instanceof Error ? error.message : String(error)})`.slice(0, 58), value: Number.NaN, unit: '' });
+      figures.push({
+        name: `PostgreSQL: failed (${error instanceof Error ? error.message : String(error)})`.slice(0, 58),
+        value: Number.NaN,
+        unit: '',
+      });
     } finally {
       const client = new pg.Client({ connectionString: url });
       try {

@@ -128,8 +128,10 @@ export async function build(mode = 'always', log = console.log) {
     if (mode === 'always' || !existsSync(t.out)) return true;
     const stale = mtime(t.out) < t.sources();
     if (stale && mode === 'if-missing') {
-      log(`HostRush: the ${name} build in ${relative(root, dirname(t.out))} is older than its sources; ` +
-        '`npm run build` rebuilds it.');
+      log(
+        `HostRush: the ${name} build in ${relative(root, dirname(t.out))} is older than its sources; ` +
+          '`npm run build` rebuilds it.',
+      );
     }
     return stale && mode === 'if-stale';
   };
@@ -160,7 +162,11 @@ export async function build(mode = 'always', log = console.log) {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const mode = process.argv.includes('--if-stale') ? 'if-stale' : process.argv.includes('--if-missing') ? 'if-missing' : 'always';
+  const mode = process.argv.includes('--if-stale')
+    ? 'if-stale'
+    : process.argv.includes('--if-missing')
+      ? 'if-missing'
+      : 'always';
   try {
     await build(mode);
   } catch (error) {

@@ -12,7 +12,11 @@ if (!Number.isFinite(events) || events < 1) {
 }
 
 console.log(`Fuzzing HostRush with ${events} socket events and HTTP requests...`);
-const report = await runFuzz({ events, ...(seed !== undefined ? { seed } : {}), progress: (line) => console.log(line) });
+const report = await runFuzz({
+  events,
+  ...(seed !== undefined ? { seed } : {}),
+  progress: (line) => console.log(line),
+});
 console.log(formatReport(report));
 
 const knownGapCount = Object.values(report.knownGaps).reduce((n, g) => n + g.count, 0);

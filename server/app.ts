@@ -111,7 +111,11 @@ export interface AppHandle {
 }
 
 /** Same-origin, listed, or no Origin at all (not a browser). */
-export function originAllowed(origin: string | undefined, host: string | undefined, listed: string[] | undefined): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  listed: string[] | undefined,
+): boolean {
   if (!origin) return true;
   if (listed?.includes(origin)) return true;
   try {
@@ -138,10 +142,15 @@ export function createApp(options: AppOptions = {}): AppHandle {
     cors: options.corsOrigins ? { origin: options.corsOrigins } : { origin: false },
     // Browsers apply no CORS to WebSockets: refuse a page from another site (its Origin names another host) unless
     // it is listed. Clients that send no Origin (apps, tests, the load generator) are not browsers and may connect.
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, options.corsOrigins)),
+    allowRequest: (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req.headers.host, options.corsOrigins)),
     connectionStateRecovery: undefined,
     // Long-polling needs sticky sessions: several processes without them accept WebSocket only.
-    ...(options.transports ? { transports: options.transports } : options.cluster ? { transports: ['websocket' as const] } : {}),
+    ...(options.transports
+      ? { transports: options.transports }
+      : options.cluster
+        ? { transports: ['websocket' as const] }
+        : {}),
   });
 
   app.set('trust proxy', options.trustProxy ?? false);
@@ -151,7 +160,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
     verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
   };
-  for (const limiter of Object.values(limits)) limiter.onRefused = () => metrics.inc(METRIC.budgetRefusals, { budget: limiter.name });
+  for (const limiter of Object.values(limits))
+    limiter.onRefused = () => metrics.inc(METRIC.budgetRefusals, { budget: limiter.name });
   const joinFailures = new AddressLimiter(options.joinFailureRate ?? JOIN_FAILURE_RATE, 'failed joins');
   const joinGuard = new JoinGuard(joinFailures, metrics, (req) => requestAddress(app, req), log);
   app.use(securityHeaders(options.publicUrl));
@@ -173,14 +183,23 @@ export function createApp(options: AppOptions = {}): AppHandle {
     const probe = async (name: string, ping: () => Promise<void>) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), 1000)));
-      checks[name] = await Promise.race([ping().then(() => 'ok' as const, () => 'down' as const), timeout]);
+      checks[name] = await Promise.race([
+        ping().then(
+          () => 'ok' as const,
+          () => 'down' as const,
+        ),
+        timeout,
+      ]);
       clearTimeout(timer);
     };
     if (closing) checks.server = 'stopping';
     else if (!started || !storage) checks.server = 'starting';
     else {
       const [db, node] = [storage, cluster];
-      await Promise.all([probe('database', () => db.ping()), ...(node ? [probe('redis', () => node.pingRedis())] : [])]);
+      await Promise.all([
+        probe('database', () => db.ping()),
+        ...(node ? [probe('redis', () => node.pingRedis())] : []),
+      ]);
     }
     const ok = Object.values(checks).every((c) => c === 'ok');
     res.status(ok ? 200 : 503).json({ ok, ...checks });
@@ -226,7 +245,11 @@ export function createApp(options: AppOptions = {}): AppHandle {
       log,
       ...(options.socketRate ? { rate: options.socketRate } : {}),
       durableAcks: !options.cluster && options.durableAcks === true,
-      creation: { rooms: limits.rooms, solo: limits.solo, addressOf: (req: IncomingMessage) => requestAddress(app, req) },
+      creation: {
+        rooms: limits.rooms,
+        solo: limits.solo,
+        addressOf: (req: IncomingMessage) => requestAddress(app, req),
+      },
       joinGuard,
     };
     if (options.cluster) {
@@ -252,7 +275,10 @@ export function createApp(options: AppOptions = {}): AppHandle {
   })();
   ready.catch((error: unknown) => log.error({ err: error }, 'the server could not start'));
   let started = false;
-  void ready.then(() => (started = true), () => {});
+  void ready.then(
+    () => (started = true),
+    () => {},
+  );
 
   let api: express.Router | null = null;
   app.use('/api', async (req, res, next) => {
@@ -283,7 +309,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
       express.static(clientDir, {
         index: 'index.html',
         setHeaders: (res, path) => {
-          if (path.includes(`${sep}assets${sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          if (path.includes(`${sep}assets${sep}`))
+            res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         },
       }),
     );
@@ -315,7 +342,10 @@ export function createApp(options: AppOptions = {}): AppHandle {
         // Every device here learns why its connection ends: `shutdown` keeps its seat, and it resumes once it has
         // reconnected (to this server restarted, or through the balancer to another process). Only this process's
         // sockets (local): in multi-process mode a broadcast would reach the other processes' devices too.
-        io.local.emit(S2C.sessionClosed, { code: CLOSE_CODES.shutdown, message: 'The server is restarting: this page reconnects by itself.' });
+        io.local.emit(S2C.sessionClosed, {
+          code: CLOSE_CODES.shutdown,
+          message: 'The server is restarting: this page reconnects by itself.',
+        });
         // Drop the connections (not a Socket.IO disconnect, which clients do not retry; after the message above is
         // written) so clients reconnect, through the balancer, to a live process and resume there.
         for (const socket of io.sockets.sockets.values()) socket.conn.close();

@@ -27,14 +27,24 @@ function integer(min: number, max: number, what: string) {
     .string()
     .regex(/^\d+$/, { message: `must be a whole number (${what})` })
     .transform(Number)
-    .pipe(z.number().min(min, { message: `must be at least ${min} (${what})` }).max(max, { message: `must be at most ${max} (${what})` }));
+    .pipe(
+      z
+        .number()
+        .min(min, { message: `must be at least ${min} (${what})` })
+        .max(max, { message: `must be at most ${max} (${what})` }),
+    );
 }
 
 /** A comma-separated list, blanks dropped, at least one item. */
 function list<T extends z.ZodType<unknown, string>>(item: T) {
   return z
     .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, { message: 'must list at least one item, separated by commas' }));
 }
 
@@ -52,24 +62,42 @@ function via<T>(read: (value: string) => T) {
 
 export const ENV_SCHEMA = z.object({
   PORT: optional(integer(0, 65535, 'the HTTP and Socket.IO port')),
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//i, { message: 'must be a postgres:// or postgresql:// address; unset it for SQLite' })),
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\//i, {
+      message: 'must be a postgres:// or postgresql:// address; unset it for SQLite',
+    }),
+  ),
   SQLITE_PATH: optional(z.string()),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//i, { message: 'must be a redis:// or rediss:// address' })),
   TRUST_PROXY: optional(via<TrustProxy | undefined>((v) => trustProxyFromEnv(v))),
   PUBLIC_URL: optional(z.string().regex(/^https?:\/\/[^/\s]+/, { message: 'must be an http:// or https:// address' })),
-  HOSTRUSH_OPERATOR_KEY: optional(z.string().min(20, { message: 'must be at least 20 characters (it guards every answer key)' })),
+  HOSTRUSH_OPERATOR_KEY: optional(
+    z.string().min(20, { message: 'must be at least 20 characters (it guards every answer key)' }),
+  ),
   RETENTION_DAYS: optional(via((v) => retentionDaysFromEnv({ RETENTION_DAYS: v }))),
   HOSTRUSH_DURABLE_ACKS: optional(z.enum(['0', '1'], { message: "must be '1' (on) or '0' (off)" })),
-  CORS_ORIGINS: optional(list(z.string().regex(/^https?:\/\/[^/\s]+$/, { message: 'each must be an origin such as https://quiz.school.example' }))),
+  CORS_ORIGINS: optional(
+    list(
+      z
+        .string()
+        .regex(/^https?:\/\/[^/\s]+$/, { message: 'each must be an origin such as https://quiz.school.example' }),
+    ),
+  ),
   SOCKET_TRANSPORTS: optional(list(z.enum(['websocket', 'polling'], { message: 'each must be websocket or polling' }))),
-  HOSTRUSH_PG_SCHEMA: optional(z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL schema name' })),
+  HOSTRUSH_PG_SCHEMA: optional(
+    z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'must be a lower-case PostgreSQL schema name' }),
+  ),
   HOSTRUSH_NODE_ID: optional(z.string().max(100)),
   HOSTRUSH_REDIS_PREFIX: optional(z.string().max(100)),
   HOSTRUSH_LEASE_MS: optional(integer(300, 600_000, 'milliseconds a room lease lives without renewal')),
   HOSTRUSH_MAX_ROOMS: optional(integer(1, 1_000_000, 'rooms this process holds at once')),
   HOSTRUSH_MAX_PLAYERS_PER_ROOM: optional(integer(1, 1_000_000, 'players in one room')),
   HOSTRUSH_SHUTDOWN_TIMEOUT_MS: optional(integer(100, 600_000, 'milliseconds a graceful shutdown may take')),
-  LOG_LEVEL: optional(z.enum(LOG_LEVELS as [LevelWithSilent, ...LevelWithSilent[]], { message: `must be one of ${LOG_LEVELS.join(', ')}` })),
+  LOG_LEVEL: optional(
+    z.enum(LOG_LEVELS as [LevelWithSilent, ...LevelWithSilent[]], {
+      message: `must be one of ${LOG_LEVELS.join(', ')}`,
+    }),
+  ),
 });
 
 /** Every variable the server reads (the README's Configuration table lists each; a test checks it does). */
@@ -96,17 +124,26 @@ export class ConfigError extends Error {
  * Reads and checks the environment. Returns the configuration and the warnings to print (unknown HOSTRUSH_*
  * variables, settings that do nothing in this mode); throws a ConfigError listing every bad variable.
  */
-export function readConfig(env: Record<string, string | undefined> = process.env): { config: Config; warnings: string[] } {
+export function readConfig(env: Record<string, string | undefined> = process.env): {
+  config: Config;
+  warnings: string[];
+} {
   const parsed = ENV_SCHEMA.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}${shown(env, issue.path[0])}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}${shown(env, issue.path[0])}`),
+    );
   }
   const e = parsed.data;
   const warnings = Object.keys(env)
     .filter((name) => name.startsWith('HOSTRUSH_') && !KNOWN_VARIABLES.includes(name))
     .sort()
-    .map((name) => `unknown variable ${name} is ignored (HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`);
-  if (e.DATABASE_URL && e.SQLITE_PATH) warnings.push('SQLITE_PATH is ignored: DATABASE_URL is set, so games are stored in PostgreSQL');
+    .map(
+      (name) =>
+        `unknown variable ${name} is ignored (HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`,
+    );
+  if (e.DATABASE_URL && e.SQLITE_PATH)
+    warnings.push('SQLITE_PATH is ignored: DATABASE_URL is set, so games are stored in PostgreSQL');
 
   const cluster: ClusterOptions | undefined = e.REDIS_URL
     ? {

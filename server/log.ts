@@ -11,7 +11,17 @@ export type { Logger, LevelWithSilent };
 export const LOG_LEVELS: readonly LevelWithSilent[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** Keys censored at any depth up to two levels (pino's redact paths). */
-const SECRET_KEYS = ['token', 'resumeToken', 'hostToken', 'hostKey', 'operatorKey', 'name', 'nickname', 'playerName', 'password'];
+const SECRET_KEYS = [
+  'token',
+  'resumeToken',
+  'hostToken',
+  'hostKey',
+  'operatorKey',
+  'name',
+  'nickname',
+  'playerName',
+  'password',
+];
 const REDACT = SECRET_KEYS.flatMap((k) => [k, `*.${k}`]);
 
 export interface LoggerOptions {
@@ -28,7 +38,9 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const opts = { level: options.level ?? 'info', redact: { paths: REDACT, censor: '[hidden]' } };
   if (options.readable ?? (!options.destination && process.stdout.isTTY === true)) {
-    const to = options.destination ? { destination: options.destination as NodeJS.WritableStream, colorize: false } : { colorize: true };
+    const to = options.destination
+      ? { destination: options.destination as NodeJS.WritableStream, colorize: false }
+      : { colorize: true };
     return pino(opts, pretty({ sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', ...to }));
   }
   if (options.destination) return pino(opts, options.destination);

@@ -30,11 +30,15 @@ function listenFailure(error: NodeJS.ErrnoException, port: number): string {
   const next = port > 0 && port < 65535 ? port + 1 : 3001;
   switch (error.code) {
     case 'EADDRINUSE':
-      return `port ${port} is already in use (another HostRush, or another program, is listening on it). ` +
-        `Stop that program, or start on another port: PORT=${next} npm start`;
+      return (
+        `port ${port} is already in use (another HostRush, or another program, is listening on it). ` +
+        `Stop that program, or start on another port: PORT=${next} npm start`
+      );
     case 'EACCES':
-      return `port ${port} may not be opened by this user (ports below 1024 need administrator rights). ` +
-        `Start on another port: PORT=${next} npm start`;
+      return (
+        `port ${port} may not be opened by this user (ports below 1024 need administrator rights). ` +
+        `Start on another port: PORT=${next} npm start`
+      );
     case 'EADDRNOTAVAIL':
       return `port ${port} could not be opened: the address is not available on this computer.`;
     default:
@@ -42,9 +46,13 @@ function listenFailure(error: NodeJS.ErrnoException, port: number): string {
   }
 }
 handle.http.on('error', (error: NodeJS.ErrnoException) => {
-  if (handle.http.listening) return log.error({ err: error }, `HostRush: the HTTP server reported an error: ${error.message}`);
+  if (handle.http.listening)
+    return log.error({ err: error }, `HostRush: the HTTP server reported an error: ${error.message}`);
   log.fatal({ port }, `HostRush could not start: ${listenFailure(error, port)}`);
-  void handle.close().catch(() => {}).finally(() => process.exit(1));
+  void handle
+    .close()
+    .catch(() => {})
+    .finally(() => process.exit(1));
   // Never hang on a close that waits for something: the message is out, the exit code is what matters.
   setTimeout(() => process.exit(1), 2000).unref();
 });
@@ -53,7 +61,10 @@ handle.ready.then(
     handle.http.listen(port, () => {
       const actual = (handle.http.address() as AddressInfo).port;
       const node = handle.cluster();
-      log.info({ port: actual, ...(node ? { node: node.nodeId } : {}) }, `HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`);
+      log.info(
+        { port: actual, ...(node ? { node: node.nodeId } : {}) },
+        `HostRush is serving on http://localhost:${actual}${node ? ` (node ${node.nodeId})` : ''}`,
+      );
       // What to give the class: phones cannot open localhost.
       const origins = joinOrigins(publicUrl ?? null, handle.http.address());
       const reach = origins.publicUrl ? [origins.publicUrl] : origins.lan;
@@ -80,7 +91,10 @@ function shutdown(signal: NodeJS.Signals): void {
   const started = Date.now();
   log.info({ signal }, `HostRush: ${signal}: shutting down (storing pending answers, closing connections)...`);
   setTimeout(() => {
-    log.error({ timeoutMs: config.shutdownTimeoutMs }, `HostRush: the shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting now.`);
+    log.error(
+      { timeoutMs: config.shutdownTimeoutMs },
+      `HostRush: the shutdown took longer than ${config.shutdownTimeoutMs} ms: exiting now.`,
+    );
     process.exit(1);
   }, config.shutdownTimeoutMs).unref();
   handle.close().then(
@@ -89,7 +103,10 @@ function shutdown(signal: NodeJS.Signals): void {
       process.exit(0);
     },
     (error: unknown) => {
-      log.error({ err: error }, `HostRush: the shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      log.error(
+        { err: error },
+        `HostRush: the shutdown failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       process.exit(1);
     },
   );

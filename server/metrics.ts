@@ -54,7 +54,10 @@ export class Metrics {
   /** A histogram; `buckets` are its upper bounds. Declaring one twice keeps the first. */
   histogram(name: string, help: string, buckets: readonly number[], labelNames: readonly string[] = []): void {
     if (this.histograms.has(name)) return;
-    this.histograms.set(name, new client.Histogram({ name, help, buckets: [...buckets], labelNames, registers: [this.registry] }));
+    this.histograms.set(
+      name,
+      new client.Histogram({ name, help, buckets: [...buckets], labelNames, registers: [this.registry] }),
+    );
   }
 
   inc(name: string, labels?: Labels, by = 1): void {
@@ -104,13 +107,23 @@ export function createMetrics(): Metrics {
   m.counter(METRIC.storageRetries, 'Storage writes retried.');
   m.counter(METRIC.storageFailures, 'Storage writes that failed after their retries.');
   m.counter(METRIC.gamesSaved, 'Finished games stored.');
-  m.counter(METRIC.budgetRefusals, 'Refused for a spent per-address budget (rooms, solo-runs, pack-imports, solo-log-checks), by budget.', ['budget']);
+  m.counter(
+    METRIC.budgetRefusals,
+    'Refused for a spent per-address budget (rooms, solo-runs, pack-imports, solo-log-checks), by budget.',
+    ['budget'],
+  );
   m.histogram(
     METRIC.ackLatency,
-    'From a socket event read to its ack written by this process, in seconds (the handler, the per-turn ack batch and, with one process\'s durable acks, the write).',
+    'From a socket event read to its ack written by this process, in seconds ' +
+      "(the handler, the per-turn ack batch and, with one process's durable " +
+      'acks, the write).',
     LATENCY_BUCKETS,
   );
-  m.histogram(METRIC.fanoutSeconds, 'One broadcast to a room, team or language group, written to this process\'s sockets, in seconds.', LATENCY_BUCKETS);
+  m.histogram(
+    METRIC.fanoutSeconds,
+    "One broadcast to a room, team or language group, written to this process's sockets, in seconds.",
+    LATENCY_BUCKETS,
+  );
   m.histogram(METRIC.fanoutSockets, 'Sockets of this process one broadcast reached.', FANOUT_SOCKET_BUCKETS);
   return m;
 }

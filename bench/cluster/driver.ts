@@ -4,7 +4,18 @@
 // bench/load/drivers.ts's HostRushDriver (same pack, options and answers); what differs is where each socket is.
 import { performance } from 'node:perf_hooks';
 import type { GameView } from '../../shared/engine/index.js';
-import { answerOpenQuestion, answerPings, bump, call, connectSocketIo, seeView, type AckOutcome, type Client, type Opening, type PlayerBot } from '../load/drivers.js';
+import {
+  answerOpenQuestion,
+  answerPings,
+  bump,
+  call,
+  connectSocketIo,
+  seeView,
+  type AckOutcome,
+  type Client,
+  type Opening,
+  type PlayerBot,
+} from '../load/drivers.js';
 import { Arrivals, sleep } from '../load/stats.js';
 
 interface Bot extends PlayerBot {
@@ -44,7 +55,10 @@ export class ClusterDriver {
   async prepare(): Promise<void> {
     const socket = await connect(this.urls[0]!);
     if (!socket) throw new Error('the host could not connect');
-    const { reply, code } = await call(socket, 'room:create', { packId: this.packId, options: { mode: 'classroom', questionTimeS: 120 } });
+    const { reply, code } = await call(socket, 'room:create', {
+      packId: this.packId,
+      options: { mode: 'classroom', questionTimeS: 120 },
+    });
     if (!reply?.ok) throw new Error(`room:create failed: ${code ?? 'no reply'}`);
     this.host = socket;
     this.roomCode = String(reply.roomCode);

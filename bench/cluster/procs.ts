@@ -58,7 +58,11 @@ export class ServerNode {
     for (const [k, v] of Object.entries({ ...process.env, ...env, PORT: '0', NODE_ENV: 'production' })) {
       if (v !== undefined) childEnv[k] = v;
     }
-    const child = spawn(cmd as string, args as string[], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    const child = spawn(cmd as string, args as string[], {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
     live.add(child);
     child.once('exit', () => live.delete(child));
     const node = new ServerNode(name, child);
@@ -68,7 +72,9 @@ export class ServerNode {
         if (m) resolve(m[1]!.replace('localhost', '127.0.0.1'));
       };
       child.stdout?.on('data', onData);
-      void node.exited.then(() => reject(new Error(`${name} exited before serving: ${node.output.slice(-5).join(' | ')}`)));
+      void node.exited.then(() =>
+        reject(new Error(`${name} exited before serving: ${node.output.slice(-5).join(' | ')}`)),
+      );
     });
     const url = await within(
       ready.catch((error: unknown) => (error instanceof Error ? error.message : String(error))),
@@ -138,13 +144,18 @@ export function runNames(tag: string): { schema: string; prefix: string } {
 }
 
 /** Answer actions stored in the room's log in PostgreSQL, per question id. */
-export async function storedAnswers(databaseUrl: string, schema: string, roomCode: string): Promise<Map<string, number>> {
+export async function storedAnswers(
+  databaseUrl: string,
+  schema: string,
+  roomCode: string,
+): Promise<Map<string, number>> {
   const db = new pg.Client({ connectionString: databaseUrl, options: `-c search_path=${schema}` });
   const out = new Map<string, number>();
   try {
     await bounded(db.connect(), 5000, 'PostgreSQL: connect timed out');
     const { rows } = await db.query<{ q: string; n: string }>(
-      "SELECT action->>'questionId' AS q, count(*) AS n FROM room_actions WHERE room_code = $1 AND action->>'type' = 'answer' GROUP BY 1",
+      "SELECT action->>'questionId' AS q, count(*) AS n FROM room_actions " +
+        "WHERE room_code = $1 AND action->>'type' = 'answer' GROUP BY 1",
       [roomCode],
     );
     for (const r of rows) out.set(r.q, Number(r.n));
@@ -172,7 +183,12 @@ export async function redisCpuMs(redisUrl: string | undefined): Promise<number> 
 }
 
 /** Drops the run's schema and deletes its Redis keys; never throws, never hangs. */
-export async function dropRun(databaseUrl: string, redisUrl: string | undefined, schema: string, prefix: string): Promise<string[]> {
+export async function dropRun(
+  databaseUrl: string,
+  redisUrl: string | undefined,
+  schema: string,
+  prefix: string,
+): Promise<string[]> {
   const problems: string[] = [];
   const db = new pg.Client({ connectionString: databaseUrl });
   try {

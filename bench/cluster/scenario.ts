@@ -84,13 +84,16 @@ async function answerPhase(
   spreadMs: number,
   redisUrl: string | undefined,
 ): Promise<AnswerPhase> {
-  const counter = async () => sum(await Promise.all(nodes.map((n) => n.metric('hostrush_actions_total', { type: 'answer' }))));
+  const counter = async () =>
+    sum(await Promise.all(nodes.map((n) => n.metric('hostrush_actions_total', { type: 'answer' }))));
   const before = await counter();
   const r0 = await redisCpuMs(redisUrl);
   const s0 = await Promise.all(nodes.map((n) => n.stats(false)));
   const p0 = nodes.map((n) => n.procCpuMs());
   const outcomes: AckOutcome[] = await Promise.all(
-    Array.from({ length: players }, (_, i) => (spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => driver.answer(i)) : driver.answer(i))),
+    Array.from({ length: players }, (_, i) =>
+      spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => driver.answer(i)) : driver.answer(i),
+    ),
   );
   // Let the work that follows the acks (tallies, the log written to storage) be counted too, as bench/load does.
   await sleep(400);
@@ -171,7 +174,9 @@ export async function runCluster(spec: ClusterSpec, log: (line: string) => void)
   const body = async () => {
     // The first process alone first (it runs the schema's migrations), then the others.
     keep(await ServerNode.start('A', env));
-    const rest = await Promise.allSettled(Array.from({ length: spec.procs - 1 }, (_, k) => ServerNode.start(String.fromCharCode(66 + k), env)));
+    const rest = await Promise.allSettled(
+      Array.from({ length: spec.procs - 1 }, (_, k) => ServerNode.start(String.fromCharCode(66 + k), env)),
+    );
     for (const r of rest) if (r.status === 'fulfilled') keep(r.value);
     const refused = rest.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (refused) throw refused.reason instanceof Error ? refused.reason : new Error(String(refused.reason));
@@ -205,7 +210,9 @@ export async function runCluster(spec: ClusterSpec, log: (line: string) => void)
     const i1 = await Promise.all(nodes.map((n) => n.stats(false)));
     const idleUs = sum(nodes.map((_, k) => (i1[k]?.cpuUs ?? Number.NaN) - (i0[k]?.cpuUs ?? Number.NaN)));
     result.idleCpuMsPerS = idleUs / (performance.now() - it0);
-    log(`  ${spec.label}: ${d.connected}/${spec.players + 1} seated in ${(result.connectMs / 1000).toFixed(1)} s (per process ${d.connectedBy.join(' / ')}), room ${d.roomCode}`);
+    log(
+      `  ${spec.label}: ${d.connected}/${spec.players + 1} seated in ${(result.connectMs / 1000).toFixed(1)} s (per process ${d.connectedBy.join(' / ')}), room ${d.roomCode}`,
+    );
 
     for (let k = 0; k < spec.openings; k++) {
       const arrivals = new Arrivals(d.connected, 10_000);
@@ -228,7 +235,8 @@ export async function runCluster(spec: ClusterSpec, log: (line: string) => void)
     // What the game stored: answer actions per question in the room's log, read from PostgreSQL.
     await sleep(500);
     const stored = await storedAnswers(spec.databaseUrl, schema, d.roomCode);
-    for (const phase of [result.spread, result.burst]) if (phase?.questionId) phase.stored = stored.get(phase.questionId) ?? 0;
+    for (const phase of [result.spread, result.burst])
+      if (phase?.questionId) phase.stored = stored.get(phase.questionId) ?? 0;
     log(`  ${spec.label}: broadcasts and answers done`);
   };
   try {
@@ -247,7 +255,8 @@ export async function runCluster(spec: ClusterSpec, log: (line: string) => void)
     // A process that failed to start may still be running: ServerNode.start kills those it gives up on.
     await Promise.allSettled(nodes.map((n) => n.stop()));
     for (const n of nodes) n.kill9();
-    if (result.failed) for (const n of nodes) result.notes.push(`  ${spec.label} ${n.name}: ${n.output.slice(-4).join(' | ')}`);
+    if (result.failed)
+      for (const n of nodes) result.notes.push(`  ${spec.label} ${n.name}: ${n.output.slice(-4).join(' | ')}`);
     for (const n of nodes) {
       const errs = n.output.filter((l) => /error|could not|fail/i.test(l)).slice(0, 3);
       if (errs.length > 0) result.notes.push(`  ${spec.label} ${n.name} said: ${errs.join(' | ')}`);

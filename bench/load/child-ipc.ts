@@ -34,7 +34,9 @@ export interface ReadyMessage {
 const profiler = (() => {
   let session: Session | null = null;
   const post = (method: string) =>
-    new Promise<unknown>((resolve, reject) => session!.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+    new Promise<unknown>((resolve, reject) =>
+      session!.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+    );
   return {
     async start() {
       session ??= new Session();
@@ -88,7 +90,9 @@ export function serveStats(): void {
 }
 
 /** The bench's side: a function that asks `child` for its stats; null if it does not answer in time. */
-export function statsAsker(child: ChildProcess): (gc: boolean, timeoutMs: number, profile?: StatsRequest['profile']) => Promise<StatsReply | null> {
+export function statsAsker(
+  child: ChildProcess,
+): (gc: boolean, timeoutMs: number, profile?: StatsRequest['profile']) => Promise<StatsReply | null> {
   let nextId = 1;
   const waiting = new Map<number, (r: StatsReply | null) => void>();
   child.on('message', (raw: unknown) => {

@@ -71,7 +71,12 @@ export function connectSocketIo<C extends Socket>(url: string, auth: Record<stri
 }
 
 /** Resolves with `conn` on its `ok` event; null on `fail` or after CONNECT_TIMEOUT_MS, then `drop`s it. */
-function opened<T extends { once(event: string, listener: () => void): unknown }>(conn: T, ok: string, fail: string, drop: () => void): Promise<T | null> {
+function opened<T extends { once(event: string, listener: () => void): unknown }>(
+  conn: T,
+  ok: string,
+  fail: string,
+  drop: () => void,
+): Promise<T | null> {
   return within(
     new Promise<T | null>((resolve) => {
       conn.once(ok, () => resolve(conn));
@@ -86,7 +91,12 @@ function opened<T extends { once(event: string, listener: () => void): unknown }
 }
 
 /** Emits with an ack and a timeout; never rejects. */
-export function call(socket: Socket, event: string, payload: unknown, timeoutMs = ACK_TIMEOUT_MS): Promise<{ reply: Reply | null; ms: number; code?: string }> {
+export function call(
+  socket: Socket,
+  event: string,
+  payload: unknown,
+  timeoutMs = ACK_TIMEOUT_MS,
+): Promise<{ reply: Reply | null; ms: number; code?: string }> {
   const t = performance.now();
   return new Promise((resolve) => {
     socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, reply: Reply) => {
@@ -133,7 +143,10 @@ export async function answerOpenQuestion(bot: PlayerBot | undefined, i: number):
   if (!bot) return { ok: false, code: 'no-player', ms: Number.NaN };
   const q = bot.view?.question;
   if (!q || q.closed) return { ok: false, code: 'no-question', ms: Number.NaN };
-  const { reply, ms, code } = await call(bot.socket, 'player:answer', { questionId: q.question.id, answer: answerFor(q.question, i) });
+  const { reply, ms, code } = await call(bot.socket, 'player:answer', {
+    questionId: q.question.id,
+    answer: answerFor(q.question, i),
+  });
   return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
 }
 
@@ -173,7 +186,10 @@ export class HostRushDriver implements Driver {
     for (let r = 0; r < this.rooms; r++) {
       const socket = await connectSocketIo<Client>(this.url);
       if (!socket) throw new Error('the host could not connect');
-      const { reply, code } = await call(socket, 'room:create', { packId: this.packId, options: { mode: 'classroom', questionTimeS: 120 } });
+      const { reply, code } = await call(socket, 'room:create', {
+        packId: this.packId,
+        options: { mode: 'classroom', questionTimeS: 120 },
+      });
       if (!reply?.ok) throw new Error(`room:create failed: ${code ?? 'no reply'}`);
       this.hosts.push({ socket, code: String(reply.roomCode) });
     }
@@ -213,8 +229,12 @@ export class HostRushDriver implements Driver {
     answerPings(socket);
     const host = this.hosts[room];
     if (!host) return bump(this.errors, 'no-room');
-    const korean = (i % 100) < LANG_MIX * 100;
-    const { reply, code } = await call(socket, 'player:join', { roomCode: host.code, name: `Bot ${i}`, ...(korean ? { lang: 'ko' } : {}) });
+    const korean = i % 100 < LANG_MIX * 100;
+    const { reply, code } = await call(socket, 'player:join', {
+      roomCode: host.code,
+      name: `Bot ${i}`,
+      ...(korean ? { lang: 'ko' } : {}),
+    });
     if (!reply?.ok) {
       bump(this.errors, `join:${code ?? 'no-reply'}`);
       socket.disconnect();
@@ -232,7 +252,8 @@ export class HostRushDriver implements Driver {
       opening.t0[r] = performance.now();
       return call(host.socket, 'host:control', { command });
     });
-    for (const { reply, code } of await Promise.all(acks)) if (!reply?.ok) bump(this.errors, `host:${command}:${code ?? 'no-reply'}`);
+    for (const { reply, code } of await Promise.all(acks))
+      if (!reply?.ok) bump(this.errors, `host:${command}:${code ?? 'no-reply'}`);
     await opening.arrivals.done;
     this.current = null;
   }
@@ -262,7 +283,12 @@ export class HostRushDriver implements Driver {
     if (wait.missing > 0) bump(this.errors, 'reveal-missing');
     this.revealWait = null;
     await sleep(300);
-    if (closed) this.closes.push({ cpuUs: (await this.cpuUs()) - cpu0, lastMs: wait.missing > 0 ? Number.NaN : Math.max(...wait.times), missing: wait.missing });
+    if (closed)
+      this.closes.push({
+        cpuUs: (await this.cpuUs()) - cpu0,
+        lastMs: wait.missing > 0 ? Number.NaN : Math.max(...wait.times),
+        missing: wait.missing,
+      });
   }
 
   async answer(i: number): Promise<AckOutcome> {
@@ -458,7 +484,10 @@ export class SocketIoFloorDriver extends FloorDriver<Socket> {
   async answer(i: number): Promise<AckOutcome> {
     const socket = this.clients[i];
     if (!socket) return { ok: false, code: 'no-player', ms: Number.NaN };
-    const { reply, ms, code } = await call(socket, 'ans', { questionId: 'q1', answer: { type: 'single', choice: i % 4 } });
+    const { reply, ms, code } = await call(socket, 'ans', {
+      questionId: 'q1',
+      answer: { type: 'single', choice: i % 4 },
+    });
     return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
   }
 
@@ -531,7 +560,9 @@ export class WsFloorDriver extends FloorDriver<WsClient> {
     if (!client) return Promise.resolve({ ok: false, code: 'no-player', ms: Number.NaN });
     const id = this.nextId++;
     const t = performance.now();
-    const acked = new Promise<AckOutcome>((resolve) => client.pending.set(id, (at) => resolve({ ok: true, ms: at - t })));
+    const acked = new Promise<AckOutcome>((resolve) =>
+      client.pending.set(id, (at) => resolve({ ok: true, ms: at - t })),
+    );
     client.ws.send(JSON.stringify({ t: 'a', id, questionId: 'q1', answer: { type: 'single', choice: i % 4 } }));
     return within(acked, ACK_TIMEOUT_MS, () => {
       client.pending.delete(id);

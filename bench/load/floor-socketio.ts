@@ -5,7 +5,12 @@ import { Server } from 'socket.io';
 import { announceReady, serveStats } from './child-ipc.js';
 
 const http = createServer();
-const io = new Server(http, { perMessageDeflate: false, httpCompression: false, serveClient: false, maxHttpBufferSize: 1e6 });
+const io = new Server(http, {
+  perMessageDeflate: false,
+  httpCompression: false,
+  serveClient: false,
+  maxHttpBufferSize: 1e6,
+});
 let payload: unknown = null;
 io.on('connection', (socket) => {
   const room = (socket.handshake.auth as { room?: unknown }).room;

@@ -26,7 +26,11 @@ export function flag(name: string): string | undefined {
 }
 
 /** The options `load` and `cluster` share: --quick (or <env>_QUICK=1), --sizes (or <env>_SIZES) and --openings. */
-export function sizeOptions(env: string, quickSizes: string, fullSizes: string): { quick: boolean; sizes: number[]; openings: number } {
+export function sizeOptions(
+  env: string,
+  quickSizes: string,
+  fullSizes: string,
+): { quick: boolean; sizes: number[]; openings: number } {
   const quick = flag('quick') !== undefined || process.env[`${env}_QUICK`] === '1';
   const sizes = (flag('sizes') ?? process.env[`${env}_SIZES`] ?? (quick ? quickSizes : fullSizes))
     .split(',')
@@ -53,7 +57,12 @@ const goal = (text: string, value: number, ok: (v: number) => boolean) =>
   Number.isFinite(value) ? `${text}: ${verdict(ok(value))}` : `${text}: MISS (not measured)`;
 const kb = (bytes: number) => bytes / 1024;
 
-function ackFigures(prefix: string, label: string, phase: AckPhase | null, goals: { p99?: number; lost?: boolean }): Figure[] {
+function ackFigures(
+  prefix: string,
+  label: string,
+  phase: AckPhase | null,
+  goals: { p99?: number; lost?: boolean },
+): Figure[] {
   if (!phase) return [{ name: `${prefix} ${label}: not measured`, value: Number.NaN, unit: '' }];
   const p99 = percentile(phase.latencies, 99);
   const out: Figure[] = [
@@ -116,14 +125,19 @@ function scenarioFigures(spec: ScenarioSpec, ours: RunResult, sio: RunResult | n
   const lastP99 = percentile(ours.fanoutLast, 99);
   f.push({ name: `${prefix} question fan-out p50 over players`, value: percentile(ours.fanoutAll, 50), unit: 'ms' });
   f.push({ name: `${prefix} question fan-out p99 over players`, value: percentile(ours.fanoutAll, 99), unit: 'ms' });
-  f.push({ name: `${prefix} question to last player, p50 of ${ours.fanoutLast.length}`, value: percentile(ours.fanoutLast, 50), unit: 'ms' });
+  f.push({
+    name: `${prefix} question to last player, p50 of ${ours.fanoutLast.length}`,
+    value: percentile(ours.fanoutLast, 50),
+    unit: 'ms',
+  });
   f.push({
     name: `${prefix} question to last player, p99 of ${ours.fanoutLast.length}`,
     value: lastP99,
     unit: 'ms',
     goal: goal('<= 50 ms', lastP99, (v) => v <= 50),
   });
-  if (ours.fanoutMissing > 0) f.push({ name: `${prefix} question broadcasts never received`, value: ours.fanoutMissing, unit: 'players' });
+  if (ours.fanoutMissing > 0)
+    f.push({ name: `${prefix} question broadcasts never received`, value: ours.fanoutMissing, unit: 'players' });
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
@@ -151,56 +165,117 @@ function scenarioFigures(spec: ScenarioSpec, ours: RunResult, sio: RunResult | n
     const burstFloor = percentile(floor.burst?.latencies ?? [], 99);
     f.push({ name: `${prefix} ${label}: ack p99 spread over 2 s`, value: spreadFloor, unit: 'ms' });
     f.push({ name: `${prefix} ${label}: ack p99 all at once`, value: burstFloor, unit: 'ms' });
-    f.push({ name: `${prefix} ack p99 spread vs ${label}`, value: percentile(ours.spread?.latencies ?? [], 99) / spreadFloor, unit: 'x' });
-    f.push({ name: `${prefix} ack p99 at once vs ${label}`, value: percentile(ours.burst?.latencies ?? [], 99) / burstFloor, unit: 'x' });
+    f.push({
+      name: `${prefix} ack p99 spread vs ${label}`,
+      value: percentile(ours.spread?.latencies ?? [], 99) / spreadFloor,
+      unit: 'x',
+    });
+    f.push({
+      name: `${prefix} ack p99 at once vs ${label}`,
+      value: percentile(ours.burst?.latencies ?? [], 99) / burstFloor,
+      unit: 'x',
+    });
   }
   f.push(...countFigures(prefix, 'spread', ours.spread, true));
   f.push(...countFigures(prefix, 'at once', ours.burst, true));
-  for (const [label, phase] of [['spread', ours.spread], ['at once', ours.burst]] as const) {
+  for (const [label, phase] of [
+    ['spread', ours.spread],
+    ['at once', ours.burst],
+  ] as const) {
     if (phase && Number.isFinite(phase.loopMaxMs)) {
       f.push({ name: `${prefix} server event-loop delay max (${label})`, value: phase.loopMaxMs, unit: 'ms' });
     }
   }
-  for (const [label, phase] of [['spread', ours.spread], ['at once', ours.burst]] as const) {
+  for (const [label, phase] of [
+    ['spread', ours.spread],
+    ['at once', ours.burst],
+  ] as const) {
     const us = cpuPerAnswerUs(phase);
-    f.push({ name: `${prefix} server CPU per answer (${label})`, value: us, unit: 'us', goal: goal('<= 100 us', us, (v) => v <= 100) });
+    f.push({
+      name: `${prefix} server CPU per answer (${label})`,
+      value: us,
+      unit: 'us',
+      goal: goal('<= 100 us', us, (v) => v <= 100),
+    });
     f.push({ name: `${prefix}   of which in the kernel (${label})`, value: systemPerAnswerUs(phase), unit: 'us' });
   }
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
-    for (const [when, phase] of [['spread', floor.spread], ['at once', floor.burst]] as const) {
+    for (const [when, phase] of [
+      ['spread', floor.spread],
+      ['at once', floor.burst],
+    ] as const) {
       f.push({ name: `${prefix} ${label}: server CPU per ack (${when})`, value: cpuPerAnswerUs(phase), unit: 'us' });
-      f.push({ name: `${prefix} ${label}:   of which in the kernel (${when})`, value: systemPerAnswerUs(phase), unit: 'us' });
+      f.push({
+        name: `${prefix} ${label}:   of which in the kernel (${when})`,
+        value: systemPerAnswerUs(phase),
+        unit: 'us',
+      });
     }
   }
   const connected = Math.max(1, ours.connected);
   const rss = kb(ours.rssAfter - ours.rssBefore) / connected;
   const heap = kb(ours.heapAfter - ours.heapBefore) / connected;
-  f.push({ name: `${prefix} resident memory per player (VmRSS delta)`, value: rss, unit: 'KB', goal: goal('<= 40 KB', rss, (v) => v <= 40) });
-  f.push({ name: `${prefix} heap per player (heapUsed delta after GC)`, value: heap, unit: 'KB', goal: goal('<= 15 KB', heap, (v) => v <= 15) });
+  f.push({
+    name: `${prefix} resident memory per player (VmRSS delta)`,
+    value: rss,
+    unit: 'KB',
+    goal: goal('<= 40 KB', rss, (v) => v <= 40),
+  });
+  f.push({
+    name: `${prefix} heap per player (heapUsed delta after GC)`,
+    value: heap,
+    unit: 'KB',
+    goal: goal('<= 15 KB', heap, (v) => v <= 15),
+  });
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
     const c = Math.max(1, floor.connected);
-    f.push({ name: `${prefix} ${label}: resident per client`, value: kb(floor.rssAfter - floor.rssBefore) / c, unit: 'KB' });
-    f.push({ name: `${prefix} ${label}: heap per client`, value: kb(floor.heapAfter - floor.heapBefore) / c, unit: 'KB' });
+    f.push({
+      name: `${prefix} ${label}: resident per client`,
+      value: kb(floor.rssAfter - floor.rssBefore) / c,
+      unit: 'KB',
+    });
+    f.push({
+      name: `${prefix} ${label}: heap per client`,
+      value: kb(floor.heapAfter - floor.heapBefore) / c,
+      unit: 'KB',
+    });
   }
   if (ours.closes.length > 0) {
     const cpu = ours.closes.map((c) => c.cpuUs / 1000);
     const last = ours.closes.map((c) => c.lastMs);
-    f.push({ name: `${prefix} close a question (scores, reveal): server CPU p50`, value: percentile(cpu, 50), unit: 'ms' });
+    f.push({
+      name: `${prefix} close a question (scores, reveal): server CPU p50`,
+      value: percentile(cpu, 50),
+      unit: 'ms',
+    });
     f.push({ name: `${prefix} close a question: reveal to last player p50`, value: percentile(last, 50), unit: 'ms' });
     f.push({ name: `${prefix} close a question: reveal to last player max`, value: percentile(last, 100), unit: 'ms' });
   }
   if (ours.deploy) {
     f.push({ name: `${prefix} deploys during a race: sent`, value: ours.deploy.sent, unit: 'deploys' });
     f.push({ name: `${prefix} deploys accepted (counted by server)`, value: ours.deploy.counted, unit: 'deploys' });
-    f.push({ name: `${prefix} deploy ack p50 (accepted or refused)`, value: percentile(ours.deploy.latencies, 50), unit: 'ms' });
-    f.push({ name: `${prefix} deploy ack p99 (accepted or refused)`, value: percentile(ours.deploy.latencies, 99), unit: 'ms' });
+    f.push({
+      name: `${prefix} deploy ack p50 (accepted or refused)`,
+      value: percentile(ours.deploy.latencies, 50),
+      unit: 'ms',
+    });
+    f.push({
+      name: `${prefix} deploy ack p99 (accepted or refused)`,
+      value: percentile(ours.deploy.latencies, 99),
+      unit: 'ms',
+    });
   }
   const errorCount = [...ours.errors.values()].reduce((a, b) => a + b, 0);
-  f.push({ name: `${prefix} errors (connect, join, disconnect, host)`, value: errorCount, unit: 'errors', goal: goal('none', errorCount, (v) => v === 0) });
+  f.push({
+    name: `${prefix} errors (connect, join, disconnect, host)`,
+    value: errorCount,
+    unit: 'errors',
+    goal: goal('none', errorCount, (v) => v === 0),
+  });
   return f;
 }
 
@@ -233,13 +308,18 @@ export async function loadBench(): Promise<Figure[]> {
     budgetMs: 60_000 + s.rooms * s.perRoom * 15,
   }));
   const intro = `server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ${os.cpus().length} cores`;
-  const legend = '  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the server process over IPC, heap after a full GC)';
+  const legend =
+    '  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the ' +
+    'server process over IPC, heap after a full GC)';
   return onBotCore('load', intro, legend, log, async (figures, notes) => {
     for (const spec of specs) {
       log(`load ${spec.rooms}x${spec.perRoom}:`);
       const ours = await runScenario('hostrush', spec, null, log);
       const payload = ours.payload ?? SYNTHETIC_PAYLOAD;
-      if (ours.payload === null) notes.push(`  ${spec.rooms}x${spec.perRoom}: HostRush's question message was not captured; the floors broadcast a synthetic 2 KB payload`);
+      if (ours.payload === null)
+        notes.push(
+          `  ${spec.rooms}x${spec.perRoom}: HostRush's question message was not captured; the floors broadcast a synthetic 2 KB payload`,
+        );
       const floorSpec = { ...spec, deploys: false };
       const sio = opts.floors ? await runScenario('floor-socketio', floorSpec, payload, log) : null;
       const ws = opts.floors ? await runScenario('floor-ws', floorSpec, payload, log) : null;

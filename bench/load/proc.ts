@@ -113,7 +113,8 @@ export class ServerProcess {
   static async start(kind: ServerKind, timeoutMs = 30_000): Promise<ServerProcess> {
     const file = fileURLToPath(new URL(FILES[kind], import.meta.url));
     // LOAD_PROF=<dir>: write a V8 CPU profile of the HostRush server there when it stops (see docs/BENCHMARKS.md).
-    const prof = kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
+    const prof =
+      kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
     const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     const child = spawn(cmd as string, args as string[], {

@@ -84,14 +84,23 @@ function emptyResult(kind: ServerKind, spec: ScenarioSpec): RunResult {
   };
 }
 
-const answersCounted = (text: string) => (text ? metricValue(text, 'hostrush_actions_total', { type: 'answer' }) : Number.NaN);
-const deploysCounted = (text: string) => (text ? metricValue(text, 'hostrush_actions_total', { type: 'deploy' }) : Number.NaN);
+const answersCounted = (text: string) =>
+  text ? metricValue(text, 'hostrush_actions_total', { type: 'answer' }) : Number.NaN;
+const deploysCounted = (text: string) =>
+  text ? metricValue(text, 'hostrush_actions_total', { type: 'deploy' }) : Number.NaN;
 
 /** n requests, each at a random time in [0, spreadMs) (0: all in the same tick). */
 const sendAll = (n: number, spreadMs: number, send: (i: number) => Promise<AckOutcome>) => () =>
-  Promise.all(Array.from({ length: n }, (_, i) => (spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => send(i)) : send(i))));
+  Promise.all(
+    Array.from({ length: n }, (_, i) => (spreadMs > 0 ? sleep(Math.random() * spreadMs).then(() => send(i)) : send(i))),
+  );
 
-async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>, counter: (metrics: string) => number, label: string): Promise<AckPhase> {
+async function ackPhase(
+  server: ServerProcess,
+  run: () => Promise<AckOutcome[]>,
+  counter: (metrics: string) => number,
+  label: string,
+): Promise<AckPhase> {
   const hostrush = server.kind === 'hostrush';
   const before = hostrush ? counter(await server.metrics()) : Number.NaN;
   // LOAD_PROF_WINDOWS=<dir>: a CPU profile of just this window, <dir>/<kind>-<label>.cpuprofile.
@@ -101,7 +110,11 @@ async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>,
   const outcomes = await run();
   // Let the work that follows the acks (tallies, private messages, the log written to storage) be counted too.
   await sleep(400);
-  const s1 = await server.stats(false, undefined, profiling ? { stop: `${server.kind}-${label}-${server.pid}` } : undefined);
+  const s1 = await server.stats(
+    false,
+    undefined,
+    profiling ? { stop: `${server.kind}-${label}-${server.pid}` } : undefined,
+  );
   const p1 = server.procCpuMs();
   const afterText = hostrush ? await server.metrics() : '';
   const after = hostrush ? counter(afterText) : Number.NaN;
@@ -135,7 +148,12 @@ async function ackPhase(server: ServerProcess, run: () => Promise<AckOutcome[]>,
   };
 }
 
-export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPayload: unknown, log: (line: string) => void): Promise<RunResult> {
+export async function runScenario(
+  kind: ServerKind,
+  spec: ScenarioSpec,
+  floorPayload: unknown,
+  log: (line: string) => void,
+): Promise<RunResult> {
   const result = emptyResult(kind, spec);
   let server: ServerProcess | null = null;
   let driver: Driver | null = null;
@@ -143,9 +161,11 @@ export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPay
   const body = async () => {
     server = await ServerProcess.start(kind);
     driver =
-      kind === 'hostrush' ? new HostRushDriver(server.url, spec.rooms, spec.perRoom)
-      : kind === 'floor-socketio' ? new SocketIoFloorDriver(server.url, spec.rooms, spec.perRoom, floorPayload)
-      : new WsFloorDriver(server.port, spec.rooms, spec.perRoom, floorPayload);
+      kind === 'hostrush'
+        ? new HostRushDriver(server.url, spec.rooms, spec.perRoom)
+        : kind === 'floor-socketio'
+          ? new SocketIoFloorDriver(server.url, spec.rooms, spec.perRoom, floorPayload)
+          : new WsFloorDriver(server.port, spec.rooms, spec.perRoom, floorPayload);
     result.errors = driver.errors;
     const srv = server;
     if (driver instanceof HostRushDriver) driver.cpuUs = async () => (await srv.stats(false))?.cpuUs ?? Number.NaN;
@@ -173,9 +193,19 @@ export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPay
         const p = driver.payload();
         result.payload = p;
         result.payloadBytes = p === null ? Number.NaN : Buffer.byteLength(JSON.stringify(p));
-        result.spread = await ackPhase(server, sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i)), answersCounted, 'spread');
+        result.spread = await ackPhase(
+          server,
+          sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i)),
+          answersCounted,
+          'spread',
+        );
       } else if (k === 1) {
-        result.burst = await ackPhase(server, sendAll(result.players, 0, (i) => driver!.answer(i)), answersCounted, 'at-once');
+        result.burst = await ackPhase(
+          server,
+          sendAll(result.players, 0, (i) => driver!.answer(i)),
+          answersCounted,
+          'at-once',
+        );
       }
       if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) await driver.between();
     }
@@ -217,6 +247,8 @@ export async function runScenario(kind: ServerKind, spec: ScenarioSpec, floorPay
     result.stderr = s.stderr.slice(0, 20);
     await s.stop();
   }
-  log(`  ${kind}: ${result.failed ? `FAILED (${result.failed})` : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `  ${kind}: ${result.failed ? `FAILED (${result.failed})` : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return result;
 }

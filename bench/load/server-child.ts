@@ -17,7 +17,10 @@ const handle = createApp({
   // Every host of a many-room run (50x40) connects from 127.0.0.1: over the per-address room budget (burst 30).
   roomCreateRate: { ratePerS: 1_000_000, burst: 1_000_000 },
   // Bounded: a flood of errors must not become the thing we measure.
-  log: createLogger({ level: 'warn', destination: { write: (line: string) => void (logged++ < 20 && process.stderr.write(`[server] ${line}`)) } }),
+  log: createLogger({
+    level: 'warn',
+    destination: { write: (line: string) => void (logged++ < 20 && process.stderr.write(`[server] ${line}`)) },
+  }),
 });
 await handle.ready;
 serveStats();

@@ -23,17 +23,71 @@ export class HostrushApp extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: flex; flex-direction: column; min-height: 100vh; }
-      header { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding: 0.5rem clamp(0.8rem, 3vw, 2rem);
-        background: var(--hr-brand); color: var(--hr-brand-ink); }
-      .brand { color: inherit; text-decoration: none; font-weight: 900; font-size: 1.35rem; letter-spacing: -0.01em; display: flex; align-items: center; gap: 0.5rem; }
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 100vh;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        gap: 1rem;
+        padding: 0.5rem clamp(0.8rem, 3vw, 2rem);
+        background: var(--hr-brand);
+        color: var(--hr-brand-ink);
+      }
+      .brand {
+        color: inherit;
+        text-decoration: none;
+        font-weight: 900;
+        font-size: 1.35rem;
+        letter-spacing: -0.01em;
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
       /* A phone's header with the sound switch too: the logo alone (the name stays in the link's accessible name). */
-      @media (max-width: 420px) { header:has(sound-toggle:not([hidden])) .brand .name { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0, 0, 0, 0); } }
-      .logo { display: inline-grid; place-items: center; width: 2rem; height: 2rem; border-radius: 8px; background: var(--hr-brand-ink); color: var(--hr-brand); font-size: 1.1rem; }
-      main { flex: 1; display: flex; flex-direction: column; }
-      .skip { position: absolute; left: -999px; top: 0; background: #fff; color: var(--hr-ink); padding: 0.5rem 1rem; z-index: 20; }
-      .skip:focus { left: 0.5rem; }
-      .nf { padding: 3rem 1rem; text-align: center; }
+      @media (max-width: 420px) {
+        header:has(sound-toggle:not([hidden])) .brand .name {
+          position: absolute;
+          width: 1px;
+          height: 1px;
+          overflow: hidden;
+          clip: rect(0, 0, 0, 0);
+        }
+      }
+      .logo {
+        display: inline-grid;
+        place-items: center;
+        width: 2rem;
+        height: 2rem;
+        border-radius: 8px;
+        background: var(--hr-brand-ink);
+        color: var(--hr-brand);
+        font-size: 1.1rem;
+      }
+      main {
+        flex: 1;
+        display: flex;
+        flex-direction: column;
+      }
+      .skip {
+        position: absolute;
+        left: -999px;
+        top: 0;
+        background: #fff;
+        color: var(--hr-ink);
+        padding: 0.5rem 1rem;
+        z-index: 20;
+      }
+      .skip:focus {
+        left: 0.5rem;
+      }
+      .nf {
+        padding: 3rem 1rem;
+        text-align: center;
+      }
     `,
   ];
   private route: Route = parseRoute(location.pathname);
@@ -80,7 +134,10 @@ export class HostrushApp extends LitElement {
       case ROUTE.report:
         return html`<report-view .gameId=${r.gameId ?? ''}></report-view>`;
       default:
-        return html`<div class="nf"><h1>404</h1><p><a href="/" @click=${this.home}>${t('common.home')}</a></p></div>`;
+        return html`<div class="nf">
+          <h1>404</h1>
+          <p><a href="/" @click=${this.home}>${t('common.home')}</a></p>
+        </div>`;
     }
   }
 
@@ -99,7 +156,9 @@ export class HostrushApp extends LitElement {
     return html`
       <a class="skip" href="#main" @click=${this.skip}>${t('app.skip')}</a>
       <header>
-        <a class="brand" href="/" @click=${this.home}><span class="logo" aria-hidden="true">▲</span><span class="name">${t('app.name')}</span></a>
+        <a class="brand" href="/" @click=${this.home}
+          ><span class="logo" aria-hidden="true">▲</span><span class="name">${t('app.name')}</span></a
+        >
         <sound-toggle></sound-toggle>
         <lang-switch></lang-switch>
       </header>

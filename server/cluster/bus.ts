@@ -23,7 +23,10 @@ export type RequestResult<Res> = { ok: true; body: Res } | { ok: false; why: 'un
 export class Bus<Req, Res, Notice> {
   onRequest: (body: Req, from: string) => Promise<Res> = () => Promise.reject(new Error('no request handler'));
   onNotice: (body: Notice, from: string) => void = () => {};
-  private readonly pending = new Map<string, { resolve: (r: RequestResult<Res>) => void; timer: ReturnType<typeof setTimeout> }>();
+  private readonly pending = new Map<
+    string,
+    { resolve: (r: RequestResult<Res>) => void; timer: ReturnType<typeof setTimeout> }
+  >();
   private readonly own: string;
   private readonly all: string;
 
@@ -76,7 +79,9 @@ export class Bus<Req, Res, Notice> {
 
   notice(body: Notice): void {
     const wire: Wire<Req, Res, Notice> = { t: 'notice', from: this.opts.nodeId, body };
-    this.opts.pub.publish(this.all, JSON.stringify(wire)).catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: notice lost'));
+    this.opts.pub
+      .publish(this.all, JSON.stringify(wire))
+      .catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: notice lost'));
   }
 
   private settle(id: string, result: RequestResult<Res>): void {
@@ -107,7 +112,9 @@ export class Bus<Req, Res, Notice> {
       this.onRequest(wire.body, from).then(
         (body) => {
           const res: Wire<Req, Res, Notice> = { t: 'res', id, body };
-          this.opts.pub.publish(this.nodeChannel(from), JSON.stringify(res)).catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: answer lost'));
+          this.opts.pub
+            .publish(this.nodeChannel(from), JSON.stringify(res))
+            .catch((error: unknown) => this.opts.log.error({ err: error }, 'bus: answer lost'));
         },
         (error: unknown) => this.opts.log.error({ err: error }, 'bus: request handler failed'),
       );

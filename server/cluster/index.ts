@@ -38,7 +38,9 @@ type Notice =
 const BY_PAYLOAD = new Set(['host:resume', 'player:join', 'player:resume']);
 // Every event that acts on the socket's room (the storing ones, less the two that open a session) and the sync:
 // derived from STORING_EVENTS so that a new acting event is routed too (player:take-layer once was not).
-const BY_SESSION = new Set([...STORING_EVENTS].filter((e) => e !== 'solo:start' && e !== 'player:join').concat('game:sync'));
+const BY_SESSION = new Set(
+  [...STORING_EVENTS].filter((e) => e !== 'solo:start' && e !== 'player:join').concat('game:sync'),
+);
 const SEATING = new Set(['player:join', 'player:resume']);
 const ROOM_CODE = /^\d{6}$/;
 
@@ -90,7 +92,9 @@ export class Cluster {
     this.bus = new Bus({ pub: redis.pub, sub: redis.sub, prefix: opts.prefix, nodeId: opts.nodeId, log: deps.log });
     this.bus.onRequest = (req) => this.serve(req);
     this.bus.onNotice = (notice, from) => this.noticed(notice, from);
-    deps.metrics.counter('hostrush_routed_total', 'Socket events sent to the process that owns their room, by event.', ['event']);
+    deps.metrics.counter('hostrush_routed_total', 'Socket events sent to the process that owns their room, by event.', [
+      'event',
+    ]);
     deps.metrics.counter('hostrush_takeovers_total', 'Rooms this process took over from a process that was gone.');
     deps.metrics.gauge('hostrush_rooms_owned', 'Room leases this process holds.', () => this.leases.heldCodes().length);
   }
@@ -161,7 +165,8 @@ export class Cluster {
       if (refused !== null) {
         this.deps.metrics.inc(METRIC.errors, { code: 'rate/limited' });
         const ack = packet[packet.length - 1];
-        if (typeof ack === 'function') (ack as (reply: Reply) => void)({ ok: false, error: { code: 'rate/limited', message: refused } });
+        if (typeof ack === 'function')
+          (ack as (reply: Reply) => void)({ ok: false, error: { code: 'rate/limited', message: refused } });
         return;
       }
     }
@@ -191,7 +196,10 @@ export class Cluster {
       packet[packet.length - 1] = (reply: Reply) => {
         if (reply.ok && SEATING.has(event)) this.seated(reply, socket.id);
         const code = reply.ok && typeof reply.roomCode === 'string' ? reply.roomCode : fallback;
-        const room = code && this.opts.durableAcks && reply.ok && STORING_EVENTS.has(event) ? this.deps.manager.rooms.get(code) : undefined;
+        const room =
+          code && this.opts.durableAcks && reply.ok && STORING_EVENTS.has(event)
+            ? this.deps.manager.rooms.get(code)
+            : undefined;
         if (!room) return ack(reply);
         room.drain().then(
           () => ack(reply),
@@ -202,7 +210,13 @@ export class Cluster {
     next();
   }
 
-  private async route(socket: Socket, event: string, packet: Packet, next: (err?: Error) => void, code: string): Promise<void> {
+  private async route(
+    socket: Socket,
+    event: string,
+    packet: Packet,
+    next: (err?: Error) => void,
+    code: string,
+  ): Promise<void> {
     const args = packet.slice(1);
     const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (reply: Reply) => void) : null;
     // Refusals made here are counted here; the owner counts those it makes.
@@ -316,7 +330,11 @@ export class Cluster {
    * socket has a session); the result travels with the socket's next routed event.
    */
   private ping(socket: Socket): void {
-    const data = socket.data as { rtt: number | null; pingAt: number | null; pingTimer: ReturnType<typeof setTimeout> | null };
+    const data = socket.data as {
+      rtt: number | null;
+      pingAt: number | null;
+      pingTimer: ReturnType<typeof setTimeout> | null;
+    };
     if (socket.disconnected) return;
     const now = this.deps.clock();
     if (data.pingAt !== null && now - data.pingAt < 30_000) return;
@@ -324,17 +342,21 @@ export class Cluster {
     data.pingTimer = null;
     const t = now;
     data.pingAt = t;
-    (socket as unknown as { emit(e: string, p: unknown, ack: (pong: unknown) => void): void }).emit('time:ping', { t }, (pong) => {
-      if (data.pingAt !== t) return;
-      data.pingAt = null;
-      if (typeof pong === 'object' && pong !== null && (pong as { t?: unknown }).t === t) {
-        const sample = Math.max(0, this.deps.clock() - t);
-        data.rtt = data.rtt === null ? sample : Math.round(0.75 * data.rtt + 0.25 * sample);
-      }
-      if (socket.disconnected || !socket.data.session) return;
-      data.pingTimer = setTimeout(() => this.ping(socket), PING_INTERVAL_MS);
-      data.pingTimer.unref?.();
-    });
+    (socket as unknown as { emit(e: string, p: unknown, ack: (pong: unknown) => void): void }).emit(
+      'time:ping',
+      { t },
+      (pong) => {
+        if (data.pingAt !== t) return;
+        data.pingAt = null;
+        if (typeof pong === 'object' && pong !== null && (pong as { t?: unknown }).t === t) {
+          const sample = Math.max(0, this.deps.clock() - t);
+          data.rtt = data.rtt === null ? sample : Math.round(0.75 * data.rtt + 0.25 * sample);
+        }
+        if (socket.disconnected || !socket.data.session) return;
+        data.pingTimer = setTimeout(() => this.ping(socket), PING_INTERVAL_MS);
+        data.pingTimer.unref?.();
+      },
+    );
   }
 
   /** A seat was taken up by `socketId`: every process lets its other sockets on that seat go ("replaced"). */
@@ -379,7 +401,10 @@ export class Cluster {
         if (id === notice.socketId) continue;
         const socket = io.sockets.sockets.get(id);
         if (!socket) continue;
-        socket.emit('session:closed', { code: CLOSE_CODES.replaced, message: 'This seat was taken up on another device.' });
+        socket.emit('session:closed', {
+          code: CLOSE_CODES.replaced,
+          message: 'This seat was taken up on another device.',
+        });
         for (const group of [...socket.rooms]) if (group !== socket.id) void socket.leave(group);
         socket.data.session = null;
       }
@@ -412,7 +437,10 @@ export class Cluster {
         const ms = Date.now() - started;
         this.takeoverLog.push({ code, ms, actions: room.log.length });
         this.deps.metrics.inc('hostrush_takeovers_total');
-        this.deps.log.info({ room: code, node: this.nodeId, actions: room.log.length, ms }, `cluster: ${this.nodeId} took over room ${code} (${room.log.length} actions replayed in ${ms} ms)`);
+        this.deps.log.info(
+          { room: code, node: this.nodeId, actions: room.log.length, ms },
+          `cluster: ${this.nodeId} took over room ${code} (${room.log.length} actions replayed in ${ms} ms)`,
+        );
         return 'taken' as const;
       } catch (error) {
         await this.leases.release(code);
@@ -435,7 +463,9 @@ export class Cluster {
       const owners = await this.redis.pub.mGet(codes.map((code) => this.leases.ownerKey(code)));
       for (const [i, code] of codes.entries()) {
         if (owners[i] !== null) continue;
-        await this.takeover(code).catch((error: unknown) => this.deps.log.error({ err: error, room: code }, `cluster: could not take over room ${code}`));
+        await this.takeover(code).catch((error: unknown) =>
+          this.deps.log.error({ err: error, room: code }, `cluster: could not take over room ${code}`),
+        );
       }
     } catch (error) {
       this.deps.log.error({ err: error }, 'cluster: sweep failed');

@@ -5,7 +5,10 @@ import { createClient } from 'redis';
 import type { Logger } from '../log.js';
 
 const makeClient = (url: string) =>
-  createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) } });
+  createClient({
+    url,
+    socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, 1000) },
+  });
 export type RedisClient = ReturnType<typeof makeClient>;
 
 export interface RedisPair {
@@ -18,11 +21,15 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisPair>
   const pub = makeClient(url);
   const sub = makeClient(url);
   let lastError = 0;
-  for (const [name, client] of [['pub', pub], ['sub', sub]] as const) {
+  for (const [name, client] of [
+    ['pub', pub],
+    ['sub', sub],
+  ] as const) {
     client.on('error', (error: unknown) => {
       // A lost connection retries by itself; say so at most once a second.
       const now = Date.now();
-      if (now - lastError > 1000) log.error({ connection: name }, `redis (${name}): ${error instanceof Error ? error.message : String(error)}`);
+      if (now - lastError > 1000)
+        log.error({ connection: name }, `redis (${name}): ${error instanceof Error ? error.message : String(error)}`);
       lastError = now;
     });
   }

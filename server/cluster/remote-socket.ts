@@ -31,7 +31,17 @@ export class RemoteSocket {
   readonly rooms: Set<string>;
   readonly effects: Effect[] = [];
   readonly connected = true;
-  readonly handshake = { address: 'cluster', headers: {}, query: {}, auth: {}, time: '', issued: 0, url: '', secure: false, xdomain: false };
+  readonly handshake = {
+    address: 'cluster',
+    headers: {},
+    query: {},
+    auth: {},
+    time: '',
+    issued: 0,
+    url: '',
+    secure: false,
+    xdomain: false,
+  };
   private readonly listeners = new Map<string, Listener[]>();
   private readonly anyListeners: Listener[] = [];
 
@@ -94,7 +104,10 @@ export class RemoteSocket {
   dispatch(event: string, args: unknown[], timeoutMs: number): Promise<Reply> {
     return new Promise<Reply>((resolve) => {
       let done = false;
-      const timer = setTimeout(() => finish({ ok: false, error: { code: 'server/error', message: 'The room did not answer.' } }), timeoutMs);
+      const timer = setTimeout(
+        () => finish({ ok: false, error: { code: 'server/error', message: 'The room did not answer.' } }),
+        timeoutMs,
+      );
       const finish = (reply: Reply) => {
         if (done) return;
         done = true;

@@ -150,7 +150,8 @@ export function apiRouter(deps: ApiDeps): Router {
         metrics,
         'auth/not-host',
         entry.builtin
-          ? 'A built-in pack is exported with its answers to the server operator only (x-operator-key); its preview (GET /api/packs/:id) has no answers.'
+          ? 'A built-in pack is exported with its answers to the server operator ' +
+              'only (x-operator-key); its preview (GET /api/packs/:id) has no answers.'
           : 'Only the host key that imported this pack (or the server operator) exports it with its answers.',
       );
     }
@@ -164,7 +165,12 @@ export function apiRouter(deps: ApiDeps): Router {
     const entry = await findPack(req.params.id, viewer, res);
     if (!entry) return;
     if (!mayManage(entry, viewer)) {
-      return sendError(res, metrics, 'auth/not-host', 'Only the host key that imported this pack (or the server operator) shares it.');
+      return sendError(
+        res,
+        metrics,
+        'auth/not-host',
+        'Only the host key that imported this pack (or the server operator) shares it.',
+      );
     }
     try {
       await manager.packs.setShared(entry.pack.meta.id, body.shared);
@@ -176,7 +182,13 @@ export function apiRouter(deps: ApiDeps): Router {
   // An import belongs to the host key that sends it. The per-address budget is charged before the body is read or
   // validated: a flood of large invalid packs costs as much as valid ones (docs/SECURITY.md, "Invalid imports").
   const importer = async (req: Request, res: Response, next: NextFunction) => {
-    if (!hostKeyHash(req)) return sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header: the pack will be yours.');
+    if (!hostKeyHash(req))
+      return sendError(
+        res,
+        metrics,
+        'auth/token',
+        'Send your host key in the x-host-key header: the pack will be yours.',
+      );
     if (!(await allowed('imports', req, res))) return;
     next();
   };
@@ -258,8 +270,15 @@ export function apiRouter(deps: ApiDeps): Router {
     // The questions this game opened, not its pack's whole answer key: a host who opened a room and ended it at once
     // would otherwise read every answer of a built-in pack (which only the operator exports; docs/SECURITY.md, "The
     // answer key"). The replay opens the same questions, so it needs no other.
-    const opened = new Set(replay(config, game.seed, game.actions).events.flatMap((e) => (e.type === 'question-opened' ? [e.questionId] : [])));
-    config = { ...config, content: { ...config.content, questions: config.content.questions.filter((q) => opened.has(q.id)) } };
+    const opened = new Set(
+      replay(config, game.seed, game.actions).events.flatMap((e) =>
+        e.type === 'question-opened' ? [e.questionId] : [],
+      ),
+    );
+    config = {
+      ...config,
+      content: { ...config.content, questions: config.content.questions.filter((q) => opened.has(q.id)) },
+    };
     res.json({ ok: true, gameId: game.gameId, config, seed: game.seed, actions: game.actions });
   });
 
@@ -307,7 +326,12 @@ export function apiRouter(deps: ApiDeps): Router {
     // A log that replays is not enough: its times must be the server's own. Only a run this server played and
     // stored (under the podium's gameId), action for action, is verified (issue 13).
     if (body.gameId === undefined) {
-      return sendError(res, metrics, 'solo/forged', 'the log names no run this server played: send the gameId of the run (its podium has it)');
+      return sendError(
+        res,
+        metrics,
+        'solo/forged',
+        'the log names no run this server played: send the gameId of the run (its podium has it)',
+      );
     }
     const played = await storage.getGame(body.gameId);
     if (!played || played.mode !== 'solo' || played.seed !== body.seed || played.packId !== body.packId) {
@@ -316,10 +340,17 @@ export function apiRouter(deps: ApiDeps): Router {
     const differs = sameAsPlayed(body.actions as Action[], played.actions);
     if (differs !== null) return sendError(res, metrics, 'solo/forged', differs);
     // Scored with the run's own config (its question time), whatever the body says.
-    const own = played.config ? verifySoloRun(played.config, body.seed, played.actions, { packId: body.packId, now: deps.clock() }) : verdict;
+    const own = played.config
+      ? verifySoloRun(played.config, body.seed, played.actions, { packId: body.packId, now: deps.clock() })
+      : verdict;
     if (!own.ok) return sendError(res, metrics, 'solo/forged', own.reason);
     if (body.claimedScore !== undefined && body.claimedScore !== own.score) {
-      return sendError(res, metrics, 'solo/forged', `replay result differs: claimed ${body.claimedScore}, replayed ${own.score}`);
+      return sendError(
+        res,
+        metrics,
+        'solo/forged',
+        `replay result differs: claimed ${body.claimedScore}, replayed ${own.score}`,
+      );
     }
     res.json({ ok: true, verified: true, score: own.score });
   });
@@ -339,7 +370,9 @@ export function errorHandler(metrics: Metrics) {
     }
     // Any other client error Express or its parsers raise (a malformed %-escape in the path, a body that does not
     // inflate) is the request's fault, not the server's.
-    const status = Number((error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode);
+    const status = Number(
+      (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode,
+    );
     if (status >= 400 && status < 500) {
       const message = error instanceof URIError ? 'The URL has a malformed %-escape.' : 'The request is malformed.';
       return sendError(res, metrics, 'input/invalid', message);

@@ -15,7 +15,8 @@ export function joinOrigins(
   const lan: string[] = [];
   if (address && typeof address === 'object' && (address.address === '::' || address.address === '0.0.0.0')) {
     for (const list of Object.values(interfaces)) {
-      for (const info of list ?? []) if (info.family === 'IPv4' && !info.internal) lan.push(`http://${info.address}:${address.port}`);
+      for (const info of list ?? [])
+        if (info.family === 'IPv4' && !info.internal) lan.push(`http://${info.address}:${address.port}`);
     }
   }
   return { publicUrl, lan };

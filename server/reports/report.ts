@@ -75,7 +75,15 @@ export interface PlayerDecisions extends DecisionTally {
 /** Decisions by layer of the shared responsibility model (who, in a team with roles, could make them). */
 export interface LayerDecisions extends DecisionTally {
   layer: TeamLayer;
-  decisions: Array<{ playerId: string; name: string; cardId: string; cardTitle: string; kind: DeployKind | 'none'; placement: Placement; points: number }>;
+  decisions: Array<{
+    playerId: string;
+    name: string;
+    cardId: string;
+    cardTitle: string;
+    kind: DeployKind | 'none';
+    placement: Placement;
+    points: number;
+  }>;
 }
 
 export interface DecisionsReport {
@@ -92,7 +100,13 @@ export interface TeamReport {
   rank: number;
   /** Sum of the members' scores. */
   score: number;
-  members: Array<{ playerId: string; name: string; score: number; bot: boolean; /** Share of the team score (0..1); null when it is 0. */ share: number | null }>;
+  members: Array<{
+    playerId: string;
+    name: string;
+    score: number;
+    bot: boolean;
+    /** Share of the team score (0..1); null when it is 0. */ share: number | null;
+  }>;
 }
 
 export interface GameReport {
@@ -220,16 +234,21 @@ function topicReports(game: FinishedGame, answers: FinishedAnswer[]): TopicRepor
 
 function mostMissed(game: FinishedGame, answers: FinishedAnswer[]): QuestionReport[] {
   const byQuestion = groupBy(answers, (a) => a.questionId);
-  return game.questions
-    .map((q, index) => {
-      const qAnswers = byQuestion.get(q.questionId) ?? [];
-      return { index, report: { ...q, answers: qAnswers.length, accuracy: mean(qAnswers.map((a) => a.correctness)) } };
-    })
-    .filter((entry): entry is { index: number; report: QuestionReport } => entry.report.accuracy !== null)
-    // Lowest accuracy first; on a tie, the question more players got wrong, then game order.
-    .sort((a, b) => a.report.accuracy - b.report.accuracy || b.report.answers - a.report.answers || a.index - b.index)
-    .slice(0, MOST_MISSED_COUNT)
-    .map((entry) => entry.report);
+  return (
+    game.questions
+      .map((q, index) => {
+        const qAnswers = byQuestion.get(q.questionId) ?? [];
+        return {
+          index,
+          report: { ...q, answers: qAnswers.length, accuracy: mean(qAnswers.map((a) => a.correctness)) },
+        };
+      })
+      .filter((entry): entry is { index: number; report: QuestionReport } => entry.report.accuracy !== null)
+      // Lowest accuracy first; on a tie, the question more players got wrong, then game order.
+      .sort((a, b) => a.report.accuracy - b.report.accuracy || b.report.answers - a.report.answers || a.index - b.index)
+      .slice(0, MOST_MISSED_COUNT)
+      .map((entry) => entry.report)
+  );
 }
 
 function decisionsReport(game: FinishedGame): DecisionsReport {
@@ -299,7 +318,13 @@ function teamReports(game: FinishedGame): TeamReport[] {
       score,
       members: [...members]
         .sort((a, b) => b.score - a.score)
-        .map((m) => ({ playerId: m.playerId, name: m.name, score: m.score, bot: m.bot, share: score === 0 ? null : m.score / score })),
+        .map((m) => ({
+          playerId: m.playerId,
+          name: m.name,
+          score: m.score,
+          bot: m.bot,
+          share: score === 0 ? null : m.score / score,
+        })),
     };
   });
   teams.sort((a, b) => b.score - a.score || a.teamId.localeCompare(b.teamId));

@@ -50,7 +50,8 @@ export class QuestionSends {
   private openSent(): NonNullable<QuestionSends['sent']> | null {
     const q = this.state().question;
     if (!q || q.closed) return null;
-    if (!this.sent || this.sent.questionId !== q.questionId) this.sent = { questionId: q.questionId, offsets: new Map(), room: null };
+    if (!this.sent || this.sent.questionId !== q.questionId)
+      this.sent = { questionId: q.questionId, offsets: new Map(), room: null };
     return this.sent;
   }
 

@@ -30,7 +30,8 @@ export class RoomReplies<R> {
     if (first) return first;
     const outcome = run();
     this.commandReplies.set(key, outcome);
-    if (this.commandReplies.size > COMMAND_REPLIES_KEPT) this.commandReplies.delete(this.commandReplies.keys().next().value!);
+    if (this.commandReplies.size > COMMAND_REPLIES_KEPT)
+      this.commandReplies.delete(this.commandReplies.keys().next().value!);
     return outcome;
   }
 }

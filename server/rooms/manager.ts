@@ -123,9 +123,20 @@ export class RoomManager {
     // Named neutrally: each screen shows a bot's level and "bot" in its own language (client labels.ts).
     for (const [i, level] of input.bots.entries()) {
       const bot = await room.join(`Bot ${i + 1}`, undefined, level);
-      if (!bot.ok) this.opts.log.warn({ room: room.code, code: bot.error.code }, `solo ${room.code}: bot ${level} could not join: ${bot.error.message}`);
+      if (!bot.ok)
+        this.opts.log.warn(
+          { room: room.code, code: bot.error.code },
+          `solo ${room.code}: bot ${level} could not join: ${bot.error.message}`,
+        );
     }
-    return { ok: true, room, playerId: joined.playerId, resumeToken: joined.resumeToken, seed, board: daily ? seed : null };
+    return {
+      ok: true,
+      room,
+      playerId: joined.playerId,
+      resumeToken: joined.resumeToken,
+      seed,
+      board: daily ? seed : null,
+    };
   }
 
   /**
@@ -135,7 +146,9 @@ export class RoomManager {
   async findPack(id: string, viewer: PackViewer): Promise<Outcome<{ pack: GamePack; entry: PackEntry }>> {
     try {
       const entry = await this.packs.entry(id);
-      return entry && mayUse(entry, viewer) ? { ok: true, pack: entry.pack, entry } : fail('pack/unknown', `No pack with id ${id}.`);
+      return entry && mayUse(entry, viewer)
+        ? { ok: true, pack: entry.pack, entry }
+        : fail('pack/unknown', `No pack with id ${id}.`);
     } catch (error) {
       this.opts.log.error({ err: error, pack: id }, `could not read pack ${id}`);
       return fail('storage/failed', 'The pack could not be read; try again.');
@@ -148,7 +161,8 @@ export class RoomManager {
     seed: string,
     hostKeyHash: string,
   ): Promise<Outcome<{ room: Room }>> {
-    if (this.rooms.size >= this.opts.maxRooms) return fail('room/limit', 'The server has as many rooms as it can hold.');
+    if (this.rooms.size >= this.opts.maxRooms)
+      return fail('room/limit', 'The server has as many rooms as it can hold.');
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = newRoomCode((c) => this.rooms.has(c));
       // Several processes: the creating process takes the room's lease first (a code some process still
@@ -181,7 +195,13 @@ export class RoomManager {
     return fail('storage/failed', 'The room could not be stored; try again.');
   }
 
-  private makeRoom(record: RoomRecord, state: GameState, log: Action[], seats: SeatRecord[], recorder: GameRecorder): Room {
+  private makeRoom(
+    record: RoomRecord,
+    state: GameState,
+    log: Action[],
+    seats: SeatRecord[],
+    recorder: GameRecorder,
+  ): Room {
     const room = new Room(record, state, log, seats, recorder, {
       storage: this.opts.storage,
       metrics: this.opts.metrics,
@@ -206,7 +226,12 @@ export class RoomManager {
     if (!verdict.ok) {
       this.opts.log.warn({ room: room.code }, `solo ${room.code}: run not verified: ${verdict.reason}`);
       const human = room.state.playerOrder.find((id) => playerOf(room.state, id)?.bot === null);
-      return { verified: false, board: null, score: human ? (playerOf(room.state, human)?.score ?? 0) : 0, reason: verdict.reason };
+      return {
+        verified: false,
+        board: null,
+        score: human ? (playerOf(room.state, human)?.score ?? 0) : 0,
+        reason: verdict.reason,
+      };
     }
     try {
       await withRetry(() =>
@@ -292,7 +317,11 @@ export class RoomManager {
     this.rooms.delete(room.code);
     room.close();
     const stored = status
-      ? this.opts.storage.setRoomStatus(room.code, status).catch((e: unknown) => this.opts.log.error({ err: e, room: room.code }, `room ${room.code}: could not store its status`))
+      ? this.opts.storage
+          .setRoomStatus(room.code, status)
+          .catch((e: unknown) =>
+            this.opts.log.error({ err: e, room: room.code }, `room ${room.code}: could not store its status`),
+          )
       : Promise.resolve();
     // The lease goes once the status is stored, so no other process restores a room that just ended.
     if (this.ownership) void stored.then(() => this.ownership?.release(room.code, true));

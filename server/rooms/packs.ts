@@ -55,7 +55,12 @@ export class PackRegistry {
     // process, thanks to the cache. A pack that no longer passes is unknown (and logged), not a crash mid-game.
     const result = validatePack(stored.pack);
     if (!result.ok || result.pack.meta.id !== id) {
-      const why = result.ok ? `it holds pack ${result.pack.meta.id}` : result.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+      const why = result.ok
+        ? `it holds pack ${result.pack.meta.id}`
+        : result.errors
+            .slice(0, 3)
+            .map((e) => `${e.path}: ${e.message}`)
+            .join('; ');
       this.opts.log.warn({ pack: id }, `imported pack ${id} in storage is not valid (${why}); treated as unknown`);
       return undefined;
     }
@@ -85,7 +90,9 @@ export class PackRegistry {
     );
     return [
       // The daily pools are the operator's only (isDailyPool): the daily challenge is offered on its own.
-      ...[...this.builtin.values()].filter((p) => viewer.operator === true || !isDailyPool({ builtin: true, pack: p })).map((p) => summarize(p, true)),
+      ...[...this.builtin.values()]
+        .filter((p) => viewer.operator === true || !isDailyPool({ builtin: true, pack: p }))
+        .map((p) => summarize(p, true)),
       ...imported.map((s) => importedSummary(s, isOwner(s.ownerKeyHash, viewer))),
     ];
   }

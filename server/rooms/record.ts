@@ -53,14 +53,23 @@ export class GameRecorder {
     const race = state.race!;
     const scenario = state.config.content.scenarios.find((s) => s.id === race.scenarioId);
     const best = this.bestFor(state.config.content, race.scenarioId, state.seed);
-    const base = { step: state.step, scenarioId: race.scenarioId, scenarioTitle: scenario?.title ?? race.scenarioId, best };
+    const base = {
+      step: state.step,
+      scenarioId: race.scenarioId,
+      scenarioTitle: scenario?.title ?? race.scenarioId,
+      best,
+    };
     const mode = state.config.mode;
     const bills: RaceBill[] = [];
     if (mode === 'team') {
       for (const hostId of Object.keys(race.hosts)) {
         const teamId = hostId.slice('team:'.length);
         const team = state.teams[teamId];
-        bills.push({ ...base, owner: { kind: 'team', id: teamId, name: team?.name ?? teamId }, bill: billOf(state, hostId) });
+        bills.push({
+          ...base,
+          owner: { kind: 'team', id: teamId, name: team?.name ?? teamId },
+          bill: billOf(state, hostId),
+        });
       }
     } else {
       const players = state.playerOrder.filter((id) => {
@@ -73,7 +82,11 @@ export class GameRecorder {
       for (const id of players) {
         const hostId = mode === 'classroom' ? 'room' : `player:${id}`;
         if (!race.hosts[hostId]) continue;
-        bills.push({ ...base, owner: { kind: 'player', id, name: playerOf(state, id)?.name ?? id }, bill: billOf(state, hostId, id) });
+        bills.push({
+          ...base,
+          owner: { kind: 'player', id, name: playerOf(state, id)?.name ?? id },
+          bill: billOf(state, hostId, id),
+        });
       }
     }
     for (const bill of bills) this.bills.push(bill);
@@ -152,7 +165,14 @@ export class GameRecorder {
         const p = playerOf(state, id);
         if (!p) return [];
         return [
-          { playerId: p.id, name: p.name, teamId: p.teamId, score: p.score, rank: rankOf.get(p.id) ?? 0, bot: p.bot !== null },
+          {
+            playerId: p.id,
+            name: p.name,
+            teamId: p.teamId,
+            score: p.score,
+            rank: rankOf.get(p.id) ?? 0,
+            bot: p.bot !== null,
+          },
         ];
       }),
       questions: [...this.questions.values()],

@@ -211,14 +211,22 @@ export class RoomOutbox {
     const out = this.room.output;
     const state = this.room.state;
     for (const bill of bills) {
-      if (bill.owner.kind === 'player') out.toPlayer(bill.owner.id, 'player:bill', this.views.billFor(bill, bill.owner.id));
+      if (bill.owner.kind === 'player')
+        out.toPlayer(bill.owner.id, 'player:bill', this.views.billFor(bill, bill.owner.id));
       else if (bill.owner.kind === 'team') {
         for (const id of humanIds(state)) {
-          if (playerOf(state, id)?.teamId === bill.owner.id) out.toPlayer(id, 'player:bill', this.views.billFor(bill, id));
+          if (playerOf(state, id)?.teamId === bill.owner.id)
+            out.toPlayer(id, 'player:bill', this.views.billFor(bill, id));
         }
       }
     }
-    const host: HostBills = { step: first.step, scenarioId: first.scenarioId, scenarioTitle: first.scenarioTitle, bills, best: first.best };
+    const host: HostBills = {
+      step: first.step,
+      scenarioId: first.scenarioId,
+      scenarioTitle: first.scenarioTitle,
+      bills,
+      best: first.best,
+    };
     out.toHosts('host:bills', host);
   }
 

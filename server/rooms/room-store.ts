@@ -54,8 +54,12 @@ export class RoomStore {
     } catch (error) {
       this.persisting = false;
       this.deps.metrics.inc(METRIC.storageFailures);
-      this.deps.log.error({ err: error, room: this.code, from: first }, `room ${this.code}: could not store actions ${first}..`);
-      if (!this.deps.closed()) this.persistTimer = setTimeout(() => ((this.persistTimer = null), void this.persist()), 1000);
+      this.deps.log.error(
+        { err: error, room: this.code, from: first },
+        `room ${this.code}: could not store actions ${first}..`,
+      );
+      if (!this.deps.closed())
+        this.persistTimer = setTimeout(() => ((this.persistTimer = null), void this.persist()), 1000);
     }
   }
 
@@ -90,7 +94,10 @@ export class RoomStore {
         break;
       } catch (error) {
         this.deps.metrics.inc(METRIC.storageFailures);
-        this.deps.log.error({ err: error, room: this.code, try: round + 1 }, `room ${this.code}: could not store the finished game (try ${round + 1}), retrying`);
+        this.deps.log.error(
+          { err: error, room: this.code, try: round + 1 },
+          `room ${this.code}: could not store the finished game (try ${round + 1}), retrying`,
+        );
         await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 200 * 2 ** round)));
       }
     }

@@ -19,7 +19,8 @@ import { localizeView, scenarioTitleIn, type PackLanguages } from '../../shared/
 import type { Lang } from '../../shared/engine/types.js';
 
 /** The shared-view cache key of a team ('' in classroom) in a language (null: the room's own). */
-const sharedKey = (teamId: string | null, lang: Lang | null): string => (lang === null ? (teamId ?? '') : `${teamId ?? ''}\u0000${lang}`);
+const sharedKey = (teamId: string | null, lang: Lang | null): string =>
+  lang === null ? (teamId ?? '') : `${teamId ?? ''}\u0000${lang}`;
 
 /** The seated human players (not bots, not removed), in join order. */
 export function humanIds(state: GameState): string[] {
@@ -128,7 +129,8 @@ export class RoomViews {
    * over since the device said): noted, so its acks and bills come in it too. O(1).
    */
   notePlayerLang(playerId: string, lang: Lang | null): void {
-    if (lang !== null && !this.playerLang.has(playerId) && this.room.languages?.others.has(lang)) this.setPlayerLang(playerId, lang);
+    if (lang !== null && !this.playerLang.has(playerId) && this.room.languages?.others.has(lang))
+      this.setPlayerLang(playerId, lang);
   }
 
   /** The texts a player's device reads, when they are not the room's own. */
@@ -221,7 +223,9 @@ export class RoomViews {
     if (playerId === null) return all.slice();
     const teamId = playerOf(this.room.state, playerId)?.teamId ?? null;
     return all
-      .filter((b) => (b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId))
+      .filter((b) =>
+        b.owner.kind === 'player' ? b.owner.id === playerId : b.owner.kind === 'team' && b.owner.id === teamId,
+      )
       .map((b) => this.billFor(b, playerId));
   }
 

@@ -2,7 +2,16 @@
 // followed: seats (./seats.ts), fair timing (./fair-timing.ts), clocks (./room-clocks.ts), persistence
 // (./room-store.ts), views and outbound messages (./room-views.ts, ./room-outbox.ts). Knows nothing of sockets (RoomOutput).
 import { nanoid } from 'nanoid';
-import { next, playerOf, type Action, type Answer, type GameEvent, type GameState, type GameView, type Player } from '../../shared/engine/index.js';
+import {
+  next,
+  playerOf,
+  type Action,
+  type Answer,
+  type GameEvent,
+  type GameState,
+  type GameView,
+  type Player,
+} from '../../shared/engine/index.js';
 import type { Podium, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
 import { CLOSE_CODES, type ErrorCode } from '../../shared/protocol/index.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
@@ -28,8 +37,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export type Command = DistributiveOmit<Action, 'at'>;
 
 export type Outcome<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; error: { code: ErrorCode; message: string } };
+  ({ ok: true } & T) | { ok: false; error: { code: ErrorCode; message: string } };
 
 export function fail(code: ErrorCode, message: string): { ok: false; error: { code: ErrorCode; message: string } } {
   return { ok: false, error: { code, message } };
@@ -88,11 +96,17 @@ export class Room {
     this.sends = new QuestionSends(() => this.state, deps.clock);
     // After a restore: the log says which answers were accepted, and at which version (one action, one version).
     log.forEach((action, i) => {
-      if (action.type === 'answer' && action.actor.role === 'player') this.replies.noteAnswered(action.questionId, action.actor.playerId, i + 1);
+      if (action.type === 'answer' && action.actor.role === 'player')
+        this.replies.noteAnswered(action.questionId, action.actor.playerId, i + 1);
     });
     this.lastActivity = deps.clock();
     this.languages = packLanguages(record.packId);
-    this.store = new RoomStore(this.code, log, { storage: deps.storage, metrics: deps.metrics, log: deps.log, closed: () => this.shut });
+    this.store = new RoomStore(this.code, log, {
+      storage: deps.storage,
+      metrics: deps.metrics,
+      log: deps.log,
+      closed: () => this.shut,
+    });
     this.views = new RoomViews(this, this.seats, log.length > 0);
     this.outbox = new RoomOutbox(this, this.views, this.seats, this.sends);
     const room = this;
@@ -310,7 +324,11 @@ export class Room {
     const game = this.recorder.build(this.record, this.gameId, this.state, this.log.slice());
     if (!(await this.store.saveFinished(game))) return;
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
-    this.podium = buildPodium(this.state, this.gameId, solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined);
+    this.podium = buildPodium(
+      this.state,
+      this.gameId,
+      solo ? { ...solo, bestPlanRatio: solo.bestPlanRatio ?? this.bestPlanRatio() } : undefined,
+    );
     this.output.toRoom('game:podium', this.podium);
   }
 

@@ -60,7 +60,12 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
   // socket (Socket.IO calls a listener with its socket as `this`); a socket carries only its `data`.
   const ping = createPinger(manager, opts.clock);
   const ctx = createContext(io, manager, opts, ping);
-  const handlers: Handlers = { ...hostHandlers(ctx), ...playerHandlers(ctx), ...soloHandlers(ctx), ...sessionHandlers(ctx) };
+  const handlers: Handlers = {
+    ...hostHandlers(ctx),
+    ...playerHandlers(ctx),
+    ...soloHandlers(ctx),
+    ...sessionHandlers(ctx),
+  };
   const handle = createDispatch(handlers, createAcks(manager, opts), opts);
   io.on('connection', connectionListener(handle, opts));
 }
@@ -105,7 +110,8 @@ function connectionListener(handle: Dispatch, opts: SocketOptions): (socket: IoS
     // A real Socket.IO socket calls listeners with itself as `this`; a stand-in (the cluster's routed events) may
     // not, so it gets small closures of its own (it lives for one event).
     const real = socket instanceof SocketClass;
-    for (const [event, listener] of listeners) on.on(event, real ? listener : (...args: unknown[]) => listener.apply(socket, args));
+    for (const [event, listener] of listeners)
+      on.on(event, real ? listener : (...args: unknown[]) => listener.apply(socket, args));
     on.on('disconnect', real ? onDisconnect : () => onDisconnect.call(socket));
     socket.onAny(onAny);
   };

@@ -1,11 +1,18 @@
 // Verifies a solo run by replaying its log with the engine, checking on the way that every action could only
 // have come from the honest authority: the one player, its bots (exactly what botMoves gives) and the clock.
-import { botMoves, createGame, next, playerOf, type Action, type GameConfig, type GameState } from '../../shared/engine/index.js';
+import {
+  botMoves,
+  createGame,
+  next,
+  playerOf,
+  type Action,
+  type GameConfig,
+  type GameState,
+} from '../../shared/engine/index.js';
 import type { RaceBill } from '../../shared/protocol/index.js';
 
 export type Verdict =
-  | { ok: true; score: number; playerId: string; playerName: string; board: string }
-  | { ok: false; reason: string };
+  { ok: true; score: number; playerId: string; playerName: string; board: string } | { ok: false; reason: string };
 
 export interface VerifyOptions {
   packId: string;
@@ -54,15 +61,22 @@ export function bestPlanRatio(bills: readonly RaceBill[], playerId: string): num
   return best > 0 ? Math.round((points / best) * 1000) / 1000 : null;
 }
 
-export function verifySoloRun(config: GameConfig, seed: string, actions: readonly Action[], opts: VerifyOptions): Verdict {
+export function verifySoloRun(
+  config: GameConfig,
+  seed: string,
+  actions: readonly Action[],
+  opts: VerifyOptions,
+): Verdict {
   if (config.mode !== 'solo') return { ok: false, reason: 'not a solo game' };
   const first = actions[0];
   if (!first) return { ok: false, reason: 'the log is empty' };
   const daily = opts.packId.startsWith('daily-');
   if (daily) {
     const expected = dailySeed(first.at);
-    if (seed !== expected) return { ok: false, reason: `wrong daily seed: a run started on ${utcDay(first.at)} uses ${expected}` };
-    if (Math.abs(opts.now - first.at) > 2 * 86_400_000) return { ok: false, reason: 'the daily challenge is not from today' };
+    if (seed !== expected)
+      return { ok: false, reason: `wrong daily seed: a run started on ${utcDay(first.at)} uses ${expected}` };
+    if (Math.abs(opts.now - first.at) > 2 * 86_400_000)
+      return { ok: false, reason: 'the daily challenge is not from today' };
   }
   let state: GameState = createGame(config, seed);
   let human: string | null = null;
@@ -90,9 +104,11 @@ export function verifySoloRun(config: GameConfig, seed: string, actions: readonl
     }
     if (actor.role === 'player' && actor.playerId !== human) {
       const p = playerOf(state, actor.playerId);
-      if (!p || p.bot === null) return { ok: false, reason: `${where}: acted by ${actor.playerId}, who is not this run's player` };
+      if (!p || p.bot === null)
+        return { ok: false, reason: `${where}: acted by ${actor.playerId}, who is not this run's player` };
       const wanted = botMoves(state, actor.playerId).map(canonical);
-      if (!wanted.includes(canonical(action))) return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
+      if (!wanted.includes(canonical(action)))
+        return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
     }
     // No speed rule of its own: the replay is the engine's, and the engine scores an answer given before its question
     // could be read as given at the question's reading floor (shared/engine/quiz/reading.ts; the same floor for
@@ -130,7 +146,10 @@ export function sameAsPlayed(submitted: readonly Action[], played: readonly Acti
     if (!mine) return `the log stops at action ${i}; the run the server played has ${played.length}`;
     if (!theirs) return `action ${i} (${mine.type}) was never played on this server`;
     if (canonical(mine) !== canonical(theirs)) {
-      const what = mine.type === theirs.type && mine.at !== theirs.at ? `its time (${mine.at}) is not the server's (${theirs.at})` : 'it is not what the server played';
+      const what =
+        mine.type === theirs.type && mine.at !== theirs.at
+          ? `its time (${mine.at}) is not the server's (${theirs.at})`
+          : 'it is not what the server played';
       return `action ${i} (${mine.type}) differs from the run the server played: ${what}`;
     }
   }

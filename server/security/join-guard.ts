@@ -20,7 +20,12 @@ import type { Logger } from '../log.js';
 /** The events that look a room up by its code. */
 export const JOIN_EVENTS: ReadonlySet<string> = new Set(['player:join', 'player:resume', 'host:resume']);
 /** Failures that tell a prober about a code or a token; a refused nickname or a full database is not a probe. */
-export const PROBE_FAILURES: ReadonlySet<string> = new Set(['room/unknown', 'auth/token', 'room/closed', 'room/started']);
+export const PROBE_FAILURES: ReadonlySet<string> = new Set([
+  'room/unknown',
+  'auth/token',
+  'room/closed',
+  'room/started',
+]);
 export const JOIN_FAILURES_METRIC = 'hostrush_join_failures_total';
 
 type Reply = { ok: true } | { ok: false; error: { code: string; message: string } };
@@ -39,7 +44,12 @@ export class JoinGuard {
     private readonly addressOf: (req: IncomingMessage) => string,
     private readonly log?: Logger,
   ) {
-    metrics.counter(JOIN_FAILURES_METRIC, 'Failed player:join, player:resume and host:resume, by event and reason (rate/limited: refused, the address failed too often).', ['event', 'reason']);
+    metrics.counter(
+      JOIN_FAILURES_METRIC,
+      'Failed player:join, player:resume and host:resume, by event and reason ' +
+        '(rate/limited: refused, the address failed too often).',
+      ['event', 'reason'],
+    );
   }
 
   /** A real socket's client address; null for a routed event's stand-in (the socket's own process guards it). */

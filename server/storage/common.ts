@@ -47,7 +47,10 @@ function table<T>(name: string, kinds: { readonly [K in keyof T]-?: Kind }): Tab
   };
 }
 
-type GameHeader = Pick<FinishedGame, 'gameId' | 'roomCode' | 'hostKeyHash' | 'packId' | 'packTitle' | 'mode' | 'seed' | 'startedAt' | 'finishedAt'>;
+type GameHeader = Pick<
+  FinishedGame,
+  'gameId' | 'roomCode' | 'hostKeyHash' | 'packId' | 'packTitle' | 'mode' | 'seed' | 'startedAt' | 'finishedAt'
+>;
 /** The games row: a finished game without its lists and log, with two derived columns and migration 002's. */
 interface GameRow extends GameHeader {
   playerCount: number;
@@ -130,7 +133,14 @@ export type GameList = 'players' | 'questions' | 'answers' | 'decisions' | 'scor
 
 /** A finished game's lists, one table each; a row also holds game_id and ord (its place in the list). */
 export const GAME_LISTS: { readonly [K in GameList]: Table<FinishedGame[K][number]> } = {
-  players: table<FinishedPlayer>('game_players', { playerId: 'id', name: 'text', teamId: 'id', score: 'float', rank: 'int', bot: 'bool' }),
+  players: table<FinishedPlayer>('game_players', {
+    playerId: 'id',
+    name: 'text',
+    teamId: 'id',
+    score: 'float',
+    rank: 'int',
+    bot: 'bool',
+  }),
   questions: table<FinishedQuestion>('game_questions', { questionId: 'id', topic: 'id', type: 'id', prompt: 'text' }),
   answers: table<FinishedAnswer>('game_answers', {
     playerId: 'id',
@@ -156,7 +166,11 @@ export const GAME_LISTS: { readonly [K in GameList]: Table<FinishedGame[K][numbe
 export const GAME_LIST_NAMES = Object.keys(GAME_LISTS) as GameList[];
 
 /** `INSERT INTO table (leading..., columns...) VALUES (...)`, each value written by `mark` (1-based, with its kind). */
-export function insertSql<T>(t: Table<T>, mark: (n: number, kind: Kind | undefined) => string, leading: string[] = []): string {
+export function insertSql<T>(
+  t: Table<T>,
+  mark: (n: number, kind: Kind | undefined) => string,
+  leading: string[] = [],
+): string {
   const kinds = [...leading.map(() => undefined), ...t.kinds];
   return `INSERT INTO ${t.name} (${[...leading, ...t.columns].join(', ')}) VALUES (${kinds.map((kind, i) => mark(i + 1, kind)).join(', ')})`;
 }
@@ -178,7 +192,10 @@ export class Codec {
       Object.fromEntries(
         kinds.map((kind) => {
           const convert = given[kind];
-          return [kind, convert ? (value: unknown) => (value == null ? value : convert(value)) : (value: unknown) => value];
+          return [
+            kind,
+            convert ? (value: unknown) => (value == null ? value : convert(value)) : (value: unknown) => value,
+          ];
         }),
       ) as Record<Kind, Convert>;
     this.write = fill(write);
@@ -236,7 +253,10 @@ export class Codec {
 
   /** An imported pack's access columns (importedPackAccessSql's row). */
   importedPackAccess(row: Row): ImportedPackAccess {
-    return { ownerKeyHash: String(this.read.id(row.owner_key_hash) ?? ''), shared: this.read.bool(row.shared) === true };
+    return {
+      ownerKeyHash: String(this.read.id(row.owner_key_hash) ?? ''),
+      shared: this.read.bool(row.shared) === true,
+    };
   }
 
   /** A finished game from its games row, its lists' rows (each in ord order) and its stored action log, if any. */
@@ -291,5 +311,5 @@ export const listImportedPacksSql = (limit: string, owner?: string): string =>
   `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs` +
   (owner ? ` WHERE shared OR (owner_key_hash = ${owner} AND owner_key_hash <> '')` : '') +
   ` ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
-export const importedPackAccessSql = (mark: string): string => `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark}`;
-
+export const importedPackAccessSql = (mark: string): string =>
+  `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark}`;

@@ -44,4 +44,5 @@ export function checkNotNewer(applied: number[], known: Migration[], where: stri
 }
 
 /** The name migrate() reports for an applied migration, e.g. 002_game_bills_config. */
-export const migrationLabel = (migration: Migration): string => `${String(migration.id).padStart(3, '0')}_${migration.name}`;
+export const migrationLabel = (migration: Migration): string =>
+  `${String(migration.id).padStart(3, '0')}_${migration.name}`;

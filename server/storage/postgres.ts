@@ -3,11 +3,38 @@
 import pg from 'pg';
 import type { Pool as PoolType, PoolClient } from 'pg';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, importedPackAccessSql, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
+import {
+  GAME_LISTS,
+  GAME_LIST_NAMES,
+  TABLES,
+  Codec,
+  activeRoomError,
+  checkActionIndex,
+  checkKeep,
+  checkNoGap,
+  importedPackAccessSql,
+  insertSql,
+  listImportedPacksSql,
+  pruneImportedPacksSql,
+  unknownRoomError,
+} from './common.js';
 import type { GameList, Kind, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, ImportedPack, ImportedPackAccess, ImportedPackSummary, ImportedPackViewer, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type {
+  FinishedGame,
+  GameSummary,
+  ImportedPack,
+  ImportedPackAccess,
+  ImportedPackSummary,
+  ImportedPackViewer,
+  LoadedRoom,
+  RoomRecord,
+  RoomStatus,
+  SeatRecord,
+  SoloRunRecord,
+  Storage,
+} from './types.js';
 
 const { Pool } = pg;
 
@@ -57,13 +84,23 @@ const NUL = /\u0000/g;
 const txt = <T extends string | null>(value: T): T => (value === null ? value : (value.replace(NUL, '\uFFFD') as T));
 const json = (value: unknown): string => {
   const text = JSON.stringify(value);
-  return text.includes('\\u0000') ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? txt(v) : v)) : text;
+  return text.includes('\\u0000')
+    ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? txt(v) : v))
+    : text;
 };
 const num = (value: unknown): number => Number(value);
 // jsonb comes back parsed; bigint epoch ms comes back as a string.
 const CODEC = new Codec({ text: (value) => txt(value as string | null), json }, { ms: num });
 /** The PostgreSQL type of a kind's column, for casting parameters. */
-const PG_TYPE: Record<Kind, string> = { id: 'text', text: 'text', int: 'int', float: 'float8', ms: 'bigint', bool: 'boolean', json: 'jsonb' };
+const PG_TYPE: Record<Kind, string> = {
+  id: 'text',
+  text: 'text',
+  int: 'int',
+  float: 'float8',
+  ms: 'bigint',
+  bool: 'boolean',
+  json: 'jsonb',
+};
 // A JSON value travels as text: the cast makes it jsonb.
 const mark = (n: number, kind: Kind | undefined) => (kind === 'json' ? `$${n}::jsonb` : `$${n}`);
 
@@ -87,7 +124,8 @@ export class PostgresStorage implements Storage {
       try {
         if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
         await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)',
+          'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, ' +
+            'name text NOT NULL, applied_at bigint NOT NULL)',
         );
         const applied = (await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id);
         checkNotNewer(applied, migrations, `PostgreSQL schema ${this.schema ?? '(default)'}`);
@@ -146,7 +184,9 @@ export class PostgresStorage implements Storage {
   async createRoom(room: RoomRecord): Promise<void> {
     await this.tx(async (c) => {
       // A short room code may come round again once its old room is over: the old room makes way.
-      const existing = await c.query<{ status: string }>('SELECT status FROM rooms WHERE code = $1 FOR UPDATE', [room.code]);
+      const existing = await c.query<{ status: string }>('SELECT status FROM rooms WHERE code = $1 FOR UPDATE', [
+        room.code,
+      ]);
       if (existing.rows[0]?.status === 'active') throw activeRoomError(room.code);
       if (existing.rows[0]) await c.query('DELETE FROM rooms WHERE code = $1', [room.code]);
       await c.query(insertSql(TABLES.rooms, mark), CODEC.values(TABLES.rooms, room));
@@ -162,11 +202,16 @@ export class PostgresStorage implements Storage {
       if (room.rowCount === 0) throw unknownRoomError(code);
       // max(idx) is one index probe (count(*) walked the room's whole log on every append).
       const count = num(
-        (await c.query<{ n: string }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM room_actions WHERE room_code = $1', [code])).rows[0]?.n,
+        (
+          await c.query<{ n: string }>('SELECT coalesce(max(idx) + 1, 0) AS n FROM room_actions WHERE room_code = $1', [
+            code,
+          ])
+        ).rows[0]?.n,
       );
       checkNoGap(code, count, firstIndex);
       await c.query(
-        'INSERT INTO room_actions (room_code, idx, action) SELECT $1, t.idx, t.action FROM unnest($2::int[], $3::jsonb[]) AS t(idx, action) ' +
+        'INSERT INTO room_actions (room_code, idx, action) SELECT $1, t.idx, ' +
+          't.action FROM unnest($2::int[], $3::jsonb[]) AS t(idx, action) ' +
           'ON CONFLICT (room_code, idx) DO NOTHING',
         [code, actions.map((_, i) => firstIndex + i), actions.map(json)],
       );
@@ -180,7 +225,8 @@ export class PostgresStorage implements Storage {
   async upsertSeat(seat: SeatRecord): Promise<void> {
     await this.pool.query(
       `${insertSql(TABLES.seats, mark)} ` +
-        'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
+        'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = ' +
+        'excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
       CODEC.values(TABLES.seats, seat),
     );
   }
@@ -190,24 +236,32 @@ export class PostgresStorage implements Storage {
       const row = (await c.query<Row>('SELECT * FROM rooms WHERE code = $1', [code])).rows[0];
       if (!row) return null;
       const room = CODEC.record(TABLES.rooms, row);
-      const actions = (await c.query('SELECT action FROM room_actions WHERE room_code = $1 ORDER BY idx', [code])).rows.map(
-        (r) => r.action as Action,
-      );
+      const actions = (
+        await c.query('SELECT action FROM room_actions WHERE room_code = $1 ORDER BY idx', [code])
+      ).rows.map((r) => r.action as Action);
       const seats = (
-        await c.query<Row>('SELECT room_code, player_id, token_hash, name, team_id FROM seats WHERE room_code = $1 ORDER BY seq', [code])
+        await c.query<Row>(
+          'SELECT room_code, player_id, token_hash, name, team_id FROM seats WHERE room_code = $1 ORDER BY seq',
+          [code],
+        )
       ).rows.map((r) => CODEC.record(TABLES.seats, r));
       return { room, actions, seats };
     });
   }
 
   async activeRoomCodes(): Promise<string[]> {
-    const result = await this.pool.query<{ code: string }>("SELECT code FROM rooms WHERE status = 'active' ORDER BY created_at, code");
+    const result = await this.pool.query<{ code: string }>(
+      "SELECT code FROM rooms WHERE status = 'active' ORDER BY created_at, code",
+    );
     return result.rows.map((r) => r.code);
   }
 
   async saveFinishedGame(game: FinishedGame): Promise<void> {
     await this.tx(async (c) => {
-      const inserted = await c.query(`${insertSql(TABLES.games, mark)} ON CONFLICT (game_id) DO NOTHING`, CODEC.gameValues(game));
+      const inserted = await c.query(
+        `${insertSql(TABLES.games, mark)} ON CONFLICT (game_id) DO NOTHING`,
+        CODEC.gameValues(game),
+      );
       if (inserted.rowCount === 0) return; // saved before: a retry
       const id = game.gameId;
       for (const name of GAME_LIST_NAMES) {
@@ -233,7 +287,9 @@ export class PostgresStorage implements Storage {
       if (!row) return null;
       const lists: Partial<Record<GameList, Row[]>> = {};
       for (const name of GAME_LIST_NAMES) {
-        lists[name] = (await c.query<Row>(`SELECT * FROM ${GAME_LISTS[name].name} WHERE game_id = $1 ORDER BY ord`, [gameId])).rows;
+        lists[name] = (
+          await c.query<Row>(`SELECT * FROM ${GAME_LISTS[name].name} WHERE game_id = $1 ORDER BY ord`, [gameId])
+        ).rows;
       }
       const log = (await c.query('SELECT actions FROM game_action_logs WHERE game_id = $1', [gameId])).rows[0];
       return CODEC.game(row, lists as Record<GameList, Row[]>, log?.actions);
@@ -241,7 +297,10 @@ export class PostgresStorage implements Storage {
   }
 
   async saveSoloRun(run: SoloRunRecord): Promise<void> {
-    await this.pool.query(`${insertSql(TABLES.soloRuns, mark)} ON CONFLICT (run_id) DO NOTHING`, CODEC.values(TABLES.soloRuns, run));
+    await this.pool.query(
+      `${insertSql(TABLES.soloRuns, mark)} ON CONFLICT (run_id) DO NOTHING`,
+      CODEC.values(TABLES.soloRuns, run),
+    );
   }
 
   async soloLeaderboard(board: string, limit: number): Promise<SoloRunRecord[]> {
@@ -256,7 +315,8 @@ export class PostgresStorage implements Storage {
     return this.tx(async (c) => {
       const games = (await c.query('DELETE FROM games WHERE finished_at < $1', [cutoffMs])).rowCount ?? 0;
       const runs = (await c.query('DELETE FROM solo_runs WHERE created_at < $1', [cutoffMs])).rowCount ?? 0;
-      const rooms = (await c.query("DELETE FROM rooms WHERE status <> 'active' AND created_at < $1", [cutoffMs])).rowCount ?? 0;
+      const rooms =
+        (await c.query("DELETE FROM rooms WHERE status <> 'active' AND created_at < $1", [cutoffMs])).rowCount ?? 0;
       return games + runs + rooms;
     });
   }

@@ -47,7 +47,11 @@ export function startRetention(
     running = true;
     try {
       const removed = await storage.purgeOlderThan(clock() - days * DAY_MS);
-      if (removed > 0) log.info({ removed, days }, `retention: purged ${removed} finished game(s), solo run(s) and room(s) older than ${days} days`);
+      if (removed > 0)
+        log.info(
+          { removed, days },
+          `retention: purged ${removed} finished game(s), solo run(s) and room(s) older than ${days} days`,
+        );
     } catch (error) {
       log.error({ err: error }, 'retention: the purge failed (tried again at the next interval)');
     } finally {

@@ -75,7 +75,14 @@ export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
         kind: 'container',
         placement: 'on-prem',
         points,
-        why: [{ topic: 'container', ko: '컨테이너는 호스트 커널을 공유합니다.', en: 'Containers share the host kernel.', source: 'DS' }],
+        why: [
+          {
+            topic: 'container',
+            ko: '컨테이너는 호스트 커널을 공유합니다.',
+            en: 'Containers share the host kernel.',
+            source: 'DS',
+          },
+        ],
       });
     }
   });

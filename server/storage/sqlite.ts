@@ -3,16 +3,50 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Action } from '../../shared/engine/types.js';
-import { GAME_LISTS, GAME_LIST_NAMES, TABLES, Codec, activeRoomError, checkActionIndex, checkKeep, checkNoGap, importedPackAccessSql, insertSql, listImportedPacksSql, pruneImportedPacksSql, unknownRoomError } from './common.js';
+import {
+  GAME_LISTS,
+  GAME_LIST_NAMES,
+  TABLES,
+  Codec,
+  activeRoomError,
+  checkActionIndex,
+  checkKeep,
+  checkNoGap,
+  importedPackAccessSql,
+  insertSql,
+  listImportedPacksSql,
+  pruneImportedPacksSql,
+  unknownRoomError,
+} from './common.js';
 import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
-import type { FinishedGame, GameSummary, ImportedPack, ImportedPackAccess, ImportedPackSummary, ImportedPackViewer, LoadedRoom, RoomRecord, RoomStatus, SeatRecord, SoloRunRecord, Storage } from './types.js';
+import type {
+  FinishedGame,
+  GameSummary,
+  ImportedPack,
+  ImportedPackAccess,
+  ImportedPackSummary,
+  ImportedPackViewer,
+  LoadedRoom,
+  RoomRecord,
+  RoomStatus,
+  SeatRecord,
+  SoloRunRecord,
+  Storage,
+} from './types.js';
 
 type Db = Database.Database;
 
 // Result codes (and their extended forms, e.g. SQLITE_IOERR_READ) meaning the file itself cannot be used.
-const UNREADABLE = ['SQLITE_NOTADB', 'SQLITE_CORRUPT', 'SQLITE_CANTOPEN', 'SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_PERM'];
+const UNREADABLE = [
+  'SQLITE_NOTADB',
+  'SQLITE_CORRUPT',
+  'SQLITE_CANTOPEN',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_PERM',
+];
 
 /** Opens (creating when needed) and migrates the SQLite database; a clear Error when the file is unusable. */
 export function openSqliteStorage(path: string): SqliteStorage {
@@ -68,7 +102,8 @@ export class SqliteStorage implements Storage {
     readonly where: string,
   ) {
     db.exec(
-      'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+      'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, ' +
+        'name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
     );
     // Statements over the migrated tables are prepared lazily, after migrateSync() created them.
     this.s = lazyStatements(db);
@@ -79,7 +114,7 @@ export class SqliteStorage implements Storage {
     const migrations = readMigrations('sqlite');
     // IMMEDIATE takes the write lock first, so a second process waits and then sees the migrations applied.
     const run = this.db.transaction(() => {
-      const applied = (this.db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
+      const applied = this.db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[];
       checkNotNewer(applied, migrations, this.where);
       const done = new Set(applied);
       const names: string[] = [];
@@ -101,27 +136,31 @@ export class SqliteStorage implements Storage {
   }
 
   async createRoom(room: RoomRecord): Promise<void> {
-    this.db.transaction(() => {
-      // A short room code may come round again once its old room is over: the old room makes way.
-      const existing = this.s().roomStatus.get(room.code) as { status: string } | undefined;
-      if (existing?.status === 'active') throw activeRoomError(room.code);
-      if (existing) this.s().deleteRoom.run(room.code);
-      this.s().insertRoom.run(...CODEC.values(TABLES.rooms, room));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // A short room code may come round again once its old room is over: the old room makes way.
+        const existing = this.s().roomStatus.get(room.code) as { status: string } | undefined;
+        if (existing?.status === 'active') throw activeRoomError(room.code);
+        if (existing) this.s().deleteRoom.run(room.code);
+        this.s().insertRoom.run(...CODEC.values(TABLES.rooms, room));
+      })
+      .immediate();
   }
 
   async appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void> {
     checkActionIndex(firstIndex);
     if (actions.length === 0) return;
-    this.db.transaction(() => {
-      if (!this.s().roomStatus.get(code)) throw unknownRoomError(code);
-      // max(idx) is one index probe (count(*) walked the room's whole log on every append).
-      const last = this.s().actionLast.pluck().get(code) as number | null;
-      const count = last === null ? 0 : last + 1;
-      checkNoGap(code, count, firstIndex);
-      const insert = this.s().insertAction;
-      actions.forEach((action, i) => insert.run(code, firstIndex + i, json(action)));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (!this.s().roomStatus.get(code)) throw unknownRoomError(code);
+        // max(idx) is one index probe (count(*) walked the room's whole log on every append).
+        const last = this.s().actionLast.pluck().get(code) as number | null;
+        const count = last === null ? 0 : last + 1;
+        checkNoGap(code, count, firstIndex);
+        const insert = this.s().insertAction;
+        actions.forEach((action, i) => insert.run(code, firstIndex + i, json(action)));
+      })
+      .immediate();
   }
 
   async setRoomStatus(code: string, status: RoomStatus): Promise<void> {
@@ -154,17 +193,19 @@ export class SqliteStorage implements Storage {
   /** The synchronous core of saveFinishedGame: one IMMEDIATE transaction, prepared statements. */
   saveFinishedGameSync(game: FinishedGame): void {
     const s = this.s();
-    this.db.transaction(() => {
-      const inserted = s.insertGame.run(...CODEC.gameValues(game));
-      if (inserted.changes === 0) return; // saved before: a retry
-      const id = game.gameId;
-      for (const name of GAME_LIST_NAMES) {
-        const t: Table<unknown> = GAME_LISTS[name];
-        const insert = s.insertList[name];
-        (game[name] as unknown[]).forEach((item, i) => insert.run(id, i, ...CODEC.values(t, item)));
-      }
-      s.insertActionLog.run(id, json(game.actions));
-    }).immediate();
+    this.db
+      .transaction(() => {
+        const inserted = s.insertGame.run(...CODEC.gameValues(game));
+        if (inserted.changes === 0) return; // saved before: a retry
+        const id = game.gameId;
+        for (const name of GAME_LIST_NAMES) {
+          const t: Table<unknown> = GAME_LISTS[name];
+          const insert = s.insertList[name];
+          (game[name] as unknown[]).forEach((item, i) => insert.run(id, i, ...CODEC.values(t, item)));
+        }
+        s.insertActionLog.run(id, json(game.actions));
+      })
+      .immediate();
   }
 
   async listGames(hostKeyHash: string, limit?: number): Promise<GameSummary[]> {
@@ -193,21 +234,25 @@ export class SqliteStorage implements Storage {
 
   async purgeOlderThan(cutoffMs: number): Promise<number> {
     const s = this.s();
-    return this.db.transaction(() => {
-      const games = s.purgeGames.run(cutoffMs).changes;
-      const runs = s.purgeSolo.run(cutoffMs).changes;
-      const rooms = s.purgeRooms.run(cutoffMs).changes;
-      return games + runs + rooms;
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const games = s.purgeGames.run(cutoffMs).changes;
+        const runs = s.purgeSolo.run(cutoffMs).changes;
+        const rooms = s.purgeRooms.run(cutoffMs).changes;
+        return games + runs + rooms;
+      })
+      .immediate();
   }
 
   async saveImportedPack(pack: ImportedPack, keep: number): Promise<void> {
     checkKeep(keep);
     const s = this.s();
-    this.db.transaction(() => {
-      if (s.insertPack.run(...CODEC.importedPackValues(pack)).changes === 0) return; // saved before: a retry
-      s.prunePacks.run(keep);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        if (s.insertPack.run(...CODEC.importedPackValues(pack)).changes === 0) return; // saved before: a retry
+        s.prunePacks.run(keep);
+      })
+      .immediate();
   }
 
   async getImportedPack(id: string): Promise<ImportedPack<unknown> | null> {
@@ -217,7 +262,9 @@ export class SqliteStorage implements Storage {
 
   async listImportedPacks(limit: number, viewer: ImportedPackViewer = 'all'): Promise<ImportedPackSummary[]> {
     const n = clampLimit(limit, DEFAULT_LIST_LIMIT);
-    const rows = (viewer === 'all' ? this.s().listPacks.all(n) : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', n)) as Row[];
+    const rows = (
+      viewer === 'all' ? this.s().listPacks.all(n) : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', n)
+    ) as Row[];
     return rows.map((row) => CODEC.record(TABLES.importedPackSummaries, row));
   }
 
@@ -249,18 +296,24 @@ function lazyStatements(db: Db) {
 function prepareAll(db: Db) {
   const p = (sql: string) => db.prepare(sql);
   const perList = (sql: (t: Table<unknown>) => string) =>
-    Object.fromEntries(GAME_LIST_NAMES.map((name) => [name, p(sql(GAME_LISTS[name]))])) as Record<GameList, Database.Statement>;
+    Object.fromEntries(GAME_LIST_NAMES.map((name) => [name, p(sql(GAME_LISTS[name]))])) as Record<
+      GameList,
+      Database.Statement
+    >;
   const q = () => '?';
   return {
     roomStatus: p('SELECT status FROM rooms WHERE code = ?'),
     deleteRoom: p('DELETE FROM rooms WHERE code = ?'),
     insertRoom: p(insertSql(TABLES.rooms, q)),
     actionLast: p('SELECT max(idx) FROM room_actions WHERE room_code = ?'),
-    insertAction: p('INSERT INTO room_actions (room_code, idx, action) VALUES (?, ?, ?) ON CONFLICT (room_code, idx) DO NOTHING'),
+    insertAction: p(
+      'INSERT INTO room_actions (room_code, idx, action) VALUES (?, ?, ?) ON CONFLICT (room_code, idx) DO NOTHING',
+    ),
     setStatus: p('UPDATE rooms SET status = ? WHERE code = ?'),
     upsertSeat: p(
       `${insertSql(TABLES.seats, q)} ` +
-        'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
+        'ON CONFLICT (room_code, player_id) DO UPDATE SET token_hash = ' +
+        'excluded.token_hash, name = excluded.name, team_id = excluded.team_id',
     ),
     room: p('SELECT * FROM rooms WHERE code = ?'),
     actions: p('SELECT action FROM room_actions WHERE room_code = ? ORDER BY idx'),

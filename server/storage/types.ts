@@ -1,7 +1,16 @@
 // The storage contract the rooms server codes against. Two adapters implement it: SQLite (default, embedded)
 // and PostgreSQL. Times are epoch milliseconds; configs and action logs are stored as JSON.
 import type { GamePack } from '../../shared/content/pack.js';
-import type { Action, DeployKind, GameConfig, GameMode, Lang, Placement, TopicId, Why } from '../../shared/engine/types.js';
+import type {
+  Action,
+  DeployKind,
+  GameConfig,
+  GameMode,
+  Lang,
+  Placement,
+  TopicId,
+  Why,
+} from '../../shared/engine/types.js';
 import type { Standing } from '../../shared/engine/standings.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 

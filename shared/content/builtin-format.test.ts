@@ -14,13 +14,16 @@ describe('built-in packs in the pack format', () => {
     expect(r.ok ? [] : r.errors.map(formatPackError)).toEqual([]);
   });
 
-  it.each(BUILTIN_PACKS.map((p) => [p.meta.id, p] as const))('%s round-trips through export and import', (_id, pack) => {
-    const text = exportPack(pack);
-    const r = parsePackJson(text);
-    expect(r.ok ? [] : r.errors.map(formatPackError)).toEqual([]);
-    if (!r.ok) return;
-    expect(r.pack).toEqual(pack);
-    expect(exportPack(r.pack)).toBe(text);
-    expect(new TextEncoder().encode(text).length).toBeLessThan(5 * 1024 * 1024);
-  });
+  it.each(BUILTIN_PACKS.map((p) => [p.meta.id, p] as const))(
+    '%s round-trips through export and import',
+    (_id, pack) => {
+      const text = exportPack(pack);
+      const r = parsePackJson(text);
+      expect(r.ok ? [] : r.errors.map(formatPackError)).toEqual([]);
+      if (!r.ok) return;
+      expect(r.pack).toEqual(pack);
+      expect(exportPack(r.pack)).toBe(text);
+      expect(new TextEncoder().encode(text).length).toBeLessThan(5 * 1024 * 1024);
+    },
+  );
 });

@@ -102,7 +102,9 @@ describe('built-in packs', () => {
       const en = pack(`${kind}-en`);
       expect(ko.questions.map(questionKey)).toEqual(en.questions.map(questionKey));
       expect(ko.cards.map(stripCard)).toEqual(en.cards.map(stripCard));
-      expect(ko.scenarios.map(({ title: _t, description: _d, ...s }) => s)).toEqual(en.scenarios.map(({ title: _t, description: _d, ...s }) => s));
+      expect(ko.scenarios.map(({ title: _t, description: _d, ...s }) => s)).toEqual(
+        en.scenarios.map(({ title: _t, description: _d, ...s }) => s),
+      );
       expect(ko.rounds).toEqual(en.rounds);
     }
   });
@@ -117,7 +119,11 @@ describe('built-in packs', () => {
         p.meta.description,
       ];
       for (const t of all) expect(t.trim().length, `${p.meta.id}: empty text`).toBeGreaterThan(0);
-      const prose = [...p.questions.flatMap((q) => [q.prompt, q.explanation]), ...p.cards.map((c) => c.description), ...p.scenarios.map((s) => s.description)];
+      const prose = [
+        ...p.questions.flatMap((q) => [q.prompt, q.explanation]),
+        ...p.cards.map((c) => c.description),
+        ...p.scenarios.map((s) => s.description),
+      ];
       for (const t of prose) expect(HANGUL.test(t), `${p.meta.id}: ${t}`).toBe(p.meta.language === 'ko');
     }
   });
@@ -158,11 +164,19 @@ describe('built-in packs', () => {
         const courseQuiz = course.rounds.filter((r) => r.kind === 'quiz');
         const courseRaces = course.rounds.filter((r) => r.kind === 'race');
         expect(courseQuiz.length).toBeGreaterThanOrEqual(4);
-        for (const r of courseQuiz) expect(r.kind === 'quiz' && r.questionIds.length >= 6 && r.questionIds.length <= 10, `${kind}: round size`).toBe(true);
+        for (const r of courseQuiz)
+          expect(
+            r.kind === 'quiz' && r.questionIds.length >= 6 && r.questionIds.length <= 10,
+            `${kind}: round size`,
+          ).toBe(true);
         expect(courseRaces.length).toBeGreaterThanOrEqual(2);
         expect(courseRaces.length).toBeLessThanOrEqual(3);
         expect(course.rounds[0]?.kind).toBe('quiz');
-        const courseTopics = new Set(courseQuiz.flatMap((r) => (r.kind === 'quiz' ? r.questionIds : [])).map((id) => course.questions.find((q) => q.id === id)?.topic));
+        const courseTopics = new Set(
+          courseQuiz
+            .flatMap((r) => (r.kind === 'quiz' ? r.questionIds : []))
+            .map((id) => course.questions.find((q) => q.id === id)?.topic),
+        );
         for (const t of TOPICS) expect(courseTopics.has(t), `${kind} covers ${t}`).toBe(true);
       }
 
@@ -184,7 +198,9 @@ describe('built-in packs', () => {
       expect(daily.scenarios).toHaveLength(ALL_SCENARIOS.length);
       const dailyQ = daily.rounds.flatMap((r) => (r.kind === 'quiz' ? r.questionIds : []));
       expect(new Set(dailyQ).size).toBe(ALL_QUESTIONS.length);
-      expect(new Set(daily.rounds.flatMap((r) => (r.kind === 'race' ? [r.scenarioId] : []))).size).toBe(ALL_SCENARIOS.length);
+      expect(new Set(daily.rounds.flatMap((r) => (r.kind === 'race' ? [r.scenarioId] : []))).size).toBe(
+        ALL_SCENARIOS.length,
+      );
     }
   });
 });
@@ -194,8 +210,10 @@ describe('question coverage', () => {
     const daily = pack(`daily-${lang}`);
     it(`${lang}: at least ${MIN_QUESTIONS} questions, every type and every topic covered`, () => {
       expect(daily.questions.length).toBeGreaterThanOrEqual(MIN_QUESTIONS);
-      for (const t of QUESTION_TYPES) expect(daily.questions.filter((q) => q.type === t).length, t).toBeGreaterThanOrEqual(MIN_PER_TYPE);
-      for (const t of TOPICS) expect(daily.questions.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(MIN_PER_TOPIC);
+      for (const t of QUESTION_TYPES)
+        expect(daily.questions.filter((q) => q.type === t).length, t).toBeGreaterThanOrEqual(MIN_PER_TYPE);
+      for (const t of TOPICS)
+        expect(daily.questions.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(MIN_PER_TOPIC);
     });
   }
 
@@ -234,7 +252,10 @@ describe('question coverage', () => {
           expect(q.left.length, q.id).toBeGreaterThanOrEqual(3);
           expect(q.pairs.length, q.id).toBe(q.left.length);
           expect(q.right.length, q.id).toBe(q.left.length);
-          expect([...q.pairs].sort((a, b) => a - b), q.id).toEqual(q.right.map((_, i) => i));
+          expect(
+            [...q.pairs].sort((a, b) => a - b),
+            q.id,
+          ).toEqual(q.right.map((_, i) => i));
           expect(q.timeLimitS, q.id).toBeGreaterThanOrEqual(30);
           break;
         case 'numeric':
@@ -271,15 +292,21 @@ describe('the curriculum facts and known slips', () => {
   it('puts no host OS under a Type 1 hypervisor', () => {
     const q = byId('q-t1-001');
     expect(q.type === 'ordering' && q.items.map((s) => s.toLowerCase())).toEqual([
-      'physical hardware', 'type 1 hypervisor', 'guest os (one per vm)', 'bins/libs', 'application',
+      'physical hardware',
+      'type 1 hypervisor',
+      'guest os (one per vm)',
+      'bins/libs',
+      'application',
     ]);
     expect(q.type === 'ordering' && q.items.some((s) => /host os/i.test(s))).toBe(false);
     expect(byId('q-t1-002')).toMatchObject({ correct: false }); // with Hyper-V on, Windows runs above the hypervisor
   });
 
   it('names the source wherever an explanation states a measured number', () => {
-    const measured = /(0\.83|83%|17%|98%|7[-~]9|125 ms|110|5\.6 MB|810|97|1\.4M|2\.2|72|150|0\.6[-~]1\.2|8[-~]10 ms|6[-~]9\.5|512 MB|64 MB|114 MB|2[-~]4%|1%|3%|1\/3|40%|CVSS)/;
-    const source = /(Felter|Barham|Firecracker|Agache|Young|Mao|Kubernetes|docker-alpine|Microsoft|Ubuntu|Phoronix|NIST|CVE|Depot|arXiv)/;
+    const measured =
+      /(0\.83|83%|17%|98%|7[-~]9|125 ms|110|5\.6 MB|810|97|1\.4M|2\.2|72|150|0\.6[-~]1\.2|8[-~]10 ms|6[-~]9\.5|512 MB|64 MB|114 MB|2[-~]4%|1%|3%|1\/3|40%|CVSS)/;
+    const source =
+      /(Felter|Barham|Firecracker|Agache|Young|Mao|Kubernetes|docker-alpine|Microsoft|Ubuntu|Phoronix|NIST|CVE|Depot|arXiv)/;
     for (const lang of ['ko', 'en']) {
       for (const q of pack(`daily-${lang}`).questions) {
         if (measured.test(q.explanation)) expect(source.test(q.explanation), `${lang} ${q.id}`).toBe(true);
@@ -287,7 +314,7 @@ describe('the curriculum facts and known slips', () => {
     }
   });
 
-  it('teaches the accurate versions of the notes\' known slips', () => {
+  it("teaches the accurate versions of the notes' known slips", () => {
     const correctText = (id: string): string => {
       const q = byId(id);
       return q.type === 'single' ? (q.options[q.correct] ?? '') : '';
@@ -324,7 +351,8 @@ describe('workload cards and scenarios', () => {
       expect(c.ramGb >= 0.25 && c.ramGb <= 64, `${c.id} ram`).toBe(true);
       expect(c.diskGb >= 1 && c.diskGb <= 500, `${c.id} disk`).toBe(true);
       expect(c.startDeadlineS >= 2 && c.startDeadlineS <= 3600, `${c.id} deadline`).toBe(true);
-      if (c.guestOs === 'windows') expect(c.modifiableKernel, `${c.id}: Windows kernels cannot be modified`).toBe(false);
+      if (c.guestOs === 'windows')
+        expect(c.modifiableKernel, `${c.id}: Windows kernels cannot be modified`).toBe(false);
       if (c.saasAvailable) expect(c.needsOsControl || c.needsCustomKernel, `${c.id}: SaaS and OS control`).toBe(false);
     }
   });
@@ -364,13 +392,31 @@ describe('workload cards and scenarios', () => {
         // A card may count on its base image's layers being on the host already: an earlier card of the deck on
         // the same base, deployed as a container, brought them (the lesson of shared layers).
         if (good.length === 0 && c.image) {
-          const earlier = s.deck.slice(0, i).map((e) => cards.get(e)!).filter((e) => e.image?.base === c.image!.base);
+          const earlier = s.deck
+            .slice(0, i)
+            .map((e) => cards.get(e)!)
+            .filter((e) => e.image?.base === c.image!.base);
           const deployments = earlier.slice(0, 1).map((e) => ({
-            id: 'd0', cardId: e.id, playerId: 'p', hostId: 'h', choice: { kind: 'container' as const, placement: 'on-prem' as const },
-            at: 0, readyAt: 0, cpu: e.cpu, ramGb: e.ramGb, diskGb: e.diskGb, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const,
+            id: 'd0',
+            cardId: e.id,
+            playerId: 'p',
+            hostId: 'h',
+            choice: { kind: 'container' as const, placement: 'on-prem' as const },
+            at: 0,
+            readyAt: 0,
+            cpu: e.cpu,
+            ramGb: e.ramGb,
+            diskGb: e.diskGb,
+            points: 0,
+            auditPoints: 0,
+            eventPoints: 0,
+            down: false,
+            layer: 'infrastructure' as const,
           }));
           const ctx = { spec: s.host, deployments, cards: Object.fromEntries(earlier.map((e) => [e.id, e])) };
-          good = legalChoices(c, s.host).map((choice) => quoteOnHost(ctx, c, choice)).filter((q) => q.fits && q.meetsDeadline);
+          good = legalChoices(c, s.host)
+            .map((choice) => quoteOnHost(ctx, c, choice))
+            .filter((q) => q.fits && q.meetsDeadline);
         }
         expect(good.length, `${s.id}: ${id}`).toBeGreaterThan(0);
       });

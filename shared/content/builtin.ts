@@ -24,7 +24,12 @@ export type BuiltinKind = (typeof BUILTIN_KINDS)[number];
  * Takes up to n questions for the given topics, round-robin over the topics in bank order, skipping those in
  * `used` (and adding the picks to it), optionally filtered. Deterministic: depends only on the bank.
  */
-function take(topics: TopicId[], n: number, used: Set<string>, filter: (q: BiQuestion) => boolean = () => true): string[] {
+function take(
+  topics: TopicId[],
+  n: number,
+  used: Set<string>,
+  filter: (q: BiQuestion) => boolean = () => true,
+): string[] {
   const queues = topics.map((t) => ALL_QUESTIONS.filter((q) => q.topic === t && !used.has(q.id) && filter(q)));
   const out: string[] = [];
   for (let i = 0; out.length < n; i++) {
@@ -83,8 +88,16 @@ function warmupRounds(): RoundSpec[] {
   const used = new Set<string>();
   const quick = (q: BiQuestion): boolean => (q.type === 'truefalse' || q.type === 'single') && q.timeLimitS <= 20;
   const topics: TopicId[] = [
-    'traditional', 'hypervisor-type1', 'hypervisor-type2', 'vm', 'container',
-    'docker', 'service-models', 'on-prem', 'para-virt', 'choosing',
+    'traditional',
+    'hypervisor-type1',
+    'hypervisor-type2',
+    'vm',
+    'container',
+    'docker',
+    'service-models',
+    'on-prem',
+    'para-virt',
+    'choosing',
   ];
   return [quiz(take(topics, 10, used, quick)), race('s-small-shop')];
 }
@@ -134,7 +147,9 @@ const PLANS: PackPlan[] = [
     title: bi('가상화 전체 과정', 'The full virtualization course'),
     description: bi(
       '전통적 배포부터 하이퍼바이저, VM과 컨테이너, Docker, 오케스트레이션, 클라우드 서비스 모델까지 모든 주제를 퀴즈와 세 번의 프로비저닝 레이스로 다룹니다.',
-      'Every topic, from traditional deployment through hypervisors, VMs and containers, Docker and orchestration to cloud service models, in quiz rounds and three provisioning races.',
+      'Every topic, from traditional deployment through hypervisors, VMs and ' +
+        'containers, Docker and orchestration to cloud service models, in quiz ' +
+        'rounds and three provisioning races.',
     ),
     rounds: courseRounds(),
     includeAll: true,
@@ -152,7 +167,10 @@ const PLANS: PackPlan[] = [
   {
     kind: 'warmup',
     title: bi('10분 워밍업', '10-minute warm-up'),
-    description: bi('짧은 문제 10개와 짧은 레이스 하나로 수업을 시작합니다.', 'Ten quick questions and one short race to open a class.'),
+    description: bi(
+      '짧은 문제 10개와 짧은 레이스 하나로 수업을 시작합니다.',
+      'Ten quick questions and one short race to open a class.',
+    ),
     rounds: warmupRounds(),
     includeAll: false,
   },
@@ -171,7 +189,8 @@ const PLANS: PackPlan[] = [
     title: bi('오늘의 도전', 'Daily challenge'),
     description: bi(
       '혼자 하는 일일 도전용 문제와 시나리오 전체입니다. 라운드 순서는 기본값일 뿐, 매일 시드에 따라 골라 씁니다.',
-      'The solo daily-challenge pool: every question and scenario. The round order is only a default; each day\'s seed picks from it.',
+      'The solo daily-challenge pool: every question and scenario. The round ' +
+        "order is only a default; each day's seed picks from it.",
     ),
     rounds: dailyRounds(),
     includeAll: true,
@@ -194,7 +213,9 @@ function buildPack(plan: PackPlan, lang: Lang): GamePack {
       author: 'HostRush',
       version: '1.0.0',
     },
-    questions: ALL_QUESTIONS.filter((q) => plan.includeAll || questionIds.has(q.id)).map((q) => localizeQuestion(q, lang)),
+    questions: ALL_QUESTIONS.filter((q) => plan.includeAll || questionIds.has(q.id)).map((q) =>
+      localizeQuestion(q, lang),
+    ),
     cards: ALL_CARDS.filter((c) => plan.includeAll || cardIds.has(c.id)).map((c) => localizeCard(c, lang)),
     scenarios: scenarios.map((s) => localizeScenario(s, lang)),
     rounds: plan.rounds.map((r) => (r.kind === 'quiz' ? { kind: 'quiz', questionIds: [...r.questionIds] } : { ...r })),

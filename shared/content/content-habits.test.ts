@@ -17,7 +17,8 @@ function allTexts(): Array<{ where: string; text: Bi }> {
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}[${i}]`));
     else if (value && typeof value === 'object') {
       const o = value as Record<string, unknown>;
-      if (typeof o.ko === 'string' && typeof o.en === 'string' && Object.keys(o).length === 2) out.push({ where, text: o as unknown as Bi });
+      if (typeof o.ko === 'string' && typeof o.en === 'string' && Object.keys(o).length === 2)
+        out.push({ where, text: o as unknown as Bi });
       else for (const [k, v] of Object.entries(o)) walk(v, `${where}.${k}`);
     }
   };
@@ -50,8 +51,14 @@ const TOPIC_WORDS: Record<TopicId, { ko: RegExp; en: RegExp }> = {
   docker: { ko: /이미지|Docker|Dockerfile|레이어/, en: /image|Docker|layer/i },
   orchestration: { ko: /Kubernetes|오케스트레이|파드|복제본/, en: /Kubernetes|orchestrat|pods?\b|replica/i },
   'service-models': { ko: /IaaS|PaaS|SaaS|제공자|서비스 모델/, en: /IaaS|PaaS|SaaS|provider|service model/i },
-  'on-prem': { ko: /온프레미스|오프프레미스|자체 (IDC|시설)/, en: /on-premise|off-premise|own (data centre|facility|IDC)/i },
-  choosing: { ko: /VM|컨테이너|마이크로VM|샌드박스|SaaS|gVisor|Firecracker/, en: /VM|container|microVM|sandbox|SaaS|gVisor|Firecracker/i },
+  'on-prem': {
+    ko: /온프레미스|오프프레미스|자체 (IDC|시설)/,
+    en: /on-premise|off-premise|own (data centre|facility|IDC)/i,
+  },
+  choosing: {
+    ko: /VM|컨테이너|마이크로VM|샌드박스|SaaS|gVisor|Firecracker/,
+    en: /VM|container|microVM|sandbox|SaaS|gVisor|Firecracker/i,
+  },
 };
 
 const optionTexts = (q: BiQuestion): Bi[] => (q.type === 'single' || q.type === 'multi' ? q.options : []);
@@ -66,12 +73,20 @@ describe('multiple-select questions are not guessable by shape', () => {
   const multis = ALL_QUESTIONS.filter((q) => q.type === 'multi');
   const counts = multis.map((q) => (q.type === 'multi' ? q.correct.length : 0));
 
-  it('the number of correct options varies: no count is shared by more than 40% of them, and at least four counts occur', () => {
-    const byCount = new Map<number, string[]>();
-    multis.forEach((q, i) => byCount.set(counts[i]!, [...(byCount.get(counts[i]!) ?? []), q.id]));
-    for (const [count, ids] of byCount) expect(ids.length / multis.length, `${ids.length} of ${multis.length} have ${count} correct: ${ids.join(', ')}`).toBeLessThanOrEqual(0.4);
-    expect(byCount.size).toBeGreaterThanOrEqual(4);
-  });
+  it(
+    'the number of correct options varies: no count is shared by more than ' +
+      '40% of them, and at least four counts occur',
+    () => {
+      const byCount = new Map<number, string[]>();
+      multis.forEach((q, i) => byCount.set(counts[i]!, [...(byCount.get(counts[i]!) ?? []), q.id]));
+      for (const [count, ids] of byCount)
+        expect(
+          ids.length / multis.length,
+          `${ids.length} of ${multis.length} have ${count} correct: ${ids.join(', ')}`,
+        ).toBeLessThanOrEqual(0.4);
+      expect(byCount.size).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it('"exactly one option wrong" and "exactly one option right" are both used, neither as a habit', () => {
     const allButOne = multis.filter((q) => q.type === 'multi' && q.correct.length === q.options.length - 1).length;
@@ -84,7 +99,10 @@ describe('multiple-select questions are not guessable by shape', () => {
 
 describe('Korean is written as Korean', () => {
   const texts = allTexts();
-  const packTexts = BUILTIN_PACKS.filter((p) => p.meta.language === 'ko').flatMap((p) => [p.meta.title, p.meta.description]);
+  const packTexts = BUILTIN_PACKS.filter((p) => p.meta.language === 'ko').flatMap((p) => [
+    p.meta.title,
+    p.meta.description,
+  ]);
 
   it('the colon rule: flags English-style colons, allows times and "(예: ...)"', () => {
     expect(englishColons('수업은 10:30에 시작합니다')).toEqual([]);
@@ -111,7 +129,9 @@ describe('Korean is written as Korean', () => {
   });
 
   it('no calques the review found: "데이터 거주" for residency, "그냥 글", a container called a guest', () => {
-    const bad = texts.filter(({ text }) => /거주 요건|데이터 거주|그냥 글|공격 면(?!적)|컨테이너[^.]*게스트가 호스트와/.test(text.ko)).map(({ where, text }) => `${where}: ${text.ko}`);
+    const bad = texts
+      .filter(({ text }) => /거주 요건|데이터 거주|그냥 글|공격 면(?!적)|컨테이너[^.]*게스트가 호스트와/.test(text.ko))
+      .map(({ where, text }) => `${where}: ${text.ko}`);
     expect(bad).toEqual([]);
   });
 
@@ -126,17 +146,20 @@ describe('Korean is written as Korean', () => {
 });
 
 describe('explanations teach', () => {
-  it('every explanation is non-empty in both languages, longer than its prompt-sized answer, and names its topic', () => {
-    const bad: string[] = [];
-    for (const q of ALL_QUESTIONS) {
-      for (const lang of ['ko', 'en'] as const) {
-        const e = q.explanation[lang].trim();
-        if (e.length < (lang === 'ko' ? 40 : 80)) bad.push(`${q.id} ${lang}: too short to teach`);
-        if (!TOPIC_WORDS[q.topic][lang].test(e)) bad.push(`${q.id} ${lang}: does not name ${q.topic}`);
+  it(
+    'every explanation is non-empty in both languages, longer than its ' + 'prompt-sized answer, and names its topic',
+    () => {
+      const bad: string[] = [];
+      for (const q of ALL_QUESTIONS) {
+        for (const lang of ['ko', 'en'] as const) {
+          const e = q.explanation[lang].trim();
+          if (e.length < (lang === 'ko' ? 40 : 80)) bad.push(`${q.id} ${lang}: too short to teach`);
+          if (!TOPIC_WORDS[q.topic][lang].test(e)) bad.push(`${q.id} ${lang}: does not name ${q.topic}`);
+        }
       }
-    }
-    expect(bad).toEqual([]);
-  });
+      expect(bad).toEqual([]);
+    },
+  );
 
   it('no two questions have the same prompt, and no two have the same correct answer text on one topic', () => {
     const prompts = new Map<string, string>();
@@ -155,7 +178,10 @@ describe('explanations teach', () => {
   });
 
   it('the hospital and residency texts say policy, not a law that keeps records in the hospital', () => {
-    const hospital = [...ALL_CARDS.filter((c) => ['c-emr-db', 'c-pacs-archive'].includes(c.id)).map((c) => c.description), ...ALL_SCENARIOS.filter((s) => s.id === 's-hospital').map((s) => s.description)];
+    const hospital = [
+      ...ALL_CARDS.filter((c) => ['c-emr-db', 'c-pacs-archive'].includes(c.id)).map((c) => c.description),
+      ...ALL_SCENARIOS.filter((s) => s.id === 's-hospital').map((s) => s.description),
+    ];
     expect(hospital).toHaveLength(3);
     for (const t of hospital) {
       expect(t.en, t.en).toMatch(/policy/);
@@ -179,11 +205,19 @@ describe('a game gives nothing away and a class can play the course twice', () =
           const b = qs[j]!;
           const aOpts = new Set(optionTexts(a).map((o) => o.en.toLowerCase()));
           const shared = optionTexts(b).filter((o) => aOpts.has(o.en.toLowerCase()));
-          expect(shared.length, `${kind}: ${a.id} and ${b.id} share ${shared.map((o) => o.en).join(', ')}`).toBeLessThan(3);
+          expect(
+            shared.length,
+            `${kind}: ${a.id} and ${b.id} share ${shared.map((o) => o.en).join(', ')}`,
+          ).toBeLessThan(3);
           const right = (q: BiQuestion) => new Set(correctTexts(q).map((o) => o.en.toLowerCase()));
-          const wrong = (q: BiQuestion) => optionTexts(q).map((o) => o.en.toLowerCase()).filter((o) => !right(q).has(o));
+          const wrong = (q: BiQuestion) =>
+            optionTexts(q)
+              .map((o) => o.en.toLowerCase())
+              .filter((o) => !right(q).has(o));
           const flipped = [...wrong(a).filter((o) => right(b).has(o)), ...wrong(b).filter((o) => right(a).has(o))];
-          expect(flipped.length, `${kind}: ${a.id} and ${b.id} answer each other: ${flipped.join(', ')}`).toBeLessThan(2);
+          expect(flipped.length, `${kind}: ${a.id} and ${b.id} answer each other: ${flipped.join(', ')}`).toBeLessThan(
+            2,
+          );
         }
       }
     }
@@ -192,13 +226,15 @@ describe('a game gives nothing away and a class can play the course twice', () =
   it('the daily challenge asks at most one question per topic, so same-topic give-aways cannot meet there', () => {
     const pool = builtinPack('daily-en')!;
     for (let day = 1; day <= 28; day++) {
-      const ids = dailyRounds(pool, `daily-2026-02-${String(day).padStart(2, '0')}`).flatMap((r) => (r.kind === 'quiz' ? r.questionIds : []));
+      const ids = dailyRounds(pool, `daily-2026-02-${String(day).padStart(2, '0')}`).flatMap((r) =>
+        r.kind === 'quiz' ? r.questionIds : [],
+      );
       const topics = ids.map((id) => byId.get(id)!.topic);
       expect(new Set(topics).size, `day ${day}`).toBe(topics.length);
     }
   });
 
-  it('the second course meets none of the first course\'s questions, and both cover every topic', () => {
+  it("the second course meets none of the first course's questions, and both cover every topic", () => {
     const first = new Set(gameQuestions('course-en'));
     const second = gameQuestions('course2-en');
     expect(second.filter((id) => first.has(id))).toEqual([]);
@@ -211,15 +247,23 @@ describe('a game gives nothing away and a class can play the course twice', () =
     expect(races('course2-en').filter((s) => races('course-en').includes(s))).toEqual([]);
   });
 
-  it('para-virtualization has ordering and matching questions, and orchestration and on-premise are no longer the thinnest topics', () => {
-    const pv = ALL_QUESTIONS.filter((q) => q.topic === 'para-virt').map((q) => q.type);
-    expect(pv).toContain('ordering');
-    expect(pv).toContain('matching');
-    const byIdAll = new Map(ALL_QUESTIONS.map((q) => [q.id, q]));
-    const coursePv = [...gameQuestions('course-en'), ...gameQuestions('course2-en')].map((id) => byIdAll.get(id)!).filter((q) => q.topic === 'para-virt').map((q) => q.type);
-    expect(coursePv, 'a course asks them').toContain('ordering');
-    expect(coursePv, 'a course asks them').toContain('matching');
-    for (const t of TOPICS) expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(7);
-    for (const t of ['orchestration', 'on-prem'] as const) expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(10);
-  });
+  it(
+    'para-virtualization has ordering and matching questions, and ' +
+      'orchestration and on-premise are no longer the thinnest topics',
+    () => {
+      const pv = ALL_QUESTIONS.filter((q) => q.topic === 'para-virt').map((q) => q.type);
+      expect(pv).toContain('ordering');
+      expect(pv).toContain('matching');
+      const byIdAll = new Map(ALL_QUESTIONS.map((q) => [q.id, q]));
+      const coursePv = [...gameQuestions('course-en'), ...gameQuestions('course2-en')]
+        .map((id) => byIdAll.get(id)!)
+        .filter((q) => q.topic === 'para-virt')
+        .map((q) => q.type);
+      expect(coursePv, 'a course asks them').toContain('ordering');
+      expect(coursePv, 'a course asks them').toContain('matching');
+      for (const t of TOPICS) expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(7);
+      for (const t of ['orchestration', 'on-prem'] as const)
+        expect(ALL_QUESTIONS.filter((q) => q.topic === t).length, t).toBeGreaterThanOrEqual(10);
+    },
+  );
 });

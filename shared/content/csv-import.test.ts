@@ -22,8 +22,10 @@ function koErrorsOf(text: string) {
   return r.errors.map((e) => e.ko);
 }
 
-const HEADER = 'Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,' +
-  'Answer 3 - max 75 characters,Answer 4 - max 75 characters,"Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",' +
+const HEADER =
+  'Question - max 120 characters,Answer 1 - max 75 characters,Answer 2 - max 75 characters,' +
+  'Answer 3 - max 75 characters,Answer 4 - max 75 characters,"Time limit ' +
+  '(sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",' +
   'Correct answer(s) - choose at least one\r\n';
 
 describe('parseCsv (RFC 4180)', () => {
@@ -46,7 +48,10 @@ describe('parseCsv (RFC 4180)', () => {
     ]);
   });
   it('reports a quote that is never closed at its row', () => {
-    expect(parseCsv('a,b\n"open,c\nd').error).toMatchObject({ path: 'row 2', message: 'a quoted field is never closed (missing closing ")' });
+    expect(parseCsv('a,b\n"open,c\nd').error).toMatchObject({
+      path: 'row 2',
+      message: 'a quoted field is never closed (missing closing ")',
+    });
   });
   it('round-trips any table written the RFC 4180 way', () => {
     const cell = fc.string({ maxLength: 12 });
@@ -127,7 +132,10 @@ describe('importKahootCsv', () => {
   });
 
   it('imports a file without a header row, with the topic option', () => {
-    const pack = imported('What does IaaS rent you?,Virtual machines,An app,,,20,1\n', { ...opts, topic: 'service-models' });
+    const pack = imported('What does IaaS rent you?,Virtual machines,An app,,,20,1\n', {
+      ...opts,
+      topic: 'service-models',
+    });
     expect(pack.questions).toEqual([
       {
         id: 'q001',
@@ -143,7 +151,8 @@ describe('importKahootCsv', () => {
   });
 
   it('accepts Korean headers in another column order and extra columns', () => {
-    const csv = '번호,질문,정답,답 1,답 2,답 3,답 4,제한 시간\n1,컨테이너는 무엇을 공유하나요?,2,디스크,호스트 커널,,,30\n';
+    const csv =
+      '번호,질문,정답,답 1,답 2,답 3,답 4,제한 시간\n1,컨테이너는 무엇을 공유하나요?,2,디스크,호스트 커널,,,30\n';
     const pack = imported(csv, { id: 'ko-csv', title: '가져온 퀴즈', language: 'ko' });
     expect(pack.questions).toEqual([
       {
@@ -223,18 +232,15 @@ describe('importKahootCsv', () => {
     expect(errorsOf('Q?,A,B,,,20,1\n', { ...opts, id: 'bad id' })).toEqual([
       {
         path: 'meta.id',
-        message: '"bad id" is not valid: must be an id of 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit',
+        message:
+          '"bad id" is not valid: must be an id of 1-64 letters, digits, "-", "_" ' +
+          'or ".", starting with a letter or digit',
       },
     ]);
   });
 
   it('says every CSV problem in Korean too, at a Korean row and column', () => {
-    const csv =
-      HEADER +
-      'Q1?,A,B,,,20,3\n' +
-      ',A,,,,7s,\n' +
-      'Q3?,A,B,C,,20,"1,1"\n' +
-      'Q4?,A,B,C,D,300,x\n';
+    const csv = HEADER + 'Q1?,A,B,,,20,3\n' + ',A,,,,7s,\n' + 'Q3?,A,B,C,,20,"1,1"\n' + 'Q4?,A,B,C,D,300,x\n';
     expect(koErrorsOf(csv)).toEqual([
       { path: "2행 '정답' 열", message: '3번 답이 비어 있어 정답이 될 수 없습니다.' },
       { path: "3행 '질문' 열", message: '질문이 비어 있습니다.' },
@@ -249,9 +255,13 @@ describe('importKahootCsv', () => {
       { path: "1행 '질문' 열", message: '500자까지 쓸 수 있습니다 (지금 501자).' },
       { path: "2행 '답 2' 열", message: '답 1에 적은 답과 같습니다 ("same").' },
     ]);
-    expect(koErrorsOf('Question,Answer 1,Correct answer\nQ,A,1\n')).toEqual([{ path: '1행', message: "머리글 행에 '답 2' 열이 없습니다." }]);
+    expect(koErrorsOf('Question,Answer 1,Correct answer\nQ,A,1\n')).toEqual([
+      { path: '1행', message: "머리글 행에 '답 2' 열이 없습니다." },
+    ]);
     expect(koErrorsOf('\uFEFF\r\n,,,\r\n')).toEqual([{ path: '파일', message: '문제가 적힌 행이 하나도 없습니다.' }]);
-    expect(koErrorsOf('Q?,"A,B\n')).toEqual([{ path: '1행', message: '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.' }]);
+    expect(koErrorsOf('Q?,"A,B\n')).toEqual([
+      { path: '1행', message: '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.' },
+    ]);
   });
 
   it('never throws on arbitrary text', () => {

@@ -20,8 +20,17 @@ export interface CsvImportOptions {
   defaultTimeLimitS?: number;
 }
 
-export type CsvColumn = 'question' | 'answer 1' | 'answer 2' | 'answer 3' | 'answer 4' | 'time limit' | 'correct answer';
-const COLUMNS: readonly CsvColumn[] = ['question', 'answer 1', 'answer 2', 'answer 3', 'answer 4', 'time limit', 'correct answer'];
+export type CsvColumn =
+  'question' | 'answer 1' | 'answer 2' | 'answer 3' | 'answer 4' | 'time limit' | 'correct answer';
+const COLUMNS: readonly CsvColumn[] = [
+  'question',
+  'answer 1',
+  'answer 2',
+  'answer 3',
+  'answer 4',
+  'time limit',
+  'correct answer',
+];
 const ANSWER_COLUMNS = ['answer 1', 'answer 2', 'answer 3', 'answer 4'] as const;
 
 // ---------------------------------------------------------------- RFC 4180 parsing
@@ -59,7 +68,16 @@ export function parseCsv(text: string): { records: CsvRecord[]; error: PackError
       const startRow = row;
       i++;
       for (;;) {
-        if (i >= n) return { records, error: err(startRow, null, 'a quoted field is never closed (missing closing ")', '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.') };
+        if (i >= n)
+          return {
+            records,
+            error: err(
+              startRow,
+              null,
+              'a quoted field is never closed (missing closing ")',
+              '따옴표(")로 시작한 칸이 닫히지 않았습니다. 닫는 따옴표를 넣어 주세요.',
+            ),
+          };
         const c = text[i]!;
         if (c === '"') {
           if (text[i + 1] === '"') {
@@ -126,7 +144,10 @@ function err(row: number, column: CsvColumn | null, message: string, ko?: string
   return {
     path: column === null ? `row ${row}` : `row ${row}, column "${column}"`,
     message,
-    ko: { path: column === null ? `${row}행` : `${row}행 '${COLUMN_KO[column]}' 열`, ...(ko !== undefined ? { message: ko } : {}) },
+    ko: {
+      path: column === null ? `${row}행` : `${row}행 '${COLUMN_KO[column]}' 열`,
+      ...(ko !== undefined ? { message: ko } : {}),
+    },
   };
 }
 
@@ -138,7 +159,10 @@ export function importKahootCsv(text: string, options: CsvImportOptions): PackRe
     return importCsv(text, options);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [fileErr(`the CSV could not be read: ${why}`, `CSV 파일을 읽을 수 없습니다 (${why}).`)] };
+    return {
+      ok: false,
+      errors: [fileErr(`the CSV could not be read: ${why}`, `CSV 파일을 읽을 수 없습니다 (${why}).`)],
+    };
   }
 }
 
@@ -160,14 +184,17 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     });
     for (const col of ['question', 'answer 1', 'answer 2', 'correct answer'] as const) {
       if (columnIndex[col] === undefined) {
-        errors.push(err(first.row, null, `the header has no "${col}" column`, `머리글 행에 '${COLUMN_KO[col]}' 열이 없습니다.`));
+        errors.push(
+          err(first.row, null, `the header has no "${col}" column`, `머리글 행에 '${COLUMN_KO[col]}' 열이 없습니다.`),
+        );
       }
     }
     if (errors.length > 0) return { ok: false, errors };
   } else {
     columnIndex = Object.fromEntries(COLUMNS.map((c, i) => [c, i]));
   }
-  if (body.length === 0) return { ok: false, errors: [fileErr('the CSV has no question rows', '문제가 적힌 행이 하나도 없습니다.')] };
+  if (body.length === 0)
+    return { ok: false, errors: [fileErr('the CSV has no question rows', '문제가 적힌 행이 하나도 없습니다.')] };
 
   const topic = options.topic ?? 'virtualization';
   const defaultTime = options.defaultTimeLimitS ?? 20;
@@ -188,7 +215,15 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     ANSWER_COLUMNS.forEach((col, k) => {
       const value = cell(col);
       if (value !== '') answers.push({ text: value, number: k + 1, column: col });
-      else if (k < 2) rowErrors.push(err(rec.row, col, 'must not be empty (answers 1 and 2 are required)', '비어 있습니다. 답 1과 답 2는 꼭 적어야 합니다.'));
+      else if (k < 2)
+        rowErrors.push(
+          err(
+            rec.row,
+            col,
+            'must not be empty (answers 1 and 2 are required)',
+            '비어 있습니다. 답 1과 답 2는 꼭 적어야 합니다.',
+          ),
+        );
     });
 
     let timeLimitS = defaultTime;
@@ -197,8 +232,12 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
       const t = Number(timeText);
       if (!/^[0-9]+$/.test(timeText) || t < 5 || t > 240) {
         rowErrors.push(
-          err(rec.row, 'time limit', `must be a whole number of seconds from 5 to 240 (got "${timeText}")`,
-            `5에서 240 사이의 초 단위 정수로 적어야 합니다 (적힌 값 "${timeText}").`),
+          err(
+            rec.row,
+            'time limit',
+            `must be a whole number of seconds from 5 to 240 (got "${timeText}")`,
+            `5에서 240 사이의 초 단위 정수로 적어야 합니다 (적힌 값 "${timeText}").`,
+          ),
         );
       } else timeLimitS = t;
     }
@@ -206,17 +245,39 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     const correctText = cell('correct answer');
     const correctNumbers: number[] = [];
     if (correctText === '') {
-      rowErrors.push(err(rec.row, 'correct answer', 'must not be empty: give 1-4, or a list like "1,3"', '비어 있습니다. 1~4 중 하나나 "1,3"처럼 여러 번호를 적어 주세요.'));
-    }
-    else {
+      rowErrors.push(
+        err(
+          rec.row,
+          'correct answer',
+          'must not be empty: give 1-4, or a list like "1,3"',
+          '비어 있습니다. 1~4 중 하나나 "1,3"처럼 여러 번호를 적어 주세요.',
+        ),
+      );
+    } else {
       const parts = correctText.split(/[,;\s]+/).filter((p) => p !== '');
       for (const part of parts) {
         if (!/^[1-4]$/.test(part)) {
-          rowErrors.push(err(rec.row, 'correct answer', `must be 1-4 (got "${part}")`, `1~4 중 하나여야 합니다 (적힌 값 "${part}").`));
+          rowErrors.push(
+            err(
+              rec.row,
+              'correct answer',
+              `must be 1-4 (got "${part}")`,
+              `1~4 중 하나여야 합니다 (적힌 값 "${part}").`,
+            ),
+          );
         } else if (correctNumbers.includes(Number(part))) {
-          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is listed twice`, `${part}번 답을 두 번 적었습니다.`));
+          rowErrors.push(
+            err(rec.row, 'correct answer', `answer ${part} is listed twice`, `${part}번 답을 두 번 적었습니다.`),
+          );
         } else if (!answers.some((a) => a.number === Number(part))) {
-          rowErrors.push(err(rec.row, 'correct answer', `answer ${part} is empty, so it cannot be the correct answer`, `${part}번 답이 비어 있어 정답이 될 수 없습니다.`));
+          rowErrors.push(
+            err(
+              rec.row,
+              'correct answer',
+              `answer ${part} is empty, so it cannot be the correct answer`,
+              `${part}번 답이 비어 있어 정답이 될 수 없습니다.`,
+            ),
+          );
         } else correctNumbers.push(Number(part));
       }
     }
@@ -275,7 +336,9 @@ function locate(e: PackError, origins: readonly { row: number; optionColumns: Cs
     field === 'prompt'
       ? 'question'
       : field === 'options'
-        ? (m[3] !== undefined ? origin.optionColumns[Number(m[3])] ?? null : null)
+        ? m[3] !== undefined
+          ? (origin.optionColumns[Number(m[3])] ?? null)
+          : null
         : field === 'timeLimitS'
           ? 'time limit'
           : field === 'correct'

@@ -19,6 +19,8 @@ describe('daily challenge', () => {
     expect(dailyRounds(builtinPack('daily-ko')!, 'daily-2026-11-24')).toEqual(dailyRounds(pool, 'daily-2026-11-24'));
   });
   it('configFromPack uses it when given the day’s seed', () => {
-    expect(configFromPack(pool, { mode: 'solo', dailySeed: 'daily-2026-11-24' }).rounds).toEqual(dailyRounds(pool, 'daily-2026-11-24'));
+    expect(configFromPack(pool, { mode: 'solo', dailySeed: 'daily-2026-11-24' }).rounds).toEqual(
+      dailyRounds(pool, 'daily-2026-11-24'),
+    );
   });
 });

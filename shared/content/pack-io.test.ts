@@ -18,7 +18,9 @@ function roundTrip(pack: GamePack): { text: string; again: string; imported: Gam
 describe('exportPack', () => {
   it('writes pretty JSON with 2 spaces and a final newline', () => {
     const text = exportPack(smallPack());
-    expect(text.startsWith('{\n  "format": "hostrush-pack",\n  "formatVersion": 1,\n  "meta": {\n    "id": "test-small",')).toBe(true);
+    expect(
+      text.startsWith('{\n  "format": "hostrush-pack",\n  "formatVersion": 1,\n  "meta": {\n    "id": "test-small",'),
+    ).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
   });
 
@@ -31,7 +33,16 @@ describe('exportPack', () => {
     expect(Object.keys(shuffled)[0]).toBe('rounds');
     expect(exportPack(shuffled)).toBe(exportPack(p));
     const q = JSON.parse(exportPack(p)) as { questions: object[]; cards: object[] };
-    expect(Object.keys(q.questions[0]!)).toEqual(['id', 'type', 'topic', 'prompt', 'options', 'correct', 'timeLimitS', 'explanation']);
+    expect(Object.keys(q.questions[0]!)).toEqual([
+      'id',
+      'type',
+      'topic',
+      'prompt',
+      'options',
+      'correct',
+      'timeLimitS',
+      'explanation',
+    ]);
     expect(Object.keys(q.cards[0]!).slice(0, 5)).toEqual(['id', 'title', 'topic', 'description', 'guestOs']);
   });
 
@@ -60,14 +71,23 @@ describe('exportPack', () => {
 
 describe('findJsonSyntaxError / checkJsonTree', () => {
   it('finds nothing wrong in valid JSON, however deep', () => {
-    expect(findJsonSyntaxError('[' .repeat(100_000) + ']'.repeat(100_000))).toBeNull();
+    expect(findJsonSyntaxError('['.repeat(100_000) + ']'.repeat(100_000))).toBeNull();
     expect(findJsonSyntaxError('{"a": [1, -2.5e3, true, false, null, "x\\u00e9\\n"]}')).toBeNull();
   });
   it('locates errors', () => {
-    expect(findJsonSyntaxError('[1 2]')).toEqual({ offset: 3, message: "expected ',' or ']' after a value, found '2'" });
+    expect(findJsonSyntaxError('[1 2]')).toEqual({
+      offset: 3,
+      message: "expected ',' or ']' after a value, found '2'",
+    });
     expect(findJsonSyntaxError('{"a": 01}')).toEqual({ offset: 7, message: "invalid number (unexpected '1')" });
-    expect(findJsonSyntaxError('{"a": tru}')).toEqual({ offset: 6, message: "unexpected word 'tru': text values must be in double quotes" });
-    expect(findJsonSyntaxError('{} x')).toEqual({ offset: 3, message: "unexpected 'x' after the end of the JSON value" });
+    expect(findJsonSyntaxError('{"a": tru}')).toEqual({
+      offset: 6,
+      message: "unexpected word 'tru': text values must be in double quotes",
+    });
+    expect(findJsonSyntaxError('{} x')).toEqual({
+      offset: 3,
+      message: "unexpected 'x' after the end of the JSON value",
+    });
     expect(findJsonSyntaxError('["a\nb"]')).toEqual({
       offset: 3,
       message: 'a line break or control character inside a text value must be escaped (write \\n for a new line)',
@@ -78,7 +98,10 @@ describe('findJsonSyntaxError / checkJsonTree', () => {
     let deep: unknown = 0;
     for (let i = 0; i < 10_000; i++) deep = { a: deep };
     expect(checkJsonTree(deep)).toEqual([
-      { path: Array(64).fill('a').join('.'), message: 'nesting is deeper than 64 levels; a pack never needs that many' },
+      {
+        path: Array(64).fill('a').join('.'),
+        message: 'nesting is deeper than 64 levels; a pack never needs that many',
+      },
     ]);
     expect(checkJsonTree(smallPack())).toEqual([]);
   });
@@ -164,7 +187,28 @@ function cardArb(id: string): fc.Arbitrary<WorkloadCard> {
       saasAvailable: fc.boolean(),
       arrivesAtS: fc.integer({ min: 0, max: 60 }),
     },
-    { requiredKeys: ['id', 'title', 'description', 'topic', 'cpu', 'ramGb', 'diskGb', 'guestOs', 'trust', 'sensitivity', 'residency', 'traffic', 'profile', 'startDeadlineS', 'needsCustomKernel', 'modifiableKernel', 'needsOsControl', 'saasAvailable'] },
+    {
+      requiredKeys: [
+        'id',
+        'title',
+        'description',
+        'topic',
+        'cpu',
+        'ramGb',
+        'diskGb',
+        'guestOs',
+        'trust',
+        'sensitivity',
+        'residency',
+        'traffic',
+        'profile',
+        'startDeadlineS',
+        'needsCustomKernel',
+        'modifiableKernel',
+        'needsOsControl',
+        'saasAvailable',
+      ],
+    },
   ) as fc.Arbitrary<WorkloadCard>;
 }
 
@@ -181,14 +225,20 @@ function scenarioArb(id: string, cardIds: string[]): fc.Arbitrary<Scenario> {
       machine: fc.constantFrom('server', 'desktop'),
     }),
     deck: fc.shuffledSubarray(cardIds, { minLength: 1 }),
-    events: fc.array(fc.record({ kind: fc.constantFrom(...EVENT_KINDS), atS: fc.integer({ min: 0, max: 60 }) }), { maxLength: 4 }),
+    events: fc.array(fc.record({ kind: fc.constantFrom(...EVENT_KINDS), atS: fc.integer({ min: 0, max: 60 }) }), {
+      maxLength: 4,
+    }),
     randomEvents: fc.integer({ min: 0, max: 5 }),
     lengthS: fc.integer({ min: 60, max: 600 }),
   }) as fc.Arbitrary<Scenario>;
 }
 
 const packArb: fc.Arbitrary<GamePack> = fc
-  .record({ nq: fc.integer({ min: 1, max: 8 }), nc: fc.integer({ min: 1, max: 5 }), ns: fc.integer({ min: 0, max: 3 }) })
+  .record({
+    nq: fc.integer({ min: 1, max: 8 }),
+    nc: fc.integer({ min: 1, max: 5 }),
+    ns: fc.integer({ min: 0, max: 3 }),
+  })
   .chain(({ nq, nc, ns }) => {
     const qIds = Array.from({ length: nq }, (_, i) => `q${i}`);
     const cIds = Array.from({ length: nc }, (_, i) => `card.${i}`);
@@ -211,7 +261,9 @@ const packArb: fc.Arbitrary<GamePack> = fc
         sIds.length === 0
           ? fc.shuffledSubarray(qIds, { minLength: 1 }).map((questionIds) => ({ kind: 'quiz' as const, questionIds }))
           : fc.oneof(
-              fc.shuffledSubarray(qIds, { minLength: 1 }).map((questionIds) => ({ kind: 'quiz' as const, questionIds })),
+              fc
+                .shuffledSubarray(qIds, { minLength: 1 })
+                .map((questionIds) => ({ kind: 'quiz' as const, questionIds })),
               fc.constantFrom(...sIds).map((scenarioId) => ({ kind: 'race' as const, scenarioId })),
             ),
         { minLength: 1, maxLength: 6 },

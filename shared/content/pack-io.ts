@@ -232,7 +232,8 @@ export function findJsonSyntaxError(text: string): { offset: number; message: st
           const m = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
           if (m === null) return err(i, 'invalid number');
           const next = text[i + m[0].length];
-          if (next !== undefined && /[0-9.eE+\-a-zA-Z]/.test(next)) return err(i + m[0].length, `invalid number (unexpected ${show(next)})`);
+          if (next !== undefined && /[0-9.eE+\-a-zA-Z]/.test(next))
+            return err(i + m[0].length, `invalid number (unexpected ${show(next)})`);
           i += m[0].length;
           expect = afterValue();
           continue;
@@ -268,7 +269,8 @@ function scanString(text: string, start: number): number | { offset: number; mes
     if (c === 0x5c) {
       const e = text[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'invalid \\u escape: it needs 4 hex digits' };
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, message: 'invalid \\u escape: it needs 4 hex digits' };
         i += 6;
         continue;
       }
@@ -312,7 +314,12 @@ export function checkJsonTree(root: unknown): PackError[] {
     const v = node.value;
     if (v === null || typeof v !== 'object') continue;
     if (node.depth > MAX_PACK_DEPTH) {
-      return [{ path: pathOf(node), message: `nesting is deeper than ${MAX_PACK_DEPTH} levels; a pack never needs that many` }];
+      return [
+        {
+          path: pathOf(node),
+          message: `nesting is deeper than ${MAX_PACK_DEPTH} levels; a pack never needs that many`,
+        },
+      ];
     }
     const children: Node[] = [];
     if (Array.isArray(v)) {
@@ -334,13 +341,60 @@ export function checkJsonTree(root: unknown): PackError[] {
 
 /** Key order of every object in an exported pack (keys not listed follow, alphabetically). */
 const KEY_ORDER = [
-  'format', 'formatVersion', 'meta', 'questions', 'cards', 'scenarios', 'rounds',
-  'id', 'kind', 'type', 'title', 'language', 'topic', 'prompt', 'note', 'description', 'author', 'version',
-  'options', 'items', 'left', 'right', 'pairs', 'correct', 'tolerance', 'unit', 'timeLimitS', 'explanation',
-  'guestOs', 'cpu', 'ramGb', 'diskGb', 'trust', 'sensitivity', 'residency', 'traffic', 'profile', 'startDeadlineS',
-  'needsCustomKernel', 'modifiableKernel', 'needsOsControl', 'saasAvailable', 'arrivesAtS',
-  'host', 'cores', 'os', 'machine', 'deck', 'events', 'atS', 'randomEvents', 'lengthS',
-  'questionIds', 'scenarioId',
+  'format',
+  'formatVersion',
+  'meta',
+  'questions',
+  'cards',
+  'scenarios',
+  'rounds',
+  'id',
+  'kind',
+  'type',
+  'title',
+  'language',
+  'topic',
+  'prompt',
+  'note',
+  'description',
+  'author',
+  'version',
+  'options',
+  'items',
+  'left',
+  'right',
+  'pairs',
+  'correct',
+  'tolerance',
+  'unit',
+  'timeLimitS',
+  'explanation',
+  'guestOs',
+  'cpu',
+  'ramGb',
+  'diskGb',
+  'trust',
+  'sensitivity',
+  'residency',
+  'traffic',
+  'profile',
+  'startDeadlineS',
+  'needsCustomKernel',
+  'modifiableKernel',
+  'needsOsControl',
+  'saasAvailable',
+  'arrivesAtS',
+  'host',
+  'cores',
+  'os',
+  'machine',
+  'deck',
+  'events',
+  'atS',
+  'randomEvents',
+  'lengthS',
+  'questionIds',
+  'scenarioId',
 ];
 const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
 

@@ -80,9 +80,9 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 /** A trimmed string of at most `max` characters, which may be empty. */
 const optionalText = (max: number) => z.string().trim().max(max);
 
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, { error: 'must be an id of 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit' });
+export const idSchema = z.string().regex(ID_PATTERN, {
+  error: 'must be an id of 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit',
+});
 
 export const topicSchema = z.enum(TOPICS);
 

@@ -35,7 +35,10 @@ function twinView(state: GameState, twinId: string, viewer: Actor): GameView {
 
 describe('localizeView', () => {
   for (const kind of BUILTIN_KINDS.filter((k) => k !== 'daily')) {
-    for (const [from, to] of [['ko', 'en'], ['en', 'ko']] as Array<[Lang, Lang]>) {
+    for (const [from, to] of [
+      ['ko', 'en'],
+      ['en', 'ko'],
+    ] as Array<[Lang, Lang]>) {
       it(`${kind}-${from} shown in ${to} equals the ${kind}-${to} view of the same game, at every step`, () => {
         const langs = packLanguages(`${kind}-${from}`);
         expect(langs?.base).toBe(from);

@@ -76,7 +76,11 @@ function swapList(shown: readonly string[], to: readonly string[]): string[] {
 }
 
 /** `list` in presented order (`perm`: presented -> original index), or undefined when they do not line up. */
-function presented(shown: readonly string[] | undefined, list: readonly string[], perm: readonly number[]): string[] | undefined {
+function presented(
+  shown: readonly string[] | undefined,
+  list: readonly string[],
+  perm: readonly number[],
+): string[] | undefined {
   if (!shown || shown.length !== perm.length || perm.some((i) => list[i] === undefined)) return undefined;
   return perm.map((i) => list[i]!);
 }
@@ -114,16 +118,33 @@ function localizePublic(pub: PublicQuestion, to: Question, perm: readonly number
 /** The full question (shown once it closed) in `to`'s texts, its answer key and every number kept. */
 function localizeSolution(q: Question, to: Question): Question {
   if (to.type !== q.type) return q;
-  const texts = { prompt: to.prompt, explanation: to.explanation, ...(q.note !== undefined && to.note !== undefined ? { note: to.note } : {}) };
+  const texts = {
+    prompt: to.prompt,
+    explanation: to.explanation,
+    ...(q.note !== undefined && to.note !== undefined ? { note: to.note } : {}),
+  };
   switch (q.type) {
     case 'single':
     case 'multi':
-      return { ...q, ...texts, options: sameShape(q.options, (to as typeof q).options) ? [...(to as typeof q).options] : q.options };
+      return {
+        ...q,
+        ...texts,
+        options: sameShape(q.options, (to as typeof q).options) ? [...(to as typeof q).options] : q.options,
+      };
     case 'ordering':
-      return { ...q, ...texts, items: sameShape(q.items, (to as typeof q).items) ? [...(to as typeof q).items] : q.items };
+      return {
+        ...q,
+        ...texts,
+        items: sameShape(q.items, (to as typeof q).items) ? [...(to as typeof q).items] : q.items,
+      };
     case 'matching': {
       const t = to as typeof q;
-      return { ...q, ...texts, left: sameShape(q.left, t.left) ? [...t.left] : q.left, right: sameShape(q.right, t.right) ? [...t.right] : q.right };
+      return {
+        ...q,
+        ...texts,
+        left: sameShape(q.left, t.left) ? [...t.left] : q.left,
+        right: sameShape(q.right, t.right) ? [...t.right] : q.right,
+      };
     }
     case 'numeric': {
       const t = to as typeof q;
@@ -162,7 +183,9 @@ export function localizeView(view: GameView, texts: PackTexts, perm: readonly nu
     const scenario = texts.scenarios.get(race.scenario.id);
     race = {
       ...race,
-      scenario: scenario ? { ...race.scenario, title: scenario.title, description: scenario.description } : race.scenario,
+      scenario: scenario
+        ? { ...race.scenario, title: scenario.title, description: scenario.description }
+        : race.scenario,
       cards: race.cards.map((c) => localizeCard(c, texts)),
     };
   }

@@ -105,8 +105,14 @@ const cases: Case[] = [
         p.scenarios[0].host.kores = 4;
       }),
     errors: [
-      { path: 'questions[1].promt', message: 'unknown field "promt": it is not part of the pack format (check the spelling)' },
-      { path: 'scenarios[0].host.kores', message: 'unknown field "kores": it is not part of the pack format (check the spelling)' },
+      {
+        path: 'questions[1].promt',
+        message: 'unknown field "promt": it is not part of the pack format (check the spelling)',
+      },
+      {
+        path: 'scenarios[0].host.kores',
+        message: 'unknown field "kores": it is not part of the pack format (check the spelling)',
+      },
     ],
   },
   {
@@ -215,7 +221,9 @@ const cases: Case[] = [
     errors: [
       {
         path: 'questions[2].type',
-        message: 'unknown question type "essay": must be one of "single", "multi", "truefalse", "ordering", "matching", "numeric"',
+        message:
+          'unknown question type "essay": must be one of "single", "multi", ' +
+          '"truefalse", "ordering", "matching", "numeric"',
       },
     ],
   },
@@ -228,7 +236,12 @@ const cases: Case[] = [
         p.meta.id = 'my pack!';
       }),
     errors: [
-      { path: 'meta.id', message: '"my pack!" is not valid: must be an id of 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit' },
+      {
+        path: 'meta.id',
+        message:
+          '"my pack!" is not valid: must be an id of 1-64 letters, digits, "-", ' +
+          '"_" or ".", starting with a letter or digit',
+      },
       { path: 'questions[0].prompt', message: 'must not be empty' },
       { path: 'questions[1].explanation', message: 'must be at most 1500 characters long (it has 1501)' },
     ],
@@ -302,10 +315,17 @@ const cases: Case[] = [
   },
   {
     name: '__proto__ and constructor keys in an already-parsed object are unknown fields',
-    input: () => JSON.parse(JSON.stringify(smallPack()).replace('"meta":{', '"meta":{"__proto__":{"x":1},"constructor":2,')),
+    input: () =>
+      JSON.parse(JSON.stringify(smallPack()).replace('"meta":{', '"meta":{"__proto__":{"x":1},"constructor":2,')),
     errors: [
-      { path: 'meta.__proto__', message: 'unknown field "__proto__": it is not part of the pack format (check the spelling)' },
-      { path: 'meta.constructor', message: 'unknown field "constructor": it is not part of the pack format (check the spelling)' },
+      {
+        path: 'meta.__proto__',
+        message: 'unknown field "__proto__": it is not part of the pack format (check the spelling)',
+      },
+      {
+        path: 'meta.constructor',
+        message: 'unknown field "constructor": it is not part of the pack format (check the spelling)',
+      },
     ],
   },
   {
@@ -354,7 +374,12 @@ const fileCases: { name: string; input: () => string | Uint8Array; errors: PackE
       bytes[41] = 0x41;
       return bytes;
     },
-    errors: [{ path: '$', message: 'the file is not UTF-8 text: invalid byte 0xE9 at byte offset 40 (save the pack as UTF-8)' }],
+    errors: [
+      {
+        path: '$',
+        message: 'the file is not UTF-8 text: invalid byte 0xE9 at byte offset 40 (save the pack as UTF-8)',
+      },
+    ],
   },
   {
     name: 'a JSON syntax error (trailing comma) with line and column',
@@ -362,24 +387,38 @@ const fileCases: { name: string; input: () => string | Uint8Array; errors: PackE
     errors: [
       {
         path: '$',
-        message: "JSON syntax error at line 3, column 19: expected a value after ',' (trailing commas are not allowed in JSON)",
+        message:
+          "JSON syntax error at line 3, column 19: expected a value after ',' " +
+          '(trailing commas are not allowed in JSON)',
       },
     ],
   },
   {
     name: 'a JSON syntax error (missing comma)',
     input: () => '{\n  "a": 1\n  "b": 2\n}',
-    errors: [{ path: '$', message: "JSON syntax error at line 3, column 3: expected ',' or '}' after a value, found '\"'" }],
+    errors: [
+      { path: '$', message: "JSON syntax error at line 3, column 3: expected ',' or '}' after a value, found '\"'" },
+    ],
   },
   {
     name: 'a JSON syntax error (single quotes)',
     input: () => "{'a': 1}",
-    errors: [{ path: '$', message: 'JSON syntax error at line 1, column 2: property names must be in double quotes, not single quotes' }],
+    errors: [
+      {
+        path: '$',
+        message: 'JSON syntax error at line 1, column 2: property names must be in double quotes, not single quotes',
+      },
+    ],
   },
   {
     name: 'an unterminated string',
     input: () => '{"a": "abc',
-    errors: [{ path: '$', message: 'JSON syntax error at line 1, column 7: this text is never closed (missing closing double quote)' }],
+    errors: [
+      {
+        path: '$',
+        message: 'JSON syntax error at line 1, column 7: this text is never closed (missing closing double quote)',
+      },
+    ],
   },
   {
     name: 'an empty file',
@@ -389,7 +428,9 @@ const fileCases: { name: string; input: () => string | Uint8Array; errors: PackE
   {
     name: 'deeply nested junk (10,000 levels)',
     input: () => '{"meta": ' + '['.repeat(10_000) + ']'.repeat(10_000) + '}',
-    errors: [{ path: 'meta' + '[0]'.repeat(63), message: 'nesting is deeper than 64 levels; a pack never needs that many' }],
+    errors: [
+      { path: 'meta' + '[0]'.repeat(63), message: 'nesting is deeper than 64 levels; a pack never needs that many' },
+    ],
   },
   {
     name: '__proto__, constructor and prototype keys',
@@ -434,9 +475,9 @@ describe('paths and messages', () => {
     expect(formatPath(['questions', 12, 'options', 3])).toBe('questions[12].options[3]');
     expect(formatPath([])).toBe('$');
     expect(formatPath([0, 'a b'])).toBe('[0]["a b"]');
-    expect(formatPackError({ path: 'questions[12].correct', message: 'answer index 5 is out of range (4 options)' })).toBe(
-      'questions[12].correct: answer index 5 is out of range (4 options)',
-    );
+    expect(
+      formatPackError({ path: 'questions[12].correct', message: 'answer index 5 is out of range (4 options)' }),
+    ).toBe('questions[12].correct: answer index 5 is out of range (4 options)');
   });
 });
 

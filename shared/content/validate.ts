@@ -148,7 +148,8 @@ function issueToErrors(issue: z.core.$ZodIssue): PackError[] {
     }
     case 'invalid_value': {
       if (input === undefined) return [{ path, message: `is required but missing (expected ${oneOf(issue.values)})` }];
-      if (issue.values.length === 1) return [{ path, message: `must be ${quote(issue.values[0])}, not ${quote(input)}` }];
+      if (issue.values.length === 1)
+        return [{ path, message: `must be ${quote(issue.values[0])}, not ${quote(input)}` }];
       const noun = last === 'topic' ? 'topic' : 'value';
       return [{ path, message: `unknown ${noun} ${quote(input)}: must be one of ${oneOf(issue.values)}` }];
     }
@@ -159,7 +160,8 @@ function issueToErrors(issue: z.core.$ZodIssue): PackError[] {
         const noun = UNION_NOUNS[disc] ?? disc;
         const obj = input !== null && typeof input === 'object' ? (input as Record<string, unknown>) : {};
         const got = obj[disc];
-        if (got === undefined) return [{ path, message: `is required but missing (the ${noun}: one of ${oneOf(opts)})` }];
+        if (got === undefined)
+          return [{ path, message: `is required but missing (the ${noun}: one of ${oneOf(opts)})` }];
         return [{ path, message: `unknown ${noun} ${quote(got)}: must be one of ${oneOf(opts)}` }];
       }
       return [{ path, message: issue.message }];
@@ -186,7 +188,11 @@ function collectIds(items: unknown[], key: string, noun: string, errors: PackErr
     if (id === undefined) return;
     const prev = first.get(id);
     if (prev === undefined) first.set(id, i);
-    else errors.push({ path: `${key}[${i}].id`, message: `duplicate ${noun} id ${quote(id)} (already used by ${key}[${prev}])` });
+    else
+      errors.push({
+        path: `${key}[${i}].id`,
+        message: `duplicate ${noun} id ${quote(id)} (already used by ${key}[${prev}])`,
+      });
   });
   return new Set(first.keys());
 }
@@ -308,12 +314,18 @@ function crossCheck(input: unknown): PackError[] {
       if (typeof cardId !== 'string') return;
       const prev = seen.get(cardId);
       if (prev !== undefined) {
-        errors.push({ path: `${at}.deck[${j}]`, message: `card ${quote(cardId)} is already in this deck (deck[${prev}])` });
+        errors.push({
+          path: `${at}.deck[${j}]`,
+          message: `card ${quote(cardId)} is already in this deck (deck[${prev}])`,
+        });
         return;
       }
       seen.set(cardId, j);
       if (!cardIds.has(cardId)) {
-        errors.push({ path: `${at}.deck[${j}]`, message: `unknown card ${quote(cardId)}: no card in this pack has that id` });
+        errors.push({
+          path: `${at}.deck[${j}]`,
+          message: `unknown card ${quote(cardId)}: no card in this pack has that id`,
+        });
         return;
       }
       const arrives = cardById.get(cardId)?.['arrivesAtS'];
@@ -347,16 +359,25 @@ function crossCheck(input: unknown): PackError[] {
         if (typeof qid !== 'string') return;
         const prev = seen.get(qid);
         if (prev !== undefined) {
-          errors.push({ path: `${at}.questionIds[${j}]`, message: `question ${quote(qid)} is already in this round (questionIds[${prev}])` });
+          errors.push({
+            path: `${at}.questionIds[${j}]`,
+            message: `question ${quote(qid)} is already in this round (questionIds[${prev}])`,
+          });
         } else if (!questionIds.has(qid)) {
-          errors.push({ path: `${at}.questionIds[${j}]`, message: `unknown question ${quote(qid)}: no question in this pack has that id` });
+          errors.push({
+            path: `${at}.questionIds[${j}]`,
+            message: `unknown question ${quote(qid)}: no question in this pack has that id`,
+          });
         }
         seen.set(qid, j);
       });
     } else if (r['kind'] === 'race') {
       const sid = r['scenarioId'];
       if (typeof sid === 'string' && !scenarioIds.has(sid)) {
-        errors.push({ path: `${at}.scenarioId`, message: `unknown scenario ${quote(sid)}: no scenario in this pack has that id` });
+        errors.push({
+          path: `${at}.scenarioId`,
+          message: `unknown scenario ${quote(sid)}: no scenario in this pack has that id`,
+        });
       }
     }
   });

@@ -6,10 +6,15 @@ import type { LeaderboardMode } from './types.js';
 /** How many rows of the leaderboard the room is shown: between rounds (`atEnd` false) and at the podium. */
 export function visibleTopFor(mode: LeaderboardMode, atEnd: boolean): number {
   switch (mode) {
-    case 'top3': return 3;
-    case 'top5': return 5;
-    case 'top10': return 10;
-    case 'end': return atEnd ? 10 : 0;
-    case 'never': return atEnd ? 3 : 0;
+    case 'top3':
+      return 3;
+    case 'top5':
+      return 5;
+    case 'top10':
+      return 10;
+    case 'end':
+      return atEnd ? 10 : 0;
+    case 'never':
+      return atEnd ? 3 : 0;
   }
 }

@@ -14,13 +14,28 @@ const q = (c: WorkloadCard, kind: DeployKind, spec = LINUX_SERVER) => quoteOnHos
 const app = card('app');
 
 /** Runs the fixture race with one deployment per kind listed, then fires one event; returns its score events. */
-function eventOutcome(kinds: DeployKind[], event: 'kernel-cve' | 'noisy-neighbour', cardPatch: Partial<WorkloadCard> = {}) {
+function eventOutcome(
+  kinds: DeployKind[],
+  event: 'kernel-cve' | 'noisy-neighbour',
+  cardPatch: Partial<WorkloadCard> = {},
+) {
   const cards = kinds.map((k, i) => card(`c${i}`, { ...cardPatch, arrivesAtS: 0 }));
   const cfg = config('solo', {
     content: {
       questions: [],
       cards,
-      scenarios: [{ id: 's', title: 's', description: 's', host: LINUX_SERVER, deck: cards.map((c) => c.id), events: [{ kind: event, atS: 10 }], randomEvents: 0, lengthS: 60 }],
+      scenarios: [
+        {
+          id: 's',
+          title: 's',
+          description: 's',
+          host: LINUX_SERVER,
+          deck: cards.map((c) => c.id),
+          events: [{ kind: event, atS: 10 }],
+          randomEvents: 0,
+          lengthS: 60,
+        },
+      ],
     },
     rounds: [{ kind: 'race', scenarioId: 's' }],
   });
@@ -28,7 +43,13 @@ function eventOutcome(kinds: DeployKind[], event: 'kernel-cve' | 'noisy-neighbou
   s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: 'p', name: 'P' }).state;
   s = next(s, { type: 'start', actor: { role: 'player', playerId: 'p' }, at: 0 }).state;
   kinds.forEach((kind, i) => {
-    const r = next(s, { type: 'deploy', actor: { role: 'player', playerId: 'p' }, at: 1, cardId: `c${i}`, choice: onPrem(kind) });
+    const r = next(s, {
+      type: 'deploy',
+      actor: { role: 'player', playerId: 'p' },
+      at: 1,
+      cardId: `c${i}`,
+      choice: onPrem(kind),
+    });
     expect(r.events.find((e) => e.type === 'error')).toBeUndefined();
     s = r.state;
   });
@@ -47,7 +68,10 @@ function eventOutcome(kinds: DeployKind[], event: 'kernel-cve' | 'noisy-neighbou
 
 describe('the facts the engine must respect (docs/FACTS.md)', () => {
   it('1. containers share the host kernel: a kernel CVE reaches every container, not VMs or sandboxes', () => {
-    const { affectedKinds } = eventOutcome(['container', 'container', 'vm-full', 'microvm', 'sandboxed-container'], 'kernel-cve');
+    const { affectedKinds } = eventOutcome(
+      ['container', 'container', 'vm-full', 'microvm', 'sandboxed-container'],
+      'kernel-cve',
+    );
     expect(affectedKinds).toEqual(['container', 'container']);
     const untrusted = eventOutcome(['container', 'container'], 'kernel-cve', { trust: 'untrusted' });
     const trusted = eventOutcome(['container', 'container'], 'kernel-cve');
@@ -131,12 +155,36 @@ describe('the facts the engine must respect (docs/FACTS.md)', () => {
   it('12. mixing sensitivities on one host kernel costs isolation (NIST SP 800-190)', () => {
     const secret = card('secret', { sensitivity: 'confidential' });
     const pub = card('pub', { sensitivity: 'public' });
-    const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
+    const neighbour = {
+      id: 'd1',
+      cardId: 'pub',
+      playerId: 'x',
+      hostId: 'h',
+      choice: onPrem('container'),
+      at: 0,
+      readyAt: 0,
+      cpu: 1,
+      ramGb: 1,
+      diskGb: 1,
+      points: 0,
+      auditPoints: 0,
+      eventPoints: 0,
+      down: false,
+      layer: 'infrastructure' as const,
+    };
     const alone = quoteOnHost(empty(), secret, onPrem('container'));
-    const mixed = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } }, secret, onPrem('container'));
+    const mixed = quoteOnHost(
+      { spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } },
+      secret,
+      onPrem('container'),
+    );
     expect(mixed.isolation).toBeLessThan(alone.isolation);
     expect(mixed.why.some((w) => w.source === '190')).toBe(true);
-    const inVm = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } }, secret, onPrem('vm-full'));
+    const inVm = quoteOnHost(
+      { spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } },
+      secret,
+      onPrem('vm-full'),
+    );
     expect(inVm.why.some((w) => w.source === '190')).toBe(false);
   });
 
@@ -150,20 +198,48 @@ describe('the facts the engine must respect (docs/FACTS.md)', () => {
   it('14. images share layers: a container on a base already on the host pulls only its own layers', () => {
     const img = (id: string) => card(id, { image: { base: 'ubuntu', ownMb: 20 } });
     const first = q(img('a'), 'container');
-    const neighbour = { id: 'd1', cardId: 'a', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
-    const second = quoteOnHost({ spec: LINUX_SERVER, deployments: [neighbour], cards: { a: img('a') } }, img('b'), onPrem('container'));
+    const neighbour = {
+      id: 'd1',
+      cardId: 'a',
+      playerId: 'x',
+      hostId: 'h',
+      choice: onPrem('container'),
+      at: 0,
+      readyAt: 0,
+      cpu: 1,
+      ramGb: 1,
+      diskGb: 1,
+      points: 0,
+      auditPoints: 0,
+      eventPoints: 0,
+      down: false,
+      layer: 'infrastructure' as const,
+    };
+    const second = quoteOnHost(
+      { spec: LINUX_SERVER, deployments: [neighbour], cards: { a: img('a') } },
+      img('b'),
+      onPrem('container'),
+    );
     expect(first.overheadDiskGb - second.overheadDiskGb).toBeCloseTo(0.064, 2);
     expect(second.startS).toBeLessThan(first.startS);
   });
 
-  it('15. an orchestrator costs a control plane (2 CPUs, 2 GB) and restarts pods elsewhere only where there is another node', () => {
-    const plain = q(app, 'container');
-    const orch = q(app, 'orchestrated-container');
-    expect(orch.cpu - plain.cpu).toBe(2);
-    expect(orch.ramGb - plain.ramGb).toBe(2);
-    expect(orch.why.some((w) => w.topic === 'orchestration' && /single node/.test(w.en))).toBe(true);
-    expect(quoteOnHost(empty({ ...LINUX_SERVER, nodes: 2 }), app, onPrem('orchestrated-container')).why.some((w) => /single node/.test(w.en))).toBe(false);
-  });
+  it(
+    '15. an orchestrator costs a control plane (2 CPUs, 2 GB) and restarts ' +
+      'pods elsewhere only where there is another node',
+    () => {
+      const plain = q(app, 'container');
+      const orch = q(app, 'orchestrated-container');
+      expect(orch.cpu - plain.cpu).toBe(2);
+      expect(orch.ramGb - plain.ramGb).toBe(2);
+      expect(orch.why.some((w) => w.topic === 'orchestration' && /single node/.test(w.en))).toBe(true);
+      expect(
+        quoteOnHost(empty({ ...LINUX_SERVER, nodes: 2 }), app, onPrem('orchestrated-container')).why.some((w) =>
+          /single node/.test(w.en),
+        ),
+      ).toBe(false);
+    },
+  );
 });
 
 describe('the rules of the design', () => {
@@ -173,14 +249,23 @@ describe('the rules of the design', () => {
       expect(quoteOnHost(empty(), c, { kind: 'vm-full', placement }).allowed).toBe(false);
   });
   it('PaaS and SaaS give no OS control and no custom kernel', () => {
-    expect(quoteOnHost(empty(), card('a', { needsOsControl: true }), { kind: 'container', placement: 'paas' }).allowed).toBe(false);
-    expect(quoteOnHost(empty(), card('b', { needsCustomKernel: true }), { kind: 'container', placement: 'paas' }).allowed).toBe(false);
+    expect(
+      quoteOnHost(empty(), card('a', { needsOsControl: true }), { kind: 'container', placement: 'paas' }).allowed,
+    ).toBe(false);
+    expect(
+      quoteOnHost(empty(), card('b', { needsCustomKernel: true }), { kind: 'container', placement: 'paas' }).allowed,
+    ).toBe(false);
     expect(quoteOnHost(empty(), card('c', { needsCustomKernel: true }), onPrem('container')).allowed).toBe(false);
-    expect(quoteOnHost(empty(), card('d', { saasAvailable: false }), { kind: 'container', placement: 'saas' }).allowed).toBe(false);
+    expect(
+      quoteOnHost(empty(), card('d', { saasAvailable: false }), { kind: 'container', placement: 'saas' }).allowed,
+    ).toBe(false);
   });
   it('Type 2 only on a desktop host, Type 1 kinds only on a server', () => {
     expect(q(app, 'vm-type2').allowed).toBe(false);
-    expect(quoteOnHost(empty(DESKTOP), card('w', { guestOs: 'windows', modifiableKernel: false }), onPrem('vm-full')).allowed).toBe(false);
+    expect(
+      quoteOnHost(empty(DESKTOP), card('w', { guestOs: 'windows', modifiableKernel: false }), onPrem('vm-full'))
+        .allowed,
+    ).toBe(false);
     expect(quoteOnHost(empty(DESKTOP), card('w', { guestOs: 'linux' }), onPrem('vm-type2')).allowed).toBe(true);
   });
   it('a deployment must fit the free capacity', () => {
@@ -191,7 +276,8 @@ describe('the rules of the design', () => {
   });
   it('every quote explains itself in both languages and names a topic', () => {
     for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para'] as const)
-      for (const w of [...q(app, kind).why, ...q(app, kind).blockers]) expect(w.ko.length * w.en.length * w.topic.length).toBeGreaterThan(0);
+      for (const w of [...q(app, kind).why, ...q(app, kind).blockers])
+        expect(w.ko.length * w.en.length * w.topic.length).toBeGreaterThan(0);
   });
 });
 
@@ -206,10 +292,25 @@ function quantities(text: string): Quantity[] {
     .replace(/SP \d+-\d+/g, ' ')
     .replace(/(Type|타입) \d/g, ' ')
     .replace(/SPECweb\d+/g, ' ');
-  const re = /(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(ms|MiB|MB|GB|Gbps|GFLOPS|min|분|초|s\b|%|x\b|배|us\b|µs)?/g;
+  const re =
+    /(\d+(?:\.\d+)?)(?:\s*[-–]\s*(\d+(?:\.\d+)?))?\s*(ms|MiB|MB|GB|Gbps|GFLOPS|min|분|초|s\b|%|x\b|배|us\b|µs)?/g;
   const scale: Record<string, [number, string]> = {
-    ms: [0.001, 's'], s: [1, 's'], 초: [1, 's'], min: [60, 's'], 분: [60, 's'], us: [1e-6, 's'], µs: [1e-6, 's'],
-    MiB: [1, 'MB'], MB: [1, 'MB'], GB: [1000, 'MB'], '%': [1, '%'], x: [1, 'x'], 배: [1, 'x'], Gbps: [1, 'Gbps'], GFLOPS: [1, 'GFLOPS'], '': [1, ''],
+    ms: [0.001, 's'],
+    s: [1, 's'],
+    초: [1, 's'],
+    min: [60, 's'],
+    분: [60, 's'],
+    us: [1e-6, 's'],
+    µs: [1e-6, 's'],
+    MiB: [1, 'MB'],
+    MB: [1, 'MB'],
+    GB: [1000, 'MB'],
+    '%': [1, '%'],
+    x: [1, 'x'],
+    배: [1, 'x'],
+    Gbps: [1, 'Gbps'],
+    GFLOPS: [1, 'GFLOPS'],
+    '': [1, ''],
   };
   const out: Quantity[] = [];
   for (const m of clean.matchAll(re)) {
@@ -221,7 +322,9 @@ function quantities(text: string): Quantity[] {
 }
 
 function factQuantities(id: string): Quantity[] {
-  return (factById(id)?.numbers ?? []).flatMap((n) => quantities(`${n.min}${n.max !== undefined ? `-${n.max}` : ''} ${n.unit}`.trim()).slice(0, 1));
+  return (factById(id)?.numbers ?? []).flatMap((n) =>
+    quantities(`${n.min}${n.max !== undefined ? `-${n.max}` : ''} ${n.unit}`.trim()).slice(0, 1),
+  );
 }
 
 /**
@@ -248,29 +351,92 @@ function citationProblems(w: Why, own: number[] = []): string[] {
 /** Every "why" the race can show: quotes and blockers of every choice on every kind of host, and every event's. */
 function everyWhy(): Array<{ why: Why; own: number[] }> {
   const out: Array<{ why: Why; own: number[] }> = [];
-  const hosts = [LINUX_SERVER, DESKTOP, { ...LINUX_SERVER, os: 'windows' as const }, { ...DESKTOP, os: 'linux' as const }];
+  const hosts = [
+    LINUX_SERVER,
+    DESKTOP,
+    { ...LINUX_SERVER, os: 'windows' as const },
+    { ...DESKTOP, os: 'linux' as const },
+  ];
   // Deadlines far below and far above every start time, so both start lines are made.
   for (const startDeadlineS of [0.05, 5000])
-   for (const image of [undefined, { base: 'alpine', ownMb: 40 }, { base: 'debian', ownMb: 0 }] as const)
-    for (const guestOs of ['linux', 'windows'] as const)
-      for (const trust of ['trusted', 'untrusted'] as const)
-        for (const host of hosts) {
-          const c = card('w', { guestOs, trust, startDeadlineS, saasAvailable: true, modifiableKernel: guestOs === 'linux', residency: trust === 'untrusted' ? 'on-prem' : 'any', ...(image ? { image } : {}) });
-          const pub = card('pub', { sensitivity: 'public', image: { base: 'alpine', ownMb: 10 } });
-          const neighbour = { id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: onPrem('container'), at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const };
-          for (const placement of ['on-prem', 'iaas', 'paas', 'saas'] as const)
-            for (const kind of ['traditional', 'container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'vm-type2', 'orchestrated-container'] as const) {
-              const quote = quoteOnHost({ spec: host, deployments: [neighbour], cards: { pub } }, c, { kind, placement });
-              for (const why of [...quote.why, ...quote.blockers]) out.push({ why, own: [startDeadlineS] });
-            }
-        }
-  const kinds = ['container', 'sandboxed-container', 'microvm', 'vm-full', 'vm-para', 'traditional', 'orchestrated-container', 'orchestrated-container'] as const;
+    for (const image of [undefined, { base: 'alpine', ownMb: 40 }, { base: 'debian', ownMb: 0 }] as const)
+      for (const guestOs of ['linux', 'windows'] as const)
+        for (const trust of ['trusted', 'untrusted'] as const)
+          for (const host of hosts) {
+            const c = card('w', {
+              guestOs,
+              trust,
+              startDeadlineS,
+              saasAvailable: true,
+              modifiableKernel: guestOs === 'linux',
+              residency: trust === 'untrusted' ? 'on-prem' : 'any',
+              ...(image ? { image } : {}),
+            });
+            const pub = card('pub', { sensitivity: 'public', image: { base: 'alpine', ownMb: 10 } });
+            const neighbour = {
+              id: 'd1',
+              cardId: 'pub',
+              playerId: 'x',
+              hostId: 'h',
+              choice: onPrem('container'),
+              at: 0,
+              readyAt: 0,
+              cpu: 1,
+              ramGb: 1,
+              diskGb: 1,
+              points: 0,
+              auditPoints: 0,
+              eventPoints: 0,
+              down: false,
+              layer: 'infrastructure' as const,
+            };
+            for (const placement of ['on-prem', 'iaas', 'paas', 'saas'] as const)
+              for (const kind of [
+                'traditional',
+                'container',
+                'sandboxed-container',
+                'microvm',
+                'vm-full',
+                'vm-para',
+                'vm-type2',
+                'orchestrated-container',
+              ] as const) {
+                const quote = quoteOnHost({ spec: host, deployments: [neighbour], cards: { pub } }, c, {
+                  kind,
+                  placement,
+                });
+                for (const why of [...quote.why, ...quote.blockers]) out.push({ why, own: [startDeadlineS] });
+              }
+          }
+  const kinds = [
+    'container',
+    'sandboxed-container',
+    'microvm',
+    'vm-full',
+    'vm-para',
+    'traditional',
+    'orchestrated-container',
+    'orchestrated-container',
+  ] as const;
   for (const event of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'hardware-failure', 'patch-day'] as const)
     for (const guestOs of ['linux', 'windows'] as const)
       for (const trust of ['trusted', 'untrusted'] as const) {
         const cards = [
-          ...kinds.map((kind, i) => ({ c: card(`k${i}`, { arrivesAtS: 0, traffic: 'bursty', trust, guestOs: kind === 'vm-full' ? guestOs : 'linux', modifiableKernel: true, image: { base: 'alpine', ownMb: 30 } }), choice: onPrem(kind) })),
-          ...(['iaas', 'paas'] as const).map((placement, i) => ({ c: card(`p${i}`, { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: { kind: 'vm-full' as const, placement } })),
+          ...kinds.map((kind, i) => ({
+            c: card(`k${i}`, {
+              arrivesAtS: 0,
+              traffic: 'bursty',
+              trust,
+              guestOs: kind === 'vm-full' ? guestOs : 'linux',
+              modifiableKernel: true,
+              image: { base: 'alpine', ownMb: 30 },
+            }),
+            choice: onPrem(kind),
+          })),
+          ...(['iaas', 'paas'] as const).map((placement, i) => ({
+            c: card(`p${i}`, { arrivesAtS: 0, traffic: 'bursty', guestOs }),
+            choice: { kind: 'vm-full' as const, placement },
+          })),
           { c: card('t2', { arrivesAtS: 0, traffic: 'bursty', guestOs }), choice: onPrem('vm-type2') },
         ];
         for (const host of [LINUX_SERVER, { ...LINUX_SERVER, nodes: 2 }, { ...DESKTOP, os: 'linux' as const }]) {
@@ -279,7 +445,18 @@ function everyWhy(): Array<{ why: Why; own: number[] }> {
             content: {
               questions: [],
               cards: playable.map((x) => x.c),
-              scenarios: [{ id: 's', title: 's', description: 's', host: { ...host, ramGb: 512, cores: 128 }, deck: playable.map((x) => x.c.id), events: [{ kind: event, atS: 10 }], randomEvents: 0, lengthS: 60 }],
+              scenarios: [
+                {
+                  id: 's',
+                  title: 's',
+                  description: 's',
+                  host: { ...host, ramGb: 512, cores: 128 },
+                  deck: playable.map((x) => x.c.id),
+                  events: [{ kind: event, atS: 10 }],
+                  randomEvents: 0,
+                  lengthS: 60,
+                },
+              ],
             },
             rounds: [{ kind: 'race', scenarioId: 's' }],
           });
@@ -287,7 +464,13 @@ function everyWhy(): Array<{ why: Why; own: number[] }> {
           s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: 'p', name: 'P' }).state;
           s = next(s, { type: 'start', actor: { role: 'player', playerId: 'p' }, at: 0 }).state;
           for (const { c, choice } of playable) {
-            const r = next(s, { type: 'deploy', actor: { role: 'player', playerId: 'p' }, at: 1, cardId: c.id, choice });
+            const r = next(s, {
+              type: 'deploy',
+              actor: { role: 'player', playerId: 'p' },
+              at: 1,
+              cardId: c.id,
+              choice,
+            });
             expect(r.events.find((e) => e.type === 'error')).toBeUndefined();
             s = r.state;
           }
@@ -302,7 +485,35 @@ function everyWhy(): Array<{ why: Why; own: number[] }> {
 
 describe('the sources table (facts.ts, docs/FACTS.md)', () => {
   it('has a row for every source tag, each with a reference, and a claim in both languages', () => {
-    const tags: FactTag[] = ['F', 'FC', 'FCS', 'X', 'G', 'GV', 'K', 'DS', 'DP', 'MH', 'PH', 'AL', 'WS', 'WR', 'UB', 'K8S', 'KA', 'K8T', 'DL', 'SO', 'CVE1', 'CVE2', 'VEN', 'MS', 'NIST', '190', 'GUESS'];
+    const tags: FactTag[] = [
+      'F',
+      'FC',
+      'FCS',
+      'X',
+      'G',
+      'GV',
+      'K',
+      'DS',
+      'DP',
+      'MH',
+      'PH',
+      'AL',
+      'WS',
+      'WR',
+      'UB',
+      'K8S',
+      'KA',
+      'K8T',
+      'DL',
+      'SO',
+      'CVE1',
+      'CVE2',
+      'VEN',
+      'MS',
+      'NIST',
+      '190',
+      'GUESS',
+    ];
     expect(FACTS.map((f) => f.id).sort()).toEqual([...tags].sort());
     for (const f of FACTS) {
       expect(f.ref.length * f.claim.en.length * f.claim.ko.length).toBeGreaterThan(0);
@@ -325,9 +536,30 @@ describe('the sources table (facts.ts, docs/FACTS.md)', () => {
 
   it('the citation check catches a guess cited as a fact, and a tag the table lacks', () => {
     // The old Windows boot line: 45 s is the game's guess, [DP] measured a Linux VM's 7-9 s.
-    expect(citationProblems({ topic: 'vm', en: 'Adding a VM meant booting a guest OS (45 s).', ko: '게스트 OS 부팅(45초)이 걸렸습니다.', source: 'DP' })).not.toEqual([]);
-    expect(citationProblems({ topic: 'vm', en: 'Adding a VM meant booting a guest OS (45 s).', ko: '게스트 OS 부팅(45초)이 걸렸습니다.', source: 'GUESS' })).toEqual([]);
-    expect(citationProblems({ topic: 'vm', en: 'A stock Linux VM boots in 8 s.', ko: '리눅스 VM은 8초에 부팅합니다.', source: 'DP' })).toEqual([]);
+    expect(
+      citationProblems({
+        topic: 'vm',
+        en: 'Adding a VM meant booting a guest OS (45 s).',
+        ko: '게스트 OS 부팅(45초)이 걸렸습니다.',
+        source: 'DP',
+      }),
+    ).not.toEqual([]);
+    expect(
+      citationProblems({
+        topic: 'vm',
+        en: 'Adding a VM meant booting a guest OS (45 s).',
+        ko: '게스트 OS 부팅(45초)이 걸렸습니다.',
+        source: 'GUESS',
+      }),
+    ).toEqual([]);
+    expect(
+      citationProblems({
+        topic: 'vm',
+        en: 'A stock Linux VM boots in 8 s.',
+        ko: '리눅스 VM은 8초에 부팅합니다.',
+        source: 'DP',
+      }),
+    ).toEqual([]);
     expect(citationProblems({ topic: 'vm', en: 'x', ko: 'x', source: 'NOPE' as FactTag })).not.toEqual([]);
   });
 
@@ -346,27 +578,34 @@ describe('the sources table (facts.ts, docs/FACTS.md)', () => {
 });
 
 describe('the parameter table cites its sources', () => {
-  it('every number in params.ts cites a row of the sources table or says GUESS (on its line or in the comment above)', () => {
-    const lines = readFileSync(new URL('./race/params.ts', import.meta.url), 'utf8').split('\n');
-    const cites = (text: string) => /GUESS/.test(text) || [...text.matchAll(/\[([A-Z0-9]+)\]/g)].some((m) => factById(m[1]!) !== undefined);
-    const isComment = (l: string) => /^\s*(\/\/|\/\*\*|\*)/.test(l);
-    const uncited: string[] = [];
-    lines.forEach((line, i) => {
-      if (isComment(line) || !/(:|=)\s*-?\d/.test(line.split('//')[0]!)) return;
-      if (line.includes('//') && cites(line.slice(line.indexOf('//')))) return;
-      /** The comment that ends at or just above line `from` (a property's own, or a block's header). */
-      const commentAbove = (from: number): string => {
-        let j = from;
-        while (j >= 0 && !isComment(lines[j]!) && !lines[j]!.includes('//')) j--;
-        const comment: string[] = [];
-        for (let k = j; k >= 0 && (isComment(lines[k]!) || (k === j && lines[k]!.includes('//'))); k--) comment.push(lines[k]!);
-        return comment.join(' ');
-      };
-      // The block's header ("All GUESS") covers its properties.
-      let head = i;
-      while (head >= 0 && !/^export const/.test(lines[head]!)) head--;
-      if (!cites(commentAbove(i - 1)) && !(head >= 0 && cites(commentAbove(head - 1)))) uncited.push(`${i + 1}: ${line.trim()}`);
-    });
-    expect(uncited).toEqual([]);
-  });
+  it(
+    'every number in params.ts cites a row of the sources table or says ' +
+      'GUESS (on its line or in the comment above)',
+    () => {
+      const lines = readFileSync(new URL('./race/params.ts', import.meta.url), 'utf8').split('\n');
+      const cites = (text: string) =>
+        /GUESS/.test(text) || [...text.matchAll(/\[([A-Z0-9]+)\]/g)].some((m) => factById(m[1]!) !== undefined);
+      const isComment = (l: string) => /^\s*(\/\/|\/\*\*|\*)/.test(l);
+      const uncited: string[] = [];
+      lines.forEach((line, i) => {
+        if (isComment(line) || !/(:|=)\s*-?\d/.test(line.split('//')[0]!)) return;
+        if (line.includes('//') && cites(line.slice(line.indexOf('//')))) return;
+        /** The comment that ends at or just above line `from` (a property's own, or a block's header). */
+        const commentAbove = (from: number): string => {
+          let j = from;
+          while (j >= 0 && !isComment(lines[j]!) && !lines[j]!.includes('//')) j--;
+          const comment: string[] = [];
+          for (let k = j; k >= 0 && (isComment(lines[k]!) || (k === j && lines[k]!.includes('//'))); k--)
+            comment.push(lines[k]!);
+          return comment.join(' ');
+        };
+        // The block's header ("All GUESS") covers its properties.
+        let head = i;
+        while (head >= 0 && !/^export const/.test(lines[head]!)) head--;
+        if (!cites(commentAbove(i - 1)) && !(head >= 0 && cites(commentAbove(head - 1))))
+          uncited.push(`${i + 1}: ${line.trim()}`);
+      });
+      expect(uncited).toEqual([]);
+    },
+  );
 });

@@ -11,7 +11,8 @@ const as = (playerId: string): Actor => ({ role: 'player', playerId });
 
 function withPlayers(cfg: GameConfig, n: number): GameState {
   let s = createGame(cfg, 'opt');
-  for (let i = 0; i < n; i++) s = next(s, { type: 'join', actor: system, at: 0, playerId: `p${i}`, name: `P${i}` }).state;
+  for (let i = 0; i < n; i++)
+    s = next(s, { type: 'join', actor: system, at: 0, playerId: `p${i}`, name: `P${i}` }).state;
   return s;
 }
 function apply(s: GameState, a: Action): GameState {
@@ -23,7 +24,11 @@ function apply(s: GameState, a: Action): GameState {
 
 describe('leaderboard option', () => {
   it.each([
-    ['top3', 3], ['top5', 5], ['top10', 10], ['end', 0], ['never', 0],
+    ['top3', 3],
+    ['top5', 5],
+    ['top10', 10],
+    ['end', 0],
+    ['never', 0],
   ] as const)('%s shows a player the top %i between rounds, and always its own rank', (mode, n) => {
     let s = withPlayers(config('classroom', { leaderboard: mode }), 12);
     s = apply(s, { type: 'start', actor: host, at: 1 });
@@ -66,19 +71,33 @@ describe('team layers (shared responsibility)', () => {
   };
   it('one owner per layer per team', () => {
     const s = teamRace();
-    expect(next(s, { type: 'take-layer', actor: as('p2'), at: 0, layer: 'infrastructure' }).events[0]).toMatchObject({ code: 'team/layer-taken' });
+    expect(next(s, { type: 'take-layer', actor: as('p2'), at: 0, layer: 'infrastructure' }).events[0]).toMatchObject({
+      code: 'team/layer-taken',
+    });
     // Another team may own the same layer.
     expect(next(s, { type: 'take-layer', actor: as('p1'), at: 0, layer: 'infrastructure' }).events).toEqual([]);
   });
   it('only the owner of a layer acts on it; an unowned layer is anyone’s', () => {
     let s = apply(teamRace(), { type: 'start', actor: host, at: 1 });
-    const onPrem: Action = { type: 'deploy', actor: as('p2'), at: 1, cardId: 'web', choice: { kind: 'container', placement: 'on-prem' } };
+    const onPrem: Action = {
+      type: 'deploy',
+      actor: as('p2'),
+      at: 1,
+      cardId: 'web',
+      choice: { kind: 'container', placement: 'on-prem' },
+    };
     expect(next(s, onPrem).events[0]).toMatchObject({ code: 'team/not-your-layer' });
     s = apply(s, { ...onPrem, actor: as('p0') } as Action);
     const dep = s.race!.hosts['team:t1']!.deployments[0]!;
     expect(dep.layer).toBe('infrastructure');
     // IaaS is the OS/runtime layer, which nobody in t1 owns: the application owner may act.
-    s = apply(s, { type: 'deploy', actor: as('p2'), at: 13_000, cardId: 'plugins', choice: { kind: 'vm-full', placement: 'iaas' } });
+    s = apply(s, {
+      type: 'deploy',
+      actor: as('p2'),
+      at: 13_000,
+      cardId: 'plugins',
+      choice: { kind: 'vm-full', placement: 'iaas' },
+    });
     expect(s.race!.hosts['team:t1']!.deployments[1]!.layer).toBe('os-runtime');
   });
 });
@@ -87,8 +106,20 @@ describe('the cloud bill', () => {
   it('adds up what a player reserved, used, paid and lost, beside the best plan’s bill', () => {
     let s = withPlayers(config('solo', { rounds: [{ kind: 'race', scenarioId: 's1' }] }), 1);
     s = apply(s, { type: 'start', actor: as('p0'), at: 0 });
-    s = apply(s, { type: 'deploy', actor: as('p0'), at: 0, cardId: 'web', choice: { kind: 'vm-full', placement: 'on-prem' } });
-    s = apply(s, { type: 'deploy', actor: as('p0'), at: 60_000, cardId: 'office', choice: { kind: 'container', placement: 'saas' } });
+    s = apply(s, {
+      type: 'deploy',
+      actor: as('p0'),
+      at: 0,
+      cardId: 'web',
+      choice: { kind: 'vm-full', placement: 'on-prem' },
+    });
+    s = apply(s, {
+      type: 'deploy',
+      actor: as('p0'),
+      at: 60_000,
+      cardId: 'office',
+      choice: { kind: 'container', placement: 'saas' },
+    });
     s = apply(s, { type: 'tick', actor: system, at: 120_000 });
     const bill = billOf(s, 'player:p0', 'p0');
     expect(bill.deployments).toBe(2);
@@ -110,8 +141,12 @@ describe('team choice', () => {
     let s = withPlayers(config('team'), 3);
     s = apply(s, { type: 'move-player', actor: as('p0'), at: 0, playerId: 'p0', teamId: 't2' });
     expect(playerOf(s, 'p0')!.teamId).toBe('t2');
-    expect(next(s, { type: 'move-player', actor: as('p0'), at: 0, playerId: 'p1', teamId: 't2' }).events[0]).toMatchObject({ code: 'action/forbidden' });
+    expect(
+      next(s, { type: 'move-player', actor: as('p0'), at: 0, playerId: 'p1', teamId: 't2' }).events[0],
+    ).toMatchObject({ code: 'action/forbidden' });
     s = apply(s, { type: 'start', actor: host, at: 1 });
-    expect(next(s, { type: 'move-player', actor: as('p0'), at: 2, playerId: 'p0', teamId: 't1' }).events[0]).toMatchObject({ code: 'action/forbidden' });
+    expect(
+      next(s, { type: 'move-player', actor: as('p0'), at: 2, playerId: 'p0', teamId: 't1' }).events[0],
+    ).toMatchObject({ code: 'action/forbidden' });
   });
 });

@@ -6,7 +6,15 @@ import { config } from './testing/fixtures.js';
 import { questionById } from './quiz/quiz.js';
 import { cardIndex, hostContext, quoteDeployment } from './race/quote.js';
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf'];
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'isPrototypeOf',
+];
 const system = { role: 'system' } as const;
 
 function errorOf(state: GameState, action: Action): string | null {
@@ -19,11 +27,17 @@ describe('prototype-named ids are unknown ids', () => {
     let state = createGame(config('team'), 'own-keys');
     state = next(state, { type: 'join', actor: system, at: 1, playerId: 'p1', name: 'Ada', teamId: 't1' }).state;
     for (const teamId of PROTO_KEYS) {
-      expect(errorOf(state, { type: 'join', actor: system, at: 2, playerId: `x-${teamId}`, name: `N ${teamId}`, teamId })).toBe('team/unknown');
-      expect(errorOf(state, { type: 'move-player', actor: { role: 'host' }, at: 2, playerId: 'p1', teamId })).toBe('team/unknown');
+      expect(
+        errorOf(state, { type: 'join', actor: system, at: 2, playerId: `x-${teamId}`, name: `N ${teamId}`, teamId }),
+      ).toBe('team/unknown');
+      expect(errorOf(state, { type: 'move-player', actor: { role: 'host' }, at: 2, playerId: 'p1', teamId })).toBe(
+        'team/unknown',
+      );
     }
     // The real teams still work.
-    expect(errorOf(state, { type: 'move-player', actor: { role: 'host' }, at: 2, playerId: 'p1', teamId: 't2' })).toBeNull();
+    expect(
+      errorOf(state, { type: 'move-player', actor: { role: 'host' }, at: 2, playerId: 'p1', teamId: 't2' }),
+    ).toBeNull();
   });
 
   it('question, card and race-host lookups find nothing for those names', () => {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { answerOf, billOf, botMoves, createGame, next, replay, viewFor, nextWakeAt, leaderboard, teamLeaderboard, readingFloorMs, REACTION_BAND_MS } from './index.js';
+import {
+  answerOf,
+  billOf,
+  botMoves,
+  createGame,
+  next,
+  replay,
+  viewFor,
+  nextWakeAt,
+  leaderboard,
+  teamLeaderboard,
+  readingFloorMs,
+  REACTION_BAND_MS,
+} from './index.js';
 import type { Action, Actor, Answer, GameEvent, GameState } from './index.js';
 import { config } from './testing/fixtures.js';
 import { playerOf } from './players.js';
@@ -29,12 +42,18 @@ function rightAnswer(state: GameState): Answer {
   const q = state.config.content.questions.find((x) => x.id === qs.questionId)!;
   const inv = (k: number) => qs.perm.indexOf(k);
   switch (q.type) {
-    case 'single': return { type: 'single', choice: q.correct };
-    case 'multi': return { type: 'multi', choices: q.correct };
-    case 'truefalse': return { type: 'truefalse', value: q.correct };
-    case 'ordering': return { type: 'ordering', order: q.items.map((_, k) => inv(k)) };
-    case 'matching': return { type: 'matching', pairs: q.pairs.map((p) => inv(p)) };
-    case 'numeric': return { type: 'numeric', value: q.correct };
+    case 'single':
+      return { type: 'single', choice: q.correct };
+    case 'multi':
+      return { type: 'multi', choices: q.correct };
+    case 'truefalse':
+      return { type: 'truefalse', value: q.correct };
+    case 'ordering':
+      return { type: 'ordering', order: q.items.map((_, k) => inv(k)) };
+    case 'matching':
+      return { type: 'matching', pairs: q.pairs.map((p) => inv(p)) };
+    case 'numeric':
+      return { type: 'numeric', value: q.correct };
   }
 }
 
@@ -49,7 +68,9 @@ describe('a full scripted classroom game', () => {
     expect(state.phase).toBe('question');
     for (let i = 0; i < 6; i++) {
       const qid = state.question!.questionId;
-      const r1 = play(state, [{ type: 'answer', actor: as('p1'), at: (t += 2000), questionId: qid, answer: rightAnswer(state) }]);
+      const r1 = play(state, [
+        { type: 'answer', actor: as('p1'), at: (t += 2000), questionId: qid, answer: rightAnswer(state) },
+      ]);
       state = r1.state;
       log.push(...r1.log);
       // p2 never answers: the authority's tick closes the question at its deadline.
@@ -84,7 +105,17 @@ describe('a full scripted classroom game', () => {
     } as const;
     for (const slot of state.race!.hosts.room!.cards) {
       const who = deploys.length % 2 === 0 ? 'p1' : 'p2';
-      deploys.push([who, slot.cardId, { type: 'deploy', actor: as(who), at: Math.max(t, slot.arrivesAt), cardId: slot.cardId, choice: choice[slot.cardId as keyof typeof choice] }]);
+      deploys.push([
+        who,
+        slot.cardId,
+        {
+          type: 'deploy',
+          actor: as(who),
+          at: Math.max(t, slot.arrivesAt),
+          cardId: slot.cardId,
+          choice: choice[slot.cardId as keyof typeof choice],
+        },
+      ]);
     }
     for (const [, , a] of deploys) {
       const r = play(state, [a]);
@@ -106,9 +137,13 @@ describe('a full scripted classroom game', () => {
     // The race that ran out of time says so: the room broadcasts on this event.
     expect(raceEvents).toContainEqual({ type: 'phase', phase: 'race-result', step: state.step });
     const fired = raceEvents.filter((e) => e.type === 'race-event').map((e) => (e as { kind: string }).kind);
-    for (const k of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'patch-day', 'hardware-failure']) expect(fired).toContain(k);
+    for (const k of ['kernel-cve', 'traffic-spike', 'noisy-neighbour', 'patch-day', 'hardware-failure'])
+      expect(fired).toContain(k);
     // The CVE hit the two plain containers (web, db) and nothing else.
-    const cve = raceEvents.find((e) => e.type === 'race-event' && e.kind === 'kernel-cve') as Extract<GameEvent, { type: 'race-event' }>;
+    const cve = raceEvents.find((e) => e.type === 'race-event' && e.kind === 'kernel-cve') as Extract<
+      GameEvent,
+      { type: 'race-event' }
+    >;
     const deployed = state.race!.hosts.room!.deployments;
     expect(cve.affected.map((id) => deployed.find((d) => d.id === id)!.cardId).sort()).toEqual(['db', 'web']);
     // Each player's bill adds up (deployed + events + final audit) to exactly what the race added to its score.
@@ -119,9 +154,13 @@ describe('a full scripted classroom game', () => {
     }
     expect(billOf(state, 'room', 'p1').eventPoints).not.toBe(0);
     // Every score change says why, in both languages, with a topic.
-    for (const e of raceEvents) if (e.type === 'score') for (const w of e.change.why) expect(w.ko && w.en && w.topic).toBeTruthy();
+    for (const e of raceEvents)
+      if (e.type === 'score') for (const w of e.change.why) expect(w.ko && w.en && w.topic).toBeTruthy();
 
-    const end = play(state, [{ type: 'next', actor: host, at: (t += 1000) }, { type: 'next', actor: host, at: (t += 1000) }]);
+    const end = play(state, [
+      { type: 'next', actor: host, at: (t += 1000) },
+      { type: 'next', actor: host, at: (t += 1000) },
+    ]);
     state = end.state;
     log.push(...end.log);
     expect(state.phase).toBe('podium');
@@ -146,19 +185,69 @@ describe('guards: invalid actions change nothing and say why', () => {
   const started = () => next(base(), { type: 'start', actor: host, at: 10 }).state;
   const cases: Array<[string, () => GameState, Action, string]> = [
     ['a player starting the game', base, { type: 'start', actor: as('p1'), at: 5 }, 'action/forbidden'],
-    ['answering in the lobby', base, { type: 'answer', actor: as('p1'), at: 5, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'action/wrong-phase'],
+    [
+      'answering in the lobby',
+      base,
+      { type: 'answer', actor: as('p1'), at: 5, questionId: 'q1', answer: { type: 'single', choice: 0 } },
+      'action/wrong-phase',
+    ],
     ['a duplicate name', base, { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' ada ' }, 'name/taken'],
-    ['a duplicate player id', base, { type: 'join', actor: system, at: 5, playerId: 'p2', name: 'Cy' }, 'player/duplicate'],
-    ['a name with nothing visible', base, { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' \u3164 ' }, 'name/invalid'],
-    ['the host answering', started, { type: 'answer', actor: host, at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'action/forbidden'],
-    ['an unknown player', started, { type: 'answer', actor: as('ghost'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'player/unknown'],
-    ['the wrong question', started, { type: 'answer', actor: as('p1'), at: 11, questionId: 'q2', answer: { type: 'single', choice: 0 } }, 'question/closed'],
-    ['an out-of-range option', started, { type: 'answer', actor: as('p1'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 9 } }, 'answer/malformed'],
-    ['a wrong answer type', started, { type: 'answer', actor: as('p1'), at: 11, questionId: 'q1', answer: { type: 'numeric', value: 1 } }, 'answer/malformed'],
-    ['a late answer', started, { type: 'answer', actor: as('p1'), at: 10 + 20_001, questionId: 'q1', answer: { type: 'single', choice: 0 } }, 'answer/late'],
+    [
+      'a duplicate player id',
+      base,
+      { type: 'join', actor: system, at: 5, playerId: 'p2', name: 'Cy' },
+      'player/duplicate',
+    ],
+    [
+      'a name with nothing visible',
+      base,
+      { type: 'join', actor: system, at: 5, playerId: 'p3', name: ' \u3164 ' },
+      'name/invalid',
+    ],
+    [
+      'the host answering',
+      started,
+      { type: 'answer', actor: host, at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } },
+      'action/forbidden',
+    ],
+    [
+      'an unknown player',
+      started,
+      { type: 'answer', actor: as('ghost'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 0 } },
+      'player/unknown',
+    ],
+    [
+      'the wrong question',
+      started,
+      { type: 'answer', actor: as('p1'), at: 11, questionId: 'q2', answer: { type: 'single', choice: 0 } },
+      'question/closed',
+    ],
+    [
+      'an out-of-range option',
+      started,
+      { type: 'answer', actor: as('p1'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 9 } },
+      'answer/malformed',
+    ],
+    [
+      'a wrong answer type',
+      started,
+      { type: 'answer', actor: as('p1'), at: 11, questionId: 'q1', answer: { type: 'numeric', value: 1 } },
+      'answer/malformed',
+    ],
+    [
+      'a late answer',
+      started,
+      { type: 'answer', actor: as('p1'), at: 10 + 20_001, questionId: 'q1', answer: { type: 'single', choice: 0 } },
+      'answer/late',
+    ],
     ['time running backwards', started, { type: 'next', actor: host, at: 5 }, 'action/time-backwards'],
     ['a tick from a player', started, { type: 'tick', actor: as('p1'), at: 11 }, 'action/forbidden'],
-    ['a deploy outside a race', started, { type: 'deploy', actor: as('p1'), at: 11, cardId: 'web', choice: { kind: 'container', placement: 'on-prem' } }, 'action/wrong-phase'],
+    [
+      'a deploy outside a race',
+      started,
+      { type: 'deploy', actor: as('p1'), at: 11, cardId: 'web', choice: { kind: 'container', placement: 'on-prem' } },
+      'action/wrong-phase',
+    ],
     ['an unknown action', started, { type: 'explode', actor: host, at: 11 } as unknown as Action, 'action/unknown'],
     ['no time stamp', started, { type: 'next', actor: host } as unknown as Action, 'action/malformed'],
   ];
@@ -175,7 +264,13 @@ describe('guards: invalid actions change nothing and say why', () => {
 
   it('refuses a second answer to the same question', () => {
     const s = started();
-    const a: Action = { type: 'answer', actor: as('p1'), at: 11, questionId: 'q1', answer: { type: 'single', choice: 1 } };
+    const a: Action = {
+      type: 'answer',
+      actor: as('p1'),
+      at: 11,
+      questionId: 'q1',
+      answer: { type: 'single', choice: 1 },
+    };
     const once = next(s, a).state;
     expect(next(once, { ...a, at: 12 }).events[0]).toMatchObject({ code: 'answer/duplicate' });
   });
@@ -183,7 +278,10 @@ describe('guards: invalid actions change nothing and say why', () => {
   it('a removed player can no longer act', () => {
     let s = started();
     s = next(s, { type: 'remove-player', actor: host, at: 11, playerId: 'p2' }).state;
-    expect(next(s, { type: 'answer', actor: as('p2'), at: 12, questionId: 'q1', answer: { type: 'single', choice: 0 } }).events[0]).toMatchObject({ code: 'player/removed' });
+    expect(
+      next(s, { type: 'answer', actor: as('p2'), at: 12, questionId: 'q1', answer: { type: 'single', choice: 0 } })
+        .events[0],
+    ).toMatchObject({ code: 'player/removed' });
   });
 });
 
@@ -203,10 +301,19 @@ describe('scoring, views and modes', () => {
 
   it('pays faster answers more with speed points, the same in accuracy mode', () => {
     const run = (speedPoints: boolean, at: number) => {
-      let s = createGame(config('classroom', { scoring: { speedPoints, streakBonus: true, pointsMultiplier: 1, partialCredit: true } }), 'x');
+      let s = createGame(
+        config('classroom', { scoring: { speedPoints, streakBonus: true, pointsMultiplier: 1, partialCredit: true } }),
+        'x',
+      );
       s = next(s, { type: 'join', actor: system, at: 0, playerId: 'p1', name: 'A' }).state;
       s = next(s, { type: 'start', actor: host, at: 0 }).state;
-      s = next(s, { type: 'answer', actor: as('p1'), at, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
+      s = next(s, {
+        type: 'answer',
+        actor: as('p1'),
+        at,
+        questionId: 'q1',
+        answer: { type: 'single', choice: 0 },
+      }).state;
       return playerOf(s, 'p1')!.score;
     };
     expect(run(true, 1000)).toBeGreaterThan(run(true, 15000));
@@ -226,16 +333,32 @@ describe('scoring, views and modes', () => {
     s = next(s, { type: 'join', actor: system, at: 0, playerId: 'p1', name: 'A' }).state;
     s = next(s, { type: 'join', actor: system, at: 0, playerId: 'p2', name: 'B' }).state;
     s = next(s, { type: 'start', actor: host, at: 0 }).state;
-    s = next(s, { type: 'answer', actor: as('p1'), at: 100, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
-    s = next(s, { type: 'answer', actor: as('p2'), at: 100, questionId: 'q1', answer: { type: 'single', choice: 1 } }).state;
+    s = next(s, {
+      type: 'answer',
+      actor: as('p1'),
+      at: 100,
+      questionId: 'q1',
+      answer: { type: 'single', choice: 0 },
+    }).state;
+    s = next(s, {
+      type: 'answer',
+      actor: as('p2'),
+      at: 100,
+      questionId: 'q1',
+      answer: { type: 'single', choice: 1 },
+    }).state;
     s = next(s, { type: 'join', actor: system, at: 200, playerId: 'p3', name: 'C' }).state;
     expect(playerOf(s, 'p3')).toMatchObject({ score: 0, joinedAtStep: 1 });
-    expect(next(s, { type: 'answer', actor: as('p3'), at: 201, questionId: 'q1', answer: { type: 'single', choice: 0 } }).events[0]).toMatchObject({ type: 'error' });
+    expect(
+      next(s, { type: 'answer', actor: as('p3'), at: 201, questionId: 'q1', answer: { type: 'single', choice: 0 } })
+        .events[0],
+    ).toMatchObject({ type: 'error' });
   });
 
   it('balances teams and gives each team its own host', () => {
     let s = createGame(config('team'), 'team');
-    for (const [i, n] of ['A', 'B', 'C', 'D'].entries()) s = next(s, { type: 'join', actor: system, at: 0, playerId: `p${i}`, name: n }).state;
+    for (const [i, n] of ['A', 'B', 'C', 'D'].entries())
+      s = next(s, { type: 'join', actor: system, at: 0, playerId: `p${i}`, name: n }).state;
     expect(s.playerOrder.map((id) => playerOf(s, id)!.teamId)).toEqual(['t1', 't2', 't1', 't2']);
     s = { ...s, config: { ...s.config, rounds: [{ kind: 'race', scenarioId: 's1' }] } };
     s = next(s, { type: 'start', actor: host, at: 0 }).state;
@@ -251,7 +374,13 @@ describe('scoring, views and modes', () => {
     s = next(s, { type: 'pause', actor: host, at: 5000 }).state;
     expect(nextWakeAt(s)).toBeNull();
     s = next(s, { type: 'resume', actor: host, at: 65000 }).state;
-    s = next(s, { type: 'answer', actor: as('p1'), at: 70000, questionId: 'q1', answer: { type: 'single', choice: 0 } }).state;
+    s = next(s, {
+      type: 'answer',
+      actor: as('p1'),
+      at: 70000,
+      questionId: 'q1',
+      answer: { type: 'single', choice: 0 },
+    }).state;
     expect(answerOf(s.question!, 'p1')!.elapsedMs).toBe(10000);
   });
 });
@@ -295,9 +424,20 @@ describe('bots', () => {
     const drawn = Object.fromEntries(['easy', 'medium', 'hard'].map((b) => [b, botMoves(s, b)[0]!]));
     for (const move of Object.values(drawn)) expect(move.at).toBeGreaterThan(opened + 1000);
     // Without the person's answer the bots wait for their times, and the question waits for them.
-    const waited = play(s, Object.values(drawn).sort((a, b) => a.at - b.at)).state;
+    const waited = play(
+      s,
+      Object.values(drawn).sort((a, b) => a.at - b.at),
+    ).state;
 
-    const answered = play(s, [{ type: 'answer', actor: as('me'), at: opened + 1000, questionId: s.question!.questionId, answer: rightAnswer(s) }]).state;
+    const answered = play(s, [
+      {
+        type: 'answer',
+        actor: as('me'),
+        at: opened + 1000,
+        questionId: s.question!.questionId,
+        answer: rightAnswer(s),
+      },
+    ]).state;
     expect(answered.phase).toBe('question');
     const now = ['easy', 'medium', 'hard'].map((b) => botMoves(answered, b)[0]!);
     for (const move of now) expect(move).toMatchObject({ type: 'answer', at: opened + 1000 });
@@ -307,14 +447,25 @@ describe('bots', () => {
       const early = answerOf(closed.question!, b)!;
       const late = answerOf(waited.question!, b)!;
       expect(early.elapsedMs).toBe(drawn[b]!.at - opened);
-      expect({ points: early.points, correctness: early.correctness }).toEqual({ points: late.points, correctness: late.correctness });
+      expect({ points: early.points, correctness: early.correctness }).toEqual({
+        points: late.points,
+        correctness: late.correctness,
+      });
     }
     // A classroom keeps waiting for its bots' own times.
     let c = createGame(config('classroom'), 'bots-early');
     c = next(c, { type: 'join', actor: system, at: 0, playerId: 'me', name: 'Me' }).state;
     c = next(c, { type: 'join', actor: system, at: 0, playerId: 'hard', name: 'hard', bot: 'hard' }).state;
     c = next(c, { type: 'start', actor: host, at: 0 }).state;
-    c = play(c, [{ type: 'answer', actor: as('me'), at: c.question!.openedAt + 1000, questionId: c.question!.questionId, answer: rightAnswer(c) }]).state;
+    c = play(c, [
+      {
+        type: 'answer',
+        actor: as('me'),
+        at: c.question!.openedAt + 1000,
+        questionId: c.question!.questionId,
+        answer: rightAnswer(c),
+      },
+    ]).state;
     expect(botMoves(c, 'hard')[0]!.at).toBeGreaterThan(c.now);
   });
 });

@@ -44,7 +44,17 @@ export function createGame(config: GameConfig, seed: string): GameState {
 }
 
 const HOST_ACTIONS = new Set<Action['type']>([
-  'remove-player', 'move-player', 'set-time-factor', 'lock-lobby', 'start', 'next', 'skip', 'pause', 'resume', 'add-time', 'end',
+  'remove-player',
+  'move-player',
+  'set-time-factor',
+  'lock-lobby',
+  'start',
+  'next',
+  'skip',
+  'pause',
+  'resume',
+  'add-time',
+  'end',
 ]);
 const PLAYER_ACTIONS = new Set<Action['type']>(['answer', 'claim', 'release', 'deploy', 'take-layer']);
 
@@ -55,7 +65,8 @@ export function next(state: GameState, action: Action): StepResult {
     apply(d, action);
     // Every change of phase, whatever caused it (a timer, the last answer, a bot, the host), is announced: the
     // room broadcasts on this event, so a race that times out reaches every screen as a host's "next" does.
-    if (d.s.phase !== state.phase && !d.events.some((e) => e.type === 'phase')) d.emit({ type: 'phase', phase: d.s.phase, step: d.s.step });
+    if (d.s.phase !== state.phase && !d.events.some((e) => e.type === 'phase'))
+      d.emit({ type: 'phase', phase: d.s.phase, step: d.s.step });
     d.s.version = state.version + 1;
     d.s.now = Math.max(state.now, action.at);
     return { state: d.finish(), events: d.events };
@@ -68,7 +79,11 @@ export function next(state: GameState, action: Action): StepResult {
 }
 
 /** Replays an action log from the seed. Rejected actions stay rejected, exactly as they were live. */
-export function replay(config: GameConfig, seed: string, actions: readonly Action[]): StepResult & { rejected: number } {
+export function replay(
+  config: GameConfig,
+  seed: string,
+  actions: readonly Action[],
+): StepResult & { rejected: number } {
   let state = createGame(config, seed);
   const events: GameEvent[] = [];
   let rejected = 0;
@@ -102,8 +117,12 @@ function apply(d: Draft, action: Action): void {
   const actor = d.actor;
   // A player may pick its own team in the lobby; every other team move is the host's.
   const selfTeamPick =
-    action.type === 'move-player' && actor.role === 'player' && actor.playerId === action.playerId && d.s.phase === 'lobby';
-  if (HOST_ACTIONS.has(action.type) && !isHostActor(d) && !selfTeamPick) reject('action/forbidden', `Only the host may ${action.type}.`);
+    action.type === 'move-player' &&
+    actor.role === 'player' &&
+    actor.playerId === action.playerId &&
+    d.s.phase === 'lobby';
+  if (HOST_ACTIONS.has(action.type) && !isHostActor(d) && !selfTeamPick)
+    reject('action/forbidden', `Only the host may ${action.type}.`);
   if (PLAYER_ACTIONS.has(action.type)) {
     if (actor.role !== 'player') reject('action/forbidden', `Only a player may ${action.type}.`);
     const p = playerOf(d.s, actor.playerId);
@@ -128,7 +147,8 @@ function apply(d: Draft, action: Action): void {
       countMember(d, p.teamId, -1);
       if (d.s.race)
         for (const host of Object.values(d.race().hosts))
-          for (const slot of host.cards) if (slot.claimedBy === action.playerId && !slot.deploymentId) slot.claimedBy = null;
+          for (const slot of host.cards)
+            if (slot.claimedBy === action.playerId && !slot.deploymentId) slot.claimedBy = null;
       d.emit({ type: 'player-removed', playerId: action.playerId });
       maybeCloseWhenAllAnswered(d);
       return;
@@ -185,9 +205,11 @@ function apply(d: Draft, action: Action): void {
         const race = d.race();
         race.endsAt += pausedFor;
         for (const e of race.events) if (!e.fired) e.at += pausedFor;
-        for (const h of Object.values(race.hosts)) for (const c of h.cards) if (c.arrivesAt > pausedAt) c.arrivesAt += pausedFor;
         for (const h of Object.values(race.hosts))
-          for (const dep of h.deployments) if (dep.downUntil !== undefined && dep.downUntil > pausedAt) dep.downUntil += pausedFor;
+          for (const c of h.cards) if (c.arrivesAt > pausedAt) c.arrivesAt += pausedFor;
+        for (const h of Object.values(race.hosts))
+          for (const dep of h.deployments)
+            if (dep.downUntil !== undefined && dep.downUntil > pausedAt) dep.downUntil += pausedFor;
       }
       d.emit({ type: 'paused', paused: false });
       return;
@@ -277,7 +299,9 @@ function takeLayer(d: Draft, playerId: string, layer: Player['layer']): void {
   if (d.s.phase === 'race') reject('action/wrong-phase', 'Layers are chosen between races.');
   const me = d.player(playerId)!;
   if (layer !== null) {
-    const holder = d.s.playerOrder.map((id) => playerOf(d.s, id)!).find((p) => p.id !== playerId && p.teamId === me.teamId && p.layer === layer && !p.removed);
+    const holder = d.s.playerOrder
+      .map((id) => playerOf(d.s, id)!)
+      .find((p) => p.id !== playerId && p.teamId === me.teamId && p.layer === layer && !p.removed);
     if (holder) reject('team/layer-taken', `${holder.name} already owns the ${layer} layer.`);
   }
   d.updatePlayer(playerId, { layer });

@@ -35,7 +35,13 @@ function run(state: GameState, ...actions: Step[]): GameState {
   }
   return state;
 }
-const join = (playerId: string, name: string, teamId?: string): Step => ({ type: 'join', actor: system, playerId, name, ...(teamId ? { teamId } : {}) });
+const join = (playerId: string, name: string, teamId?: string): Step => ({
+  type: 'join',
+  actor: system,
+  playerId,
+  name,
+  ...(teamId ? { teamId } : {}),
+});
 
 function refusedCode(state: GameState, name: string): string | null {
   const r = next(state, { type: 'join', actor: system, at: ++clock, playerId: `x${clock}`, name });
@@ -78,11 +84,17 @@ describe('the join rule', () => {
     let state = createGame(config('team', { teamCount: 3 } as Partial<GameConfig>), 'teams');
     state = run(state, join('a', 'A'), join('b', 'B'), join('c', 'C'), join('d', 'D', 't1'));
     const walk = (s: GameState) =>
-      Object.keys(s.teams).map((t) => s.playerOrder.filter((id) => playerOf(s, id)?.teamId === t && !playerOf(s, id)?.removed).length);
+      Object.keys(s.teams).map(
+        (t) => s.playerOrder.filter((id) => playerOf(s, id)?.teamId === t && !playerOf(s, id)?.removed).length,
+      );
     expect(walk(state)).toEqual([2, 1, 1]);
     expect(Object.values(state.teamSizes)).toEqual(walk(state));
     expect(balancedTeam(state)).toBe('t2');
-    state = run(state, { type: 'move-player', actor: host, playerId: 'd', teamId: 't3' }, { type: 'remove-player', actor: host, playerId: 'b' });
+    state = run(
+      state,
+      { type: 'move-player', actor: host, playerId: 'd', teamId: 't3' },
+      { type: 'remove-player', actor: host, playerId: 'b' },
+    );
     expect(Object.values(state.teamSizes)).toEqual(walk(state));
     expect(walk(state)).toEqual([1, 0, 2]);
     state = run(state, join('e', 'E'));
@@ -94,7 +106,10 @@ describe('the join rule', () => {
 describe('ranks and view parts', () => {
   const played = () => {
     let state = createGame(config('classroom', { leaderboard: 'top3' }), 'ranks');
-    state = run(state, ...['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'].map((n, i) => join(`p${i}`, n)), { type: 'start', actor: host });
+    state = run(state, ...['Ada', 'Bo', 'Cy', 'Di', 'Ed', 'Flo'].map((n, i) => join(`p${i}`, n)), {
+      type: 'start',
+      actor: host,
+    });
     const q = state.question!;
     // Single-choice options are presented in their order (perm only orders ordering and matching items).
     const right = 0;
@@ -102,9 +117,24 @@ describe('ranks and view parts', () => {
     // Two answer right, one wrong: ties among the rest.
     state = run(
       state,
-      { type: 'answer', actor: { role: 'player', playerId: 'p4' }, questionId: q.questionId, answer: { type: 'single', choice: right } },
-      { type: 'answer', actor: { role: 'player', playerId: 'p5' }, questionId: q.questionId, answer: { type: 'single', choice: right } },
-      { type: 'answer', actor: { role: 'player', playerId: 'p0' }, questionId: q.questionId, answer: { type: 'single', choice: wrong } },
+      {
+        type: 'answer',
+        actor: { role: 'player', playerId: 'p4' },
+        questionId: q.questionId,
+        answer: { type: 'single', choice: right },
+      },
+      {
+        type: 'answer',
+        actor: { role: 'player', playerId: 'p5' },
+        questionId: q.questionId,
+        answer: { type: 'single', choice: right },
+      },
+      {
+        type: 'answer',
+        actor: { role: 'player', playerId: 'p0' },
+        questionId: q.questionId,
+        answer: { type: 'single', choice: wrong },
+      },
       { type: 'next', actor: host },
     );
     return state;
@@ -130,11 +160,16 @@ describe('ranks and view parts', () => {
     expect(shared.me).toBeNull();
     expect(shared.players).toHaveLength(3);
     for (const id of state.playerOrder) {
-      expect(personalView(shared, state, id, rankOf(state, id))).toEqual(viewFor(state, { role: 'player', playerId: id }));
+      expect(personalView(shared, state, id, rankOf(state, id))).toEqual(
+        viewFor(state, { role: 'player', playerId: id }),
+      );
     }
     // Below the visible top, a player sees the top and then its own row.
     const last = leaderboard(state).at(-1)!.playerId;
-    expect(viewFor(state, { role: 'player', playerId: last }).players.map((p) => p.id)).toEqual([...shared.players.map((p) => p.id), last]);
+    expect(viewFor(state, { role: 'player', playerId: last }).players.map((p) => p.id)).toEqual([
+      ...shared.players.map((p) => p.id),
+      last,
+    ]);
   });
 });
 
@@ -143,7 +178,9 @@ describe('leaderboard limits', () => {
     const state = seated({ leaderboard: 'end' });
     expect(visibleTop(state)).toBe(visibleTopFor('end', false));
     expect(visibleTop({ ...state, phase: 'podium' })).toBe(visibleTopFor('end', true));
-    expect([visibleTopFor('top3', false), visibleTopFor('never', false), visibleTopFor('never', true)]).toEqual([3, 0, 3]);
+    expect([visibleTopFor('top3', false), visibleTopFor('never', false), visibleTopFor('never', true)]).toEqual([
+      3, 0, 3,
+    ]);
     // The projector asks the engine's rule instead of a table of its own.
     const hostView = readFileSync(new URL('../../client/src/views/host-view.ts', import.meta.url), 'utf8');
     expect(hostView).toMatch(/visibleTopFor\(/);

@@ -18,7 +18,11 @@ export interface Refusal {
  * player's is taken; after the start, a game without late join (and a solo game) takes no one; a locked lobby
  * takes no one.
  */
-export function joinRefusal(state: GameState, name: string, keys: readonly string[] = nicknameKeys(name)): Refusal | null {
+export function joinRefusal(
+  state: GameState,
+  name: string,
+  keys: readonly string[] = nicknameKeys(name),
+): Refusal | null {
   let taken = false;
   for (const key of keys) {
     const holder = getIn(state.nameIndex, key);
@@ -28,7 +32,10 @@ export function joinRefusal(state: GameState, name: string, keys: readonly strin
   }
   if (taken) return { code: 'name/taken', message: 'Someone in this room already has this name.' };
   if (state.phase !== 'lobby' && (!state.config.lateJoin || state.config.mode === 'solo')) {
-    return { code: 'room/started', message: 'This game has already started and the host does not let players join late.' };
+    return {
+      code: 'room/started',
+      message: 'This game has already started and the host does not let players join late.',
+    };
   }
   if (state.lobbyLocked) return { code: 'lobby/locked', message: 'The host has locked the lobby.' };
   return null;

@@ -19,7 +19,10 @@ export interface TeamStanding {
   members: Array<{ playerId: string; name: string; score: number }>;
 }
 
-function rankBy<T extends { score: number }>(items: T[], tieBreak: (a: T, b: T) => number): Array<T & { rank: number }> {
+function rankBy<T extends { score: number }>(
+  items: T[],
+  tieBreak: (a: T, b: T) => number,
+): Array<T & { rank: number }> {
   const sorted = [...items].sort((a, b) => b.score - a.score || tieBreak(a, b));
   let rank = 0;
   return sorted.map((item, i) => {

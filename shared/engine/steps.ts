@@ -13,7 +13,8 @@ export function stepsOf(config: GameConfig): Step[] {
   if (!steps) {
     steps = [];
     config.rounds.forEach((round, r) => {
-      if (round.kind === 'race') steps!.push({ kind: 'race', scenarioId: round.scenarioId, round: r, lastInRound: true });
+      if (round.kind === 'race')
+        steps!.push({ kind: 'race', scenarioId: round.scenarioId, round: r, lastInRound: true });
       else
         round.questionIds.forEach((questionId, i) =>
           steps!.push({ kind: 'question', questionId, round: r, lastInRound: i === round.questionIds.length - 1 }),
@@ -85,7 +86,8 @@ export function nextWakeAt(state: GameState): number | null {
       for (const slot of host.cards) if (slot.arrivesAt > state.now && slot.arrivesAt < wake) wake = slot.arrivesAt;
     // A deployment a race event stopped comes back at its own time.
     for (const host of Object.values(state.race.hosts))
-      for (const dep of host.deployments) if (dep.down && dep.downUntil !== undefined && dep.downUntil < wake) wake = dep.downUntil;
+      for (const dep of host.deployments)
+        if (dep.down && dep.downUntil !== undefined && dep.downUntil < wake) wake = dep.downUntil;
     return wake;
   }
   return null;

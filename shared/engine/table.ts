@@ -46,7 +46,11 @@ export class TableWriter<T> {
   }
 
   set(id: string, value: T): void {
-    if (!this.index) this.index = this.base.length === 0 ? new Array<null>(BUCKETS).fill(null) : (this.base.slice() as Array<Array<readonly [string, T]> | null>);
+    if (!this.index)
+      this.index =
+        this.base.length === 0
+          ? new Array<null>(BUCKETS).fill(null)
+          : (this.base.slice() as Array<Array<readonly [string, T]> | null>);
     const slot = slotOf(id);
     let bucket = this.index[slot] ?? [];
     if (!this.owned.has(slot)) {

@@ -24,8 +24,33 @@ export type TopicId = (typeof TOPICS)[number];
  * marks a number the game chose itself (no published figure): the client shows it as the game's estimate.
  */
 export type FactTag =
-  | 'F' | 'FC' | 'FCS' | 'X' | 'G' | 'GV' | 'K' | 'DS' | 'DP' | 'MH' | 'PH' | 'AL' | 'WS' | 'WR' | 'UB'
-  | 'K8S' | 'KA' | 'K8T' | 'DL' | 'SO' | 'CVE1' | 'CVE2' | 'VEN' | 'MS' | 'NIST' | '190' | 'GUESS';
+  | 'F'
+  | 'FC'
+  | 'FCS'
+  | 'X'
+  | 'G'
+  | 'GV'
+  | 'K'
+  | 'DS'
+  | 'DP'
+  | 'MH'
+  | 'PH'
+  | 'AL'
+  | 'WS'
+  | 'WR'
+  | 'UB'
+  | 'K8S'
+  | 'KA'
+  | 'K8T'
+  | 'DL'
+  | 'SO'
+  | 'CVE1'
+  | 'CVE2'
+  | 'VEN'
+  | 'MS'
+  | 'NIST'
+  | '190'
+  | 'GUESS';
 
 export type Lang = 'ko' | 'en';
 
@@ -574,7 +599,8 @@ export interface QuoteBreakdown {
   isolationWeight: number;
 }
 
-export type IsolationPart = 'boundary' | 'iaas-vm-cap' | 'untrusted-shared-kernel' | 'mixed-sensitivity' | 'noisy-neighbours';
+export type IsolationPart =
+  'boundary' | 'iaas-vm-cap' | 'untrusted-shared-kernel' | 'mixed-sensitivity' | 'noisy-neighbours';
 
 // ---------------------------------------------------------------- views
 

@@ -73,7 +73,11 @@ export function viewFor(state: GameState, viewer: Actor): GameView {
  */
 export function sharedView(state: GameState, teamId: string | null): GameView {
   const mode = state.config.mode;
-  return baseView(state, false, mode === 'classroom' ? 'room' : mode === 'team' && teamId !== null ? `team:${teamId}` : null);
+  return baseView(
+    state,
+    false,
+    mode === 'classroom' ? 'room' : mode === 'team' && teamId !== null ? `team:${teamId}` : null,
+  );
 }
 
 const rowOf = (p: NonNullable<ReturnType<typeof playerOf>>): ViewPlayer => ({
@@ -95,7 +99,8 @@ export function personalView(shared: GameView, state: GameState, playerId: strin
   const p = playerOf(state, playerId);
   if (!p || p.removed) return shared;
   const q = state.question;
-  const mine = q && shared.question && q.questionId === shared.question.question.id ? (answerOf(q, playerId) ?? null) : null;
+  const mine =
+    q && shared.question && q.questionId === shared.question.question.id ? (answerOf(q, playerId) ?? null) : null;
   const players = shared.players.some((r) => r.id === playerId) ? shared.players : [...shared.players, rowOf(p)];
   return {
     ...shared,

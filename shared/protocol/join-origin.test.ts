@@ -17,13 +17,17 @@ describe('the join link origin', () => {
   });
 
   it('PUBLIC_URL wins, without a trailing slash; no information or no network address keeps the page origin', () => {
-    expect(joinOrigin({ publicUrl: 'https://quiz.school.example/', lan: [] }, page('http://localhost:3000'))).toBe('https://quiz.school.example');
+    expect(joinOrigin({ publicUrl: 'https://quiz.school.example/', lan: [] }, page('http://localhost:3000'))).toBe(
+      'https://quiz.school.example',
+    );
     expect(joinOrigin(null, page('http://localhost:3000'))).toBe('http://localhost:3000');
     expect(joinOrigin({ publicUrl: null, lan: [] }, page('http://localhost:3000'))).toBe('http://localhost:3000');
   });
 
   it('knows loopback names', () => {
-    for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]']) expect(isLoopbackHost(host)).toBe(true);
-    for (const host of ['192.168.0.1', 'localhost.example', 'example.com', '10.0.0.1']) expect(isLoopbackHost(host)).toBe(false);
+    for (const host of ['localhost', 'LOCALHOST', '127.0.0.1', '127.1.2.3', '::1', '[::1]'])
+      expect(isLoopbackHost(host)).toBe(true);
+    for (const host of ['192.168.0.1', 'localhost.example', 'example.com', '10.0.0.1'])
+      expect(isLoopbackHost(host)).toBe(false);
   });
 });

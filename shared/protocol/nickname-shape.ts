@@ -28,6 +28,7 @@ export function nicknameShape(raw: string): NicknameShape {
   if (FORBIDDEN.test(name)) {
     return { ok: false, code: 'name/invalid', message: 'The nickname contains control or invisible characters.' };
   }
-  if (!hasVisibleCharacter(name)) return { ok: false, code: 'name/invalid', message: 'The nickname has no visible character.' };
+  if (!hasVisibleCharacter(name))
+    return { ok: false, code: 'name/invalid', message: 'The nickname has no visible character.' };
   return { ok: true, name };
 }

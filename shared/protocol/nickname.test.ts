@@ -18,20 +18,54 @@ describe('nickname keys (UTS #39 skeleton)', () => {
   });
 
   it('look-alikes of a name, and the name with invisible characters added, are the same name', () => {
-    for (const disguised of ['\u0430lice', 'al\u034Fice', 'alice\uFE0F', 'aIice', 'ALICE', 'Ａｌｉｃｅ', 'alice\u3164', 'ali\u2800ce', 'ali\u200Dce']) {
+    for (const disguised of [
+      '\u0430lice',
+      'al\u034Fice',
+      'alice\uFE0F',
+      'aIice',
+      'ALICE',
+      'Ａｌｉｃｅ',
+      'alice\u3164',
+      'ali\u2800ce',
+      'ali\u200Dce',
+    ]) {
       expect(same(disguised, 'alice'), JSON.stringify(disguised)).toBe(true);
     }
-    for (const disguised of ['m\u0430llory', 'mall\u03BFry', 'mallory\u034F', 'mallory\uFE0F', 'mallory\u3164', 'mallory\u2800']) {
+    for (const disguised of [
+      'm\u0430llory',
+      'mall\u03BFry',
+      'mallory\u034F',
+      'mallory\uFE0F',
+      'mallory\u3164',
+      'mallory\u2800',
+    ]) {
       expect(same(disguised, 'mallory'), JSON.stringify(disguised)).toBe(true);
     }
     // Different names stay different.
-    for (const [a, b] of [['alice', 'alise'], ['Ada', 'Ava'], ['민지', '민수'], ['José', 'Jose'], ['Bo', 'Bob']]) {
+    for (const [a, b] of [
+      ['alice', 'alise'],
+      ['Ada', 'Ava'],
+      ['민지', '민수'],
+      ['José', 'Jose'],
+      ['Bo', 'Bob'],
+    ]) {
       expect(same(a!, b!), `${a} / ${b}`).toBe(false);
     }
   });
 
   it('names without a visible character are refused', () => {
-    for (const blank of ['\u3164', '\u2800', '\u200D', '\u034F', '\uFE0F', '\u3164\u3164', '\u2800 \u2800', '\u115F\u1160', '\uFFA0', '\u0301']) {
+    for (const blank of [
+      '\u3164',
+      '\u2800',
+      '\u200D',
+      '\u034F',
+      '\uFE0F',
+      '\u3164\u3164',
+      '\u2800 \u2800',
+      '\u115F\u1160',
+      '\uFFA0',
+      '\u0301',
+    ]) {
       expect(hasVisibleCharacter(blank), JSON.stringify(blank)).toBe(false);
       expect(normalizeNickname(blank), JSON.stringify(blank)).toMatchObject({ ok: false, code: 'name/invalid' });
     }
@@ -42,7 +76,19 @@ describe('nickname keys (UTS #39 skeleton)', () => {
     for (const name of ['f\u00FCck', 'fu\u0441k', 'n\u0430zi', 'ｆｕｃｋ', 'FÜCK me', 'sh1t', 'n\u0430z\u0131']) {
       expect(normalizeNickname(name), name).toMatchObject({ ok: false, code: 'name/abusive' });
     }
-    for (const name of ['Scott', 'Classic', '민지', 'Hannah', '조지', '김민수', 'Sebastian', 'Grace', 'Mateo', 'Lily', 'Emma']) {
+    for (const name of [
+      'Scott',
+      'Classic',
+      '민지',
+      'Hannah',
+      '조지',
+      '김민수',
+      'Sebastian',
+      'Grace',
+      'Mateo',
+      'Lily',
+      'Emma',
+    ]) {
       expect(normalizeNickname(name).ok, name).toBe(true);
     }
   });
@@ -52,10 +98,19 @@ describe('nickname keys (UTS #39 skeleton)', () => {
     state = next(state, { type: 'join', actor: { role: 'system' }, at: 1, playerId: 'p1', name: 'alice' }).state;
     for (const [i, name] of ['\u0430lice', 'aIice', 'ALICE', 'alice\uFE0F'].entries()) {
       const events = next(state, { type: 'join', actor: { role: 'system' }, at: 2, playerId: `x${i}`, name }).events;
-      expect(events.find((e) => e.type === 'error'), name).toMatchObject({ code: 'name/taken' });
+      expect(
+        events.find((e) => e.type === 'error'),
+        name,
+      ).toMatchObject({ code: 'name/taken' });
     }
     // Turkish dotted/dotless i: the same result in any locale (no toLocaleLowerCase anywhere in the project's names).
-    for (const file of ['../engine/reducer.ts', '../engine/seating.ts', './nickname.ts', '../../server/rooms/room.ts', '../../server/rooms/seats.ts']) {
+    for (const file of [
+      '../engine/reducer.ts',
+      '../engine/seating.ts',
+      './nickname.ts',
+      '../../server/rooms/room.ts',
+      '../../server/rooms/seats.ts',
+    ]) {
       expect(readFileSync(new URL(file, import.meta.url), 'utf8')).not.toMatch(/toLocale(Lower|Upper)Case/);
     }
   });

@@ -18,7 +18,11 @@ export const tokenSchema = z
   .regex(/^[A-Za-z0-9_-]+$/, 'a token is url-safe characters');
 /** Checked again by the nickname rules after normalisation; this only bounds the raw input. */
 const rawName = z.string().min(1).max(64);
-const smallInt = z.number().int().min(0).max(LIMITS.answerItemsMax - 1);
+const smallInt = z
+  .number()
+  .int()
+  .min(0)
+  .max(LIMITS.answerItemsMax - 1);
 const itemList = z.array(smallInt).max(LIMITS.answerItemsMax);
 const stamp = z.number().finite().min(0).max(8.64e15);
 
@@ -72,7 +76,8 @@ export const hostResumeSchema = z.strictObject({ roomCode: roomCodeSchema, hostT
  * retry with the first reply and applies nothing twice (a slow `next` retried must not skip a question).
  */
 export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'a command id is 8-64 url-safe characters');
-const hostCommand = <T extends z.ZodRawShape>(shape: T) => z.strictObject({ ...shape, commandId: commandIdSchema.optional() });
+const hostCommand = <T extends z.ZodRawShape>(shape: T) =>
+  z.strictObject({ ...shape, commandId: commandIdSchema.optional() });
 
 export const hostControlSchema = z.discriminatedUnion('command', [
   hostCommand({ command: z.literal('start') }),
@@ -98,8 +103,17 @@ export type HostControl = z.infer<typeof hostControlSchema>;
  * (the built-in packs are bilingual); absent, as the device last said, else the pack's own.
  */
 export const deviceLangSchema = z.enum(['ko', 'en']);
-export const playerJoinSchema = z.strictObject({ roomCode: roomCodeSchema, name: rawName, teamId: teamIdSchema.optional(), lang: deviceLangSchema.optional() });
-export const playerResumeSchema = z.strictObject({ roomCode: roomCodeSchema, resumeToken: tokenSchema, lang: deviceLangSchema.optional() });
+export const playerJoinSchema = z.strictObject({
+  roomCode: roomCodeSchema,
+  name: rawName,
+  teamId: teamIdSchema.optional(),
+  lang: deviceLangSchema.optional(),
+});
+export const playerResumeSchema = z.strictObject({
+  roomCode: roomCodeSchema,
+  resumeToken: tokenSchema,
+  lang: deviceLangSchema.optional(),
+});
 export const playerTeamSchema = z.strictObject({ teamId: teamIdSchema });
 export const playerAnswerSchema = z.strictObject({
   questionId: id,
@@ -142,7 +156,10 @@ export const actionSchema = z.discriminatedUnion('type', [
     type: z.literal('join'),
     ...base,
     playerId: id,
-    name: z.string().min(1).max(LIMITS.nicknameMax * 2),
+    name: z
+      .string()
+      .min(1)
+      .max(LIMITS.nicknameMax * 2),
     teamId: teamIdSchema.optional(),
     bot: z.union([botLevelSchema, z.null()]).optional(),
   }),

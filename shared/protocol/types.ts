@@ -1,7 +1,16 @@
 // The Socket.IO event maps, used as generics on both sides: `Server<ClientToServerEvents, ServerToClientEvents>`
 // and `Socket<ServerToClientEvents, ClientToServerEvents>`.
 import type { z } from 'zod';
-import type { Action, AnswerRecord, GameEvent, GameMode, GameView, Lang, ScoreChange, TeamLayer } from '../engine/types.js';
+import type {
+  Action,
+  AnswerRecord,
+  GameEvent,
+  GameMode,
+  GameView,
+  Lang,
+  ScoreChange,
+  TeamLayer,
+} from '../engine/types.js';
 import type { Bill } from '../engine/race/bill.js';
 import type { Standing as EngineStanding, TeamStanding } from '../engine/standings.js';
 import type { C2S_SCHEMAS } from './schemas.js';

@@ -21,14 +21,22 @@ function citationPack(): GamePack {
   return oneQuestionRacePack({
     base,
     scenarioId: scenario.id,
-    meta: { id: 'browser-citations', title: 'Citations pack', description: 'One question and a race with a hardware failure.' },
+    meta: {
+      id: 'browser-citations',
+      title: 'Citations pack',
+      description: 'One question and a race with a hardware failure.',
+    },
     events: [{ kind: 'hardware-failure', atS: FAILURE_S }],
     lengthS: RACE_S,
   });
 }
 
 describe('citations and downtime on screen', () => {
-  browserTest('a why opens its source with a tap; a hardware failure shows the host down', { timeout: 240_000, failShot: 'failed-citations' }, play);
+  browserTest(
+    'a why opens its source with a tap; a hardware failure shows the host down',
+    { timeout: 240_000, failShot: 'failed-citations' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, citationPack());
@@ -56,16 +64,25 @@ describe('citations and downtime on screen', () => {
     }
 
     // Each phone deploys on premises; the deployment's own why lines carry their citations too.
-    for (const [page] of phones) await deployCard(page, { placement: 'on-prem', kind: ['container', 'vm-full', 'sandboxed-container', 'vm-para'] });
+    for (const [page] of phones)
+      await deployCard(page, {
+        placement: 'on-prem',
+        kind: ['container', 'vm-full', 'sandboxed-container', 'vm-para'],
+      });
     // And one in the cloud, which the failure must not mark as harmed.
     await deployCard(phones[0]![0], { placement: 'iaas', kind: ['vm-full', 'container'] });
 
     // The hardware failure: the on-premise workloads are down on the phones' pictures and on the projector.
     for (const [page, lang] of phones) {
       await page.locator('play-screen details.hostfold > summary').click();
-      await page.locator('play-screen host-picture li.w.down').first().waitFor({ timeout: (FAILURE_S + 15) * 1000 });
+      await page
+        .locator('play-screen host-picture li.w.down')
+        .first()
+        .waitFor({ timeout: (FAILURE_S + 15) * 1000 });
       // The event's line counts only the harmed (the cloud deployment it rewarded is not "hit").
-      await page.locator('play-screen host-picture .strike', { hasText: lang === 'en' ? '2 hit' : '2개가' }).waitFor(WAIT);
+      await page
+        .locator('play-screen host-picture .strike', { hasText: lang === 'en' ? '2 hit' : '2개가' })
+        .waitFor(WAIT);
       const downs = await page.locator('play-screen host-picture li.w.down').count();
       const onPrem = await page.locator('play-screen host-picture li.w').count();
       expect(downs).toBe(onPrem);
@@ -85,6 +102,9 @@ describe('citations and downtime on screen', () => {
     await shot(host, 'citation-down-projector');
 
     // The race ends by itself.
-    for (const [page] of phones) await page.locator('play-screen [data-phase]:not([data-phase="race"])').waitFor({ timeout: (RACE_S + 30) * 1000 });
+    for (const [page] of phones)
+      await page
+        .locator('play-screen [data-phase]:not([data-phase="race"])')
+        .waitFor({ timeout: (RACE_S + 30) * 1000 });
   }
 });

@@ -6,12 +6,27 @@ import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classPack } from './fixtures.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
-import { WAIT, answer, changed, createGame, deployCard, hostControl, importPack, joinAs, key, shots } from './play-helpers.js';
+import {
+  WAIT,
+  answer,
+  changed,
+  createGame,
+  deployCard,
+  hostControl,
+  importPack,
+  joinAs,
+  key,
+  shots,
+} from './play-helpers.js';
 import { expectPhoneFits } from './phone-checks.js';
 import { expectProjectorReadable } from './readability.js';
 
 describe('a whole class at school.test', () => {
-  browserTest('plays from lobby to report with every question and the race ending by themselves', { timeout: 400_000, failShot: 'failed-class' }, play);
+  browserTest(
+    'plays from lobby to report with every question and the race ending by themselves',
+    { timeout: 400_000, failShot: 'failed-class' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, classPack());
@@ -22,7 +37,12 @@ describe('a whole class at school.test', () => {
     expect(new URL(host.url()).hostname).toBe('school.test');
 
     const phones: Array<{ page: Page; name: string }> = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko'], ['Linus', 'en'], ['서연', 'ko']] as const) {
+    for (const [name, lang] of [
+      ['Ada', 'en'],
+      ['민지', 'ko'],
+      ['Linus', 'en'],
+      ['서연', 'ko'],
+    ] as const) {
       const { page } = await newPage(h, 'phone', lang);
       all.push(page);
       await joinAs(page, code, name);

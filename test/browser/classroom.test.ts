@@ -8,7 +8,11 @@ import { browserTest, expectAccessible, newPage, shot, type Harness } from './su
 import { WAIT, answer, changed, deployCard, key, openHostForm, scoreOf, setLang, shots } from './play-helpers.js';
 
 describe('a classroom game in the browser', () => {
-  browserTest('plays to the podium with every question type and a race, survives a reload, and downloads the report CSV', { timeout: 300_000, failShot: 'failed' }, play);
+  browserTest(
+    'plays to the podium with every question type and a race, survives a reload, and downloads the report CSV',
+    { timeout: 300_000, failShot: 'failed' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: host } = await newPage(h, 'projector', 'en');
@@ -34,7 +38,11 @@ describe('a classroom game in the browser', () => {
 
     // Three players join from the join link, one of them in Korean.
     const players: Array<{ page: Page; name: string }> = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko'], ['Linus', 'en']] as const) {
+    for (const [name, lang] of [
+      ['Ada', 'en'],
+      ['민지', 'ko'],
+      ['Linus', 'en'],
+    ] as const) {
       const { page } = await newPage(h, 'phone', lang);
       all.push(page);
       await page.goto(`/join/${code}`);
@@ -79,8 +87,15 @@ describe('a classroom game in the browser', () => {
           await players[1]!.page.locator('[data-testid="answered"], play-screen .feedback').first().waitFor(WAIT);
           reloaded = true;
         }
-        await host.locator(`[data-testid="answered"]:has-text("3 of 3"), [data-key]:not([data-key="${current}"])`).first().waitFor(WAIT);
-        if ((await key(host, 'host-view')) === current) await host.locator('host-view .controls button', { hasText: 'End question now' }).click().catch(() => undefined);
+        await host
+          .locator(`[data-testid="answered"]:has-text("3 of 3"), [data-key]:not([data-key="${current}"])`)
+          .first()
+          .waitFor(WAIT);
+        if ((await key(host, 'host-view')) === current)
+          await host
+            .locator('host-view .controls button', { hasText: 'End question now' })
+            .click()
+            .catch(() => undefined);
       } else if (current.startsWith('race')) {
         if (current.startsWith('race:')) {
           raced = true;
@@ -94,7 +109,10 @@ describe('a classroom game in the browser', () => {
             },
           });
           // The second player deploys a container (on the shared kernel) so the CVE has something to hit.
-          await deployCard(p2, { placement: 'on-prem', kind: ['container', 'sandboxed-container', 'microvm', 'vm-full'] });
+          await deployCard(p2, {
+            placement: 'on-prem',
+            kind: ['container', 'sandboxed-container', 'microvm', 'vm-full'],
+          });
           await p2.locator('race-cards li.done').nth(1).waitFor(WAIT);
           await shot(p2, 'player-race-ko');
           await host.locator('host-picture .w').nth(1).waitFor(WAIT);
@@ -141,7 +159,10 @@ describe('a classroom game in the browser', () => {
     await shot(host, 'report-en', true);
     await setLang(host, 'ko');
     await shot(host, 'report-ko', true);
-    const [download] = await Promise.all([host.waitForEvent('download', WAIT), host.locator('report-view [data-testid="report-csv"]').click()]);
+    const [download] = await Promise.all([
+      host.waitForEvent('download', WAIT),
+      host.locator('report-view [data-testid="report-csv"]').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path()) as string, 'utf8');
     for (const p of players) expect(csv).toContain(p.name);
@@ -150,7 +171,10 @@ describe('a classroom game in the browser', () => {
     const status = host.locator('report-view game-replay .nav [role="status"]');
     const before = await status.textContent();
     await host.locator('report-view game-replay .nav button').nth(2).click();
-    await host.locator('report-view game-replay .nav [role="status"]').filter({ hasNotText: before ?? '' }).waitFor(WAIT);
+    await host
+      .locator('report-view game-replay .nav [role="status"]')
+      .filter({ hasNotText: before ?? '' })
+      .waitFor(WAIT);
     await host.locator('report-view game-replay .nav button').nth(3).click();
     await host.locator('report-view game-replay leader-board li', { hasText: 'Ada' }).waitFor(WAIT);
     await expectAccessible(host, 'report with replay');
@@ -158,7 +182,10 @@ describe('a classroom game in the browser', () => {
     if (await host.locator('report-view [data-testid="bills-csv"]').count()) {
       await host.locator('report-view cloud-bill').first().waitFor(WAIT);
       await expectAccessible(host, 'report with cloud bills');
-      const [bills] = await Promise.all([host.waitForEvent('download', WAIT), host.locator('report-view [data-testid="bills-csv"]').click()]);
+      const [bills] = await Promise.all([
+        host.waitForEvent('download', WAIT),
+        host.locator('report-view [data-testid="bills-csv"]').click(),
+      ]);
       expect(bills.suggestedFilename()).toMatch(/bills\.csv$/);
       expect(readFileSync((await bills.path()) as string, 'utf8')).toContain('points');
     }

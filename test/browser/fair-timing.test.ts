@@ -15,7 +15,11 @@ const LATENCY = { near: 10, far: 300 } as const;
 
 describe('fair timing in the browser', () => {
   const proxies: LatencyProxy[] = [];
-  browserTest('gives a near and a far phone the same points for the same reaction time', { timeout: 120_000, failShot: 'failed-timing' }, play);
+  browserTest(
+    'gives a near and a far phone the same points for the same reaction time',
+    { timeout: 120_000, failShot: 'failed-timing' },
+    play,
+  );
   // Registered after browserTest's, so it runs before the harness closes (vitest runs after-hooks as a stack).
   afterAll(async () => {
     for (const p of proxies) await p.close();
@@ -28,7 +32,9 @@ describe('fair timing in the browser', () => {
       (qa, index) =>
         new Promise<void>((resolve, reject) => {
           const shownAt = Number((qa as HTMLElement).dataset.shownAt);
-          const button = qa.shadowRoot?.querySelector('answer-choices')?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.ans')[index];
+          const button = qa.shadowRoot
+            ?.querySelector('answer-choices')
+            ?.shadowRoot?.querySelectorAll<HTMLButtonElement>('button.ans')[index];
           if (!button || !Number.isFinite(shownAt)) return reject(new Error('no answer button'));
           // The reaction time is the stimulus here: the tap happens when the phone's own clock says 2 s have passed.
           const poll = () => (performance.now() - shownAt >= 2000 ? (button.click(), resolve()) : setTimeout(poll, 4));
@@ -44,17 +50,29 @@ describe('fair timing in the browser', () => {
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
-    const code = await createGame(host, { packTitle: 'Timing test pack', questionTimeS: 20, checks: { speedPoints: true, streakBonus: false, showQuestionOnDevices: false } });
+    const code = await createGame(host, {
+      packTitle: 'Timing test pack',
+      questionTimeS: 20,
+      checks: { speedPoints: true, streakBonus: false, showQuestionOnDevices: false },
+    });
 
     const phones: Page[] = [];
-    for (const [name, latency] of [['Near', LATENCY.near], ['Far', LATENCY.far]] as const) {
+    for (const [name, latency] of [
+      ['Near', LATENCY.near],
+      ['Far', LATENCY.far],
+    ] as const) {
       const proxy = await latencyProxy(h.url, latency);
       proxies.push(proxy);
       const { context, page } = await newPage(h, 'phone', 'en', schoolUrl(proxy.url));
       all.push(page);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      });
       await joinAs(page, code, name);
       phones.push(page);
     }

@@ -20,7 +20,12 @@ export function browserTestPack(): GamePack {
   const cards = base.cards.filter((c) => deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
   return {
     ...base,
-    meta: { ...base.meta, id: TEST_PACK_ID, title: 'Browser test pack', description: 'One question of each type and one race.' },
+    meta: {
+      ...base.meta,
+      id: TEST_PACK_ID,
+      title: 'Browser test pack',
+      description: 'One question of each type and one race.',
+    },
     questions,
     cards,
     scenarios: [{ ...scenario, deck, events: [{ kind: 'kernel-cve', atS: 8 }], randomEvents: 0, lengthS: 120 }],
@@ -36,10 +41,16 @@ export function browserTestPack(): GamePack {
  * them and a last question, so races on/off, leaderboards between rounds and late join all show.
  * Returns the pack and the correct answer of each question in play order.
  */
-export function optionsPack(id: string, title: string, shape: 'options' | 'team' = 'options'): { pack: GamePack; answers: boolean[] } {
+export function optionsPack(
+  id: string,
+  title: string,
+  shape: 'options' | 'team' = 'options',
+): { pack: GamePack; answers: boolean[] } {
   const base = builtinPack('course-en') ?? BUILTIN_PACKS.find((p) => p.meta.language === 'en');
   if (!base) throw new Error('no built-in English pack');
-  const tf = base.questions.filter((q): q is Extract<Question, { type: 'truefalse' }> => q.type === 'truefalse').slice(0, 3);
+  const tf = base.questions
+    .filter((q): q is Extract<Question, { type: 'truefalse' }> => q.type === 'truefalse')
+    .slice(0, 3);
   if (tf.length < 3) throw new Error('not enough true/false questions');
   const scenario = base.scenarios.find((s) => s.host.machine === 'server') ?? base.scenarios[0];
   if (!scenario) throw new Error('no scenario');
@@ -79,7 +90,12 @@ export function classPack(): GamePack {
   const ids = base.questions.map((q) => q.id);
   return {
     ...base,
-    meta: { ...base.meta, id: 'class-test-en', title: 'Class test pack', description: 'Every question type and a 40-second race.' },
+    meta: {
+      ...base.meta,
+      id: 'class-test-en',
+      title: 'Class test pack',
+      description: 'Every question type and a 40-second race.',
+    },
     scenarios: [{ ...scenario, events: [{ kind: 'kernel-cve', atS: 10 }], randomEvents: 0, lengthS: 40 }],
     rounds: [
       { kind: 'quiz', questionIds: ids.slice(0, 3) },

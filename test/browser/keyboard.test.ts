@@ -11,7 +11,12 @@ async function focused(page: Page): Promise<{ id: string; cls: string; tag: stri
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { id: el?.id ?? '', cls: el?.className ?? '', tag: el?.tagName.toLowerCase() ?? '', text: el?.textContent?.trim() ?? '' };
+    return {
+      id: el?.id ?? '',
+      cls: el?.className ?? '',
+      tag: el?.tagName.toLowerCase() ?? '',
+      text: el?.textContent?.trim() ?? '',
+    };
   });
 }
 
@@ -46,12 +51,20 @@ async function ring(page: Page) {
 }
 
 describe('keyboard play', () => {
-  browserTest('a student joins and answers with the keyboard only', { timeout: 180_000, failShot: 'failed-keyboard' }, play);
+  browserTest(
+    'a student joins and answers with the keyboard only',
+    { timeout: 180_000, failShot: 'failed-keyboard' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
-    const code = await createGame(host, { packTitle: 'The full virtualization course', questionTimeS: 60, checks: { races: false } });
+    const code = await createGame(host, {
+      packTitle: 'The full virtualization course',
+      questionTimeS: 60,
+      checks: { races: false },
+    });
 
     const { page: phone } = await newPage(h, 'phone', 'en');
     all.push(phone);
@@ -122,7 +135,8 @@ describe('keyboard play', () => {
     }
     await phone.locator('answer-numeric .unit').waitFor(WAIT);
     await expect(phone.locator('answer-numeric .unit').textContent()).resolves.toBe('GB');
-    const fits = () => phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+    const fits = () =>
+      phone.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     const box = await phone.locator('answer-numeric .unit').boundingBox();
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     const w = await fits();

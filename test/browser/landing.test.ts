@@ -6,7 +6,11 @@ import { browserTest, expectAccessible, newPage, shot, type Harness } from './su
 import { WAIT, createGame, openHostForm, shots } from './play-helpers.js';
 
 describe('landing for a teacher', () => {
-  browserTest('hosts from behind the join box, lists no daily pools, says CSV problems and team names in Korean', { timeout: 120_000, failShot: 'failed-landing' }, play);
+  browserTest(
+    'hosts from behind the join box, lists no daily pools, says CSV problems and team names in Korean',
+    { timeout: 120_000, failShot: 'failed-landing' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page } = await newPage(h, 'projector', 'ko');
@@ -23,8 +27,11 @@ describe('landing for a teacher', () => {
     expect(packs.filter((p) => /오늘의 도전|Daily challenge/.test(p))).toEqual([]);
 
     // A spreadsheet with mistakes: each is said in Korean at its row and column.
-    const csv = 'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer\nQ1?,A,B,,,20,3\nQ2?,A,B,C,D,300,1\n';
-    await page.locator('#packfile').setInputFiles({ name: 'mistakes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv =
+      'Question,Answer 1,Answer 2,Answer 3,Answer 4,Time limit,Correct answer\nQ1?,A,B,,,20,3\nQ2?,A,B,C,D,300,1\n';
+    await page
+      .locator('#packfile')
+      .setInputFiles({ name: 'mistakes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.locator('landing-view form.row button[type=submit]').click();
     const issues = page.locator('landing-view ul.issues li');
     await issues.first().waitFor(WAIT);

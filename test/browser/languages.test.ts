@@ -11,12 +11,19 @@ const HANGUL = /[\uac00-\ud7a3]/;
 const EN = builtinPack('warmup-en')!;
 const KO = builtinPack('warmup-ko')!;
 
-const promptOf = async (page: Page): Promise<string> => ((await page.locator('play-screen h1.prompt').first().textContent()) ?? '').trim();
+const promptOf = async (page: Page): Promise<string> =>
+  ((await page.locator('play-screen h1.prompt').first().textContent()) ?? '').trim();
 /** The question id whose prompt (in `pack`) the phone shows, or undefined. */
-const shownId = (pack: typeof EN, prompt: string): string | undefined => pack.questions.find((q) => q.prompt === prompt)?.id;
+const shownId = (pack: typeof EN, prompt: string): string | undefined =>
+  pack.questions.find((q) => q.prompt === prompt)?.id;
 
 describe('an English phone in a Korean room', () => {
-  browserTest('reads the questions, explanations and race in English, a Korean phone in Korean; a switch changes the phone at once', { timeout: 300_000, failShot: 'failed-languages' }, play);
+  browserTest(
+    'reads the questions, explanations and race in English, a Korean phone ' +
+      'in Korean; a switch changes the phone at once',
+    { timeout: 300_000, failShot: 'failed-languages' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: host } = await newPage(h, 'projector', 'ko');

@@ -9,11 +9,18 @@ import { browserTest, expectAccessible, newPage, type Harness } from './support.
 import { WAIT, changed, createGame, hostControl, importPack, joinAs, key, scoreNumber, shots } from './play-helpers.js';
 
 describe('host options in the browser', () => {
-  browserTest('applies accuracy mode, races off, leaderboard never, extended time, late join and survives going offline', { timeout: 180_000, failShot: 'failed-options' }, play);
+  browserTest(
+    'applies accuracy mode, races off, leaderboard never, extended time, late join and survives going offline',
+    { timeout: 180_000, failShot: 'failed-options' },
+    play,
+  );
 
   /** Answers a true/false question on a phone: index 0 is True, 1 is False. */
   async function answerTf(page: Page, value: boolean): Promise<void> {
-    await page.locator('answer-choices button.ans').nth(value ? 0 : 1).click(WAIT);
+    await page
+      .locator('answer-choices button.ans')
+      .nth(value ? 0 : 1)
+      .click(WAIT);
     await page.locator('[data-testid="answered"], play-screen .feedback').first().waitFor(WAIT);
   }
 
@@ -22,15 +29,19 @@ describe('host options in the browser', () => {
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
-    const code = await createGame(host, {
-      packTitle: 'Options test pack',
-      questionTimeS: 60,
-      checks: { speedPoints: false, streakBonus: false, races: false, lateJoin: true },
-      selects: { leaderboard: 'never', lateJoinScore: 'lowest' },
-    }, async () => {
-      await expectAccessible(host, 'create form with options');
-      await shots(host, 'landing-form', true);
-    });
+    const code = await createGame(
+      host,
+      {
+        packTitle: 'Options test pack',
+        questionTimeS: 60,
+        checks: { speedPoints: false, streakBonus: false, races: false, lateJoin: true },
+        selects: { leaderboard: 'never', lateJoinScore: 'lowest' },
+      },
+      async () => {
+        await expectAccessible(host, 'create form with options');
+        await shots(host, 'landing-form', true);
+      },
+    );
     expect(code).toMatch(/^\d{6}$/);
 
     const { page: ada } = await newPage(h, 'phone', 'en');
@@ -47,7 +58,10 @@ describe('host options in the browser', () => {
     await expectAccessible(host, 'host tools');
     await shots(host, 'host-tools');
     await tools.locator('button.toggle').click();
-    await tools.locator('select').first().waitFor({ state: 'detached', ...WAIT });
+    await tools
+      .locator('select')
+      .first()
+      .waitFor({ state: 'detached', ...WAIT });
 
     await hostControl(host, 'Start game');
     let current = await changed(host, 'host-view', 'lobby:-1');
@@ -69,7 +83,10 @@ describe('host options in the browser', () => {
     // Both answer right, Minji after the countdown has visibly moved on: in accuracy mode they score the same.
     await answerTf(ada, answers[0]!);
     const first = ((await minji.locator('play-screen count-down .num').textContent()) ?? '').trim();
-    await minji.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first}$`) }).waitFor(WAIT);
+    await minji
+      .locator('play-screen count-down .num')
+      .filter({ hasNotText: new RegExp(`^${first}$`) })
+      .waitFor(WAIT);
     await answerTf(minji, answers[0]!);
     current = await changed(host, 'host-view', current);
     expect(current.startsWith('reveal')).toBe(true);

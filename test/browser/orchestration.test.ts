@@ -21,14 +21,22 @@ function orchestrationPack(): GamePack {
   return oneQuestionRacePack({
     base,
     scenarioId: 's-tax-season',
-    meta: { id: 'browser-orchestration', title: 'Orchestration pack', description: 'One question and the tax-season race with a node failure.' },
+    meta: {
+      id: 'browser-orchestration',
+      title: 'Orchestration pack',
+      description: 'One question and the tax-season race with a node failure.',
+    },
     events: [{ kind: 'hardware-failure', atS: FAILURE_S }],
     lengthS: RACE_S,
   });
 }
 
 describe('orchestration on screen', () => {
-  browserTest('the picker offers Kubernetes beside containers; a failed node\'s pods come back', { timeout: 240_000, failShot: 'failed-orchestration' }, play);
+  browserTest(
+    "the picker offers Kubernetes beside containers; a failed node's pods come back",
+    { timeout: 240_000, failShot: 'failed-orchestration' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, orchestrationPack());
@@ -40,7 +48,9 @@ describe('orchestration on screen', () => {
       await openPicker(page);
       const picker = page.locator('deploy-picker');
       await chooseDeployment(page, { placement: 'on-prem', kind: 'orchestrated-container' });
-      const values = await picker.locator('input[name="kind"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      const values = await picker
+        .locator('input[name="kind"]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
       expect(values.indexOf('orchestrated-container')).toBe(values.indexOf('container') + 1);
       expect(await picker.locator('input[name="kind"][value="orchestrated-container"]').isChecked()).toBe(true);
       await expect(picker.locator('button.deploy').isEnabled()).resolves.toBe(true);
@@ -74,19 +84,32 @@ describe('orchestration on screen', () => {
       expect(await spec.textContent()).toContain(lang === 'en' ? '3 nodes' : '노드 3대');
     }
     for (const [page, lang] of phones) {
-      await page.locator('play-screen host-picture li.w.down').first().waitFor({ timeout: (FAILURE_S + 15) * 1000 });
+      await page
+        .locator('play-screen host-picture li.w.down')
+        .first()
+        .waitFor({ timeout: (FAILURE_S + 15) * 1000 });
       expect(await page.locator('play-screen host-picture li.w.down').count()).toBe(1);
-      await page.locator('play-screen host-picture .strike', { hasText: lang === 'en' ? 'restart on another node' : '다른 노드에서 다시 뜰 때까지만' }).waitFor(WAIT);
+      await page
+        .locator('play-screen host-picture .strike', {
+          hasText: lang === 'en' ? 'restart on another node' : '다른 노드에서 다시 뜰 때까지만',
+        })
+        .waitFor(WAIT);
       await shot(page, `orchestration-down-${lang}`, true);
     }
     const backInMs = DOWNTIME_MIN.podReschedule * 60_000 * GAME_TIME_SCALE;
     for (const [page, lang] of phones) {
-      await page.locator('play-screen host-picture li.w.down').first().waitFor({ state: 'detached', timeout: backInMs + 10_000 });
+      await page
+        .locator('play-screen host-picture li.w.down')
+        .first()
+        .waitFor({ state: 'detached', timeout: backInMs + 10_000 });
       expect(await page.locator('play-screen host-picture li.w.orchestrated').count()).toBe(3);
       if (lang === 'ko') await shot(page, `orchestration-back-${lang}`, true);
     }
 
     // The race ends by itself.
-    for (const [page] of phones) await page.locator('play-screen [data-phase]:not([data-phase="race"])').waitFor({ timeout: (RACE_S + 30) * 1000 });
+    for (const [page] of phones)
+      await page
+        .locator('play-screen [data-phase]:not([data-phase="race"])')
+        .waitFor({ timeout: (RACE_S + 30) * 1000 });
   }
 });

@@ -14,7 +14,11 @@ async function teacherForm(page: Page): Promise<void> {
 }
 
 describe('imported packs in the browser', () => {
-  browserTest('an import is the owner\'s, private until shared; the other teacher sees it only once shared', { timeout: 120_000, failShot: 'failed-sharing' }, play);
+  browserTest(
+    "an import is the owner's, private until shared; the other teacher sees it only once shared",
+    { timeout: 120_000, failShot: 'failed-sharing' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: owner } = await newPage(h, 'projector', 'en');
@@ -22,7 +26,9 @@ describe('imported packs in the browser', () => {
     await teacherForm(owner);
     const pack = browserTestPack();
     pack.meta.title = 'Private test pack';
-    await owner.locator('#packfile').setInputFiles({ name: 'private.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    await owner
+      .locator('#packfile')
+      .setInputFiles({ name: 'private.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
     await owner.locator('landing-view form.row button[type=submit]').click();
     await owner.locator('create-form label.pack', { hasText: 'Private test pack' }).waitFor(WAIT);
     const box = owner.locator('create-form input[data-share]');
@@ -30,7 +36,8 @@ describe('imported packs in the browser', () => {
     expect(await box.isChecked()).toBe(false);
     const id = (await box.getAttribute('data-share')) ?? '';
     // Nobody else lists it.
-    const anonymous = async () => ((await (await fetch(`${h.url}/api/packs`)).json()) as Array<{ id: string }>).map((p) => p.id);
+    const anonymous = async () =>
+      ((await (await fetch(`${h.url}/api/packs`)).json()) as Array<{ id: string }>).map((p) => p.id);
     expect(await anonymous()).not.toContain(id);
     const { page: other } = await newPage(h, 'projector', 'ko');
     all.push(other);

@@ -8,8 +8,14 @@ export interface FitOptions {
 }
 
 export async function expectPhoneFits(page: Page, label: string, opts: FitOptions = {}): Promise<void> {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `${label}: the page scrolls sideways (${scrollWidth} px wide in ${innerWidth} px)`).toBeLessThanOrEqual(innerWidth);
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(
+    scrollWidth,
+    `${label}: the page scrolls sideways (${scrollWidth} px wide in ${innerWidth} px)`,
+  ).toBeLessThanOrEqual(innerWidth);
   for (const selector of opts.mustReach ?? []) {
     const buttons = page.locator(`${selector} button:visible`);
     const n = await buttons.count();
@@ -18,7 +24,8 @@ export async function expectPhoneFits(page: Page, label: string, opts: FitOption
     const below: string[] = [];
     for (let i = 0; i < n; i++) {
       const box = await buttons.nth(i).boundingBox();
-      if (box && box.y + box.height > height + 1) below.push(((await buttons.nth(i).textContent()) ?? '').trim().slice(0, 30));
+      if (box && box.y + box.height > height + 1)
+        below.push(((await buttons.nth(i).textContent()) ?? '').trim().slice(0, 30));
     }
     // Below the fold only where the screen says so (a visible "more below" cue).
     if (below.length > 0) {

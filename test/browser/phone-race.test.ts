@@ -8,7 +8,17 @@ import type { GamePack } from '../../shared/content/pack.js';
 import { DEPLOY_KINDS } from '../../shared/engine/types.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { expectPhoneFits } from './phone-checks.js';
-import { WAIT, changed, chooseDeployment, createGame, deployCard, hostControl, importPack, joinAs, openPicker } from './play-helpers.js';
+import {
+  WAIT,
+  changed,
+  chooseDeployment,
+  createGame,
+  deployCard,
+  hostControl,
+  importPack,
+  joinAs,
+  openPicker,
+} from './play-helpers.js';
 
 const RACE_S = 75;
 
@@ -17,12 +27,19 @@ function phoneRacePack(): GamePack {
   const base = builtinPack('course-en') ?? BUILTIN_PACKS.find((p) => p.meta.language === 'en');
   if (!base) throw new Error('no built-in English pack');
   const tf = base.questions.find((q) => q.type === 'truefalse');
-  const scenario = [...base.scenarios].sort((a, b) => b.deck.length - a.deck.length).find((s) => s.host.machine === 'server');
+  const scenario = [...base.scenarios]
+    .sort((a, b) => b.deck.length - a.deck.length)
+    .find((s) => s.host.machine === 'server');
   if (!tf || !scenario) throw new Error('pack lacks a true/false question or a server scenario');
   const cards = base.cards.filter((c) => scenario.deck.includes(c.id)).map((c) => ({ ...c, arrivesAtS: 0 }));
   return {
     ...base,
-    meta: { ...base.meta, id: 'browser-phone-race', title: 'Phone race pack', description: 'One question and a full race.' },
+    meta: {
+      ...base.meta,
+      id: 'browser-phone-race',
+      title: 'Phone race pack',
+      description: 'One question and a full race.',
+    },
     questions: [tf],
     cards,
     scenarios: [{ ...scenario, events: [], randomEvents: 0, lengthS: RACE_S }],
@@ -69,7 +86,11 @@ async function inViewport(el: Locator): Promise<void> {
 }
 
 describe('the race on a phone', () => {
-  browserTest('is short, never scrolls sideways, and deploys through a where-then-how modal with Deploy in reach', { timeout: 240_000, failShot: 'failed-phone-race' }, play);
+  browserTest(
+    'is short, never scrolls sideways, and deploys through a where-then-how modal with Deploy in reach',
+    { timeout: 240_000, failShot: 'failed-phone-race' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     await importPack(h.url, phoneRacePack());
@@ -77,7 +98,10 @@ describe('the race on a phone', () => {
     all.push(host);
     const code = await createGame(host, { packTitle: 'Phone race pack', questionTimeS: 60 });
     const phones: Page[] = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko']] as const) {
+    for (const [name, lang] of [
+      ['Ada', 'en'],
+      ['민지', 'ko'],
+    ] as const) {
       const { page } = await newPage(h, 'phone', lang);
       all.push(page);
       await joinAs(page, code, name);
@@ -95,7 +119,10 @@ describe('the race on a phone', () => {
     }
 
     // The race page: every card listed, short, no sideways scroll.
-    for (const [page, lang] of [[ada, 'en'], [minji, 'ko']] as const) {
+    for (const [page, lang] of [
+      [ada, 'en'],
+      [minji, 'ko'],
+    ] as const) {
       await page.locator('race-cards li button.claim').first().waitFor(WAIT);
       expect(await page.locator('race-cards li').count()).toBeGreaterThanOrEqual(7);
       const m = await metrics(page);
@@ -115,7 +142,10 @@ describe('the race on a phone', () => {
     await ada.locator('play-screen details.hostfold > summary').click();
 
     // The picker: a modal dialog with Deploy and Cancel inside the viewport, focus inside it whatever Tab does.
-    for (const [page, lang] of [[ada, 'en'], [minji, 'ko']] as const) {
+    for (const [page, lang] of [
+      [ada, 'en'],
+      [minji, 'ko'],
+    ] as const) {
       const cardId = await openPicker(page);
       const picker = page.locator('deploy-picker');
       await inViewport(picker.locator('button.deploy'));
@@ -167,17 +197,26 @@ describe('the race on a phone', () => {
     await ada.locator('deploy-picker').waitFor({ ...WAIT, state: 'detached' });
     // Another player's deployment while Ada is choosing leaves her choice as it was; then she deploys it.
     const adaCard = await openPicker(ada);
-    await chooseDeployment(ada, { placement: 'on-prem', kind: ['vm-full', 'container', 'sandboxed-container', 'vm-para'] });
+    await chooseDeployment(ada, {
+      placement: 'on-prem',
+      kind: ['vm-full', 'container', 'sandboxed-container', 'vm-para'],
+    });
     const chosen = await ada.locator('deploy-picker input[name="kind"]:checked').getAttribute('value');
     expect(chosen).not.toBeNull();
     await deployCard(minji);
-    await ada.locator('race-cards li.done').first().waitFor({ ...WAIT, state: 'attached' });
+    await ada
+      .locator('race-cards li.done')
+      .first()
+      .waitFor({ ...WAIT, state: 'attached' });
     expect(await ada.locator('deploy-picker input[name="kind"]:checked').getAttribute('value')).toBe(chosen);
     await ada.locator('deploy-picker button.deploy').click();
     await ada.locator(`race-cards li.done[data-card="${adaCard}"]`).waitFor(WAIT);
     // Focus went to the deployed card, not to the top of the page.
     expect((await focused(ada)).card).toBe(adaCard);
-    for (const [page, lang] of [[ada, 'en'], [minji, 'ko']] as const) {
+    for (const [page, lang] of [
+      [ada, 'en'],
+      [minji, 'ko'],
+    ] as const) {
       await page.locator('race-cards li.done').nth(1).waitFor(WAIT);
       const m = await metrics(page);
       expect(m.width).toBeLessThanOrEqual(m.inner);
@@ -186,7 +225,10 @@ describe('the race on a phone', () => {
     }
 
     // The race ends by itself, on every screen.
-    for (const page of phones) await page.locator('play-screen [data-phase]:not([data-phase="race"])').waitFor({ timeout: (RACE_S + 30) * 1000 });
+    for (const page of phones)
+      await page
+        .locator('play-screen [data-phase]:not([data-phase="race"])')
+        .waitFor({ timeout: (RACE_S + 30) * 1000 });
     await host.locator('host-view [data-key]:not([data-key^="race:"])').first().waitFor(WAIT);
   }
 });

@@ -56,14 +56,17 @@ export async function scoreOf(page: Page): Promise<string> {
   return (await page.locator('play-screen .score').textContent())?.trim() ?? '';
 }
 
-
 /**
  * Imports a pack over HTTP (the landing page's import form is exercised by the classroom test) as another teacher's
  * host key, and shares it on the server so the browser under test (its own host key) lists and hosts it.
  */
 export async function importPack(baseUrl: string, pack: unknown): Promise<void> {
   const owner = { 'x-host-key': 'browser-tests-teacher-0123456789' };
-  const res = await fetch(`${baseUrl}/api/packs/import`, { method: 'POST', headers: { 'content-type': 'application/json', ...owner }, body: JSON.stringify(pack) });
+  const res = await fetch(`${baseUrl}/api/packs/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...owner },
+    body: JSON.stringify(pack),
+  });
   if (!res.ok) throw new Error(`pack import failed: ${res.status} ${await res.text()}`);
   const { pack: stored } = (await res.json()) as { pack: { id: string } };
   const shared = await fetch(`${baseUrl}/api/packs/${stored.id}/shared`, {
@@ -80,7 +83,9 @@ export interface FormChoices {
   teamCount?: number;
   teamRoles?: boolean;
   questionTimeS?: number;
-  checks?: Partial<Record<'speedPoints' | 'streakBonus' | 'partialCredit' | 'lateJoin' | 'races' | 'showQuestionOnDevices', boolean>>;
+  checks?: Partial<
+    Record<'speedPoints' | 'streakBonus' | 'partialCredit' | 'lateJoin' | 'races' | 'showQuestionOnDevices', boolean>
+  >;
   selects?: Partial<Record<'pointsMultiplier' | 'lateJoinScore' | 'leaderboard', string>>;
 }
 
@@ -99,15 +104,20 @@ export async function createGame(host: Page, c: FormChoices, beforeSubmit?: () =
   await openHostForm(host);
   const form = host.locator('create-form');
   // The pack whose title is exactly this (another pack's title may contain it: "... course" and "... course 2").
-  await form.locator('label.pack').filter({ has: host.getByText(c.packTitle, { exact: true }) }).click(WAIT);
+  await form
+    .locator('label.pack')
+    .filter({ has: host.getByText(c.packTitle, { exact: true }) })
+    .click(WAIT);
   if (c.mode === 'team') {
     await form.locator('input[name="mode"]').nth(1).check();
     if (c.teamCount) await form.locator('#teamCount').fill(String(c.teamCount));
     if (c.teamRoles !== undefined) await form.locator('input[name="teamRoles"]').setChecked(c.teamRoles);
   }
   if (c.questionTimeS) await form.locator('#qt').fill(String(c.questionTimeS));
-  for (const [name, on] of Object.entries(c.checks ?? {})) await form.locator(`input[name="${name}"]`).setChecked(Boolean(on));
-  for (const [name, value] of Object.entries(c.selects ?? {})) await form.locator(`select[name="${name}"]`).selectOption(String(value));
+  for (const [name, on] of Object.entries(c.checks ?? {}))
+    await form.locator(`input[name="${name}"]`).setChecked(Boolean(on));
+  for (const [name, value] of Object.entries(c.selects ?? {}))
+    await form.locator(`select[name="${name}"]`).selectOption(String(value));
   if (beforeSubmit) await beforeSubmit();
   await form.locator('button.submit').click();
   await host.waitForURL(/\/host\/\d{6}$/, WAIT);
@@ -147,7 +157,8 @@ export interface DeployOptions {
 
 /** Opens the deployment picker of the player's own card, claiming the first free card first if it holds none. */
 export async function openPicker(page: Page): Promise<string> {
-  if (!(await page.locator('race-cards li.mine').count())) await page.locator('race-cards li button.claim').first().click(WAIT);
+  if (!(await page.locator('race-cards li.mine').count()))
+    await page.locator('race-cards li button.claim').first().click(WAIT);
   const mine = page.locator('race-cards li.mine').first();
   await mine.locator('button.deploy').click(WAIT);
   await page.locator('deploy-picker dialog[open]').waitFor(WAIT);
@@ -158,12 +169,17 @@ export async function openPicker(page: Page): Promise<string> {
 export async function chooseDeployment(page: Page, opts: Pick<DeployOptions, 'placement' | 'kind'>): Promise<void> {
   const picker = page.locator('deploy-picker');
   if (opts.placement) {
-    if (!(await picker.locator('.body[data-step="where"]').count())) await picker.locator('button[data-step="where"]').click();
+    if (!(await picker.locator('.body[data-step="where"]').count()))
+      await picker.locator('button[data-step="where"]').click();
     await picker.locator(`button[data-placement="${opts.placement}"]`).click();
-    await picker.locator(`button[data-placement="${opts.placement}"][aria-pressed="true"], .body[data-step="how"]`).first().waitFor(WAIT);
+    await picker
+      .locator(`button[data-placement="${opts.placement}"][aria-pressed="true"], .body[data-step="how"]`)
+      .first()
+      .waitFor(WAIT);
   }
   const kinds = opts.kind === undefined ? [] : typeof opts.kind === 'string' ? [opts.kind] : opts.kind;
-  if (kinds.length && !(await picker.locator('.body[data-step="how"]').count())) await picker.locator('button[data-step="how"]').click();
+  if (kinds.length && !(await picker.locator('.body[data-step="how"]').count()))
+    await picker.locator('button[data-step="how"]').click();
   for (const kind of kinds) {
     await picker.locator(`input[name="kind"][value="${kind}"]`).check();
     if (await picker.locator('button.deploy').isEnabled()) break;

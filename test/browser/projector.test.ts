@@ -60,7 +60,11 @@ function projectorPack(): GamePack {
 type Player = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** A player who plays through the protocol (no phone): joins, and deploys in the race. */
-async function socketPlayer(url: string, code: string, name: string): Promise<{ socket: Player; view: () => GameView | null; race: () => Promise<GameView> }> {
+async function socketPlayer(
+  url: string,
+  code: string,
+  name: string,
+): Promise<{ socket: Player; view: () => GameView | null; race: () => Promise<GameView> }> {
   const socket: Player = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
   let view: GameView | null = null;
   const waiting: Array<(v: GameView) => void> = [];
@@ -69,7 +73,8 @@ async function socketPlayer(url: string, code: string, name: string): Promise<{ 
     if (v.race) for (const w of waiting.splice(0)) w(v);
   });
   /** The first view with a race (the latest, if it has one). */
-  const race = (): Promise<GameView> => (view?.race ? Promise.resolve(view) : new Promise((resolve) => waiting.push(resolve)));
+  const race = (): Promise<GameView> =>
+    view?.race ? Promise.resolve(view) : new Promise((resolve) => waiting.push(resolve));
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -90,10 +95,21 @@ async function deploy(p: Player, cardId: string, choices: DeployChoice[]): Promi
 }
 
 const ON_PREM = (kind: DeployChoice['kind']): DeployChoice => ({ kind, placement: 'on-prem' });
-const FALLBACK: DeployChoice[] = [ON_PREM('container'), ON_PREM('vm-full'), ON_PREM('microvm'), { kind: 'container', placement: 'paas' }, { kind: 'vm-full', placement: 'iaas' }];
+const FALLBACK: DeployChoice[] = [
+  ON_PREM('container'),
+  ON_PREM('vm-full'),
+  ON_PREM('microvm'),
+  { kind: 'container', placement: 'paas' },
+  { kind: 'vm-full', placement: 'iaas' },
+];
 
 describe('the projector at 1920x1080', () => {
-  browserTest('every phase is readable from the back in both languages; the race tells who lost and gained what, and its standings', { timeout: 300_000, failShot: 'failed-projector' }, play);
+  browserTest(
+    'every phase is readable from the back in both languages; the race tells ' +
+      'who lost and gained what, and its standings',
+    { timeout: 300_000, failShot: 'failed-projector' },
+    play,
+  );
 
   /** The projector, with the test pack imported as its own (its host key), as the landing page's import does. */
   async function projector(h: Harness, all: Page[]): Promise<Page> {
@@ -126,7 +142,11 @@ describe('the projector at 1920x1080', () => {
     const look = (name: string) => lookAt(host, name);
 
     const phones: Page[] = [];
-    for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko'], ['Linus', 'en']] as const) {
+    for (const [name, lang] of [
+      ['Ada', 'en'],
+      ['민지', 'ko'],
+      ['Linus', 'en'],
+    ] as const) {
       const { page } = await newPage(h, 'phone', lang);
       all.push(page);
       await joinAs(page, code, name);
@@ -135,7 +155,8 @@ describe('the projector at 1920x1080', () => {
     const grace = await socketPlayer(h.url, code, 'Grace Hopper');
     const seojun = await socketPlayer(h.url, code, '서준');
     try {
-      for (const name of ['Ada', '민지', 'Linus', 'Grace Hopper', '서준']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
+      for (const name of ['Ada', '민지', 'Linus', 'Grace Hopper', '서준'])
+        await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
       await look('lobby');
       await hostControl(host, 'Start game');
 
@@ -219,7 +240,10 @@ describe('the projector at 1920x1080', () => {
     // The picture marks the workload that hogged the host, in words.
     await host.locator('host-picture .w.culprit .hog').first().waitFor(WAIT);
     // The standings say what each player made in this race so far.
-    await host.locator('host-view [data-testid="race-standings"] leader-board').filter({ hasText: 'in this race' }).waitFor(WAIT);
+    await host
+      .locator('host-view [data-testid="race-standings"] leader-board')
+      .filter({ hasText: 'in this race' })
+      .waitFor(WAIT);
     await expectAboveFold(host, 'race after events');
     await look('race-events');
     // The same host picture on a phone (folded under the cards there), at 390 px, struck by the same events.
@@ -238,10 +262,13 @@ describe('the projector at 1920x1080', () => {
     await host.locator('host-view [data-room="race-bills"] cloud-bill').first().waitFor(WAIT);
     const standings = host.locator('host-view [data-testid="race-standings"] leader-board');
     await standings.filter({ hasText: 'in this race' }).waitFor(WAIT);
-    for (const name of ['Grace Hopper', '서준']) expect(await standings.locator('li', { hasText: name }).count()).toBe(1);
+    for (const name of ['Grace Hopper', '서준'])
+      expect(await standings.locator('li', { hasText: name }).count()).toBe(1);
     // The numbers add up: what the standings say each player made in this race sums to the class bill's total.
     const num = (s: string) => Number(s.replace(/[^\d−-]/g, '').replace('−', '-'));
-    const gains = (await standings.locator('li .detail').allTextContents()).map((s) => num(s.replace(/in this race/, '')));
+    const gains = (await standings.locator('li .detail').allTextContents()).map((s) =>
+      num(s.replace(/in this race/, '')),
+    );
     expect(gains).toHaveLength(5);
     const total = num((await host.locator('host-view .side-bills cloud-bill tr.total td').first().textContent()) ?? '');
     expect(gains.reduce((a, b) => a + b, 0)).toBe(total);
@@ -265,54 +292,60 @@ describe('the projector at 1920x1080', () => {
     const row = await host.locator('host-view [data-testid="race-standings"] leader-board li').first().boundingBox();
     expect(row && row.y + row.height <= 1080, `${label}: the standings fall below the fold`).toBe(true);
   }
-  browserTest('a team game: every phase readable, each team\'s host and the team standings', { timeout: 240_000, failShot: 'failed-projector-team' }, async (h, all) => {
-    const host = await projector(h, all);
-    const code = await createGame(host, { packTitle: PACK_TITLE, mode: 'team', teamCount: 2, questionTimeS: 10 });
-    const { page: ada } = await newPage(h, 'phone', 'en');
-    all.push(ada);
-    await joinAs(ada, code, 'Ada');
-    const grace = await socketPlayer(h.url, code, 'Grace Hopper');
-    const seojun = await socketPlayer(h.url, code, '서준');
-    try {
-      for (const name of ['Ada', 'Grace Hopper', '서준']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
-      await lookAt(host, 'team-lobby');
-      await hostControl(host, 'Start game');
-      let current = await changed(host, 'host-view', 'lobby:-1');
-      for (let guard = 0; guard < 10 && !current.startsWith('race:'); guard++) {
-        if (current.startsWith('question')) current = await changed(host, 'host-view', current);
-        else {
+  browserTest(
+    "a team game: every phase readable, each team's host and the team standings",
+    { timeout: 240_000, failShot: 'failed-projector-team' },
+    async (h, all) => {
+      const host = await projector(h, all);
+      const code = await createGame(host, { packTitle: PACK_TITLE, mode: 'team', teamCount: 2, questionTimeS: 10 });
+      const { page: ada } = await newPage(h, 'phone', 'en');
+      all.push(ada);
+      await joinAs(ada, code, 'Ada');
+      const grace = await socketPlayer(h.url, code, 'Grace Hopper');
+      const seojun = await socketPlayer(h.url, code, '서준');
+      try {
+        for (const name of ['Ada', 'Grace Hopper', '서준'])
+          await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
+        await lookAt(host, 'team-lobby');
+        await hostControl(host, 'Start game');
+        let current = await changed(host, 'host-view', 'lobby:-1');
+        for (let guard = 0; guard < 10 && !current.startsWith('race:'); guard++) {
+          if (current.startsWith('question')) current = await changed(host, 'host-view', current);
+          else {
+            await hostControl(host, 'Next');
+            current = await changed(host, 'host-view', current);
+          }
+        }
+        expect(current.startsWith('race:')).toBe(true);
+        // Each protocol player deploys on its own team's host.
+        for (const [p, kinds] of [
+          [grace, ['container', 'vm-full', 'microvm']],
+          [seojun, ['container', 'traditional']],
+        ] as const) {
+          const view = await p.race();
+          const me = view.players.find((x) => x.name === (p === grace ? 'Grace Hopper' : '서준'));
+          const mine = view.race!.hosts.find((x) => x.owner.endsWith(me?.teamId ?? '?')) ?? view.race!.hosts[0]!;
+          for (const [i, kind] of kinds.entries())
+            await deploy(p.socket, mine.cards[i]!.cardId, [ON_PREM(kind), ...FALLBACK]);
+        }
+        await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
+        expect(await host.locator('host-view host-picture').count()).toBe(2);
+        await lookAt(host, 'team-race');
+        current = await changed(host, 'host-view', current, { timeout: 40_000 });
+        expect(current.startsWith('race-result')).toBe(true);
+        await host.locator('host-view [data-room="race-bills"] cloud-bill').first().waitFor(WAIT);
+        await host.locator('host-view [data-testid="race-standings"] leader-board', { hasText: 'Teams' }).waitFor(WAIT);
+        await lookAt(host, 'team-race-result');
+        while (!current.startsWith('podium')) {
           await hostControl(host, 'Next');
           current = await changed(host, 'host-view', current);
         }
+        await host.locator('host-view podium-stand li').first().waitFor(WAIT);
+        await lookAt(host, 'team-podium');
+      } finally {
+        grace.socket.disconnect();
+        seojun.socket.disconnect();
       }
-      expect(current.startsWith('race:')).toBe(true);
-      // Each protocol player deploys on its own team's host.
-      for (const [p, kinds] of [
-        [grace, ['container', 'vm-full', 'microvm']],
-        [seojun, ['container', 'traditional']],
-      ] as const) {
-        const view = await p.race();
-        const me = view.players.find((x) => x.name === (p === grace ? 'Grace Hopper' : '서준'));
-        const mine = view.race!.hosts.find((x) => x.owner.endsWith(me?.teamId ?? '?')) ?? view.race!.hosts[0]!;
-        for (const [i, kind] of kinds.entries()) await deploy(p.socket, mine.cards[i]!.cardId, [ON_PREM(kind), ...FALLBACK]);
-      }
-      await host.locator('host-picture .strike').first().waitFor({ timeout: 30_000 });
-      expect(await host.locator('host-view host-picture').count()).toBe(2);
-      await lookAt(host, 'team-race');
-      current = await changed(host, 'host-view', current, { timeout: 40_000 });
-      expect(current.startsWith('race-result')).toBe(true);
-      await host.locator('host-view [data-room="race-bills"] cloud-bill').first().waitFor(WAIT);
-      await host.locator('host-view [data-testid="race-standings"] leader-board', { hasText: 'Teams' }).waitFor(WAIT);
-      await lookAt(host, 'team-race-result');
-      while (!current.startsWith('podium')) {
-        await hostControl(host, 'Next');
-        current = await changed(host, 'host-view', current);
-      }
-      await host.locator('host-view podium-stand li').first().waitFor(WAIT);
-      await lookAt(host, 'team-podium');
-    } finally {
-      grace.socket.disconnect();
-      seojun.socket.disconnect();
-    }
-  });
+    },
+  );
 });

@@ -16,7 +16,10 @@ export async function classAtRace(h: Harness, all: Page[], packTitle: string): P
   all.push(host);
   const code = await createGame(host, { packTitle, questionTimeS: 60 });
   const phones: ClassAtRace['phones'] = [];
-  for (const [name, lang] of [['Ada', 'en'], ['민지', 'ko']] as const) {
+  for (const [name, lang] of [
+    ['Ada', 'en'],
+    ['민지', 'ko'],
+  ] as const) {
     const { page } = await newPage(h, 'phone', lang);
     all.push(page);
     await joinAs(page, code, name);

@@ -78,9 +78,17 @@ export async function roomText(page: Page): Promise<Offender[]> {
  */
 export async function expectProjectorReadable(page: Page, label: string): Promise<void> {
   const texts = await roomText(page);
-  expect(texts.length, `${label}: no room-read text found under host-view (is a [data-room] region rendered?)`).toBeGreaterThan(0);
+  expect(
+    texts.length,
+    `${label}: no room-read text found under host-view (is a [data-room] region rendered?)`,
+  ).toBeGreaterThan(0);
   const seen = new Set<string>();
-  const small = texts.filter((x) => x.px < ROOM_MIN_PX - 0.01 && !seen.has(`${x.text}|${x.px}`) && seen.add(`${x.text}|${x.px}`));
+  const small = texts.filter(
+    (x) => x.px < ROOM_MIN_PX - 0.01 && !seen.has(`${x.text}|${x.px}`) && seen.add(`${x.text}|${x.px}`),
+  );
   const list = small.map((x) => `  "${x.text}" ${x.px.toFixed(1)} px  (${x.path})`).join('\n');
-  expect(small, `${label}: text the room must read is under ${ROOM_MIN_PX} px at ${page.viewportSize()?.width}x${page.viewportSize()?.height}:\n${list}`).toEqual([]);
+  expect(
+    small,
+    `${label}: text the room must read is under ${ROOM_MIN_PX} px at ${page.viewportSize()?.width}x${page.viewportSize()?.height}:\n${list}`,
+  ).toEqual([]);
 }

@@ -25,7 +25,11 @@ async function countEndNow(page: Page): Promise<void> {
 }
 
 describe('solo pace', () => {
-  browserTest('a solo question closes when the player has answered, and the race ends by itself', { timeout: 280_000, failShot: 'failed-solo-pace' }, play);
+  browserTest(
+    'a solo question closes when the player has answered, and the race ends by itself',
+    { timeout: 280_000, failShot: 'failed-solo-pace' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page } = await newPage(h, 'phone', 'en');
@@ -33,7 +37,8 @@ describe('solo pace', () => {
     await page.goto('/solo');
     await page.locator('solo-view #sname').fill('Pace');
     await page.locator('solo-view label.choice', { hasText: '10-minute warm-up' }).click(WAIT);
-    for (const level of ['Easy bot', 'Hard bot']) await page.locator('solo-view label.check', { hasText: level }).click();
+    for (const level of ['Easy bot', 'Hard bot'])
+      await page.locator('solo-view label.check', { hasText: level }).click();
     await page.locator('solo-view button.go').click();
     await countEndNow(page);
 
@@ -44,7 +49,10 @@ describe('solo pace', () => {
       if (current.startsWith('question')) {
         // Answer once the countdown has visibly ticked (the server refuses answers faster than a person's).
         const first = ((await page.locator('play-screen count-down .num').textContent()) ?? '').trim();
-        await page.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first}$`) }).waitFor(WAIT);
+        await page
+          .locator('play-screen count-down .num')
+          .filter({ hasNotText: new RegExp(`^${first}$`) })
+          .waitFor(WAIT);
         await answer(page);
         // The bots answer at once: the reveal comes well inside the question's time (20 s or more).
         const at = Date.now();

@@ -6,7 +6,11 @@ import { browserTest, expectAccessible, newPage, shot, type Harness } from './su
 import { WAIT, key, shots } from './play-helpers.js';
 
 describe('solo pause in the browser', () => {
-  browserTest('a paused solo question is hidden behind a paused screen and comes back on resume', { timeout: 120_000, failShot: 'failed-solo-pause' }, pauseSolo);
+  browserTest(
+    'a paused solo question is hidden behind a paused screen and comes back on resume',
+    { timeout: 120_000, failShot: 'failed-solo-pause' },
+    pauseSolo,
+  );
 
   async function pauseSolo(h: Harness, all: Page[]): Promise<void> {
     const { page } = await newPage(h, 'phone', 'en');

@@ -6,7 +6,11 @@ import { browserTest, expectAccessible, newPage, shot, type Harness } from './su
 import { WAIT, answer, changed, deployCard, key, shots } from './play-helpers.js';
 
 describe('solo daily challenge in the browser', () => {
-  browserTest('plays the daily challenge to the end and enters the leaderboard', { timeout: 300_000, failShot: 'failed-solo' }, playSolo);
+  browserTest(
+    'plays the daily challenge to the end and enters the leaderboard',
+    { timeout: 300_000, failShot: 'failed-solo' },
+    playSolo,
+  );
 
   async function playSolo(h: Harness, all: Page[]): Promise<void> {
     const { page } = await newPage(h, 'phone', 'en');
@@ -27,10 +31,16 @@ describe('solo daily challenge in the browser', () => {
         // Read the question first, as a person does (an answer before the question's reading floor earns no more
         // speed points than one at the floor), so answer once the countdown has visibly ticked.
         const first = (await page.locator('play-screen count-down .num').textContent()) ?? '';
-        await page.locator('play-screen count-down .num').filter({ hasNotText: new RegExp(`^${first.trim()}$`) }).waitFor(WAIT);
+        await page
+          .locator('play-screen count-down .num')
+          .filter({ hasNotText: new RegExp(`^${first.trim()}$`) })
+          .waitFor(WAIT);
         await answer(page);
         if ((await key(page, 'solo-view play-screen')) === current) {
-          await page.locator('solo-view .bar button', { hasText: 'End question now' }).click().catch(() => undefined);
+          await page
+            .locator('solo-view .bar button', { hasText: 'End question now' })
+            .click()
+            .catch(() => undefined);
         }
       } else if (current.startsWith('race:')) {
         if (!deployed) {
@@ -53,7 +63,9 @@ describe('solo daily challenge in the browser', () => {
     await page.locator('solo-view .result leader-board li', { hasText: 'Solo Sam' }).waitFor(WAIT);
     await expect(page.locator('solo-view .result').textContent()).resolves.toContain('Verified');
     // The run had one race with a deployment: a share of the best-known plan above zero.
-    expect(Number((await page.locator('solo-view [data-testid="plan-pct"]').textContent())?.match(/\d+/)?.[0])).toBeGreaterThan(0);
+    expect(
+      Number((await page.locator('solo-view [data-testid="plan-pct"]').textContent())?.match(/\d+/)?.[0]),
+    ).toBeGreaterThan(0);
     await expectAccessible(page, 'solo result');
     await shots(page, 'solo-result', true);
     const best = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hostrush.soloBest.')));

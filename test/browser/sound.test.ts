@@ -9,7 +9,8 @@ import { WAIT, changed, createGame, hostControl, joinAs, setLang } from './play-
 
 type Played = { cue: string; profile: string; at: number };
 
-const played = (page: Page): Promise<Played[]> => page.evaluate(() => (window as unknown as { __hostrushSounds?: Played[] }).__hostrushSounds ?? []);
+const played = (page: Page): Promise<Played[]> =>
+  page.evaluate(() => (window as unknown as { __hostrushSounds?: Played[] }).__hostrushSounds ?? []);
 const cues = async (page: Page): Promise<string[]> => (await played(page)).map((p) => p.cue);
 const toggle = (page: Page) => page.locator('sound-toggle button');
 
@@ -20,7 +21,9 @@ async function status(page: Page): Promise<string> {
 /** Waits until the page has played `cue` (at least `count` times in all). */
 async function heard(page: Page, cue: string, count = 1): Promise<void> {
   await page.waitForFunction(
-    ([c, n]) => ((window as unknown as { __hostrushSounds?: Played[] }).__hostrushSounds ?? []).filter((p) => p.cue === c).length >= n,
+    ([c, n]) =>
+      ((window as unknown as { __hostrushSounds?: Played[] }).__hostrushSounds ?? []).filter((p) => p.cue === c)
+        .length >= n,
     [cue, count] as const,
     { timeout: 30_000 },
   );
@@ -37,7 +40,8 @@ async function gateAudio(context: BrowserContext): Promise<void> {
     const Real = window.AudioContext;
     if (!Real) return;
     let activated = false;
-    for (const type of ['pointerdown', 'pointerup', 'keydown', 'touchend']) window.addEventListener(type, (e) => (activated ||= e.isTrusted), { capture: true });
+    for (const type of ['pointerdown', 'pointerup', 'keydown', 'touchend'])
+      window.addEventListener(type, (e) => (activated ||= e.isTrusted), { capture: true });
     class Gated extends Real {
       private allowed = activated;
       constructor(options?: AudioContextOptions) {
@@ -71,10 +75,13 @@ async function moving(page: Page): Promise<string[]> {
     const walk = (root: Document | ShadowRoot) => {
       for (const el of Array.from(root.querySelectorAll('*'))) {
         const cs = getComputedStyle(el);
-        const longest = Math.max(...cs.transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
+        const longest = Math.max(
+          ...cs.transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)),
+        );
         // Unslotted light-DOM children (the boot header) are not rendered: their computed style is empty.
         if (cs.animationName && cs.animationName !== 'none') out.push(`${el.localName}: animation ${cs.animationName}`);
-        if (longest > 100 && /transform|all|top|left|margin|translate/.test(cs.transitionProperty)) out.push(`${el.localName}: transition ${cs.transitionProperty}`);
+        if (longest > 100 && /transform|all|top|left|margin|translate/.test(cs.transitionProperty))
+          out.push(`${el.localName}: transition ${cs.transitionProperty}`);
         if (el.shadowRoot) walk(el.shadowRoot);
       }
     };
@@ -84,7 +91,11 @@ async function moving(page: Page): Promise<string[]> {
 }
 
 describe('sound and motion in the browser', () => {
-  browserTest('the projector plays the game, a phone stays quiet until unmuted, the toggle mutes, reduced motion holds still', { timeout: 180_000, failShot: 'failed-sound' }, play);
+  browserTest(
+    'the projector plays the game, a phone stays quiet until unmuted, the toggle mutes, reduced motion holds still',
+    { timeout: 180_000, failShot: 'failed-sound' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { page: host, context: hostContext } = await newPage(h, 'projector', 'en');
@@ -128,19 +139,41 @@ describe('sound and motion in the browser', () => {
     await joinAs(noa, code, 'Noa');
     await noa.locator('sound-toggle button[data-status="unavailable"]:disabled').waitFor(WAIT);
     await shot(noa, 'sound-toggle-phone-unavailable-en');
-    for (const name of ['Ada', 'Linus', 'Noa']) await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
+    for (const name of ['Ada', 'Linus', 'Noa'])
+      await host.locator('host-view .players li', { hasText: name }).waitFor(WAIT);
 
     // The toggle in both languages, on the projector (on) and on phones (off, on), with nothing sideways.
-    for (const [page, name] of [[host, 'sound-toggle-projector'], [ada, 'sound-toggle-phone-off'], [linus, 'sound-toggle-phone-on']] as const) {
+    for (const [page, name] of [
+      [host, 'sound-toggle-projector'],
+      [ada, 'sound-toggle-phone-off'],
+      [linus, 'sound-toggle-phone-on'],
+    ] as const) {
       await expectAccessible(page, name);
       for (const lang of ['en', 'ko'] as const) {
         await setLang(page, lang);
-        await page.locator('sound-toggle .txt').filter({ hasText: lang === 'en' ? /Sound|Click/ : /소리/ }).waitFor(WAIT);
+        await page
+          .locator('sound-toggle .txt')
+          .filter({ hasText: lang === 'en' ? /Sound|Click/ : /소리/ })
+          .waitFor(WAIT);
         await shot(page, `${name}-${lang}`);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} ${lang} scrolls sideways`).toBe(true);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          `${name} ${lang} scrolls sideways`,
+        ).toBe(true);
         // The header keeps one line: the toggle squeezes neither the brand nor the language switch.
-        const header = await page.evaluate(() => document.querySelector('hostrush-app')?.shadowRoot?.querySelector('header')?.getBoundingClientRect().height ?? 0);
-        const widths = await page.evaluate(() => Array.from(document.querySelector('hostrush-app')?.shadowRoot?.querySelector('header')?.children ?? []).map((e) => `${e.localName}:${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`).join(' '));
+        const header = await page.evaluate(
+          () =>
+            document.querySelector('hostrush-app')?.shadowRoot?.querySelector('header')?.getBoundingClientRect()
+              .height ?? 0,
+        );
+        const widths = await page.evaluate(() =>
+          Array.from(document.querySelector('hostrush-app')?.shadowRoot?.querySelector('header')?.children ?? [])
+            .map(
+              (e) =>
+                `${e.localName}:${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`,
+            )
+            .join(' '),
+        );
         expect(header, `${name} ${lang} header height ${widths}`).toBeLessThanOrEqual(60);
       }
     }

@@ -22,13 +22,17 @@ function browserAvailable(): boolean {
   if (existsSync(CHROMIUM)) return true;
   if (process.env.CI === 'true') {
     it('has a browser for the browser tests', () => {
-      throw new Error(`CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium and fonts-noto-cjk (see .ci/run).`);
+      throw new Error(
+        `CI=true but no Chromium at ${CHROMIUM}: install Debian's chromium and fonts-noto-cjk (see .ci/run).`,
+      );
     });
     return false;
   }
   if (!skipNoted) {
     skipNoted = true;
-    console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
+    console.warn(
+      `Browser tests skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+    );
   }
   it.skip('browser test (no Chromium here)', () => {});
   return false;
@@ -63,7 +67,11 @@ export async function startHarness(): Promise<Harness> {
  * One browser test with its own harness (started before the describe block's tests, closed after them).
  * `play` pushes each page it opens into `pages`; when it throws, each is saved as `<failShot>-<i>.png` first.
  */
-export function browserTest(title: string, opts: { timeout: number; failShot: string }, play: (h: Harness, pages: Page[]) => Promise<void>): void {
+export function browserTest(
+  title: string,
+  opts: { timeout: number; failShot: string },
+  play: (h: Harness, pages: Page[]) => Promise<void>,
+): void {
   if (!browserAvailable()) return;
   let h: Harness | undefined;
   beforeAll(async () => {
@@ -85,7 +93,12 @@ export function browserTest(title: string, opts: { timeout: number; failShot: st
 
 export type Device = 'projector' | 'phone';
 
-export async function newPage(h: Harness, device: Device, lang: 'ko' | 'en', baseURL = h.pageUrl): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  h: Harness,
+  device: Device,
+  lang: 'ko' | 'en',
+  baseURL = h.pageUrl,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({
     baseURL,
     locale: lang === 'ko' ? 'ko-KR' : 'en-US',
@@ -113,11 +126,32 @@ const axeSource = (): string => (axeScript ??= readFileSync(axePath, 'utf8'));
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string; help: string; nodes: Array<{ target: unknown; failureSummary: string }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown,
+          ): Promise<{
+            violations: Array<{
+              id: string;
+              impact: string;
+              help: string;
+              nodes: Array<{ target: unknown; failureSummary: string }>;
+            }>;
+          }>;
+        };
+      }
+    ).axe;
     const res = await axe.run(document, { resultTypes: ['violations'] });
     return res.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: n.failureSummary })) }));
+      .map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target, summary: n.failureSummary })),
+      }));
   });
   expect(violations, `${label}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }

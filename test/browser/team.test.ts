@@ -8,20 +8,32 @@ import { browserTest, expectAccessible, newPage, shot, type Harness } from './su
 import { WAIT, changed, createGame, deployCard, hostControl, importPack, joinAs, shots } from './play-helpers.js';
 
 describe('a team game with roles in the browser', () => {
-  browserTest('picks teams and layers, refuses a deployment on a teammate\'s layer, and ends on the team leaderboard', { timeout: 180_000, failShot: 'failed-team' }, play);
+  browserTest(
+    "picks teams and layers, refuses a deployment on a teammate's layer, and ends on the team leaderboard",
+    { timeout: 180_000, failShot: 'failed-team' },
+    play,
+  );
 
   async function play(h: Harness, all: Page[]): Promise<void> {
     const { pack, answers } = optionsPack('browser-team-en', 'Team test pack', 'team');
     await importPack(h.url, pack);
     const { page: host } = await newPage(h, 'projector', 'en');
     all.push(host);
-    const code = await createGame(host, { packTitle: 'Team test pack', mode: 'team', teamCount: 2, teamRoles: true, questionTimeS: 60 }, async () => {
-      await expectAccessible(host, 'create form, team mode');
-      await shot(host, 'landing-form-team-en', true);
-    });
+    const code = await createGame(
+      host,
+      { packTitle: 'Team test pack', mode: 'team', teamCount: 2, teamRoles: true, questionTimeS: 60 },
+      async () => {
+        await expectAccessible(host, 'create form, team mode');
+        await shot(host, 'landing-form-team-en', true);
+      },
+    );
 
     const players: Record<string, Page> = {};
-    for (const [name, lang, team] of [['Ada', 'en', 0], ['Bo', 'en', 0], ['민지', 'ko', 1]] as const) {
+    for (const [name, lang, team] of [
+      ['Ada', 'en', 0],
+      ['Bo', 'en', 0],
+      ['민지', 'ko', 1],
+    ] as const) {
       const { page } = await newPage(h, 'phone', lang);
       all.push(page);
       await joinAs(page, code, name);
@@ -40,7 +52,9 @@ describe('a team game with roles in the browser', () => {
     await ada.locator('play-screen .layers button[data-layer="infrastructure"]').click();
     await ada.locator('[data-testid="my-layer"]').waitFor(WAIT);
     await bo.locator('play-screen .layers button[data-layer="application"]').click();
-    await bo.locator('play-screen .layers button[data-layer="infrastructure"]:disabled', { hasText: 'Ada' }).waitFor(WAIT);
+    await bo
+      .locator('play-screen .layers button[data-layer="infrastructure"]:disabled', { hasText: 'Ada' })
+      .waitFor(WAIT);
     await expectAccessible(bo, 'player lobby with teams and layers');
     await shot(bo, 'player-lobby-team-en');
     await minji.locator('play-screen .layers').waitFor(WAIT);
@@ -52,7 +66,10 @@ describe('a team game with roles in the browser', () => {
     await hostControl(host, 'Start game');
     let current = await changed(host, 'host-view', 'lobby:-1');
     for (const page of [ada, bo, minji]) {
-      await page.locator('answer-choices button.ans').nth(answers[0] ? 0 : 1).click(WAIT);
+      await page
+        .locator('answer-choices button.ans')
+        .nth(answers[0] ? 0 : 1)
+        .click(WAIT);
     }
     current = await changed(host, 'host-view', current);
     while (!current.startsWith('race:')) {
@@ -77,7 +94,10 @@ describe('a team game with roles in the browser', () => {
     await bo.locator('race-cards li.mine button', { hasText: 'Release' }).click();
 
     // Ada, who owns the infrastructure layer, deploys it on-premise.
-    await deployCard(ada, { placement: 'on-prem', before: () => ada.locator('deploy-picker [data-testid="layer-owner"]', { hasText: 'yours' }).waitFor(WAIT) });
+    await deployCard(ada, {
+      placement: 'on-prem',
+      before: () => ada.locator('deploy-picker [data-testid="layer-owner"]', { hasText: 'yours' }).waitFor(WAIT),
+    });
     await ada.locator('team-parts li.me', { hasText: '1' }).waitFor(WAIT);
     await shot(minji, 'player-race-team-ko');
 

@@ -32,7 +32,11 @@ const bill = (name: string, title: string): RaceBill => ({
 function fields(csv: string): string[] {
   const out: string[] = [];
   const re = /(?:^|,|\r\n)(?:"((?:[^"]|"")*)"|([^,\r\n]*))/g;
-  for (const m of csv.replace(/^\uFEFF/, '').replace(/\r\n$/, '').matchAll(re)) out.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
+  for (const m of csv
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n$/, '')
+    .matchAll(re))
+    out.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : (m[2] ?? ''));
   return out;
 }
 
@@ -68,23 +72,32 @@ describe("a stored report's bills (stored data, read tolerantly)", () => {
   const money = bill('Ada', 'Web shop').bill;
 
   it("reads today's reports (a flat list of protocol bills) as they are", () => {
-    const stored = [bill('Ada', 'Web shop'), { ...bill('Team 2', 'Web shop'), owner: { kind: 'team', id: 't2', name: 'Team 2' } }];
+    const stored = [
+      bill('Ada', 'Web shop'),
+      { ...bill('Team 2', 'Web shop'), owner: { kind: 'team', id: 't2', name: 'Team 2' } },
+    ];
     expect(storedBills(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
   });
 
-  it('reads one entry per race, with the race best-known plan for bills without their own, scored by its points', () => {
-    const race = { bills: [{ owner: 'room', name: 'class', scenarioId: 's1', scenarioTitle: 'Web shop', mine: money }], best: { ...money, points: 500 } };
-    expect(storedBills([race])).toEqual([
-      {
-        step: 0,
-        scenarioId: 's1',
-        scenarioTitle: 'Web shop',
-        owner: { kind: 'class', id: 'room', name: 'class' },
-        bill: money,
-        best: { ...money, points: 500, score: 500 },
-      },
-    ]);
-  });
+  it(
+    'reads one entry per race, with the race best-known plan for bills ' + 'without their own, scored by its points',
+    () => {
+      const race = {
+        bills: [{ owner: 'room', name: 'class', scenarioId: 's1', scenarioTitle: 'Web shop', mine: money }],
+        best: { ...money, points: 500 },
+      };
+      expect(storedBills([race])).toEqual([
+        {
+          step: 0,
+          scenarioId: 's1',
+          scenarioTitle: 'Web shop',
+          owner: { kind: 'class', id: 'room', name: 'class' },
+          bill: money,
+          best: { ...money, points: 500, score: 500 },
+        },
+      ]);
+    },
+  );
 
   it('skips what is not a bill', () => {
     expect(storedBills(undefined)).toEqual([]);

@@ -12,7 +12,18 @@ describe('harmed deployments', () => {
       content: {
         questions: [],
         cards,
-        scenarios: [{ id: 's', title: 's', description: 's', host: LINUX_SERVER, deck: ['a', 'b', 'c'], events: [{ kind: 'hardware-failure', atS: 10 }], randomEvents: 0, lengthS: 60 }],
+        scenarios: [
+          {
+            id: 's',
+            title: 's',
+            description: 's',
+            host: LINUX_SERVER,
+            deck: ['a', 'b', 'c'],
+            events: [{ kind: 'hardware-failure', atS: 10 }],
+            randomEvents: 0,
+            lengthS: 60,
+          },
+        ],
       },
       rounds: [{ kind: 'race', scenarioId: 's' }],
     });
@@ -20,9 +31,27 @@ describe('harmed deployments', () => {
     let s = createGame(cfg, 'harmed');
     s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: 'p', name: 'P' }).state;
     s = next(s, { type: 'start', actor: me, at: 0 }).state;
-    s = next(s, { type: 'deploy', actor: me, at: 1, cardId: 'a', choice: { kind: 'container', placement: 'on-prem' } }).state;
-    s = next(s, { type: 'deploy', actor: me, at: 1, cardId: 'b', choice: { kind: 'vm-full', placement: 'iaas' } }).state;
-    s = next(s, { type: 'deploy', actor: me, at: 1, cardId: 'c', choice: { kind: 'container', placement: 'paas' } }).state;
+    s = next(s, {
+      type: 'deploy',
+      actor: me,
+      at: 1,
+      cardId: 'a',
+      choice: { kind: 'container', placement: 'on-prem' },
+    }).state;
+    s = next(s, {
+      type: 'deploy',
+      actor: me,
+      at: 1,
+      cardId: 'b',
+      choice: { kind: 'vm-full', placement: 'iaas' },
+    }).state;
+    s = next(s, {
+      type: 'deploy',
+      actor: me,
+      at: 1,
+      cardId: 'c',
+      choice: { kind: 'container', placement: 'paas' },
+    }).state;
     const r = next(s, { type: 'tick', actor: { role: 'system' }, at: 10_000 });
     const event = r.events.find((e): e is Extract<GameEvent, { type: 'race-event' }> => e.type === 'race-event')!;
     const deps = r.state.race!.hosts['player:p']!.deployments;

@@ -17,7 +17,9 @@ describe('labels in both languages', () => {
     expect(playerLabel({ name: 'Bot 2', bot: true })).toBe('Bot 2');
     expect(playerLabel({ name: 'Robo', bot: 'easy' })).toBe('Robo (bot)');
     expect(playerLabel({ name: 'Bot 3', bot: null })).toBe('Bot 3');
-    const view = { players: [{ id: 'b', name: 'Bot 3', bot: 'hard', score: 0, teamId: null, streak: 0, layer: null }] } as unknown as GameView;
+    const view = {
+      players: [{ id: 'b', name: 'Bot 3', bot: 'hard', score: 0, teamId: null, streak: 0, layer: null }],
+    } as unknown as GameView;
     expect(boardRows(view)[0]!.name).toBe('Hard bot 3');
     expect(boardRows(view)[0]!.name.match(/bot/gi)).toHaveLength(1);
     setLang('ko');

@@ -2,11 +2,23 @@
 // nothing, the projector is on and phones are off by default, the choice is remembered, no Web Audio never throws.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SoundCues } from '../../client/src/audio/controller.js';
-import { cuesFor, sameClock, snapshotOf, ticksFor, wantsLoop, type SoundSnapshot } from '../../client/src/audio/cues.js';
+import {
+  cuesFor,
+  sameClock,
+  snapshotOf,
+  ticksFor,
+  wantsLoop,
+  type SoundSnapshot,
+} from '../../client/src/audio/cues.js';
 import { SoundEngine, type ContextLike, type PlayedCue, type SoundDeps } from '../../client/src/audio/sound.js';
 import type { GameView } from '../../shared/engine/types.js';
 
-const snap = (phase: SoundSnapshot['phase'], step = 0, endsAt: number | null = null, paused = false): SoundSnapshot => ({ phase, step, endsAt, paused });
+const snap = (
+  phase: SoundSnapshot['phase'],
+  step = 0,
+  endsAt: number | null = null,
+  paused = false,
+): SoundSnapshot => ({ phase, step, endsAt, paused });
 
 describe('cuesFor: phase changes seen in the view -> cues', () => {
   it('plays nothing on the first view a page sees (a reloaded projector does not replay a podium)', () => {
@@ -20,13 +32,16 @@ describe('cuesFor: phase changes seen in the view -> cues', () => {
     expect(cuesFor(snap('race-result', 2), snap('race', 3, 60_000), 0)).toEqual(['start']);
   });
 
-  it("question closed by its timer -> time's up then the reveal; closed early (all answered) -> the reveal alone", () => {
-    expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 20_050)).toEqual(['timeup', 'reveal']);
-    expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 19_700)).toEqual(['timeup', 'reveal']);
-    expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 12_000)).toEqual(['reveal']);
-    expect(cuesFor(snap('race', 3, 90_000), snap('race-result', 3), 90_100)).toEqual(['timeup', 'reveal']);
-    expect(cuesFor(snap('race', 3, 90_000), snap('race-result', 3), 40_000)).toEqual(['reveal']);
-  });
+  it(
+    "question closed by its timer -> time's up then the reveal; closed early " + '(all answered) -> the reveal alone',
+    () => {
+      expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 20_050)).toEqual(['timeup', 'reveal']);
+      expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 19_700)).toEqual(['timeup', 'reveal']);
+      expect(cuesFor(snap('question', 0, 20_000), snap('reveal', 0), 12_000)).toEqual(['reveal']);
+      expect(cuesFor(snap('race', 3, 90_000), snap('race-result', 3), 90_100)).toEqual(['timeup', 'reveal']);
+      expect(cuesFor(snap('race', 3, 90_000), snap('race-result', 3), 40_000)).toEqual(['reveal']);
+    },
+  );
 
   it('the podium plays its sting, from any phase', () => {
     expect(cuesFor(snap('leaderboard', 4), snap('podium', 4), 0)).toEqual(['podium']);
@@ -42,7 +57,8 @@ describe('cuesFor: phase changes seen in the view -> cues', () => {
   it('the lobby loop plays in the lobby only, on the projector only', () => {
     expect(wantsLoop(snap('lobby', -1), 'projector')).toBe(true);
     expect(wantsLoop(snap('lobby', -1), 'phone')).toBe(false);
-    for (const p of ['question', 'reveal', 'race', 'race-result', 'leaderboard', 'podium'] as const) expect(wantsLoop(snap(p, 0), 'projector')).toBe(false);
+    for (const p of ['question', 'reveal', 'race', 'race-result', 'leaderboard', 'podium'] as const)
+      expect(wantsLoop(snap(p, 0), 'projector')).toBe(false);
     expect(wantsLoop(null, 'projector')).toBe(false);
   });
 });
@@ -66,12 +82,22 @@ describe('ticksFor: the countdown on the view deadline', () => {
 });
 
 describe('snapshotOf', () => {
-  const base = { phase: 'question', step: 2, paused: false, race: null, question: { openedAt: 1_000, limitMs: 20_000, closed: false } };
+  const base = {
+    phase: 'question',
+    step: 2,
+    paused: false,
+    race: null,
+    question: { openedAt: 1_000, limitMs: 20_000, closed: false },
+  };
   it("a question's deadline, stretched by this player's extended time; none once closed", () => {
     expect(snapshotOf(base as unknown as GameView)?.endsAt).toBe(21_000);
     expect(snapshotOf(base as unknown as GameView, 1.5)?.endsAt).toBe(31_000);
-    expect(snapshotOf({ ...base, question: { ...base.question, closed: true } } as unknown as GameView)?.endsAt).toBeNull();
-    expect(snapshotOf({ ...base, phase: 'race', race: { endsAt: 99_000 } } as unknown as GameView)?.endsAt).toBe(99_000);
+    expect(
+      snapshotOf({ ...base, question: { ...base.question, closed: true } } as unknown as GameView)?.endsAt,
+    ).toBeNull();
+    expect(snapshotOf({ ...base, phase: 'race', race: { endsAt: 99_000 } } as unknown as GameView)?.endsAt).toBe(
+      99_000,
+    );
     expect(snapshotOf(null)).toBeNull();
   });
 });
@@ -80,7 +106,13 @@ describe('snapshotOf', () => {
 function fakeContext(state: AudioContextState = 'running') {
   const made = { oscillators: 0 };
   const listeners: Array<() => void> = [];
-  const param = () => ({ value: 1, setValueAtTime() {}, exponentialRampToValueAtTime() {}, linearRampToValueAtTime() {}, cancelScheduledValues() {} });
+  const param = () => ({
+    value: 1,
+    setValueAtTime() {},
+    exponentialRampToValueAtTime() {},
+    linearRampToValueAtTime() {},
+    cancelScheduledValues() {},
+  });
   const node = () => ({ connect: (n: unknown) => n, disconnect() {}, gain: param(), frequency: param(), type: '' });
   const ctx = {
     state,
@@ -186,7 +218,19 @@ describe('SoundEngine', () => {
 
   it('with storage blocked, a choice still holds for this page', () => {
     const { ctx } = fakeContext();
-    const e = new SoundEngine({ createContext: () => ctx, storage: { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } }, log: [], now: () => 0 });
+    const e = new SoundEngine({
+      createContext: () => ctx,
+      storage: {
+        getItem: () => {
+          throw new Error('blocked');
+        },
+        setItem: () => {
+          throw new Error('blocked');
+        },
+      },
+      log: [],
+      now: () => 0,
+    });
     e.use('projector');
     expect(e.status()).toBe('on');
     e.toggle();
@@ -203,7 +247,14 @@ describe('SoundEngine', () => {
       createContext: () => {
         throw new Error('no audio device');
       },
-      storage: { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); } },
+      storage: {
+        getItem: () => {
+          throw new Error('blocked');
+        },
+        setItem: () => {
+          throw new Error('blocked');
+        },
+      },
       log,
       now: () => 0,
     });
@@ -245,7 +296,12 @@ describe('SoundCues: a view that changes phase plays the cues through the engine
     } as unknown as SoundEngine;
     let current: GameView | null = null;
     let ctrl: SoundCues | null = null;
-    const host = { addController: (c: SoundCues) => void (ctrl = c), requestUpdate() {}, removeController() {}, updateComplete: Promise.resolve(true) };
+    const host = {
+      addController: (c: SoundCues) => void (ctrl = c),
+      requestUpdate() {},
+      removeController() {},
+      updateComplete: Promise.resolve(true),
+    };
     new SoundCues(host, profile, () => ({ view: current, offset: 0 }), engine);
     ctrl!.hostConnected();
     const show = (v: GameView) => {
@@ -267,7 +323,20 @@ describe('SoundCues: a view that changes phase plays the cues through the engine
     show(view('leaderboard', 0));
     show(view('podium', 0));
     ctrl.hostDisconnected();
-    expect(calls).toEqual(['loop:true', 'start', 'loop:false', 'tick', 'tick', 'tick', 'tick', 'tick', 'timeup', 'reveal', 'podium', 'released']);
+    expect(calls).toEqual([
+      'loop:true',
+      'start',
+      'loop:false',
+      'tick',
+      'tick',
+      'tick',
+      'tick',
+      'tick',
+      'timeup',
+      'reveal',
+      'podium',
+      'released',
+    ]);
   });
 
   it('a pause clears the ticks and a resume places them on the new deadline; a phone never loops the lobby', () => {

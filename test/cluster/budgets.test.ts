@@ -11,7 +11,9 @@ import { startProcess, type ServerProcess, dropClusterState } from './procs.js';
 const REDIS_URL = process.env.REDIS_URL;
 const DATABASE_URL = process.env.DATABASE_URL;
 const enabled = Boolean(REDIS_URL && DATABASE_URL && /^postgres(ql)?:\/\//.test(DATABASE_URL));
-const run = nanoid(8).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+const run = nanoid(8)
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, 'x');
 const SCHEMA = `budgets_${run}`;
 const PREFIX = `hostrush-test-budget-${run}`;
 
@@ -45,7 +47,8 @@ describe.skipIf(!enabled)('per-address budgets shared by several processes (Redi
   }, 40_000);
 
   afterEach((ctx) => {
-    if (ctx.task.result?.state === 'fail') for (const p of procs) console.log(`--- process ${p.name}:\n${p.output.join('').slice(-4000)}`);
+    if (ctx.task.result?.state === 'fail')
+      for (const p of procs) console.log(`--- process ${p.name}:\n${p.output.join('').slice(-4000)}`);
   });
 
   afterAll(async () => {

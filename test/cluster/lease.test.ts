@@ -24,7 +24,15 @@ describe.skipIf(!REDIS_URL)('room leases', () => {
 
   function node(id: string, clock: () => number = Date.now) {
     const lost: string[] = [];
-    const leases = new Leases({ redis: redis.pub, nodeId: id, prefix, ttlMs: 3000, onLost: (c) => lost.push(c), log: silentLogger, clock });
+    const leases = new Leases({
+      redis: redis.pub,
+      nodeId: id,
+      prefix,
+      ttlMs: 3000,
+      onLost: (c) => lost.push(c),
+      log: silentLogger,
+      clock,
+    });
     return { leases, lost };
   }
 

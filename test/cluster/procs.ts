@@ -80,7 +80,8 @@ export class ServerProcess {
   async metric(name: string): Promise<number> {
     const text = await (await fetch(`${this.url}/metrics`)).text();
     let sum = 0;
-    for (const line of text.split('\n')) if (line.startsWith(name) && !line.startsWith('#')) sum += Number(line.split(' ').pop());
+    for (const line of text.split('\n'))
+      if (line.startsWith(name) && !line.startsWith('#')) sum += Number(line.split(' ').pop());
     return sum;
   }
 }
@@ -95,7 +96,12 @@ export function startProcess(name: string, env: Record<string, string>): ServerP
 }
 
 /** Drops what a multi-process test left in the shared services: its PostgreSQL schema and its Redis keys. */
-export async function dropClusterState(databaseUrl: string | undefined, schema: string, redisUrl: string | undefined, keyPrefix: string): Promise<void> {
+export async function dropClusterState(
+  databaseUrl: string | undefined,
+  schema: string,
+  redisUrl: string | undefined,
+  keyPrefix: string,
+): Promise<void> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).finally(() => db.end());

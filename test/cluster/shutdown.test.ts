@@ -21,11 +21,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PACK = 'warmup-en';
 const LEASE_MS = 20_000;
 const BOUND_MS = 5000;
-const run = nanoid(8).toLowerCase().replace(/[^a-z0-9]/g, 'x');
+const run = nanoid(8)
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, 'x');
 const SCHEMA = `stop_${run}`;
 const PREFIX = `hostrush-stop-${run}`;
 
-describe.skipIf(!enabled)('a clean shutdown of a room\'s owner (SIGTERM to npm start, several processes)', () => {
+describe.skipIf(!enabled)("a clean shutdown of a room's owner (SIGTERM to npm start, several processes)", () => {
   const env = {
     REDIS_URL: REDIS_URL!,
     DATABASE_URL: DATABASE_URL!,
@@ -38,7 +40,11 @@ describe.skipIf(!enabled)('a clean shutdown of a room\'s owner (SIGTERM to npm s
   let B: ServerProcess;
 
   beforeAll(async () => {
-    const npm = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: { ...process.env, ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const npm = spawn('npm', ['start', '--silent'], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     A = new ServerProcess('A (npm start)', npm);
     B = startProcess('B', env);
     await Promise.all([A.ready(30_000), B.ready(30_000)]);
@@ -57,8 +63,14 @@ describe.skipIf(!enabled)('a clean shutdown of a room\'s owner (SIGTERM to npm s
     const joined = expectOk(await player.call('player:join', { roomCode: code, name: 'Ada' }));
     expectOk(await (await B.client()).call('player:join', { roomCode: code, name: 'Bo' }));
     expectOk(await host.call('host:control', { command: 'start' }));
-    const q = (await within(host.waitFor('host:view', (v) => v.phase === 'question' && !!v.question), 5000, 'Q1')).question!.question;
-    const closed = within(player.waitFor('session:closed'), BOUND_MS, 'session:closed on the owner\'s player');
+    const q = (
+      await within(
+        host.waitFor('host:view', (v) => v.phase === 'question' && !!v.question),
+        5000,
+        'Q1',
+      )
+    ).question!.question;
+    const closed = within(player.waitFor('session:closed'), BOUND_MS, "session:closed on the owner's player");
     expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
 
     const stoppedAt = Date.now();
@@ -70,14 +82,26 @@ describe.skipIf(!enabled)('a clean shutdown of a room\'s owner (SIGTERM to npm s
 
     // The host's device reconnects to B and resumes: B owns the room now, long before A's lease would expire.
     const hostAgain = await B.client();
-    const resumed = expectOk(await within(hostAgain.call('host:resume', { roomCode: code, hostToken: created.hostToken }), 5000, 'host:resume on B'));
+    const resumed = expectOk(
+      await within(
+        hostAgain.call('host:resume', { roomCode: code, hostToken: created.hostToken }),
+        5000,
+        'host:resume on B',
+      ),
+    );
     const handoverMs = Date.now() - stoppedAt;
     console.log(`clean shutdown: the room was B's ${handoverMs} ms after SIGTERM to npm start (lease ${LEASE_MS} ms)`);
     expect(handoverMs).toBeLessThan(5000);
     expect((resumed.view as GameView).question?.question.id).toBe(q.id);
     // The player's phone comes back on B with its token: same seat, its answer there.
     const phone = await B.client();
-    const back = expectOk(await within(phone.call('player:resume', { roomCode: code, resumeToken: joined.resumeToken }), 5000, 'player:resume on B'));
+    const back = expectOk(
+      await within(
+        phone.call('player:resume', { roomCode: code, resumeToken: joined.resumeToken }),
+        5000,
+        'player:resume on B',
+      ),
+    );
     expect((back.you as YouMessage).playerId).toBe(joined.playerId);
     expect((back.you as YouMessage).answer).not.toBeNull();
   }, 60_000);

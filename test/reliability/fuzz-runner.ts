@@ -116,13 +116,29 @@ const edgeString = fc.oneof(
 );
 const hugeString = fc.integer({ min: 65, max: 24_000 }).map((n) => 'x'.repeat(n));
 // Deeper nesting goes out as raw frames (rawStep): the client library's own encoder recurses.
-const deep = fc.tuple(fc.integer({ min: 20, max: 300 }), fc.constantFrom('array' as const, 'object' as const)).map(([d, k]) => nested(d, k));
+const deep = fc
+  .tuple(fc.integer({ min: 20, max: 300 }), fc.constantFrom('array' as const, 'object' as const))
+  .map(([d, k]) => nested(d, k));
 const protoValue = fc.constantFrom(...PROTO_PAYLOADS).map((text) => JSON.parse(text) as unknown);
-const binary = fc.oneof(
-  { weight: 4, arbitrary: fc.uint8Array({ maxLength: 512 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((n) => new Uint8Array(n)) },
-).map((u) => Buffer.from(u));
-const weirdNumber = fc.constantFrom(-1, 0, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER, 2 ** 53 + 1, NaN, Infinity, -Infinity, -0);
+const binary = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.uint8Array({ maxLength: 512 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((n) => new Uint8Array(n)) },
+  )
+  .map((u) => Buffer.from(u));
+const weirdNumber = fc.constantFrom(
+  -1,
+  0,
+  0.5,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER,
+  2 ** 53 + 1,
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+);
 
 /** Any value a hostile client could put in a payload slot. */
 const wild: fc.Arbitrary<unknown> = fc.oneof(
@@ -161,7 +177,10 @@ function validPayload(event: string, pools: Pools): fc.Arbitrary<Record<string, 
   const command = fc.constantFrom('start', 'next', 'skip', 'pause', 'resume', 'end');
   switch (event) {
     case 'room:create':
-      return fc.record({ packId: fc.constantFrom(PACK, 'team-en', 'no-such-pack'), options: fc.constant({ questionTimeS: 60 }) }, { requiredKeys: ['packId'] });
+      return fc.record(
+        { packId: fc.constantFrom(PACK, 'team-en', 'no-such-pack'), options: fc.constant({ questionTimeS: 60 }) },
+        { requiredKeys: ['packId'] },
+      );
     case 'host:resume':
       return fc.record({ roomCode: pick(pools.codes), hostToken: pick(pools.tokens) });
     case 'host:control':
@@ -171,7 +190,11 @@ function validPayload(event: string, pools: Pools): fc.Arbitrary<Record<string, 
         fc.record({ command: fc.constant('lock'), locked: fc.boolean() }),
         fc.record({ command: fc.constant('add-time'), seconds: fc.integer({ min: 1, max: 120 }) }),
         fc.record({ command: fc.constant('move'), playerId: pick(pools.playerIds), teamId: pick(pools.teamIds) }),
-        fc.record({ command: fc.constant('time-factor'), playerId: pick(pools.playerIds), factor: fc.constantFrom(1, 1.5, 2) }),
+        fc.record({
+          command: fc.constant('time-factor'),
+          playerId: pick(pools.playerIds),
+          factor: fc.constantFrom(1, 1.5, 2),
+        }),
       );
     case 'player:join':
       return fc.record({ roomCode: pick(pools.codes), name });
@@ -219,7 +242,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 3,
     arbitrary: fc.record({
       kind: fc.constant('add' as const),
-      key: fc.constantFrom('__proto__', 'constructor', 'prototype', 'playerId', 'actor', 'at', 'role', 'hostToken', 'x'),
+      key: fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        'playerId',
+        'actor',
+        'at',
+        'role',
+        'hostToken',
+        'x',
+      ),
       value: wild,
     }),
   },
@@ -260,15 +293,39 @@ function mutate(payload: Record<string, unknown>, m: Mutation): unknown {
 type Step =
   | { kind: 'socket'; attacker: number; event: string; args: unknown[]; ack: boolean }
   | { kind: 'raw'; attacker: number; frame: string }
-  | { kind: 'http'; method: string; path: string; contentType: string | null; contentEncoding: string | null; body: string | null };
+  | {
+      kind: 'http';
+      method: string;
+      path: string;
+      contentType: string | null;
+      contentEncoding: string | null;
+      body: string | null;
+    };
 
-const UNKNOWN_EVENTS = ['admin:grant', 'room:delete', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'player:answer ', 'PLAYER:ANSWER', '', 'x'.repeat(300)];
+const UNKNOWN_EVENTS = [
+  'admin:grant',
+  'room:delete',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'player:answer ',
+  'PLAYER:ANSWER',
+  '',
+  'x'.repeat(300),
+];
 
 function stepArb(pools: Pools): fc.Arbitrary<Step> {
-  const known = fc.constantFrom(...SOCKET_EVENTS).chain((event) =>
-    fc.tuple(fc.constant(event), validPayload(event, pools), mutation).map(([e, p, m]) => ({ event: e, payload: mutate(p, m) })),
-  );
-  const unknown = fc.tuple(fc.oneof(fc.constantFrom(...UNKNOWN_EVENTS), fc.string({ maxLength: 20 })), wild).map(([event, payload]) => ({ event, payload }));
+  const known = fc
+    .constantFrom(...SOCKET_EVENTS)
+    .chain((event) =>
+      fc
+        .tuple(fc.constant(event), validPayload(event, pools), mutation)
+        .map(([e, p, m]) => ({ event: e, payload: mutate(p, m) })),
+    );
+  const unknown = fc
+    .tuple(fc.oneof(fc.constantFrom(...UNKNOWN_EVENTS), fc.string({ maxLength: 20 })), wild)
+    .map(([event, payload]) => ({ event, payload }));
   const socketStep = fc
     .record({
       attacker: fc.nat(ATTACKERS - 1),
@@ -289,9 +346,13 @@ function stepArb(pools: Pools): fc.Arbitrary<Step> {
   // Socket.IO packets written straight to the connection: nesting the encoder cannot build, broken frames,
   // binary placeholders without attachments, other namespaces, acks nobody asked for.
   const rawFrame = fc.oneof(
-    fc.tuple(fc.constantFrom(...SOCKET_EVENTS), fc.integer({ min: 1_000, max: 8_000 }), fc.boolean()).map(([event, depth, arr]) =>
-      arr ? `2["${event}",${'['.repeat(depth)}${']'.repeat(depth)}]` : `2["${event}",${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`,
-    ),
+    fc
+      .tuple(fc.constantFrom(...SOCKET_EVENTS), fc.integer({ min: 1_000, max: 8_000 }), fc.boolean())
+      .map(([event, depth, arr]) =>
+        arr
+          ? `2["${event}",${'['.repeat(depth)}${']'.repeat(depth)}]`
+          : `2["${event}",${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`,
+      ),
     fc.constantFrom(
       '2["player:answer"',
       '2[',
@@ -327,26 +388,63 @@ function stepArb(pools: Pools): fc.Arbitrary<Step> {
     fc.constantFrom(...PROTO_PAYLOADS),
     fc.constantFrom('{', '{"packId":', 'null', '[]', '"str"', '\u0000', '{"a":1}{"b":2}', '', 'x'.repeat(2_000)),
     fc.integer({ min: 100, max: 4_000 }).map((d) => JSON.stringify(nested(d, 'object'))),
-    fc.record({
-      packId: fc.constantFrom(PACK, 'daily-en', 'zzz'),
-      seed: edgeString,
-      actions: fc.array(fc.record({ type: fc.constantFrom('join', 'answer', 'tick', 'end', 'hack'), at: weirdNumber, actor: wild }), { maxLength: 5 }),
-      claimedScore: weirdNumber,
-    }).map(safeStringify),
+    fc
+      .record({
+        packId: fc.constantFrom(PACK, 'daily-en', 'zzz'),
+        seed: edgeString,
+        actions: fc.array(
+          fc.record({ type: fc.constantFrom('join', 'answer', 'tick', 'end', 'hack'), at: weirdNumber, actor: wild }),
+          { maxLength: 5 },
+        ),
+        claimedScore: weirdNumber,
+      })
+      .map(safeStringify),
   );
   const httpStep = fc.record({
     kind: fc.constant('http' as const),
     method: fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'DELETE', 'PATCH'),
     path: fc.oneof(
-      fc.constantFrom('/api/rooms', '/api/solo/verify', '/api/packs/import', '/api/packs/import?lang=ko&title=%00', '/api/games', '/api/solo/leaderboard?board=daily-2020-01-01'),
-      fc.constantFrom('/api/packs/%E0%A4%A', '/api/games/%/report', '/api/packs/__proto__', '/api/packs/constructor', '/api/games/x/report.csv', '/api/solo/leaderboard?board[]=1&board[]=2', '/api/../metrics', '/api/rooms?__proto__[polluted]=yes'),
+      fc.constantFrom(
+        '/api/rooms',
+        '/api/solo/verify',
+        '/api/packs/import',
+        '/api/packs/import?lang=ko&title=%00',
+        '/api/games',
+        '/api/solo/leaderboard?board=daily-2020-01-01',
+      ),
+      fc.constantFrom(
+        '/api/packs/%E0%A4%A',
+        '/api/games/%/report',
+        '/api/packs/__proto__',
+        '/api/packs/constructor',
+        '/api/games/x/report.csv',
+        '/api/solo/leaderboard?board[]=1&board[]=2',
+        '/api/../metrics',
+        '/api/rooms?__proto__[polluted]=yes',
+      ),
       edgeString.map((s) => `/api/packs/${pathSegment(s)}`),
     ),
-    contentType: fc.constantFrom('application/json', 'application/json', 'text/csv', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16', 'multipart/form-data; boundary=x', null),
-    contentEncoding: fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-zip') }),
+    contentType: fc.constantFrom(
+      'application/json',
+      'application/json',
+      'text/csv',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/json; charset=utf-16',
+      'multipart/form-data; boundary=x',
+      null,
+    ),
+    contentEncoding: fc.oneof(
+      { weight: 8, arbitrary: fc.constant(null) },
+      { weight: 1, arbitrary: fc.constantFrom('gzip', 'deflate', 'br', 'identity', 'x-zip') },
+    ),
     body: fc.oneof({ weight: 5, arbitrary: jsonBody }, { weight: 1, arbitrary: fc.constant(null) }),
   });
-  return fc.oneof({ weight: 12, arbitrary: socketStep }, { weight: 1, arbitrary: rawStep }, { weight: 2, arbitrary: httpStep });
+  return fc.oneof(
+    { weight: 12, arbitrary: socketStep },
+    { weight: 1, arbitrary: rawStep },
+    { weight: 2, arbitrary: httpStep },
+  );
 }
 
 /** Percent-encodes a string for a path, lone surrogates included (encodeURIComponent throws on those). */
@@ -435,7 +533,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // The honest room.
     const host = await server.client();
     const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
-    const room: HonestRoom = { code: created.roomCode as string, host, players: [], hostToken: created.hostToken as string };
+    const room: HonestRoom = {
+      code: created.roomCode as string,
+      host,
+      players: [],
+      hostToken: created.hostToken as string,
+    };
     for (const name of ['Honest A', 'Honest B', 'Honest C']) {
       const client = await server.client();
       const joined = expectOk(await client.call('player:join', { roomCode: room.code, name }));
@@ -449,11 +552,19 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       'the honest question to open',
     );
     const q = open.question!.question;
-    expectOk(await room.players[0]!.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
-    expectOk(await room.players[1]!.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, false) }));
+    expectOk(
+      await room.players[0]!.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }),
+    );
+    expectOk(
+      await room.players[1]!.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, false) }),
+    );
     // Let the answers' own messages arrive before counting: the host's tally (batched), and whatever each member
     // was sent before the acknowledgement of a sync it asks for after (one connection keeps its order).
-    await withTimeout(host.waitFor('host:tally', (t) => t.answered === 2), 10_000, 'the honest tally');
+    await withTimeout(
+      host.waitFor('host:tally', (t) => t.answered === 2),
+      10_000,
+      'the honest tally',
+    );
     const before = await honestSnapshot(room);
     // Second sync: anything the first one raced with has arrived by now.
     await honestSnapshot(room);
@@ -464,14 +575,22 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       codes: [room.code, '000000', '123456'],
       tokens: ['A'.repeat(21), 'B'.repeat(64)],
       playerIds: room.players.map((p) => p.playerId),
-      questionIds: builtinPack(PACK)!.questions.map((x) => x.id).concat(['q-none']),
-      cardIds: builtinPack(PACK)!.cards.map((c) => c.id).concat(['c-none']),
+      questionIds: builtinPack(PACK)!
+        .questions.map((x) => x.id)
+        .concat(['q-none']),
+      cardIds: builtinPack(PACK)!
+        .cards.map((c) => c.id)
+        .concat(['c-none']),
       teamIds: ['t1', 't2', 'team-1', 'nope'],
     };
     // An acknowledged call that gives up (null) when the connection goes: another step may be dropping it.
     const tryCall = (c: TestClient, event: string, payload: unknown) =>
       new Promise<Record<string, unknown> | null>((resolve) => {
-        (c.socket as unknown as { timeout(ms: number): { emit(e: string, p: unknown, cb: (err: unknown, r: unknown) => void): void } })
+        (
+          c.socket as unknown as {
+            timeout(ms: number): { emit(e: string, p: unknown, cb: (err: unknown, r: unknown) => void): void };
+          }
+        )
           .timeout(5_000)
           .emit(event, payload, (err, r) => resolve(err ? null : (r as Record<string, unknown>)));
       });
@@ -514,7 +633,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const withBody = step.method !== 'GET' && step.body !== null;
         let res: Response;
         try {
-          res = await fetch(`${server.url}${step.path}`, { method: step.method, headers, ...(withBody ? { body: step.body } : {}) });
+          res = await fetch(`${server.url}${step.path}`, {
+            method: step.method,
+            headers,
+            ...(withBody ? { body: step.body } : {}),
+          });
         } catch (error) {
           violate(`HTTP ${step.method} ${step.path}: request failed: ${String(error)}`);
           return;
@@ -524,7 +647,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const enc = step.contentEncoding ? ` (content-encoding ${step.contentEncoding})` : '';
         // 503 room/limit is the room cap doing its job (the fuzzer creates rooms until it is reached).
         const capped = res.status === 503 && text.includes('"room/limit"');
-        if (res.status >= 500 && !capped) violate(`HTTP ${step.method} ${step.path}${enc} -> ${res.status} ${text.slice(0, 200)}`);
+        if (res.status >= 500 && !capped)
+          violate(`HTTP ${step.method} ${step.path}${enc} -> ${res.status} ${text.slice(0, 200)}`);
         if (res.status >= 400 && step.path.startsWith('/api/') && !step.path.startsWith('/api/..')) {
           type ErrorBody = { ok?: unknown; error?: { code?: unknown } };
           let parsed: ErrorBody | null = null;
@@ -570,13 +694,20 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       const reply = await new Promise<unknown>((resolve) => {
         try {
-          socket.timeout(5_000).emit(step.event, ...step.args, (err: unknown, r: unknown) => resolve(err ? { disconnected: true } : r));
+          socket
+            .timeout(5_000)
+            .emit(step.event, ...step.args, (err: unknown, r: unknown) => resolve(err ? { disconnected: true } : r));
         } catch (error) {
           if (process.env.FUZZ_DEBUG) console.log('client refused', step.event, String(error));
           resolve({ clientRefused: true });
         }
       });
-      const r = reply as { ok?: unknown; error?: { code?: unknown; message?: unknown }; disconnected?: true; clientRefused?: true };
+      const r = reply as {
+        ok?: unknown;
+        error?: { code?: unknown; message?: unknown };
+        disconnected?: true;
+        clientRefused?: true;
+      };
       if (r.clientRefused) return note('refused by the client library');
       if (r.disconnected) {
         // The server drops a connection over its message cap (or the ack never came: checked below).
@@ -586,7 +717,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }
       if (r.ok === true) return note('ok');
       const code = r.error?.code;
-      if (r.ok !== false || typeof code !== 'string' || !KNOWN_CODES.has(code) || typeof r.error?.message !== 'string' || r.error.message === '') {
+      if (
+        r.ok !== false ||
+        typeof code !== 'string' ||
+        !KNOWN_CODES.has(code) ||
+        typeof r.error?.message !== 'string' ||
+        r.error.message === ''
+      ) {
         violate(`${step.event}: malformed reply ${safeStringify(reply).slice(0, 200)}`);
         return note('malformed');
       }
@@ -599,34 +736,36 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const runs = Math.ceil(options.events / perRun);
     let lastProgress = Date.now();
     const timing: Record<string, number> = {};
-    const failure = await fc.assert(
-      fc.asyncProperty(fc.array(stepArb(pools), { minLength: perRun, maxLength: perRun }), async (steps) => {
-        const violationsBefore = violations.length;
-        await Promise.all(
-          // One attacker per step of a batch: a step that gets its own connection dropped (a raw frame, a message
-          // over the cap) cannot take another step's pending acknowledgement with it.
-          steps.map(async (generated, i) => {
-            const step = generated.kind === 'http' ? generated : { ...generated, attacker: i % ATTACKERS };
-            const t0 = Date.now();
-            await send(step);
-            if (process.env.FUZZ_DEBUG) {
-              const key = step.kind === 'socket' ? `${step.kind}:${step.ack}` : step.kind;
-              timing[key] = (timing[key] ?? 0) + Date.now() - t0;
-              if (Date.now() - t0 > 500) console.log('slow', Date.now() - t0, safeStringify(step).slice(0, 200));
-            }
-          }),
-        );
-        if (options.progress && Date.now() - lastProgress > 2_000) {
-          lastProgress = Date.now();
-          options.progress(`  ${socketEvents + httpRequests} tried, ${violations.length} violation(s)`);
-        }
-        return violations.length === violationsBefore;
-      }),
-      { numRuns: runs, seed, endOnFailure: true, verbose: false },
-    ).then(
-      () => null,
-      (error: unknown) => (error instanceof Error ? error.message : String(error)),
-    );
+    const failure = await fc
+      .assert(
+        fc.asyncProperty(fc.array(stepArb(pools), { minLength: perRun, maxLength: perRun }), async (steps) => {
+          const violationsBefore = violations.length;
+          await Promise.all(
+            // One attacker per step of a batch: a step that gets its own connection dropped (a raw frame, a message
+            // over the cap) cannot take another step's pending acknowledgement with it.
+            steps.map(async (generated, i) => {
+              const step = generated.kind === 'http' ? generated : { ...generated, attacker: i % ATTACKERS };
+              const t0 = Date.now();
+              await send(step);
+              if (process.env.FUZZ_DEBUG) {
+                const key = step.kind === 'socket' ? `${step.kind}:${step.ack}` : step.kind;
+                timing[key] = (timing[key] ?? 0) + Date.now() - t0;
+                if (Date.now() - t0 > 500) console.log('slow', Date.now() - t0, safeStringify(step).slice(0, 200));
+              }
+            }),
+          );
+          if (options.progress && Date.now() - lastProgress > 2_000) {
+            lastProgress = Date.now();
+            options.progress(`  ${socketEvents + httpRequests} tried, ${violations.length} violation(s)`);
+          }
+          return violations.length === violationsBefore;
+        }),
+        { numRuns: runs, seed, endOnFailure: true, verbose: false },
+      )
+      .then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
     // The batch that failed, as fast-check reports it (seed and path replay it), beside the violations themselves.
     if (failure) violations.push(`fast-check: ${failure.split('\n').slice(0, 3).join(' ').slice(0, 600)}`);
 
@@ -638,7 +777,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const serverErrors = errorCounts(await readMetrics(server.url));
     const protoAfter = prototypeFingerprint();
     const polluted = protoAfter.filter((k) => !protoBefore.includes(k));
-    if ((({}) as Record<string, unknown>).polluted !== undefined) polluted.push('({}).polluted');
+    if (({} as Record<string, unknown>).polluted !== undefined) polluted.push('({}).polluted');
     return {
       seed,
       tried: socketEvents + httpRequests,
@@ -674,7 +813,9 @@ export function formatReport(r: FuzzReport): string {
     `server errors by code (GET /metrics): ${sorted(r.serverErrors)}`,
     `attacker connections dropped by the server and reopened: ${r.reconnects}`,
     `healthy afterwards: ${r.healthy}; honest room unchanged: ${r.honestUnchanged}; messages to honest members: ${r.honestMessages}; prototype keys added: ${r.polluted.length}`,
-    ...Object.entries(r.knownGaps).map(([id, g]) => `known server gap ${id}: ${g.count} time(s), e.g. ${g.example.slice(0, 160)}`),
+    ...Object.entries(r.knownGaps).map(
+      ([id, g]) => `known server gap ${id}: ${g.count} time(s), e.g. ${g.example.slice(0, 160)}`,
+    ),
     `violations: ${r.violations.length}${r.violations.length > 0 ? `\n  - ${r.violations.slice(0, 20).join('\n  - ')}` : ''}`,
   ].join('\n');
 }

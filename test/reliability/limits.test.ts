@@ -7,7 +7,8 @@ import { errorCounts, readMetrics, withTimeout } from './support.js';
 
 const PACK = 'warmup-en';
 
-const refused = (reply: unknown, code: string) => expect(reply).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
+const refused = (reply: unknown, code: string) =>
+  expect(reply).toMatchObject({ ok: false, error: { code, message: expect.any(String) } });
 
 describe('caps on rooms and players', () => {
   let server: TestServer;
@@ -16,30 +17,44 @@ describe('caps on rooms and players', () => {
   });
   afterAll(() => server.close());
 
-  it('refuses a room over the cap (socket, HTTP and solo) and a player over the room cap; the others go on', async () => {
-    const hostA = await server.client();
-    const a = expectOk(await hostA.call('room:create', { packId: PACK }));
-    const hostB = await server.client();
-    expectOk(await hostB.call('room:create', { packId: PACK }));
-    refused(await (await server.client()).call('room:create', { packId: PACK }), 'room/limit');
-    refused(await (await server.client()).call('solo:start', { name: 'Solo', packId: PACK, lang: 'en' }), 'room/limit');
-    const http = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ packId: PACK }) });
-    expect(http.status).toBe(503);
-    expect(((await http.json()) as { error: { code: string } }).error.code).toBe('room/limit');
+  it(
+    'refuses a room over the cap (socket, HTTP and solo) and a player over ' + 'the room cap; the others go on',
+    async () => {
+      const hostA = await server.client();
+      const a = expectOk(await hostA.call('room:create', { packId: PACK }));
+      const hostB = await server.client();
+      expectOk(await hostB.call('room:create', { packId: PACK }));
+      refused(await (await server.client()).call('room:create', { packId: PACK }), 'room/limit');
+      refused(
+        await (await server.client()).call('solo:start', { name: 'Solo', packId: PACK, lang: 'en' }),
+        'room/limit',
+      );
+      const http = await fetch(`${server.url}/api/rooms`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ packId: PACK }),
+      });
+      expect(http.status).toBe(503);
+      expect(((await http.json()) as { error: { code: string } }).error.code).toBe('room/limit');
 
-    const players: TestClient[] = [];
-    for (const name of ['One', 'Two']) {
-      const c = await server.client();
-      expectOk(await c.call('player:join', { roomCode: a.roomCode, name }));
-      players.push(c);
-    }
-    refused(await (await server.client()).call('player:join', { roomCode: a.roomCode, name: 'Three' }), 'room/full');
-    // The rooms that exist play on.
-    expectOk(await hostA.call('host:control', { command: 'start' }));
-    const view = await withTimeout(hostA.waitFor('host:view', (v) => v.phase === 'question'), 10_000, 'the question');
-    const q = view.question!.question;
-    expectOk(await players[0]!.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
-  });
+      const players: TestClient[] = [];
+      for (const name of ['One', 'Two']) {
+        const c = await server.client();
+        expectOk(await c.call('player:join', { roomCode: a.roomCode, name }));
+        players.push(c);
+      }
+      refused(await (await server.client()).call('player:join', { roomCode: a.roomCode, name: 'Three' }), 'room/full');
+      // The rooms that exist play on.
+      expectOk(await hostA.call('host:control', { command: 'start' }));
+      const view = await withTimeout(
+        hostA.waitFor('host:view', (v) => v.phase === 'question'),
+        10_000,
+        'the question',
+      );
+      const q = view.question!.question;
+      expectOk(await players[0]!.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
+    },
+  );
 });
 
 describe('sizes, rates and headers', () => {
@@ -49,7 +64,8 @@ describe('sizes, rates and headers', () => {
   beforeAll(async () => {
     server = await startServer(); // the default per-socket budget (20 events/s, burst 40)
     host = await server.client();
-    code = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 120 } })).roomCode as string;
+    code = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 120 } }))
+      .roomCode as string;
   });
   afterAll(() => server.close());
 
@@ -58,11 +74,21 @@ describe('sizes, rates and headers', () => {
     expectOk(await honest.call('player:join', { roomCode: code, name: 'Honest' }));
     // Just under the cap: an ordinary refusal, the connection stays.
     const near = await server.client();
-    refused(await near.call('player:join', { roomCode: code, name: 'n'.repeat(LIMITS.socketMessageBytes - 200) }), 'input/invalid');
+    refused(
+      await near.call('player:join', { roomCode: code, name: 'n'.repeat(LIMITS.socketMessageBytes - 200) }),
+      'input/invalid',
+    );
     expect(near.socket.connected).toBe(true);
-    for (const payload of [{ roomCode: code, name: 'y'.repeat(LIMITS.socketMessageBytes + 1) }, Buffer.alloc(LIMITS.socketMessageBytes * 4)]) {
+    for (const payload of [
+      { roomCode: code, name: 'y'.repeat(LIMITS.socketMessageBytes + 1) },
+      Buffer.alloc(LIMITS.socketMessageBytes * 4),
+    ]) {
       const big = await server.client();
-      const gone = withTimeout(new Promise<string>((resolve) => big.socket.once('disconnect', resolve)), 10_000, 'the disconnect');
+      const gone = withTimeout(
+        new Promise<string>((resolve) => big.socket.once('disconnect', resolve)),
+        10_000,
+        'the disconnect',
+      );
       (big.socket as unknown as { emit(e: string, p: unknown): void }).emit('player:join', payload);
       expect(await gone).toMatch(/transport (close|error)|io server disconnect/);
     }
@@ -72,36 +98,55 @@ describe('sizes, rates and headers', () => {
     expectOk(await honest.call('game:sync', {}));
   });
 
-  it('rate-limits a flood of answers on one socket (rate/limited) while an honest player answers normally; one answer scores once', async () => {
-    const flooder = await server.client();
-    const flooderId = expectOk(await flooder.call('player:join', { roomCode: code, name: 'Flood' })).playerId as string;
-    const honest = await server.client();
-    expectOk(await honest.call('player:join', { roomCode: code, name: 'Calm' }));
-    const started = expectOk(await host.call('host:control', { command: 'start' })).version as number;
-    const view = await withTimeout(host.waitFor('host:view', (v) => v.version >= started && v.phase === 'question'), 10_000, 'the question');
-    const q = view.question!.question;
-    const right = answerFor(PACK, q, true);
-    const replies = await Promise.all(Array.from({ length: 150 }, () => flooder.call('player:answer', { questionId: q.id, answer: right })));
-    const limited = replies.filter((r) => !r.ok && r.error.code === 'rate/limited');
-    expect(limited.length).toBeGreaterThan(0);
-    expect(limited.length).toBeLessThan(150);
-    // The honest player, on its own socket, is not slowed by the flood.
-    expectOk(await honest.call('player:answer', { questionId: q.id, answer: right }));
-    const sync = expectOk(await host.call('game:sync', {})).view as { question: { answeredCount: number } | null };
-    expect(sync.question?.answeredCount).toBeGreaterThanOrEqual(2);
-    const counted = errorCounts(await readMetrics(server.url));
-    expect(counted['rate/limited']).toBeGreaterThanOrEqual(limited.length);
-    const closeV = expectOk(await host.call('host:control', { command: 'next' })).version as number;
-    await withTimeout(host.waitFor('host:view', (v) => v.version >= closeV && v.question?.closed === true), 10_000, 'the close');
-    // (The flooder's own socket stays limited until its bucket refills: read the scores from the host's view.)
-    const players = (expectOk(await host.call('game:sync', {})).view as { players: Array<{ id: string; name: string; score: number }> }).players;
-    const mine = players.find((p) => p.id === flooderId)!;
-    const calm = players.find((p) => p.name === 'Calm')!;
-    expect(mine.score).toBeGreaterThan(0);
-    // A hundred and fifty copies of the right answer are worth no more than one (the flooder answered first).
-    expect(mine.score).toBeGreaterThanOrEqual(calm.score);
-    expect(mine.score).toBeLessThanOrEqual(2 * calm.score);
-  });
+  it(
+    'rate-limits a flood of answers on one socket (rate/limited) while an ' +
+      'honest player answers normally; one answer scores once',
+    async () => {
+      const flooder = await server.client();
+      const flooderId = expectOk(await flooder.call('player:join', { roomCode: code, name: 'Flood' }))
+        .playerId as string;
+      const honest = await server.client();
+      expectOk(await honest.call('player:join', { roomCode: code, name: 'Calm' }));
+      const started = expectOk(await host.call('host:control', { command: 'start' })).version as number;
+      const view = await withTimeout(
+        host.waitFor('host:view', (v) => v.version >= started && v.phase === 'question'),
+        10_000,
+        'the question',
+      );
+      const q = view.question!.question;
+      const right = answerFor(PACK, q, true);
+      const replies = await Promise.all(
+        Array.from({ length: 150 }, () => flooder.call('player:answer', { questionId: q.id, answer: right })),
+      );
+      const limited = replies.filter((r) => !r.ok && r.error.code === 'rate/limited');
+      expect(limited.length).toBeGreaterThan(0);
+      expect(limited.length).toBeLessThan(150);
+      // The honest player, on its own socket, is not slowed by the flood.
+      expectOk(await honest.call('player:answer', { questionId: q.id, answer: right }));
+      const sync = expectOk(await host.call('game:sync', {})).view as { question: { answeredCount: number } | null };
+      expect(sync.question?.answeredCount).toBeGreaterThanOrEqual(2);
+      const counted = errorCounts(await readMetrics(server.url));
+      expect(counted['rate/limited']).toBeGreaterThanOrEqual(limited.length);
+      const closeV = expectOk(await host.call('host:control', { command: 'next' })).version as number;
+      await withTimeout(
+        host.waitFor('host:view', (v) => v.version >= closeV && v.question?.closed === true),
+        10_000,
+        'the close',
+      );
+      // (The flooder's own socket stays limited until its bucket refills: read the scores from the host's view.)
+      const players = (
+        expectOk(await host.call('game:sync', {})).view as {
+          players: Array<{ id: string; name: string; score: number }>;
+        }
+      ).players;
+      const mine = players.find((p) => p.id === flooderId)!;
+      const calm = players.find((p) => p.name === 'Calm')!;
+      expect(mine.score).toBeGreaterThan(0);
+      // A hundred and fifty copies of the right answer are worth no more than one (the flooder answered first).
+      expect(mine.score).toBeGreaterThanOrEqual(calm.score);
+      expect(mine.score).toBeLessThanOrEqual(2 * calm.score);
+    },
+  );
 
   it('refuses abusive and disguised nicknames with a reason', async () => {
     const other = await server.client();
@@ -138,7 +183,11 @@ describe('sizes, rates and headers', () => {
     // A cross-origin preflight is not allowed, nor is a cross-origin read of the API or the Socket.IO handshake.
     const preflight = await fetch(`${server.url}/api/rooms`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: 'http://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
     expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
@@ -154,7 +203,11 @@ describe('sizes, rates and headers', () => {
       ['/api/packs/import', 'application/json', JSON.stringify({ format: 'hostrush-pack', pad: tooBig })],
       ['/api/packs/import', 'text/csv', `question,answer\n${tooBig}`],
     ] as const) {
-      const r = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': type, 'x-host-key': 'teacher-host-key-0123456789abc' }, body });
+      const r = await fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': type, 'x-host-key': 'teacher-host-key-0123456789abc' },
+        body,
+      });
       expect({ path, type, status: r.status }).toEqual({ path, type, status: 413 });
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('input/too-large');
     }
@@ -171,7 +224,11 @@ describe('sizes, rates and headers', () => {
     expect(json.issues.every((i) => typeof i.path === 'string' && i.message.length > 0)).toBe(true);
     // A deeply nested body is an ordinary refusal.
     const deep = `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}`;
-    const nested = await fetch(`${server.url}/api/rooms`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: deep });
+    const nested = await fetch(`${server.url}/api/rooms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: deep,
+    });
     expect(nested.status).toBe(400);
   });
 

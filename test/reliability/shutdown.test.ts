@@ -35,12 +35,19 @@ async function start(how: 'node' | 'npm'): Promise<{ child: Child; url: string; 
   dirs.push(dir);
   const dbPath = join(dir, 'games.db');
   const env = { ...serverEnv(0), SQLITE_PATH: dbPath, HOSTRUSH_SHUTDOWN_TIMEOUT_MS: String(BOUND_MS) };
-  const child = how === 'node' ? spawnChild(process.execPath, serverArgs(), { cwd: dir, env }) : spawnChild('npm', ['start', '--silent'], { cwd: ROOT, env });
+  const child =
+    how === 'node'
+      ? spawnChild(process.execPath, serverArgs(), { cwd: dir, env })
+      : spawnChild('npm', ['start', '--silent'], { cwd: ROOT, env });
   children.push(child);
   const port = await Promise.race([
-    waitUntil('the server to print its port', () => Number(child.stdout.match(/serving on http:\/\/localhost:(\d+)/)?.[1] ?? 0) || undefined, {
-      timeoutMs: 30_000,
-    }),
+    waitUntil(
+      'the server to print its port',
+      () => Number(child.stdout.match(/serving on http:\/\/localhost:(\d+)/)?.[1] ?? 0) || undefined,
+      {
+        timeoutMs: 30_000,
+      },
+    ),
     child.exited.then(({ code }) => {
       throw new Error(`the server exited (${code}) before serving:\n${child.stderr}`);
     }),
@@ -95,7 +102,11 @@ describe('clean shutdown (real processes)', () => {
       try {
         const loaded = await storage.loadRoom(code);
         const answered = loaded?.actions.some(
-          (a) => a.type === 'answer' && a.actor.role === 'player' && a.actor.playerId === joined.playerId && a.questionId === q.id,
+          (a) =>
+            a.type === 'answer' &&
+            a.actor.role === 'player' &&
+            a.actor.playerId === joined.playerId &&
+            a.questionId === q.id,
         );
         expect(answered).toBe(true);
         // The room is still active: the next start brings it back (a shutdown is not the end of a game).

@@ -93,8 +93,14 @@ describe('storage faults', () => {
       expect(logs.some((m) => /could not store the finished game/.test(m))).toBe(true);
       // The log (pino): one JSON line per event, the failure at level error with the room and the error as fields;
       // no nickname, no host token, no seat.
-      const entries = logs.map((line) => JSON.parse(line) as { level: number; room?: string; err?: { message: string }; msg: string });
-      expect(entries.find((e) => /could not store the finished game/.test(e.msg))).toMatchObject({ level: 50, room: code, err: { message: expect.any(String) } });
+      const entries = logs.map(
+        (line) => JSON.parse(line) as { level: number; room?: string; err?: { message: string }; msg: string },
+      );
+      expect(entries.find((e) => /could not store the finished game/.test(e.msg))).toMatchObject({
+        level: 50,
+        room: code,
+        err: { message: expect.any(String) },
+      });
       for (const line of logs) {
         expect(line).not.toMatch(/\bAnn\b|\bBob\b/);
         expect(line).not.toContain(hostToken);
@@ -124,31 +130,41 @@ describe('storage faults', () => {
     expect(metricValue(metrics, 'hostrush_storage_retries_total')).toBeGreaterThanOrEqual(4);
   });
 
-  it('the database stays down past the end of the game and the process stops: the next process stores the game', async () => {
-    const inner = await createStorage({ sqlitePath: ':memory:' });
-    storages.push(inner);
-    const fault = faulty(inner, 'saveFinishedGame', Number.POSITIVE_INFINITY, diskError);
-    const logs: string[] = [];
-    const first = await serverWith(fault.storage, logs);
-    const { host, code, hostToken } = await playGame(first);
-    await waitUntil('two failed rounds', () => logs.filter((m) => /could not store the finished game/.test(m)).length >= 2);
-    expect(host.latest.has('game:podium')).toBe(false);
-    // Everything accepted is in the log; the process goes away without the finished game stored.
-    await first.app.manager().get(code)!.drain();
-    await first.close();
-    expect(await inner.listGames(hashOf(hostToken))).toEqual([]);
+  it(
+    'the database stays down past the end of the game and the process stops: ' + 'the next process stores the game',
+    async () => {
+      const inner = await createStorage({ sqlitePath: ':memory:' });
+      storages.push(inner);
+      const fault = faulty(inner, 'saveFinishedGame', Number.POSITIVE_INFINITY, diskError);
+      const logs: string[] = [];
+      const first = await serverWith(fault.storage, logs);
+      const { host, code, hostToken } = await playGame(first);
+      await waitUntil(
+        'two failed rounds',
+        () => logs.filter((m) => /could not store the finished game/.test(m)).length >= 2,
+      );
+      expect(host.latest.has('game:podium')).toBe(false);
+      // Everything accepted is in the log; the process goes away without the finished game stored.
+      await first.app.manager().get(code)!.drain();
+      await first.close();
+      expect(await inner.listGames(hashOf(hostToken))).toEqual([]);
 
-    // The database is back; a new process restores the room from its log, sees it finished and stores it.
-    fault.heal();
-    const second = await serverWith(fault.storage, []);
-    const stored = await waitUntil('the finished game stored by the next process', async () => {
-      const games = await inner.listGames(hashOf(hostToken));
-      return games.length === 1 ? games : undefined;
-    });
-    expect(stored[0]).toMatchObject({ playerCount: 2 });
-    const projector = await second.client();
-    expectOk(await projector.call('host:resume', { roomCode: code, hostToken }));
-    const podium: Podium = await withTimeout(projector.waitFor('game:podium'), 10_000, 'the podium after the restart');
-    expect(podium.standings).toHaveLength(2);
-  });
+      // The database is back; a new process restores the room from its log, sees it finished and stores it.
+      fault.heal();
+      const second = await serverWith(fault.storage, []);
+      const stored = await waitUntil('the finished game stored by the next process', async () => {
+        const games = await inner.listGames(hashOf(hostToken));
+        return games.length === 1 ? games : undefined;
+      });
+      expect(stored[0]).toMatchObject({ playerCount: 2 });
+      const projector = await second.client();
+      expectOk(await projector.call('host:resume', { roomCode: code, hostToken }));
+      const podium: Podium = await withTimeout(
+        projector.waitFor('game:podium'),
+        10_000,
+        'the podium after the restart',
+      );
+      expect(podium.standings).toHaveLength(2);
+    },
+  );
 });

@@ -82,7 +82,12 @@ export interface Child {
 
 /** Spawns a command in its own process group, collecting its output. */
 export function spawnChild(command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Child {
-  const proc = spawn(command, args, { cwd: opts.cwd, env: opts.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const child: Child = {
     proc,
     stdout: '',

@@ -14,7 +14,9 @@ describe('a classroom game over sockets', () => {
 
   it('plays a host and 5 players to the podium, stored before the podium, with a report', async () => {
     const host = await server.client();
-    const created = expectOk(await host.call('room:create', { packId: PACK, options: { mode: 'classroom', questionTimeS: 30 } }));
+    const created = expectOk(
+      await host.call('room:create', { packId: PACK, options: { mode: 'classroom', questionTimeS: 30 } }),
+    );
     expect(created.roomCode).toMatch(/^\d{6}$/);
     expect(created.hostToken.length).toBeGreaterThanOrEqual(21);
     expect(created.joinPath).toBe(`/join/${created.roomCode}`);

@@ -29,7 +29,12 @@ describe('readConfig', () => {
     expect(warnings).toEqual([]);
     expect(config.port).toBe(3000);
     expect(config.shutdownTimeoutMs).toBe(10_000);
-    expect(config.app).toMatchObject({ sqlitePath: 'data/hostrush.db', retentionDays: 365, maxRooms: 2000, maxPlayersPerRoom: 2500 });
+    expect(config.app).toMatchObject({
+      sqlitePath: 'data/hostrush.db',
+      retentionDays: 365,
+      maxRooms: 2000,
+      maxPlayersPerRoom: 2500,
+    });
     expect(config.app.cluster).toBeUndefined();
     expect(config.app.databaseUrl).toBeUndefined();
     expect(config.app.durableAcks).toBeUndefined();
@@ -72,11 +77,17 @@ describe('readConfig', () => {
     });
     expect(config.app.sqlitePath).toBeUndefined();
     // One process: HOSTRUSH_DURABLE_ACKS=1 turns durable acks on.
-    expect(readConfig({ HOSTRUSH_DURABLE_ACKS: '1', SQLITE_PATH: ':memory:' }).config.app).toMatchObject({ durableAcks: true, sqlitePath: ':memory:' });
+    expect(readConfig({ HOSTRUSH_DURABLE_ACKS: '1', SQLITE_PATH: ':memory:' }).config.app).toMatchObject({
+      durableAcks: true,
+      sqlitePath: ':memory:',
+    });
   });
 
   it('a blank variable is unset', () => {
-    expect(readConfig({ PORT: '', DATABASE_URL: ' ', REDIS_URL: '' }).config).toMatchObject({ port: 3000, app: { sqlitePath: 'data/hostrush.db' } });
+    expect(readConfig({ PORT: '', DATABASE_URL: ' ', REDIS_URL: '' }).config).toMatchObject({
+      port: 3000,
+      app: { sqlitePath: 'data/hostrush.db' },
+    });
   });
 
   it('lists every bad variable at once, each by name, secrets not echoed', () => {
@@ -120,16 +131,23 @@ describe('readConfig', () => {
     expect(problems({ PORT: '70000' })[0]).toMatch(/^PORT: must be at most 65535/);
   });
 
-  it('warns about an unknown HOSTRUSH_* variable (a typo), naming the ones it reads; other variables are not its business', () => {
-    const { warnings } = readConfig({ HOSTRUSH_MAX_PLAYER: '100', HOME: '/root', npm_lifecycle_event: 'start' });
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('unknown variable HOSTRUSH_MAX_PLAYER is ignored');
-    expect(warnings[0]).toContain('HOSTRUSH_MAX_PLAYERS_PER_ROOM');
-  });
+  it(
+    'warns about an unknown HOSTRUSH_* variable (a typo), naming the ones it ' +
+      'reads; other variables are not its business',
+    () => {
+      const { warnings } = readConfig({ HOSTRUSH_MAX_PLAYER: '100', HOME: '/root', npm_lifecycle_event: 'start' });
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('unknown variable HOSTRUSH_MAX_PLAYER is ignored');
+      expect(warnings[0]).toContain('HOSTRUSH_MAX_PLAYERS_PER_ROOM');
+    },
+  );
 
   it('every variable it reads is in the README table, and the table lists no other', () => {
     const readme = readFileSync(`${ROOT}/README.md`, 'utf8');
-    const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5));
+    const section = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 5),
+    );
     const table = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
     expect(table.sort()).toEqual([...KNOWN_VARIABLES].sort());
   });
@@ -143,11 +161,16 @@ describe('the limits that are variables', () => {
   });
 
   it('HOSTRUSH_MAX_PLAYERS_PER_ROOM and HOSTRUSH_MAX_ROOMS reach the rooms', async () => {
-    const { config } = readConfig({ HOSTRUSH_MAX_PLAYERS_PER_ROOM: '2', HOSTRUSH_MAX_ROOMS: '1', RETENTION_DAYS: 'off' });
+    const { config } = readConfig({
+      HOSTRUSH_MAX_PLAYERS_PER_ROOM: '2',
+      HOSTRUSH_MAX_ROOMS: '1',
+      RETENTION_DAYS: 'off',
+    });
     server = await startServer({ ...config.app, storage: await createStorage({ sqlitePath: ':memory:' }) });
     const host = await server.client();
     const created = expectOk(await host.call('room:create', { packId: 'warmup-en', options: {} }));
-    for (const name of ['Ada', 'Bo']) expectOk(await (await server.client()).call('player:join', { roomCode: created.roomCode, name }));
+    for (const name of ['Ada', 'Bo'])
+      expectOk(await (await server.client()).call('player:join', { roomCode: created.roomCode, name }));
     const third = await (await server.client()).call('player:join', { roomCode: created.roomCode, name: 'Cy' });
     expect(third).toMatchObject({ ok: false, error: { code: 'room/full' } });
     const second = await (await server.client()).call('room:create', { packId: 'warmup-en', options: {} });
@@ -176,7 +199,12 @@ describe('GET /readyz', () => {
     const storage = new Proxy(inner, {
       get(target, key, receiver) {
         if (key === 'ping') {
-          return () => (mode === 'fail' ? Promise.reject(new Error('disk I/O error')) : mode === 'hang' ? new Promise(() => {}) : target.ping());
+          return () =>
+            mode === 'fail'
+              ? Promise.reject(new Error('disk I/O error'))
+              : mode === 'hang'
+                ? new Promise(() => {})
+                : target.ping();
         }
         return Reflect.get(target, key, receiver) as unknown;
       },
@@ -194,27 +222,30 @@ describe('GET /readyz', () => {
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 
-  it('503 stopping once a shutdown has begun (the balancer sends no one new), while /healthz still answers', async () => {
-    server = await startServer();
-    const app = server.app;
-    // Hold the shutdown's first step (storing a room) open, to look at the server meanwhile.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const manager = app.manager();
-    const close = manager.close.bind(manager);
-    manager.close = async () => {
-      await held;
-      await close();
-    };
-    const closing = app.close();
-    const res = await fetch(`${server.url}/readyz`);
-    expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ ok: false, server: 'stopping' });
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    release();
-    await closing;
-    server = null;
-  });
+  it(
+    '503 stopping once a shutdown has begun (the balancer sends no one new), ' + 'while /healthz still answers',
+    async () => {
+      server = await startServer();
+      const app = server.app;
+      // Hold the shutdown's first step (storing a room) open, to look at the server meanwhile.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const manager = app.manager();
+      const close = manager.close.bind(manager);
+      manager.close = async () => {
+        await held;
+        await close();
+      };
+      const closing = app.close();
+      const res = await fetch(`${server.url}/readyz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toEqual({ ok: false, server: 'stopping' });
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      release();
+      await closing;
+      server = null;
+    },
+  );
 });
 
 describe('the server at start (built, real process)', () => {
@@ -242,7 +273,11 @@ describe('the server at start (built, real process)', () => {
   }
 
   it('a bad configuration stops the start: exit 1, every problem listed, no stack', async () => {
-    const { code, out } = await runServer({ PORT: 'eighty', HOSTRUSH_OPERATOR_KEY: 'short', SOCKET_TRANSPORTS: 'smoke' });
+    const { code, out } = await runServer({
+      PORT: 'eighty',
+      HOSTRUSH_OPERATOR_KEY: 'short',
+      SOCKET_TRANSPORTS: 'smoke',
+    });
     expect(code, out).toBe(1);
     expect(out).toContain('HostRush could not start: the configuration is not valid:');
     expect(out).toMatch(/- PORT: must be a whole number/);

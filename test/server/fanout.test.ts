@@ -23,7 +23,9 @@ describe('fan-out: shared views, private messages only on change', () => {
 
   it('sends player:you at a close to those whose result or standing changed, none when a question opens', async () => {
     const host = await server.client();
-    const created = expectOk(await host.call('room:create', { packId: PACK, options: { mode: 'classroom', questionTimeS: 60 } }));
+    const created = expectOk(
+      await host.call('room:create', { packId: PACK, options: { mode: 'classroom', questionTimeS: 60 } }),
+    );
     const code = created.roomCode as string;
     const hostToken = created.hostToken as string;
     const players: Array<{ client: TestClient; playerId: string }> = [];
@@ -84,20 +86,25 @@ describe('fan-out: shared views, private messages only on change', () => {
     expect(rightYou.answer?.correctness).toBe(1);
     expect(rightYou.score).toBeGreaterThan(0);
     expect(rightYou.changes.length).toBeGreaterThan(0);
-    expect((wrong.client.latest.get('player:you') as YouMessage)).toMatchObject({ rank: 2, score: 0 });
+    expect(wrong.client.latest.get('player:you') as YouMessage).toMatchObject({ rank: 2, score: 0 });
     expect((wrong.client.latest.get('player:you') as YouMessage).answer?.correctness).toBe(0);
-    expect((silent.client.latest.get('player:you') as YouMessage)).toMatchObject({ rank: 2, answer: null, playerCount: 3 });
+    expect(silent.client.latest.get('player:you') as YouMessage).toMatchObject({
+      rank: 2,
+      answer: null,
+      playerCount: 3,
+    });
 
     // The next question opens (through the leaderboard): nothing private changed, nothing private sent.
     const second = await openQuestion();
-    for (const c of clients) await c.waitFor('room:view', (v) => v.question?.question.id === second.question!.question.id);
+    for (const c of clients)
+      await c.waitFor('room:view', (v) => v.question?.question.id === second.question!.question.id);
     await settle(clients);
     expect(clients.map(yous)).toEqual([1, 1, 1]);
 
     // Nobody answers: only the player whose streak ended hears of it.
     await closeQuestion();
     expect(clients.map(yous)).toEqual([2, 1, 1]);
-    expect((right.client.latest.get('player:you') as YouMessage)).toMatchObject({ streak: 0, rank: 1, answer: null });
+    expect(right.client.latest.get('player:you') as YouMessage).toMatchObject({ streak: 0, rank: 1, answer: null });
 
     // The replay API: the host's own game gives config, seed and log, and replaying it gives the podium's scores.
     expectOk(await host.call('host:control', { command: 'end' }));
@@ -118,24 +125,33 @@ describe('fan-out: shared views, private messages only on change', () => {
     expect((await fetch(url)).status).toBe(401);
   });
 
-  it('GET /metrics (prom-client): the process metrics, and histograms of ack latency and fan-out from the game above', async () => {
-    const res = await fetch(`${server.url}/metrics`);
-    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-    const text = await res.text();
-    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
-    expect(value('process_resident_memory_bytes')).toBeGreaterThan(1e6);
-    expect(value('nodejs_heap_size_used_bytes')).toBeGreaterThan(1e6);
-    expect(value('process_cpu_seconds_total')).toBeGreaterThan(0);
-    for (const q of ['p50', 'p99', 'max']) expect(value(`nodejs_eventloop_lag_${q}_seconds`)).toBeGreaterThanOrEqual(0);
-    expect(text).toContain('# TYPE process_cpu_seconds_total counter');
-    // Every ack of the game above was timed; every broadcast (views to the room, hosts, players) too.
-    expect(text).toContain('# TYPE hostrush_ack_latency_seconds histogram');
-    expect(value('hostrush_ack_latency_seconds_count')).toBeGreaterThan(5);
-    expect(value('hostrush_ack_latency_seconds_bucket\\{le="\\+Inf"\\}')).toBe(value('hostrush_ack_latency_seconds_count'));
-    expect(value('hostrush_fanout_seconds_count')).toBeGreaterThan(5);
-    expect(value('hostrush_fanout_sockets_count')).toBe(value('hostrush_fanout_seconds_count'));
-    // A room view reached the host and both players at once: some broadcast reached 3 sockets (bucket le=5 > le=2).
-    expect(value('hostrush_fanout_sockets_bucket\\{le="5"\\}')).toBeGreaterThan(value('hostrush_fanout_sockets_bucket\\{le="2"\\}'));
-    expect(value('hostrush_events_total\\{event="player:answer"\\}')).toBeGreaterThan(0);
-  });
+  it(
+    'GET /metrics (prom-client): the process metrics, and histograms of ack ' +
+      'latency and fan-out from the game above',
+    async () => {
+      const res = await fetch(`${server.url}/metrics`);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+      const text = await res.text();
+      const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]);
+      expect(value('process_resident_memory_bytes')).toBeGreaterThan(1e6);
+      expect(value('nodejs_heap_size_used_bytes')).toBeGreaterThan(1e6);
+      expect(value('process_cpu_seconds_total')).toBeGreaterThan(0);
+      for (const q of ['p50', 'p99', 'max'])
+        expect(value(`nodejs_eventloop_lag_${q}_seconds`)).toBeGreaterThanOrEqual(0);
+      expect(text).toContain('# TYPE process_cpu_seconds_total counter');
+      // Every ack of the game above was timed; every broadcast (views to the room, hosts, players) too.
+      expect(text).toContain('# TYPE hostrush_ack_latency_seconds histogram');
+      expect(value('hostrush_ack_latency_seconds_count')).toBeGreaterThan(5);
+      expect(value('hostrush_ack_latency_seconds_bucket\\{le="\\+Inf"\\}')).toBe(
+        value('hostrush_ack_latency_seconds_count'),
+      );
+      expect(value('hostrush_fanout_seconds_count')).toBeGreaterThan(5);
+      expect(value('hostrush_fanout_sockets_count')).toBe(value('hostrush_fanout_seconds_count'));
+      // A room view reached the host and both players at once: some broadcast reached 3 sockets (bucket le=5 > le=2).
+      expect(value('hostrush_fanout_sockets_bucket\\{le="5"\\}')).toBeGreaterThan(
+        value('hostrush_fanout_sockets_bucket\\{le="2"\\}'),
+      );
+      expect(value('hostrush_events_total\\{event="player:answer"\\}')).toBeGreaterThan(0);
+    },
+  );
 });

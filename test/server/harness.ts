@@ -122,7 +122,10 @@ export function answerFor(packId: string, pq: PublicQuestion, right: boolean): A
     case 'single':
       return { type: 'single', choice: right ? q.correct : (q.correct + 1) % q.options.length };
     case 'multi':
-      return { type: 'multi', choices: right ? [...q.correct] : q.options.map((_, i) => i).filter((i) => !q.correct.includes(i)) };
+      return {
+        type: 'multi',
+        choices: right ? [...q.correct] : q.options.map((_, i) => i).filter((i) => !q.correct.includes(i)),
+      };
     case 'truefalse':
       return { type: 'truefalse', value: right ? q.correct : !q.correct };
     case 'numeric':

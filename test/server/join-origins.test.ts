@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 async function serve(host: string | undefined, publicUrl?: string): Promise<string> {
-  const app = createApp({ log: silentLogger, storage: await createStorage({ sqlitePath: ':memory:' }), ...(publicUrl ? { publicUrl } : {}) });
+  const app = createApp({
+    log: silentLogger,
+    storage: await createStorage({ sqlitePath: ':memory:' }),
+    ...(publicUrl ? { publicUrl } : {}),
+  });
   apps.push(app);
   await app.ready;
   await new Promise<void>((resolve) => (host ? app.http.listen(0, host, resolve) : app.http.listen(0, resolve)));
@@ -34,6 +38,9 @@ describe('GET /api/join-origins', () => {
 
   it('listening on loopback only: no network address; PUBLIC_URL is passed on', async () => {
     expect(await get(await serve('127.0.0.1'))).toEqual({ publicUrl: null, lan: [] });
-    expect(await get(await serve('127.0.0.1', 'https://quiz.school.example'))).toEqual({ publicUrl: 'https://quiz.school.example', lan: [] });
+    expect(await get(await serve('127.0.0.1', 'https://quiz.school.example'))).toEqual({
+      publicUrl: 'https://quiz.school.example',
+      lan: [],
+    });
   });
 });

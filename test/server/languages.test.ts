@@ -44,8 +44,10 @@ function presentedOrder(shown: PublicQuestion, packId: string): number[] {
   return [];
 }
 
-const openView = (c: TestClient, qid: string) => c.waitFor('room:view', (v) => v.question?.question.id === qid && !v.question.closed);
-const closedView = (c: TestClient, qid: string) => c.waitFor('room:view', (v) => v.question?.question.id === qid && v.question.closed);
+const openView = (c: TestClient, qid: string) =>
+  c.waitFor('room:view', (v) => v.question?.question.id === qid && !v.question.closed);
+const closedView = (c: TestClient, qid: string) =>
+  c.waitFor('room:view', (v) => v.question?.question.id === qid && v.question.closed);
 const result = (c: TestClient, qid: string) =>
   c.waitFor('player:you', (y: YouMessage) => y.questionId === qid && y.answer !== null);
 
@@ -56,90 +58,110 @@ describe('each device reads the game in its own language', () => {
   });
   afterAll(() => server.close());
 
-  it('a Korean room: English and Korean devices each get their own texts, scored the same; a switch mid-question shows the other at once', async () => {
-    const host = await server.client();
-    const created = expectOk(
-      await host.call('room:create', { packId: 'course-ko', options: { mode: 'classroom', questionTimeS: 300, scoring: { speedPoints: false } } }),
-    );
-    const code = created.roomCode;
-    const en = await server.client();
-    const ko = await server.client();
-    const plain = await server.client();
-    const enViews = recordViews(en);
-    const koViews = recordViews(ko);
-    const plainViews = recordViews(plain);
-    expectOk(await en.call('player:join', { roomCode: code, name: 'Ada', lang: 'en' }));
-    expectOk(await ko.call('player:join', { roomCode: code, name: '민지', lang: 'ko' }));
-    // A device that does not say gets the room's own language.
-    expectOk(await plain.call('player:join', { roomCode: code, name: 'Ken' }));
-    await host.waitFor('host:view', (v) => v.players.length === 3);
-    let version = expectOk(await host.call('host:control', { command: 'start' })).version as number;
+  it(
+    'a Korean room: English and Korean devices each get their own texts, ' +
+      'scored the same; a switch mid-question shows the other at once',
+    async () => {
+      const host = await server.client();
+      const created = expectOk(
+        await host.call('room:create', {
+          packId: 'course-ko',
+          options: { mode: 'classroom', questionTimeS: 300, scoring: { speedPoints: false } },
+        }),
+      );
+      const code = created.roomCode;
+      const en = await server.client();
+      const ko = await server.client();
+      const plain = await server.client();
+      const enViews = recordViews(en);
+      const koViews = recordViews(ko);
+      const plainViews = recordViews(plain);
+      expectOk(await en.call('player:join', { roomCode: code, name: 'Ada', lang: 'en' }));
+      expectOk(await ko.call('player:join', { roomCode: code, name: '민지', lang: 'ko' }));
+      // A device that does not say gets the room's own language.
+      expectOk(await plain.call('player:join', { roomCode: code, name: 'Ken' }));
+      await host.waitFor('host:view', (v) => v.players.length === 3);
+      let version = expectOk(await host.call('host:control', { command: 'start' })).version as number;
 
-    // The device the test calls "ko" reads Korean, then English from question 3, then Korean again from question 6.
-    const koLang = (i: number) => (i >= 2 && i < 5 ? 'course-en' : 'course-ko');
-    const types = new Set<string>();
-    for (let i = 0; i < 8; i++) {
-      const hv = await host.waitFor('host:view', (v) => v.version >= version && v.phase === 'question' && v.question?.closed === false);
-      const qid = hv.question!.question.id;
-      types.add(hv.question!.question.type);
-      // The projector is in the room's language.
-      expectTexts(hv.question!.question, 'course-ko');
-      if (i === 2 || i === 5) {
-        // Mid-question: the switch answers with the view in the new language at once.
-        const lang = i === 2 ? 'en' : 'ko';
-        const synced = expectOk(await ko.call('game:sync', { lang }));
-        expect(synced.view.question.question.id).toBe(qid);
-        expectTexts(synced.view.question.question, koLang(i));
+      // The device the test calls "ko" reads Korean, then English from question 3, then Korean again from question 6.
+      const koLang = (i: number) => (i >= 2 && i < 5 ? 'course-en' : 'course-ko');
+      const types = new Set<string>();
+      for (let i = 0; i < 8; i++) {
+        const hv = await host.waitFor(
+          'host:view',
+          (v) => v.version >= version && v.phase === 'question' && v.question?.closed === false,
+        );
+        const qid = hv.question!.question.id;
+        types.add(hv.question!.question.type);
+        // The projector is in the room's language.
+        expectTexts(hv.question!.question, 'course-ko');
+        if (i === 2 || i === 5) {
+          // Mid-question: the switch answers with the view in the new language at once.
+          const lang = i === 2 ? 'en' : 'ko';
+          const synced = expectOk(await ko.call('game:sync', { lang }));
+          expect(synced.view.question.question.id).toBe(qid);
+          expectTexts(synced.view.question.question, koLang(i));
+        }
+        const enQ = (await openView(en, qid)).question!.question;
+        const plainQ = (await openView(plain, qid)).question!.question;
+        expectTexts(enQ, 'course-en');
+        expectTexts(plainQ, 'course-ko');
+        expect(JSON.stringify(enQ)).not.toMatch(HANGUL);
+        // Shuffled items are presented in the same order in both languages.
+        expect(presentedOrder(enQ, 'course-en')).toEqual(presentedOrder(plainQ, 'course-ko'));
+        const koQ = i === 2 || i === 5 ? null : (await openView(ko, qid)).question!.question;
+        if (koQ) expectTexts(koQ, koLang(i));
+
+        // The same presented answer, worked out from each device's own screen, is the same answer.
+        const right = i % 2 === 0;
+        const enAnswer = answerFor('course-en', enQ, right);
+        const plainAnswer = answerFor('course-ko', plainQ, right);
+        expect(enAnswer).toEqual(plainAnswer);
+        expectOk(await en.call('player:answer', { questionId: qid, answer: enAnswer }));
+        expectOk(await ko.call('player:answer', { questionId: qid, answer: plainAnswer }));
+        expectOk(await plain.call('player:answer', { questionId: qid, answer: plainAnswer }));
+
+        // Everyone answered: the question closes; each device gets the explanation in its language.
+        const [enClosed, koClosed, plainClosed] = await Promise.all([
+          closedView(en, qid),
+          closedView(ko, qid),
+          closedView(plain, qid),
+        ]);
+        expect(enClosed.question!.solution!.explanation).toBe(packQuestion('course-en', qid).explanation);
+        expect(plainClosed.question!.solution!.explanation).toBe(packQuestion('course-ko', qid).explanation);
+        expect(koClosed.question!.solution!.explanation).toBe(packQuestion(koLang(i), qid).explanation);
+        expect(enClosed.question!.distribution).toEqual(plainClosed.question!.distribution);
+        const [enYou, koYou, plainYou] = await Promise.all([result(en, qid), result(ko, qid), result(plain, qid)]);
+        // Scored exactly the same.
+        expect(enYou.answer!.correctness).toBe(right ? 1 : plainYou.answer!.correctness);
+        expect(enYou.answer!.correctness).toBe(plainYou.answer!.correctness);
+        expect(enYou.answer!.points).toBe(plainYou.answer!.points);
+        expect(koYou.answer!.points).toBe(plainYou.answer!.points);
+        expect(enYou.score).toBe(plainYou.score);
+        version = expectOk(await host.call('host:control', { command: 'next' })).version as number;
       }
-      const enQ = (await openView(en, qid)).question!.question;
-      const plainQ = (await openView(plain, qid)).question!.question;
-      expectTexts(enQ, 'course-en');
-      expectTexts(plainQ, 'course-ko');
-      expect(JSON.stringify(enQ)).not.toMatch(HANGUL);
-      // Shuffled items are presented in the same order in both languages.
-      expect(presentedOrder(enQ, 'course-en')).toEqual(presentedOrder(plainQ, 'course-ko'));
-      const koQ = i === 2 || i === 5 ? null : (await openView(ko, qid)).question!.question;
-      if (koQ) expectTexts(koQ, koLang(i));
+      expect(types).toEqual(new Set(['single', 'multi', 'truefalse', 'ordering', 'matching', 'numeric']));
 
-      // The same presented answer, worked out from each device's own screen, is the same answer.
-      const right = i % 2 === 0;
-      const enAnswer = answerFor('course-en', enQ, right);
-      const plainAnswer = answerFor('course-ko', plainQ, right);
-      expect(enAnswer).toEqual(plainAnswer);
-      expectOk(await en.call('player:answer', { questionId: qid, answer: enAnswer }));
-      expectOk(await ko.call('player:answer', { questionId: qid, answer: plainAnswer }));
-      expectOk(await plain.call('player:answer', { questionId: qid, answer: plainAnswer }));
-
-      // Everyone answered: the question closes; each device gets the explanation in its language.
-      const [enClosed, koClosed, plainClosed] = await Promise.all([closedView(en, qid), closedView(ko, qid), closedView(plain, qid)]);
-      expect(enClosed.question!.solution!.explanation).toBe(packQuestion('course-en', qid).explanation);
-      expect(plainClosed.question!.solution!.explanation).toBe(packQuestion('course-ko', qid).explanation);
-      expect(koClosed.question!.solution!.explanation).toBe(packQuestion(koLang(i), qid).explanation);
-      expect(enClosed.question!.distribution).toEqual(plainClosed.question!.distribution);
-      const [enYou, koYou, plainYou] = await Promise.all([result(en, qid), result(ko, qid), result(plain, qid)]);
-      // Scored exactly the same.
-      expect(enYou.answer!.correctness).toBe(right ? 1 : plainYou.answer!.correctness);
-      expect(enYou.answer!.correctness).toBe(plainYou.answer!.correctness);
-      expect(enYou.answer!.points).toBe(plainYou.answer!.points);
-      expect(koYou.answer!.points).toBe(plainYou.answer!.points);
-      expect(enYou.score).toBe(plainYou.score);
-      version = expectOk(await host.call('host:control', { command: 'next' })).version as number;
-    }
-    expect(types).toEqual(new Set(['single', 'multi', 'truefalse', 'ordering', 'matching', 'numeric']));
-
-    // Every broadcast each device received was in its language (one broadcast per language, none to the wrong one).
-    const questionTexts = (views: GameView[]) => views.filter((v) => v.question).map((v) => JSON.stringify(v.question));
-    expect(questionTexts(enViews).length).toBeGreaterThanOrEqual(16);
-    for (const text of questionTexts(enViews)) expect(text).not.toMatch(HANGUL);
-    for (const text of questionTexts(plainViews)) expect(text).toMatch(HANGUL);
-    expect(koViews.some((v) => v.question && !HANGUL.test(JSON.stringify(v.question)))).toBe(true);
-    const synced = await Promise.all([en, ko, plain].map((c) => c.call('game:sync', {})));
-    expect(new Set(synced.map((r) => expectOk(r).you.score)).size).toBe(1);
-  });
+      // Every broadcast each device received was in its language (one broadcast per language, none to the wrong one).
+      const questionTexts = (views: GameView[]) =>
+        views.filter((v) => v.question).map((v) => JSON.stringify(v.question));
+      expect(questionTexts(enViews).length).toBeGreaterThanOrEqual(16);
+      for (const text of questionTexts(enViews)) expect(text).not.toMatch(HANGUL);
+      for (const text of questionTexts(plainViews)) expect(text).toMatch(HANGUL);
+      expect(koViews.some((v) => v.question && !HANGUL.test(JSON.stringify(v.question)))).toBe(true);
+      const synced = await Promise.all([en, ko, plain].map((c) => c.call('game:sync', {})));
+      expect(new Set(synced.map((r) => expectOk(r).you.score)).size).toBe(1);
+    },
+  );
 
   it('team mode: each team member reads its team host, scenario and cards in its own language', async () => {
     const host = await server.client();
-    const created = expectOk(await host.call('room:create', { packId: 'team-ko', options: { mode: 'team', teamCount: 2, questionTimeS: 300 } }));
+    const created = expectOk(
+      await host.call('room:create', {
+        packId: 'team-ko',
+        options: { mode: 'team', teamCount: 2, questionTimeS: 300 },
+      }),
+    );
     const code = created.roomCode;
     const seats = [
       { client: await server.client(), name: 'Ada', team: 't1', lang: 'en' as const },
@@ -148,7 +170,14 @@ describe('each device reads the game in its own language', () => {
       { client: await server.client(), name: '서연', team: 't2', lang: undefined },
     ];
     for (const s of seats) {
-      expectOk(await s.client.call('player:join', { roomCode: code, name: s.name, teamId: s.team, ...(s.lang ? { lang: s.lang } : {}) }));
+      expectOk(
+        await s.client.call('player:join', {
+          roomCode: code,
+          name: s.name,
+          teamId: s.team,
+          ...(s.lang ? { lang: s.lang } : {}),
+        }),
+      );
     }
     await host.waitFor('host:view', (v) => v.players.length === 4);
     const started = expectOk(await host.call('host:control', { command: 'start' })).version as number;
@@ -184,7 +213,12 @@ describe('each device reads the game in its own language', () => {
     const synced = expectOk(await solo.call('game:sync', { lang: 'ko' }));
     expectTexts(synced.view.question.question, 'warmup-ko');
     const qid = view.question!.question.id;
-    expectOk(await solo.call('player:answer', { questionId: qid, answer: answerFor('warmup-ko', synced.view.question.question, true) }));
+    expectOk(
+      await solo.call('player:answer', {
+        questionId: qid,
+        answer: answerFor('warmup-ko', synced.view.question.question, true),
+      }),
+    );
     const closed = await closedView(solo, qid);
     expect(closed.question!.solution!.explanation).toBe(packQuestion('warmup-ko', qid).explanation);
   });
@@ -200,7 +234,9 @@ describe('each device reads the game in its own language', () => {
     expect(imported.status).toBe(201);
     const { pack } = await imported.json();
     const host = await server.client();
-    const created = expectOk(await host.call('room:create', { packId: pack.id, hostKey, options: { questionTimeS: 300 } }));
+    const created = expectOk(
+      await host.call('room:create', { packId: pack.id, hostKey, options: { questionTimeS: 300 } }),
+    );
     const en = await server.client();
     expectOk(await en.call('player:join', { roomCode: created.roomCode, name: 'Ada', lang: 'en' }));
     expectOk(await host.call('host:control', { command: 'start' }));

@@ -12,13 +12,20 @@ describe('the log', () => {
     log.info({ room: '123456', players: 3 }, 'room 123456: started');
     log.debug('not at info');
     log.error({ err: new Error('disk full'), room: '123456' }, 'could not store');
-    log.info({ resumeToken: 'secret-token-1', player: { name: 'Zelda Q', playerId: 'p1' }, hostKey: 'k'.repeat(32) }, 'oops');
+    log.info(
+      { resumeToken: 'secret-token-1', player: { name: 'Zelda Q', playerId: 'p1' }, hostKey: 'k'.repeat(32) },
+      'oops',
+    );
     expect(lines).toHaveLength(3);
     const [first, second, third] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(first).toMatchObject({ level: 30, room: '123456', players: 3, msg: 'room 123456: started' });
     expect(typeof first!.time).toBe('number');
     expect(second).toMatchObject({ level: 50, err: { type: 'Error', message: 'disk full' } });
-    expect(third).toMatchObject({ resumeToken: '[hidden]', player: { name: '[hidden]', playerId: 'p1' }, hostKey: '[hidden]' });
+    expect(third).toMatchObject({
+      resumeToken: '[hidden]',
+      player: { name: '[hidden]', playerId: 'p1' },
+      hostKey: '[hidden]',
+    });
     expect(lines.join('')).not.toMatch(/secret-token-1|Zelda Q|kkkkkkkk/);
   });
 
@@ -34,11 +41,13 @@ describe('the log', () => {
     expect(text).not.toMatch(/secret-token-2|Zelda Q/);
   });
 
-  it('LOG_LEVEL: info by default, one of pino\'s levels, anything else stops the start', () => {
+  it("LOG_LEVEL: info by default, one of pino's levels, anything else stops the start", () => {
     expect(readConfig({}).config.logLevel).toBe('info');
     expect(readConfig({ LOG_LEVEL: 'warn' }).config.logLevel).toBe('warn');
     expect(readConfig({ LOG_LEVEL: ' ' }).config.logLevel).toBe('info');
     expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(ConfigError);
-    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/);
+    expect(() => readConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/,
+    );
   });
 });

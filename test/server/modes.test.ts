@@ -49,14 +49,23 @@ describe('team and solo games', () => {
   it('verifies a solo run with bots at the end, and enters the daily leaderboard', async () => {
     const player = await server.client();
     const started = expectOk(
-      await player.call('solo:start', { name: 'Solo', packId: 'daily', lang: 'en', bots: ['easy', 'hard'], questionTimeS: 30 }),
+      await player.call('solo:start', {
+        name: 'Solo',
+        packId: 'daily',
+        lang: 'en',
+        bots: ['easy', 'hard'],
+        questionTimeS: 30,
+      }),
     );
     const today = new Date().toISOString().slice(0, 10);
     expect(started.seed).toBe(`daily-${today}`);
     expect(started.board).toBe(`daily-${today}`);
     expect(started.view.players.length).toBe(3);
     // A solo room has no host: its player drives it; host events are refused.
-    expect(await player.call('host:control', { command: 'start' })).toMatchObject({ ok: false, error: { code: 'auth/not-host' } });
+    expect(await player.call('host:control', { command: 'start' })).toMatchObject({
+      ok: false,
+      error: { code: 'auth/not-host' },
+    });
     let version = expectOk(await player.call('solo:control', { command: 'start' })).version as number;
     for (let guard = 0; guard < 400; guard++) {
       const view = await player.waitFor('room:view', (v) => v.version >= version);
@@ -91,7 +100,11 @@ describe('team and solo games', () => {
     const stored = await server.storage.getGame(podium.gameId);
     const actions = stored!.actions;
     const verify = (body: object) =>
-      fetch(`${server.url}/api/solo/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${server.url}/api/solo/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const honest = { packId: 'daily-en', seed: started.seed, actions, questionTimeS: 30, gameId: podium.gameId };
     const ok = await verify(honest);
     expect(await ok.json()).toMatchObject({ ok: true, verified: true, score: you.score });
@@ -109,58 +122,83 @@ describe('team and solo games', () => {
     const botIds = (started.view as GameView).players.filter((p) => p.bot !== null).map((p) => p.id);
     const botId = botIds[0]!;
     const firstHumanIdx = actions.findIndex((a) => a.actor.role === 'player' && a.actor.playerId === human);
-    const asBot = actions.map((a, i) => (i === firstHumanIdx ? { ...a, actor: { role: 'player', playerId: botId } } : a));
+    const asBot = actions.map((a, i) =>
+      i === firstHumanIdx ? { ...a, actor: { role: 'player', playerId: botId } } : a,
+    );
     await forged({ ...honest, actions: asBot }, /bot move|refused|not this run/);
-    const botIdx = actions.findIndex((a) => a.actor.role === 'player' && botIds.includes(a.actor.playerId) && a.type === 'answer');
+    const botIdx = actions.findIndex(
+      (a) => a.actor.role === 'player' && botIds.includes(a.actor.playerId) && a.type === 'answer',
+    );
     expect(botIdx).toBeGreaterThanOrEqual(0);
     {
-      const edited = actions.map((a, i) => (i === botIdx && a.type === 'answer' ? { ...a, questionId: a.questionId, elapsedMs: 1 } : a));
+      const edited = actions.map((a, i) =>
+        i === botIdx && a.type === 'answer' ? { ...a, questionId: a.questionId, elapsedMs: 1 } : a,
+      );
       await forged({ ...honest, actions: edited }, /bot move/);
     }
     const backwards = actions.map((a, i) => (i === actions.length - 1 ? { ...a, at: 0 } : a));
     await forged({ ...honest, actions: backwards }, /backwards/);
     const hostAct: Action[] = [...actions.slice(0, 5), { type: 'end', actor: { role: 'host' }, at: actions[4]!.at }];
     await forged({ ...honest, actions: hostAct }, /no host/);
-    const stranger = actions.map((a, i) => (i === firstHumanIdx ? { ...a, actor: { role: 'player', playerId: 'pSomeoneElse' } } : a));
+    const stranger = actions.map((a, i) =>
+      i === firstHumanIdx ? { ...a, actor: { role: 'player', playerId: 'pSomeoneElse' } } : a,
+    );
     await forged({ ...honest, actions: stranger }, /not this run's player/);
   });
 
-  it('solo: a question closes as soon as the player has answered; the bots keep the times they drew and the run verifies', async () => {
-    const player = await server.client();
-    const started = expectOk(
-      await player.call('solo:start', { name: 'Quick', packId: 'warmup-en', lang: 'en', bots: ['easy', 'medium', 'hard'], questionTimeS: 30 }),
-    );
-    let version = expectOk(await player.call('solo:control', { command: 'start' })).version as number;
-    let closedEarly = 0;
-    for (let guard = 0; guard < 400; guard++) {
-      const view = await player.waitFor('room:view', (v) => v.version >= version);
-      if (view.finished) break;
-      if (view.phase === 'question' && view.question && !view.question.closed && !view.question.mine) {
-        const q = view.question.question;
-        // Two seconds in: before any bot's drawn time (the quickest draws 15% of 30 s).
-        now += 2_000;
-        const asked = now;
-        const reply = expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor('warmup-en', q, true) }));
-        const closed = await player.waitFor('room:view', (v) => v.version > reply.version && (v.phase !== 'question' || v.question?.closed === true));
-        // Nobody waited: the authority's clock has not moved since the answer.
-        expect(now).toBe(asked);
-        expect(closed.phase).toBe('reveal');
-        closedEarly++;
-        version = closed.version;
-        continue;
+  it(
+    'solo: a question closes as soon as the player has answered; the bots ' +
+      'keep the times they drew and the run verifies',
+    async () => {
+      const player = await server.client();
+      const started = expectOk(
+        await player.call('solo:start', {
+          name: 'Quick',
+          packId: 'warmup-en',
+          lang: 'en',
+          bots: ['easy', 'medium', 'hard'],
+          questionTimeS: 30,
+        }),
+      );
+      let version = expectOk(await player.call('solo:control', { command: 'start' })).version as number;
+      let closedEarly = 0;
+      for (let guard = 0; guard < 400; guard++) {
+        const view = await player.waitFor('room:view', (v) => v.version >= version);
+        if (view.finished) break;
+        if (view.phase === 'question' && view.question && !view.question.closed && !view.question.mine) {
+          const q = view.question.question;
+          // Two seconds in: before any bot's drawn time (the quickest draws 15% of 30 s).
+          now += 2_000;
+          const asked = now;
+          const reply = expectOk(
+            await player.call('player:answer', { questionId: q.id, answer: answerFor('warmup-en', q, true) }),
+          );
+          const closed = await player.waitFor(
+            'room:view',
+            (v) => v.version > reply.version && (v.phase !== 'question' || v.question?.closed === true),
+          );
+          // Nobody waited: the authority's clock has not moved since the answer.
+          expect(now).toBe(asked);
+          expect(closed.phase).toBe('reveal');
+          closedEarly++;
+          version = closed.version;
+          continue;
+        }
+        if (view.phase === 'race') now += 400_000;
+        const next = await player.call('solo:control', { command: 'next' });
+        if (next.ok) version = next.version as number;
       }
-      if (view.phase === 'race') now += 400_000;
-      const next = await player.call('solo:control', { command: 'next' });
-      if (next.ok) version = next.version as number;
-    }
-    expect(closedEarly).toBeGreaterThan(3);
-    const podium: Podium = await player.waitFor('game:podium');
-    expect(podium.solo).toMatchObject({ verified: true });
-    // The bots' answers are scored at the times they drew (at least 15% of 30 s), not when the player answered.
-    const stored = await server.storage.getGame(podium.gameId);
-    const botIds = (started.view as GameView).players.filter((p) => p.bot !== null).map((p) => p.id);
-    const botAnswers = stored!.actions.filter((a) => a.type === 'answer' && a.actor.role === 'player' && botIds.includes(a.actor.playerId));
-    expect(botAnswers.length).toBe(closedEarly * 3);
-    for (const a of botAnswers) expect(a.type === 'answer' && a.elapsedMs).toBeGreaterThanOrEqual(4_500);
-  });
+      expect(closedEarly).toBeGreaterThan(3);
+      const podium: Podium = await player.waitFor('game:podium');
+      expect(podium.solo).toMatchObject({ verified: true });
+      // The bots' answers are scored at the times they drew (at least 15% of 30 s), not when the player answered.
+      const stored = await server.storage.getGame(podium.gameId);
+      const botIds = (started.view as GameView).players.filter((p) => p.bot !== null).map((p) => p.id);
+      const botAnswers = stored!.actions.filter(
+        (a) => a.type === 'answer' && a.actor.role === 'player' && botIds.includes(a.actor.playerId),
+      );
+      expect(botAnswers.length).toBe(closedEarly * 3);
+      for (const a of botAnswers) expect(a.type === 'answer' && a.elapsedMs).toBeGreaterThanOrEqual(4_500);
+    },
+  );
 });

@@ -19,7 +19,11 @@ describe('game options', () => {
   let server: TestServer;
   beforeAll(async () => {
     // One room per case, all from 127.0.0.1 (25 so far): over the default per-address room budget (burst 30) soon.
-    server = await startServer({ clock: () => now, socketRate: { ratePerS: 1000, burst: 1000 }, roomCreateRate: { ratePerS: 1000, burst: 1000 } });
+    server = await startServer({
+      clock: () => now,
+      socketRate: { ratePerS: 1000, burst: 1000 },
+      roomCreateRate: { ratePerS: 1000, burst: 1000 },
+    });
   });
   afterAll(() => server.close());
 
@@ -28,14 +32,21 @@ describe('game options', () => {
     const created = expectOk(await host.call('room:create', { packId, options }));
     const seats: Seat[] = [];
     for (const name of names) seats.push(await join(created.roomCode, name));
-    return { host, code: created.roomCode as string, seats, view: created.view as GameView, hostToken: created.hostToken as string };
+    return {
+      host,
+      code: created.roomCode as string,
+      seats,
+      view: created.view as GameView,
+      hostToken: created.hostToken as string,
+    };
   }
   async function join(roomCode: string, name: string): Promise<Seat> {
     const client = await server.client();
     const joined = expectOk(await client.call('player:join', { roomCode, name }));
     return { client, playerId: joined.playerId as string };
   }
-  const control = async (host: TestClient, command: object) => expectOk(await host.call('host:control', command)).version as number;
+  const control = async (host: TestClient, command: object) =>
+    expectOk(await host.call('host:control', command)).version as number;
   const openQuestion = (host: TestClient, version: number) =>
     host.waitFor('host:view', (v) => v.version >= version && v.phase === 'question' && !v.question?.closed);
   const closedQuestion = (host: TestClient, version = 0) =>
@@ -73,7 +84,9 @@ describe('game options', () => {
   it('points per question: 2x doubles, 0 gives none', async () => {
     const points: number[] = [];
     for (const pointsMultiplier of [1, 2, 0] as const) {
-      const { host, seats } = await room({ questionTimeS: 20, scoring: { speedPoints: false, pointsMultiplier } }, ['A']);
+      const { host, seats } = await room({ questionTimeS: 20, scoring: { speedPoints: false, pointsMultiplier } }, [
+        'A',
+      ]);
       const view = await start(host);
       expectOk(await answer(seats[0]!, view, true, 3000));
       await closedQuestion(host);
@@ -98,7 +111,12 @@ describe('game options', () => {
       const full = answerFor('course-en', view.question!.question, true);
       if (full.type !== 'multi') throw new Error('multi expected');
       now = view.question!.openedAt + 2000;
-      expectOk(await seats[0]!.client.call('player:answer', { questionId: view.question!.question.id, answer: { type: 'multi', choices: full.choices.slice(0, 1) } }));
+      expectOk(
+        await seats[0]!.client.call('player:answer', {
+          questionId: view.question!.question.id,
+          answer: { type: 'multi', choices: full.choices.slice(0, 1) },
+        }),
+      );
       await closedQuestion(host, view.version);
       const rec = await record(seats[0]!);
       got.push(rec.points);
@@ -135,14 +153,19 @@ describe('game options', () => {
   });
 
   it('late join: on, a late player starts at the next question with the lowest score; off, it is refused', async () => {
-    const { host, code, seats } = await room({ questionTimeS: 20, lateJoin: true, lateJoinScore: 'lowest' }, ['A', 'B']);
+    const { host, code, seats } = await room({ questionTimeS: 20, lateJoin: true, lateJoinScore: 'lowest' }, [
+      'A',
+      'B',
+    ]);
     let view = await start(host);
     expectOk(await answer(seats[0]!, view, true, 1000));
     expectOk(await answer(seats[1]!, view, true, 15_000));
     await closedQuestion(host);
     view = await openQuestion(host, await control(host, { command: 'next' }));
     const late = await join(code, 'Late');
-    const scores = await Promise.all(seats.map(async (s) => (expectOk(await s.client.call('game:sync', {})).you as YouMessage).score));
+    const scores = await Promise.all(
+      seats.map(async (s) => (expectOk(await s.client.call('game:sync', {})).you as YouMessage).score),
+    );
     const you = expectOk(await late.client.call('game:sync', {})).you as YouMessage;
     expect(Math.min(...scores)).toBeGreaterThan(0);
     expect(you.score).toBe(Math.min(...scores));
@@ -171,7 +194,9 @@ describe('game options', () => {
   it('extended time (host only, private): a x2 player answers after the others’ deadline', async () => {
     const { host, seats } = await room({ questionTimeS: 10 }, ['Extra', 'Other', 'Third']);
     const [extra, other, third] = seats as [Seat, Seat, Seat];
-    expect(await other.client.call('host:control', { command: 'time-factor', playerId: extra.playerId, factor: 2 })).toMatchObject({
+    expect(
+      await other.client.call('host:control', { command: 'time-factor', playerId: extra.playerId, factor: 2 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'auth/not-host' },
     });
@@ -214,7 +239,10 @@ describe('game options', () => {
     const { host, code, seats } = await room({ questionTimeS: 20 }, ['Student']);
     const teacher = await join(code, 'Teacher');
     // The player seat is not the host: host commands from it are refused, the host's own device still leads.
-    expect(await teacher.client.call('host:control', { command: 'start' })).toMatchObject({ ok: false, error: { code: 'auth/not-host' } });
+    expect(await teacher.client.call('host:control', { command: 'start' })).toMatchObject({
+      ok: false,
+      error: { code: 'auth/not-host' },
+    });
     const view = await start(host);
     expectOk(await answer(teacher, view, true, 1000));
     expectOk(await answer(seats[0]!, view, false, 2000));
@@ -267,7 +295,11 @@ describe('game options', () => {
       error: { code: 'input/invalid' },
     });
 
-    const { host, code, seats } = await room({ mode: 'team', teamCount: 2, teamRoles: true }, ['A', 'B', 'C', 'D'], 'team-en');
+    const { host, code, seats } = await room(
+      { mode: 'team', teamCount: 2, teamRoles: true },
+      ['A', 'B', 'C', 'D'],
+      'team-en',
+    );
     expect(!configOf(code).teamRoles).toBe(false);
     const lobby = await host.waitFor('host:view', (v) => v.players.length === 4);
     const teamOf = (id: string) => lobby.players.find((p) => p.id === id)!.teamId;
@@ -283,42 +315,49 @@ describe('game options', () => {
     expectOk(await mate.client.call('player:take-layer', { layer: 'none' }));
   });
 
-  it('after a race each player gets its cloud bill with the best plan’s beside it; the stored game keeps them', async () => {
-    const { host, seats, hostToken } = await room({ questionTimeS: 20 }, ['A', 'B']);
-    let view = await start(host);
-    // The warm-up pack: ten questions, then a race.
-    while (view.phase === 'question') {
-      const version = await control(host, { command: 'skip' });
-      view = await host.waitFor('host:view', (v) => v.version >= version);
-    }
-    expect(view.phase).toBe('race');
-    const ended = await control(host, { command: 'next' });
-    const hostBills: HostBills = await host.waitFor('host:bills');
-    expect(hostBills.scenarioId).toBe(view.race!.scenario.id);
-    for (const seat of seats) {
-      const bill: RaceBill = await seat.client.waitFor('player:bill');
-      expect(bill.owner).toMatchObject({ kind: 'player', id: seat.playerId });
-      expect(bill.best?.score).toBeGreaterThan(0);
-      expect(bill.best?.deployments).toBeGreaterThan(0);
-      expect(bill.bill.deployments).toBe(0);
-      // Only its own: no other player's bill reaches it.
-      expect(seat.client.received.get('player:bill')).toBe(1);
-      const sync = expectOk(await seat.client.call('game:sync', {}));
-      expect(sync.bills).toEqual([bill]);
-    }
-    expect(hostBills.bills.map((b) => b.owner.kind).sort()).toEqual(['class', 'player', 'player']);
-    await host.waitFor('host:view', (v) => v.version >= ended);
-    await control(host, { command: 'end' });
-    const podium = await host.waitFor('game:podium');
-    const stored = await server.storage.getGame(podium.gameId);
-    expect(billsOf(stored!)).toEqual(hostBills.bills);
-    // The report shows them and the CSV download has a bill section with the best plan's row.
-    const headers = { 'x-host-key': hostToken };
-    const report = await (await fetch(`${server.url}/api/games/${podium.gameId}/report`, { headers })).json();
-    expect(report.report.bills).toEqual(hostBills.bills);
-    expect(report.report.decisions.byLayer.map((l: { layer: string }) => l.layer)).toEqual(['application', 'os-runtime', 'infrastructure']);
-    const csv = await (await fetch(`${server.url}/api/games/${podium.gameId}/report.csv`, { headers })).text();
-    expect(csv).toContain('best-known plan');
-    expect(csv).toContain('off-premise cost/h');
-  });
+  it(
+    'after a race each player gets its cloud bill with the best plan’s ' + 'beside it; the stored game keeps them',
+    async () => {
+      const { host, seats, hostToken } = await room({ questionTimeS: 20 }, ['A', 'B']);
+      let view = await start(host);
+      // The warm-up pack: ten questions, then a race.
+      while (view.phase === 'question') {
+        const version = await control(host, { command: 'skip' });
+        view = await host.waitFor('host:view', (v) => v.version >= version);
+      }
+      expect(view.phase).toBe('race');
+      const ended = await control(host, { command: 'next' });
+      const hostBills: HostBills = await host.waitFor('host:bills');
+      expect(hostBills.scenarioId).toBe(view.race!.scenario.id);
+      for (const seat of seats) {
+        const bill: RaceBill = await seat.client.waitFor('player:bill');
+        expect(bill.owner).toMatchObject({ kind: 'player', id: seat.playerId });
+        expect(bill.best?.score).toBeGreaterThan(0);
+        expect(bill.best?.deployments).toBeGreaterThan(0);
+        expect(bill.bill.deployments).toBe(0);
+        // Only its own: no other player's bill reaches it.
+        expect(seat.client.received.get('player:bill')).toBe(1);
+        const sync = expectOk(await seat.client.call('game:sync', {}));
+        expect(sync.bills).toEqual([bill]);
+      }
+      expect(hostBills.bills.map((b) => b.owner.kind).sort()).toEqual(['class', 'player', 'player']);
+      await host.waitFor('host:view', (v) => v.version >= ended);
+      await control(host, { command: 'end' });
+      const podium = await host.waitFor('game:podium');
+      const stored = await server.storage.getGame(podium.gameId);
+      expect(billsOf(stored!)).toEqual(hostBills.bills);
+      // The report shows them and the CSV download has a bill section with the best plan's row.
+      const headers = { 'x-host-key': hostToken };
+      const report = await (await fetch(`${server.url}/api/games/${podium.gameId}/report`, { headers })).json();
+      expect(report.report.bills).toEqual(hostBills.bills);
+      expect(report.report.decisions.byLayer.map((l: { layer: string }) => l.layer)).toEqual([
+        'application',
+        'os-runtime',
+        'infrastructure',
+      ]);
+      const csv = await (await fetch(`${server.url}/api/games/${podium.gameId}/report.csv`, { headers })).text();
+      expect(csv).toContain('best-known plan');
+      expect(csv).toContain('off-premise cost/h');
+    },
+  );
 });

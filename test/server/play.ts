@@ -15,7 +15,12 @@ export function hostView(host: TestClient, version: number): Promise<GameView> {
 }
 
 /** Plays every remaining step: players answer each question, the host moves on. Returns the number of questions. */
-export async function playToEnd(host: TestClient, seats: Seat[], packId: string, control = 'host:control' as const): Promise<number> {
+export async function playToEnd(
+  host: TestClient,
+  seats: Seat[],
+  packId: string,
+  control = 'host:control' as const,
+): Promise<number> {
   let view = await host.waitFor('host:view');
   let questions = 0;
   for (let guard = 0; guard < 500 && !view.finished; guard++) {
@@ -26,7 +31,10 @@ export async function playToEnd(host: TestClient, seats: Seat[], packId: string,
         seats
           .filter((s) => s.right !== null)
           .map(async (s) => {
-            const reply = await s.client.call('player:answer', { questionId: q.id, answer: answerFor(packId, q, s.right!) });
+            const reply = await s.client.call('player:answer', {
+              questionId: q.id,
+              answer: answerFor(packId, q, s.right!),
+            });
             expectOk(reply);
           }),
       );

@@ -15,9 +15,13 @@ describe('protocol schemas', () => {
     for (const name of Object.values(C2S)) expect(C2S_SCHEMAS[name]).toBeDefined();
   });
   it('accepts honest payloads', () => {
-    expect(playerAnswerSchema.safeParse({ questionId: 'q1', answer: { type: 'single', choice: 2 } }).success).toBe(true);
+    expect(playerAnswerSchema.safeParse({ questionId: 'q1', answer: { type: 'single', choice: 2 } }).success).toBe(
+      true,
+    );
     expect(hostControlSchema.safeParse({ command: 'time-factor', playerId: 'p1', factor: 1.5 }).success).toBe(true);
-    expect(roomCreateSchema.safeParse({ packId: 'builtin-en', options: { mode: 'team', teamCount: 3 } }).success).toBe(true);
+    expect(roomCreateSchema.safeParse({ packId: 'builtin-en', options: { mode: 'team', teamCount: 3 } }).success).toBe(
+      true,
+    );
     expect(actionSchema.safeParse({ type: 'tick', actor: { role: 'system' }, at: 5 }).success).toBe(true);
   });
   it('refuses unknown keys, __proto__, wrong types and oversized values', () => {

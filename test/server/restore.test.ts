@@ -37,11 +37,15 @@ describe('restart', () => {
     const second = await startServer({ storage });
     servers.push(second);
     const phone = await second.client();
-    const resumed = expectOk(await phone.call('player:resume', { roomCode: created.roomCode, resumeToken: joined.resumeToken }));
+    const resumed = expectOk(
+      await phone.call('player:resume', { roomCode: created.roomCode, resumeToken: joined.resumeToken }),
+    );
     expect((resumed.you as YouMessage).score).toBe(scored.score);
     expect((resumed.view as GameView).phase).toBe('question');
     const projector = await second.client();
-    const back = expectOk(await projector.call('host:resume', { roomCode: created.roomCode, hostToken: created.hostToken }));
+    const back = expectOk(
+      await projector.call('host:resume', { roomCode: created.roomCode, hostToken: created.hostToken }),
+    );
     expect((back.view as GameView).step).toBe(1);
     const q2 = (resumed.view as GameView).question!.question;
     expectOk(await phone.call('player:answer', { questionId: q2.id, answer: answerFor(PACK, q2, true) }));

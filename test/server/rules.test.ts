@@ -2,14 +2,26 @@
 // (late join, names taken or banned, the lobby lock), teams are balanced by the engine, and the views a room sends
 // (the join ack's, the shared broadcast) are the engine's view parts, not a second shaping.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { joinRefusal, next, playerOf, sharedView, teamLeaderboard, viewFor, type GameState, type GameView } from '../../shared/engine/index.js';
+import {
+  joinRefusal,
+  next,
+  playerOf,
+  sharedView,
+  teamLeaderboard,
+  viewFor,
+  type GameState,
+  type GameView,
+} from '../../shared/engine/index.js';
 import type { GameOptions } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestClient, type TestServer } from './harness.js';
 
 describe('the room asks the engine for the game rules', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ socketRate: { ratePerS: 1000, burst: 1000 }, roomCreateRate: { ratePerS: 1000, burst: 1000 } });
+    server = await startServer({
+      socketRate: { ratePerS: 1000, burst: 1000 },
+      roomCreateRate: { ratePerS: 1000, burst: 1000 },
+    });
   });
   afterAll(() => server.close());
 
@@ -19,7 +31,8 @@ describe('the room asks the engine for the game rules', () => {
     const code = created.roomCode as string;
     return { host, code, room: () => server.app.manager().get(code)! };
   }
-  const join = async (roomCode: string, name: string) => (await server.client()).call('player:join', { roomCode, name });
+  const join = async (roomCode: string, name: string) =>
+    (await server.client()).call('player:join', { roomCode, name });
   /** The engine's own verdict on the same join, applied to the room's state. */
   const engineCode = (state: GameState, name: string) => {
     const r = next(state, { type: 'join', actor: { role: 'system' }, at: state.now, playerId: 'probe', name });
@@ -27,21 +40,24 @@ describe('the room asks the engine for the game rules', () => {
     return error?.type === 'error' ? error.code : null;
   };
 
-  it('a late join refused by the room has the code the engine refuses it with (room/started, lobby/locked)', async () => {
-    const closed = await room({ lateJoin: false });
-    expectOk(await join(closed.code, 'Ada'));
-    expectOk(await closed.host.call('host:control', { command: 'start' }));
-    const refused = await join(closed.code, 'Late');
-    expect(refused).toMatchObject({ ok: false, error: { code: 'room/started' } });
-    expect(engineCode(closed.room().state, 'Late')).toBe('room/started');
-    expect(joinRefusal(closed.room().state, 'Late')?.code).toBe('room/started');
+  it(
+    'a late join refused by the room has the code the engine refuses it with ' + '(room/started, lobby/locked)',
+    async () => {
+      const closed = await room({ lateJoin: false });
+      expectOk(await join(closed.code, 'Ada'));
+      expectOk(await closed.host.call('host:control', { command: 'start' }));
+      const refused = await join(closed.code, 'Late');
+      expect(refused).toMatchObject({ ok: false, error: { code: 'room/started' } });
+      expect(engineCode(closed.room().state, 'Late')).toBe('room/started');
+      expect(joinRefusal(closed.room().state, 'Late')?.code).toBe('room/started');
 
-    const locked = await room({ lateJoin: true });
-    expectOk(await join(locked.code, 'Ada'));
-    expectOk(await locked.host.call('host:control', { command: 'lock', locked: true }));
-    expect(await join(locked.code, 'Bo')).toMatchObject({ ok: false, error: { code: 'lobby/locked' } });
-    expect(engineCode(locked.room().state, 'Bo')).toBe('lobby/locked');
-  });
+      const locked = await room({ lateJoin: true });
+      expectOk(await join(locked.code, 'Ada'));
+      expectOk(await locked.host.call('host:control', { command: 'lock', locked: true }));
+      expect(await join(locked.code, 'Bo')).toMatchObject({ ok: false, error: { code: 'lobby/locked' } });
+      expect(engineCode(locked.room().state, 'Bo')).toBe('lobby/locked');
+    },
+  );
 
   it("names: taken and banned are the engine's codes for the room's state", async () => {
     const r = await room({});
@@ -67,18 +83,23 @@ describe('the room asks the engine for the game rules', () => {
     expect(r.room().state.teamSizes).toEqual({ t1: 2, t2: 1, t3: 1 });
   });
 
-  it("the podium's teams are the engine's team leaderboard (a removed member is in neither its list nor its score)", async () => {
-    const r = await room({ mode: 'team', teamCount: 2 });
-    const ids: string[] = [];
-    for (const name of ['A', 'B', 'C']) ids.push(expectOk(await join(r.code, name)).playerId as string);
-    expectOk(await r.host.call('host:control', { command: 'remove', playerId: ids[2] }));
-    expectOk(await r.host.call('host:control', { command: 'start' }));
-    expectOk(await r.host.call('host:control', { command: 'end' }));
-    const podium = await r.host.waitFor('game:podium');
-    const members = podium.teams.flatMap((t) => t.members.map((m) => m.playerId));
-    expect(members.sort()).toEqual([ids[0], ids[1]].sort());
-    expect(podium.teams).toEqual(teamLeaderboard(r.room().state).map((t) => expect.objectContaining({ teamId: t.teamId, members: t.members })));
-  });
+  it(
+    "the podium's teams are the engine's team leaderboard (a removed member " + 'is in neither its list nor its score)',
+    async () => {
+      const r = await room({ mode: 'team', teamCount: 2 });
+      const ids: string[] = [];
+      for (const name of ['A', 'B', 'C']) ids.push(expectOk(await join(r.code, name)).playerId as string);
+      expectOk(await r.host.call('host:control', { command: 'remove', playerId: ids[2] }));
+      expectOk(await r.host.call('host:control', { command: 'start' }));
+      expectOk(await r.host.call('host:control', { command: 'end' }));
+      const podium = await r.host.waitFor('game:podium');
+      const members = podium.teams.flatMap((t) => t.members.map((m) => m.playerId));
+      expect(members.sort()).toEqual([ids[0], ids[1]].sort());
+      expect(podium.teams).toEqual(
+        teamLeaderboard(r.room().state).map((t) => expect.objectContaining({ teamId: t.teamId, members: t.members })),
+      );
+    },
+  );
 
   it("the join ack's view and the shared broadcast are the engine's view parts", async () => {
     const r = await room({ leaderboard: 'top3' });

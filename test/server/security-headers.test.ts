@@ -8,14 +8,23 @@ import { createStorage } from '../../server/storage/index.js';
 import { silentLogger } from '../../server/log.js';
 
 async function serve(options: AppOptions): Promise<{ app: AppHandle; port: number }> {
-  const app = createApp({ log: silentLogger, storage: await createStorage({ sqlitePath: ':memory:' }), restore: false, ...options });
+  const app = createApp({
+    log: silentLogger,
+    storage: await createStorage({ sqlitePath: ':memory:' }),
+    restore: false,
+    ...options,
+  });
   await app.ready;
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   return { app, port: (app.http.address() as AddressInfo).port };
 }
 
 /** GET with the Host (and other) headers a phone or a proxy would send. */
-function headersOf(port: number, path: string, headers: Record<string, string>): Promise<Record<string, string | string[] | undefined>> {
+function headersOf(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<Record<string, string | string[] | undefined>> {
   return new Promise((resolve, reject) => {
     request({ host: '127.0.0.1', port, path, headers }, (res) => {
       res.resume();
@@ -26,7 +35,8 @@ function headersOf(port: number, path: string, headers: Record<string, string>):
   });
 }
 
-const upgrades = (h: Record<string, unknown>) => String(h['content-security-policy'] ?? '').includes('upgrade-insecure-requests');
+const upgrades = (h: Record<string, unknown>) =>
+  String(h['content-security-policy'] ?? '').includes('upgrade-insecure-requests');
 
 describe('security headers on plain HTTP and behind HTTPS', () => {
   const apps: AppHandle[] = [];
@@ -44,7 +54,7 @@ describe('security headers on plain HTTP and behind HTTPS', () => {
     for (const app of apps) await app.close();
   });
 
-  it('a phone at the computer\'s network address is never sent to https', async () => {
+  it("a phone at the computer's network address is never sent to https", async () => {
     for (const path of ['/', '/join/123456', '/api/packs', '/healthz']) {
       const h = await headersOf(plain, path, { host: '192.168.0.12:3000' });
       expect(upgrades(h), path).toBe(false);

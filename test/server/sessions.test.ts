@@ -40,7 +40,9 @@ describe('reconnection, host reload and removal', () => {
     // Next question, A answers, then its phone sleeps.
     view = await openQuestion(host, expectOk(await host.call('host:control', { command: 'next' })).version);
     q = view.question!.question;
-    const first = expectOk(await a.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
+    const first = expectOk(
+      await a.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }),
+    );
     a.client.socket.disconnect();
 
     const again = await server.client();

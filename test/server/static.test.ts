@@ -12,10 +12,13 @@ describe('serving the client', () => {
   });
   afterAll(() => server.app.close());
 
-  const get = (path: string, encoding = 'gzip') => fetch(`${server.url}${path}`, { headers: { 'accept-encoding': encoding } });
+  const get = (path: string, encoding = 'gzip') =>
+    fetch(`${server.url}${path}`, { headers: { 'accept-encoding': encoding } });
 
   it('sends the scripts gzipped and cached for good (their names carry a content hash)', async () => {
-    const script = readdirSync(new URL('../../dist/client/assets/', import.meta.url)).find((f) => f.endsWith('.js') && f.startsWith('index-'))!;
+    const script = readdirSync(new URL('../../dist/client/assets/', import.meta.url)).find(
+      (f) => f.endsWith('.js') && f.startsWith('index-'),
+    )!;
     const res = await get(`/assets/${script}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBe('gzip');

@@ -41,7 +41,10 @@ class LaggedPlayer {
 
   /** Waits for the open question's view (sent at clock `sentAt`, which the test holds still until then). */
   async seeQuestion(version: number): Promise<GameView> {
-    return this.client.waitFor('room:view', (v) => v.version >= version && v.phase === 'question' && !v.question?.closed);
+    return this.client.waitFor(
+      'room:view',
+      (v) => v.version >= version && v.phase === 'question' && !v.question?.closed,
+    );
   }
 
   /**
@@ -62,7 +65,10 @@ class LaggedPlayer {
   async closedRecord(questionId: string): Promise<AnswerRecord> {
     const you: YouMessage = await this.client.waitFor(
       'player:you',
-      (y) => y.answer !== null && y.changes.some((c) => c.delta > 0) && (this.client.view()?.question?.question.id ?? '') === questionId,
+      (y) =>
+        y.answer !== null &&
+        y.changes.some((c) => c.delta > 0) &&
+        (this.client.view()?.question?.question.id ?? '') === questionId,
     );
     return you.answer!;
   }
@@ -111,7 +117,10 @@ describe('fair timing (server-measured, latency-corrected)', () => {
 
     // A retried answer (same player, same question) is acked with the first reply and scores once.
     const scoreBefore = (near.client.latest.get('player:you') as YouMessage).score;
-    const retry = await near.client.call('player:answer', { questionId: q1, answer: answerFor(PACK, viewNear.question!.question, true) });
+    const retry = await near.client.call('player:answer', {
+      questionId: q1,
+      answer: answerFor(PACK, viewNear.question!.question, true),
+    });
     expect(retry).toEqual({ ok: true, version: a1.version });
     expect(expectOk(await near.client.call('game:sync', {})).you.score).toBe(scoreBefore);
 

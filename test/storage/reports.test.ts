@@ -59,9 +59,39 @@ function game(over: Partial<FinishedGame> & { answerRows?: AnswerRow[] } = {}): 
       elapsedMs: 1_000,
     })),
     decisions: [
-      { playerId: 'p1', hostId: 'blue', cardId: 'c1', cardTitle: 'DB', topic: 'on-prem', kind: 'vm-full', placement: 'on-prem', points: 100, why: [] },
-      { playerId: 'p1', hostId: 'blue', cardId: 'c2', cardTitle: 'Web', topic: 'container', kind: 'container', placement: 'on-prem', points: 50, why: [] },
-      { playerId: 'p2', hostId: 'red', cardId: 'c3', cardTitle: 'Mail', topic: 'service-models', kind: null, placement: 'saas', points: -20, why: [] },
+      {
+        playerId: 'p1',
+        hostId: 'blue',
+        cardId: 'c1',
+        cardTitle: 'DB',
+        topic: 'on-prem',
+        kind: 'vm-full',
+        placement: 'on-prem',
+        points: 100,
+        why: [],
+      },
+      {
+        playerId: 'p1',
+        hostId: 'blue',
+        cardId: 'c2',
+        cardTitle: 'Web',
+        topic: 'container',
+        kind: 'container',
+        placement: 'on-prem',
+        points: 50,
+        why: [],
+      },
+      {
+        playerId: 'p2',
+        hostId: 'red',
+        cardId: 'c3',
+        cardTitle: 'Mail',
+        topic: 'service-models',
+        kind: null,
+        placement: 'saas',
+        points: -20,
+        why: [],
+      },
     ],
     scoreChanges: [],
     actions: [],
@@ -72,7 +102,15 @@ function game(over: Partial<FinishedGame> & { answerRows?: AnswerRow[] } = {}): 
 describe('buildReport', () => {
   it('summarises the game, counting humans only in class accuracy', () => {
     const { summary } = buildReport(game());
-    expect(summary).toMatchObject({ playerCount: 3, botCount: 1, questionCount: 7, answerCount: 14, decisionCount: 3, durationMs: 60_000, topPlayer: 'Ann' });
+    expect(summary).toMatchObject({
+      playerCount: 3,
+      botCount: 1,
+      questionCount: 7,
+      answerCount: 14,
+      decisionCount: 3,
+      durationMs: 60_000,
+      topPlayer: 'Ann',
+    });
     // Humans' correctness: 1+0+1+0+0+0.5+0.25+1+0+1+1+1 = 6.75 over 12 answers.
     expect(summary.accuracy).toBeCloseTo(6.75 / 12, 10);
   });
@@ -113,13 +151,24 @@ describe('buildReport', () => {
       ['q1', 3, 2 / 3],
       ['q6', 2, 1], // ties with q4: more answers first
     ]);
-    expect(mostMissed[0]).toMatchObject({ topic: 'container', type: 'truefalse', prompt: 'A container has its own kernel.' });
+    expect(mostMissed[0]).toMatchObject({
+      topic: 'container',
+      type: 'truefalse',
+      prompt: 'A container has its own kernel.',
+    });
   });
 
   it('breaks decisions down per player, per placement and per kind', () => {
     const { decisions } = buildReport(game());
     expect(decisions.byPlayer).toEqual([
-      { playerId: 'p1', name: 'Ann', count: 2, points: 150, byKind: { 'vm-full': 1, container: 1 }, byPlacement: { 'on-prem': 2 } },
+      {
+        playerId: 'p1',
+        name: 'Ann',
+        count: 2,
+        points: 150,
+        byKind: { 'vm-full': 1, container: 1 },
+        byPlacement: { 'on-prem': 2 },
+      },
       { playerId: 'p2', name: '이서연', count: 1, points: -20, byKind: { none: 1 }, byPlacement: { saas: 1 } },
     ]);
     expect(decisions.byPlacement).toEqual([
@@ -129,7 +178,7 @@ describe('buildReport', () => {
     expect(decisions.byKind.map((k) => k.kind)).toEqual(['vm-full', 'container', 'none']);
   });
 
-  it('scores teams as the sum of their members, with each member\'s share', () => {
+  it("scores teams as the sum of their members, with each member's share", () => {
     const { teams } = buildReport(game());
     expect(teams.map((t) => [t.rank, t.teamId, t.score])).toEqual([
       [1, 'blue', 4300],
@@ -151,7 +200,11 @@ describe('buildReport', () => {
     expect(empty.teams).toEqual([]);
 
     const tied = game();
-    tied.players = tied.players.map((p) => ({ ...p, score: p.teamId === 'red' ? 1 : 0, teamId: p.teamId === 'blue' ? 'green' : p.teamId }));
+    tied.players = tied.players.map((p) => ({
+      ...p,
+      score: p.teamId === 'red' ? 1 : 0,
+      teamId: p.teamId === 'blue' ? 'green' : p.teamId,
+    }));
     tied.players.push({ playerId: 'p9', name: 'Z', teamId: 'blue', score: 2, rank: 5, bot: false });
     expect(buildReport(tied).teams.map((t) => [t.teamId, t.rank])).toEqual([
       ['blue', 1],
@@ -213,6 +266,11 @@ describe('CSV', () => {
   });
 
   it('toCsv joins rows', () => {
-    expect(toCsv([['a', 1], ['b, c', null]])).toBe('\uFEFFa,1\r\n"b, c",\r\n');
+    expect(
+      toCsv([
+        ['a', 1],
+        ['b, c', null],
+      ]),
+    ).toBe('\uFEFFa,1\r\n"b, c",\r\n');
   });
 });

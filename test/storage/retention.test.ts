@@ -61,18 +61,33 @@ describe('retention', () => {
     none();
   });
 
-  it('removes a real database\'s old finished games and keeps newer ones', async () => {
+  it("removes a real database's old finished games and keeps newer ones", async () => {
     const storage = await createStorage({ sqlitePath: ':memory:' });
     const game = (gameId: string, finishedAt: number) => ({
-      gameId, roomCode: 'R1', hostKeyHash: 'h', packId: 'p', packTitle: 'P', mode: 'classroom' as const, seed: 's',
-      startedAt: finishedAt - 1000, finishedAt, players: [], questions: [], answers: [], decisions: [], scoreChanges: [], actions: [],
+      gameId,
+      roomCode: 'R1',
+      hostKeyHash: 'h',
+      packId: 'p',
+      packTitle: 'P',
+      mode: 'classroom' as const,
+      seed: 's',
+      startedAt: finishedAt - 1000,
+      finishedAt,
+      players: [],
+      questions: [],
+      answers: [],
+      decisions: [],
+      scoreChanges: [],
+      actions: [],
     });
     const now = 1_800_000_000_000;
     await storage.saveFinishedGame(game('old', now - 400 * DAY));
     await storage.saveFinishedGame(game('new', now - 10 * DAY));
     let done!: () => void;
     const purged = new Promise<void>((resolve) => (done = resolve));
-    const stop = startRetention(storage, 365, createLogger({ destination: { write: () => done() } }), { clock: () => now });
+    const stop = startRetention(storage, 365, createLogger({ destination: { write: () => done() } }), {
+      clock: () => now,
+    });
     await purged;
     stop();
     expect(await storage.getGame('old')).toBeNull();

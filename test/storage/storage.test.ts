@@ -82,7 +82,13 @@ const adapters: Adapter[] = [sqliteMemory(), sqliteFile(), ...(PG_URL ? [postgre
 
 // ---------------------------------------------------------------- fixtures
 
-const config = { mode: 'classroom', rounds: [], teamCount: 0, lateJoin: true, lateJoinScore: 'zero' } as unknown as GameConfig;
+const config = {
+  mode: 'classroom',
+  rounds: [],
+  teamCount: 0,
+  lateJoin: true,
+  lateJoinScore: 'zero',
+} as unknown as GameConfig;
 
 function room(code: string, over: Partial<RoomRecord> = {}): RoomRecord {
   return {
@@ -126,13 +132,25 @@ function trickyGame(gameId: string, over: Partial<FinishedGame> = {}): FinishedG
       { playerId: 'b1', name: 'Bot 🤖', teamId: null, score: 0, rank: 3, bot: true },
     ],
     questions: [
-      { questionId: 'q1', topic: 'hypervisor-type1', type: 'single', prompt: 'Type 1 하이퍼바이저는 어디에서 실행되나요?' },
+      {
+        questionId: 'q1',
+        topic: 'hypervisor-type1',
+        type: 'single',
+        prompt: 'Type 1 하이퍼바이저는 어디에서 실행되나요?',
+      },
       { questionId: 'q2', topic: 'container', type: 'multi', prompt: '=SUM(A1), "quoted", comma' },
     ],
     answers: [
       { playerId: 'p1', questionId: 'q1', topic: 'hypervisor-type1', correctness: 1, points: 950, elapsedMs: 2_000 },
       { playerId: 'p2', questionId: 'q1', topic: 'hypervisor-type1', correctness: 0, points: 0, elapsedMs: 9_999.5 },
-      { playerId: 'p1', questionId: 'q2', topic: 'container', correctness: 0.1 + 0.2, points: 284.5, elapsedMs: 15_000 },
+      {
+        playerId: 'p1',
+        questionId: 'q2',
+        topic: 'container',
+        correctness: 0.1 + 0.2,
+        points: 284.5,
+        elapsedMs: 15_000,
+      },
     ],
     decisions: [
       {
@@ -144,7 +162,14 @@ function trickyGame(gameId: string, over: Partial<FinishedGame> = {}): FinishedG
         kind: 'vm-full',
         placement: 'on-prem',
         points: 120,
-        why: [{ topic: 'on-prem', ko: '데이터는 사내에 있어야 합니다.', en: 'Data must stay on the premises.', source: 'NIST' }],
+        why: [
+          {
+            topic: 'on-prem',
+            ko: '데이터는 사내에 있어야 합니다.',
+            en: 'Data must stay on the premises.',
+            source: 'NIST',
+          },
+        ],
       },
       {
         playerId: 'p2',
@@ -159,7 +184,11 @@ function trickyGame(gameId: string, over: Partial<FinishedGame> = {}): FinishedG
       },
     ],
     scoreChanges: [
-      { playerId: 'p1', delta: 120, why: [{ topic: 'vm', ko: '게스트 OS', en: 'Guest OS "overhead"\\', source: 'GUESS' }] },
+      {
+        playerId: 'p1',
+        delta: 120,
+        why: [{ topic: 'vm', ko: '게스트 OS', en: 'Guest OS "overhead"\\', source: 'GUESS' }],
+      },
     ],
     bills: [bill('p1', '김민준')],
     config,
@@ -209,13 +238,21 @@ function solo(runId: string, score: number, createdAt: number, over: Partial<Sol
 }
 
 /** An imported pack (a built-in one under an import's id), with awkward text in its title and description. */
-function imported(id: string, createdAt: number, over: Partial<GamePack['meta']> = {}, from = 'warmup-en'): ImportedPack {
+function imported(
+  id: string,
+  createdAt: number,
+  over: Partial<GamePack['meta']> = {},
+  from = 'warmup-en',
+): ImportedPack {
   const pack = builtinPack(from);
   if (!pack) throw new Error(`no built-in pack ${from}`);
   return {
     id,
     createdAt,
-    pack: { ...pack, meta: { ...pack.meta, id, title: `가상화 "퀴즈", ${id}`, description: 'line 1\nline 2, \'quoted\'', ...over } },
+    pack: {
+      ...pack,
+      meta: { ...pack.meta, id, title: `가상화 "퀴즈", ${id}`, description: "line 1\nline 2, 'quoted'", ...over },
+    },
   };
 }
 
@@ -238,7 +275,11 @@ describe.each(adapters)('storage: $name', (adapter) => {
     await storage.upsertSeat({ roomCode: 'ROOM01', playerId: 'p1', tokenHash: 't1', name: 'Ann', teamId: 'red' });
     // A later upsert (new token after a reconnect, a team move) updates in place and keeps the seat's place.
     await storage.upsertSeat({ roomCode: 'ROOM01', playerId: 'p2', tokenHash: 't2b', name: '지우', teamId: 'blue' });
-    const log = [join_('p2', '지우', 10), join_('p1', 'Ann', 11), { type: 'start', actor: { role: 'host' }, at: 12 } as Action];
+    const log = [
+      join_('p2', '지우', 10),
+      join_('p1', 'Ann', 11),
+      { type: 'start', actor: { role: 'host' }, at: 12 } as Action,
+    ];
     await storage.appendActions('ROOM01', 0, log.slice(0, 2));
     await storage.appendActions('ROOM01', 2, log.slice(2));
 
@@ -292,19 +333,22 @@ describe.each(adapters)('storage: $name', (adapter) => {
     expect(await storage.getGame('missing')).toBeNull();
   });
 
-  it('stores race bills and the config with the game (migration 002), not as score changes; both optional', async () => {
-    const game = trickyGame('billed');
-    await storage.saveFinishedGame(game);
-    const back = await storage.getGame('billed');
-    expect(back?.bills).toEqual([bill('p1', '김민준')]);
-    expect(back?.config).toEqual(config);
-    expect(back?.scoreChanges).toEqual(game.scoreChanges);
-    const { bills: _b, config: _c, ...plain } = trickyGame('plain');
-    await storage.saveFinishedGame(plain);
-    const plainBack = await storage.getGame('plain');
-    expect(plainBack).toEqual(plain);
-    expect(plainBack && 'bills' in plainBack).toBe(false);
-  });
+  it(
+    'stores race bills and the config with the game (migration 002), not as ' + 'score changes; both optional',
+    async () => {
+      const game = trickyGame('billed');
+      await storage.saveFinishedGame(game);
+      const back = await storage.getGame('billed');
+      expect(back?.bills).toEqual([bill('p1', '김민준')]);
+      expect(back?.config).toEqual(config);
+      expect(back?.scoreChanges).toEqual(game.scoreChanges);
+      const { bills: _b, config: _c, ...plain } = trickyGame('plain');
+      await storage.saveFinishedGame(plain);
+      const plainBack = await storage.getGame('plain');
+      expect(plainBack).toEqual(plain);
+      expect(plainBack && 'bills' in plainBack).toBe(false);
+    },
+  );
 
   it('stores text with a NUL character (PostgreSQL turns it into U+FFFD instead of failing)', async () => {
     const game = trickyGame('nul-game');
@@ -346,16 +390,37 @@ describe.each(adapters)('storage: $name', (adapter) => {
     expect(await storage.getGame('big')).toEqual(game);
   });
 
-  it('lists a host its own games, newest first, with player count and top player; never another host\'s', async () => {
+  it("lists a host its own games, newest first, with player count and top player; never another host's", async () => {
     await storage.saveFinishedGame(trickyGame('a-old', { finishedAt: 1_000 }));
     await storage.saveFinishedGame(trickyGame('a-new', { finishedAt: 3_000, players: [] }));
     await storage.saveFinishedGame(trickyGame('a-mid', { finishedAt: 2_000, mode: 'classroom' }));
     await storage.saveFinishedGame(trickyGame('b-1', { hostKeyHash: 'host-b', finishedAt: 5_000 }));
 
     expect(await storage.listGames('host-a')).toEqual([
-      { gameId: 'a-new', packTitle: '가상화 "기초", 1부', mode: 'team', finishedAt: 3_000, playerCount: 0, topPlayer: null },
-      { gameId: 'a-mid', packTitle: '가상화 "기초", 1부', mode: 'classroom', finishedAt: 2_000, playerCount: 3, topPlayer: '김민준' },
-      { gameId: 'a-old', packTitle: '가상화 "기초", 1부', mode: 'team', finishedAt: 1_000, playerCount: 3, topPlayer: '김민준' },
+      {
+        gameId: 'a-new',
+        packTitle: '가상화 "기초", 1부',
+        mode: 'team',
+        finishedAt: 3_000,
+        playerCount: 0,
+        topPlayer: null,
+      },
+      {
+        gameId: 'a-mid',
+        packTitle: '가상화 "기초", 1부',
+        mode: 'classroom',
+        finishedAt: 2_000,
+        playerCount: 3,
+        topPlayer: '김민준',
+      },
+      {
+        gameId: 'a-old',
+        packTitle: '가상화 "기초", 1부',
+        mode: 'team',
+        finishedAt: 1_000,
+        playerCount: 3,
+        topPlayer: '김민준',
+      },
     ]);
     expect((await storage.listGames('host-a', 2)).map((g) => g.gameId)).toEqual(['a-new', 'a-mid']);
     expect((await storage.listGames('host-b')).map((g) => g.gameId)).toEqual(['b-1']);
@@ -452,34 +517,45 @@ describe.each(adapters)('storage: $name', (adapter) => {
         ownerKeyHash: '',
         shared: false,
       },
-      expect.objectContaining({ id: 'imp-mid', createdAt: 2_000, language: 'en', questionCount: warmup.questions.length }),
+      expect.objectContaining({
+        id: 'imp-mid',
+        createdAt: 2_000,
+        language: 'en',
+        questionCount: warmup.questions.length,
+      }),
       expect.objectContaining({ id: 'imp-old', createdAt: 1_000 }),
     ]);
     expect((await storage.listImportedPacks(2)).map((p) => p.id)).toEqual(['imp-new', 'imp-mid']);
   });
 
-  it('imported packs have an owner and a shared flag (migration 004): a viewer lists the shared ones and its own', async () => {
-    await storage.saveImportedPack({ ...imported('imp-alice', 1_000), ownerKeyHash: 'hash-alice' }, 500);
-    await storage.saveImportedPack({ ...imported('imp-bob', 2_000), ownerKeyHash: 'hash-bob' }, 500);
-    await storage.saveImportedPack({ ...imported('imp-none', 3_000) }, 500);
-    const ids = async (viewer?: Parameters<Storage['listImportedPacks']>[1]) =>
-      (await storage.listImportedPacks(10, viewer)).map((p) => p.id);
-    expect(await ids()).toEqual(['imp-none', 'imp-bob', 'imp-alice']);
-    expect(await ids({ ownerKeyHash: 'hash-alice' })).toEqual(['imp-alice']);
-    expect(await ids({ ownerKeyHash: null })).toEqual([]);
-    // An ownerless pack is nobody's: an empty hash does not make its viewer the owner.
-    expect(await ids({ ownerKeyHash: '' })).toEqual([]);
-    expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: false });
-    expect(await storage.setImportedPackShared('imp-alice', true)).toBe(true);
-    expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: true });
-    expect(await ids({ ownerKeyHash: 'hash-bob' })).toEqual(['imp-bob', 'imp-alice']);
-    expect(await ids({ ownerKeyHash: null })).toEqual(['imp-alice']);
-    expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-bob' }))[1]).toMatchObject({ ownerKeyHash: 'hash-alice', shared: true });
-    expect(await storage.setImportedPackShared('imp-alice', false)).toBe(true);
-    expect(await ids({ ownerKeyHash: null })).toEqual([]);
-    expect(await storage.setImportedPackShared('imp-missing00000', true)).toBe(false);
-    expect(await storage.getImportedPackAccess('imp-missing00000')).toBeNull();
-  });
+  it(
+    'imported packs have an owner and a shared flag (migration 004): a ' + 'viewer lists the shared ones and its own',
+    async () => {
+      await storage.saveImportedPack({ ...imported('imp-alice', 1_000), ownerKeyHash: 'hash-alice' }, 500);
+      await storage.saveImportedPack({ ...imported('imp-bob', 2_000), ownerKeyHash: 'hash-bob' }, 500);
+      await storage.saveImportedPack({ ...imported('imp-none', 3_000) }, 500);
+      const ids = async (viewer?: Parameters<Storage['listImportedPacks']>[1]) =>
+        (await storage.listImportedPacks(10, viewer)).map((p) => p.id);
+      expect(await ids()).toEqual(['imp-none', 'imp-bob', 'imp-alice']);
+      expect(await ids({ ownerKeyHash: 'hash-alice' })).toEqual(['imp-alice']);
+      expect(await ids({ ownerKeyHash: null })).toEqual([]);
+      // An ownerless pack is nobody's: an empty hash does not make its viewer the owner.
+      expect(await ids({ ownerKeyHash: '' })).toEqual([]);
+      expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: false });
+      expect(await storage.setImportedPackShared('imp-alice', true)).toBe(true);
+      expect(await storage.getImportedPackAccess('imp-alice')).toEqual({ ownerKeyHash: 'hash-alice', shared: true });
+      expect(await ids({ ownerKeyHash: 'hash-bob' })).toEqual(['imp-bob', 'imp-alice']);
+      expect(await ids({ ownerKeyHash: null })).toEqual(['imp-alice']);
+      expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-bob' }))[1]).toMatchObject({
+        ownerKeyHash: 'hash-alice',
+        shared: true,
+      });
+      expect(await storage.setImportedPackShared('imp-alice', false)).toBe(true);
+      expect(await ids({ ownerKeyHash: null })).toEqual([]);
+      expect(await storage.setImportedPackShared('imp-missing00000', true)).toBe(false);
+      expect(await storage.getImportedPackAccess('imp-missing00000')).toBeNull();
+    },
+  );
 
   it('keeps only the newest `keep` imported packs: saving one more deletes the oldest', async () => {
     await storage.saveImportedPack(imported('imp-1', 1_000), 2);
@@ -553,25 +629,28 @@ describe('storage: SQLite specifics', () => {
     await storage.close();
   });
 
-  it('reads no environment: SQLITE_PATH and DATABASE_URL reach it through server/config.ts (":memory:" allowed)', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hostrush-env-'));
-    try {
-      const fromConfig = (env: Record<string, string>) => {
-        const { databaseUrl, sqlitePath } = readConfig(env).config.app;
-        return createStorage({ ...(databaseUrl ? { databaseUrl } : {}), ...(sqlitePath ? { sqlitePath } : {}) });
-      };
-      const onDisk = await fromConfig({ SQLITE_PATH: join(dir, 'env.db') });
-      expect((onDisk as unknown as { where: string }).where).toContain(join(dir, 'env.db'));
-      await onDisk.close();
-      const memory = await fromConfig({ SQLITE_PATH: ':memory:' });
-      expect((memory as unknown as { where: string }).where).toBe('in-memory SQLite database');
-      await memory.close();
-      // The process's own variables are not read here (CI sets DATABASE_URL for the PostgreSQL tests).
-      expect(readConfig({}).config.app.sqlitePath).toBe(DEFAULT_SQLITE_PATH);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it(
+    'reads no environment: SQLITE_PATH and DATABASE_URL reach it through ' + 'server/config.ts (":memory:" allowed)',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hostrush-env-'));
+      try {
+        const fromConfig = (env: Record<string, string>) => {
+          const { databaseUrl, sqlitePath } = readConfig(env).config.app;
+          return createStorage({ ...(databaseUrl ? { databaseUrl } : {}), ...(sqlitePath ? { sqlitePath } : {}) });
+        };
+        const onDisk = await fromConfig({ SQLITE_PATH: join(dir, 'env.db') });
+        expect((onDisk as unknown as { where: string }).where).toContain(join(dir, 'env.db'));
+        await onDisk.close();
+        const memory = await fromConfig({ SQLITE_PATH: ':memory:' });
+        expect((memory as unknown as { where: string }).where).toBe('in-memory SQLite database');
+        await memory.close();
+        // The process's own variables are not read here (CI sets DATABASE_URL for the PostgreSQL tests).
+        expect(readConfig({}).config.app.sqlitePath).toBe(DEFAULT_SQLITE_PATH);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('has the same migrations for both databases', () => {
     const names = (dialect: 'sqlite' | 'postgres') => readMigrations(dialect).map((m) => `${m.id}_${m.name}`);
@@ -599,7 +678,9 @@ describe.skipIf(!PG_URL)('storage: PostgreSQL specifics', () => {
   });
 
   it('rejects an unsafe schema name', async () => {
-    await expect(createStorage({ databaseUrl: PG_URL, pgSchema: 'x"; drop table y; --' })).rejects.toThrow(/schema name/);
+    await expect(createStorage({ databaseUrl: PG_URL, pgSchema: 'x"; drop table y; --' })).rejects.toThrow(
+      /schema name/,
+    );
   });
 });
 
@@ -668,23 +749,46 @@ describe('migration 004 on imported packs stored before it (SQLite file)', () =>
       const path = join(dir, 'old.db');
       // The database as the version before migration 004 left it, with one import.
       const db = new Database(path);
-      db.exec('CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+      db.exec(
+        'CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+      );
       for (const m of readMigrations('sqlite').filter((m) => m.id <= 3)) {
         db.exec(m.sql);
         db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, 0);
       }
       const old = imported('imp-oldoldoldold', 1_000);
       db.prepare(
-        'INSERT INTO imported_packs (id, created_at, title, language, description, question_count, card_count, scenario_count, round_count, pack) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(old.id, old.createdAt, old.pack.meta.title, old.pack.meta.language, old.pack.meta.description, 1, 1, 1, 1, JSON.stringify(old.pack));
+        'INSERT INTO imported_packs (id, created_at, title, language, ' +
+          'description, question_count, card_count, scenario_count, round_count, ' +
+          'pack) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        old.id,
+        old.createdAt,
+        old.pack.meta.title,
+        old.pack.meta.language,
+        old.pack.meta.description,
+        1,
+        1,
+        1,
+        1,
+        JSON.stringify(old.pack),
+      );
       db.close();
 
       const storage = await createStorage({ sqlitePath: path });
       try {
         expect(await storage.getImportedPackAccess('imp-oldoldoldold')).toEqual({ ownerKeyHash: '', shared: true });
-        await storage.saveImportedPack({ ...imported('imp-newnewnewnew', 2_000), ownerKeyHash: 'hash-owner', shared: false }, 500);
-        expect((await storage.listImportedPacks(10, { ownerKeyHash: null })).map((p) => p.id)).toEqual(['imp-oldoldoldold']);
-        expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-owner' })).map((p) => p.id)).toEqual(['imp-newnewnewnew', 'imp-oldoldoldold']);
+        await storage.saveImportedPack(
+          { ...imported('imp-newnewnewnew', 2_000), ownerKeyHash: 'hash-owner', shared: false },
+          500,
+        );
+        expect((await storage.listImportedPacks(10, { ownerKeyHash: null })).map((p) => p.id)).toEqual([
+          'imp-oldoldoldold',
+        ]);
+        expect((await storage.listImportedPacks(10, { ownerKeyHash: 'hash-owner' })).map((p) => p.id)).toEqual([
+          'imp-newnewnewnew',
+          'imp-oldoldoldold',
+        ]);
       } finally {
         await storage.close();
       }

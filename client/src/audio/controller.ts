@@ -55,7 +55,8 @@ export class SoundCues implements ReactiveController {
     this.engine.setLoop(wantsLoop(next, this.profile));
     if (!sameClock(this.prev, next)) {
       this.clearTicks();
-      for (const at of ticksFor(next, now)) this.ticks.push(setTimeout(() => this.engine.play('tick'), Math.max(0, at - now)));
+      for (const at of ticksFor(next, now))
+        this.ticks.push(setTimeout(() => this.engine.play('tick'), Math.max(0, at - now)));
     }
     this.prev = next;
   }

@@ -18,7 +18,18 @@ export interface PlayedCue {
 }
 
 /** The part of AudioContext used here (a fake one in unit tests). */
-export type ContextLike = Pick<AudioContext, 'state' | 'resume' | 'suspend' | 'currentTime' | 'destination' | 'createGain' | 'createOscillator' | 'createBiquadFilter' | 'createDynamicsCompressor'> &
+export type ContextLike = Pick<
+  AudioContext,
+  | 'state'
+  | 'resume'
+  | 'suspend'
+  | 'currentTime'
+  | 'destination'
+  | 'createGain'
+  | 'createOscillator'
+  | 'createBiquadFilter'
+  | 'createDynamicsCompressor'
+> &
   Pick<EventTarget, 'addEventListener'>;
 
 export interface SoundDeps {
@@ -238,7 +249,12 @@ function pageDeps(): SoundDeps {
   }
   const Ctor = window.AudioContext ?? window.webkitAudioContext;
   const log = (window.__hostrushSounds ??= []);
-  return { createContext: Ctor ? () => new Ctor({ latencyHint: 'interactive' }) : null, storage, log, now: () => Date.now() };
+  return {
+    createContext: Ctor ? () => new Ctor({ latencyHint: 'interactive' }) : null,
+    storage,
+    log,
+    now: () => Date.now(),
+  };
 }
 
 /** The page's one sound engine. */
@@ -250,5 +266,6 @@ if (typeof window !== 'undefined') {
     if (e.composedPath().some((n) => n instanceof Element && n.localName === 'sound-toggle')) return;
     sound.unlock();
   };
-  for (const type of ['pointerdown', 'pointerup', 'keydown', 'touchend', 'click'] as const) window.addEventListener(type, unlock, { capture: true });
+  for (const type of ['pointerdown', 'pointerup', 'keydown', 'touchend', 'click'] as const)
+    window.addEventListener(type, unlock, { capture: true });
 }

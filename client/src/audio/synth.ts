@@ -78,8 +78,11 @@ export function playCue(ctx: BaseAudioContext, dest: AudioNode, cue: Exclude<Cue
     case 'podium': {
       // A short fanfare: an arpeggio up to a held major chord, and a sparkle on top.
       const brass = lowpass(ctx, dest, 2400);
-      [67, 72, 76].forEach((m, i) => note(ctx, brass, { midi: m, at: t + i * 0.14, wave: 'sawtooth', peak: 0.2, attack: 0.02, decay: 0.2 }));
-      for (const m of [60, 64, 67, 72, 79]) note(ctx, brass, { midi: m, at: t + 0.42, wave: 'sawtooth', peak: 0.1, attack: 0.04, decay: 1.7 });
+      [67, 72, 76].forEach((m, i) =>
+        note(ctx, brass, { midi: m, at: t + i * 0.14, wave: 'sawtooth', peak: 0.2, attack: 0.02, decay: 0.2 }),
+      );
+      for (const m of [60, 64, 67, 72, 79])
+        note(ctx, brass, { midi: m, at: t + 0.42, wave: 'sawtooth', peak: 0.1, attack: 0.04, decay: 1.7 });
       [84, 88, 91, 96].forEach((m, i) => bell(ctx, dest, m, t + 0.5 + i * 0.08, 0.05, 0.6));
       return;
     }
@@ -118,8 +121,11 @@ export function startLoop(ctx: BaseAudioContext, dest: AudioNode, lookaheadS = L
     const chord = CHORDS[bar]!;
     const pattern = Math.floor(i / 32) % 2 === 0 ? ARP : ARP_B;
     note(ctx, soft, { midi: chord[pattern[pos]!]! + 12, at, peak: 0.06, attack: 0.006, decay: 0.34 });
-    if (pos === 0 || pos === 4) note(ctx, soft, { midi: chord[0] - 12, at, wave: 'sine', peak: 0.11, attack: 0.02, decay: 0.6 });
-    if (pos === 0) for (const m of chord.slice(1, 3)) note(ctx, soft, { midi: m, at, wave: 'sine', peak: 0.025, attack: 0.4, decay: 2.4 });
+    if (pos === 0 || pos === 4)
+      note(ctx, soft, { midi: chord[0] - 12, at, wave: 'sine', peak: 0.11, attack: 0.02, decay: 0.6 });
+    if (pos === 0)
+      for (const m of chord.slice(1, 3))
+        note(ctx, soft, { midi: m, at, wave: 'sine', peak: 0.025, attack: 0.4, decay: 2.4 });
   };
   const pump = () => {
     // After a stall (a hidden tab's timers slow down), go on from now instead of piling notes up in the past.

@@ -19,8 +19,14 @@ export class AnswerChoices extends LocalizedElement {
     submitStyles,
     answerStyles,
     css`
-      :host { display: block; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr)); gap: 0.75rem; }
+      :host {
+        display: block;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 0.75rem;
+      }
     `,
   ];
   question: PublicQuestion | null = null;
@@ -40,8 +46,15 @@ export class AnswerChoices extends LocalizedElement {
     // A new question: the first option takes the focus if the focus is nowhere (or was on the last question's
     // options), so a keyboard player answers with arrows and Enter without tabbing through the page.
     const q = this.question;
-    if (!changed.has('question') || !q || this.disabled || (changed.get('question') as PublicQuestion | null)?.id === q.id) return;
-    if (deepActive() === null || this.renderRoot.contains(deepActive())) this.buttons()[0]?.focus({ preventScroll: true });
+    if (
+      !changed.has('question') ||
+      !q ||
+      this.disabled ||
+      (changed.get('question') as PublicQuestion | null)?.id === q.id
+    )
+      return;
+    if (deepActive() === null || this.renderRoot.contains(deepActive()))
+      this.buttons()[0]?.focus({ preventScroll: true });
   }
 
   private buttons(): HTMLButtonElement[] {
@@ -55,11 +68,15 @@ export class AnswerChoices extends LocalizedElement {
     if (at < 0 || e.altKey || e.ctrlKey || e.metaKey) return;
     const n = buttons.length;
     const to =
-      e.key === 'ArrowRight' || e.key === 'ArrowDown' ? (at + 1) % n
-      : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? (at - 1 + n) % n
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? n - 1
-      : null;
+      e.key === 'ArrowRight' || e.key === 'ArrowDown'
+        ? (at + 1) % n
+        : e.key === 'ArrowLeft' || e.key === 'ArrowUp'
+          ? (at - 1 + n) % n
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? n - 1
+              : null;
     if (to === null) return;
     e.preventDefault();
     this.current = to;
@@ -82,14 +99,21 @@ export class AnswerChoices extends LocalizedElement {
     if (!q || this.disabled) return;
     if (q.type === 'single') this.send({ type: 'single', choice: index });
     else if (q.type === 'truefalse') this.send({ type: 'truefalse', value: index === 0 });
-    else this.picked = this.picked.includes(index) ? this.picked.filter((i) => i !== index) : [...this.picked, index].sort((a, b) => a - b);
+    else
+      this.picked = this.picked.includes(index)
+        ? this.picked.filter((i) => i !== index)
+        : [...this.picked, index].sort((a, b) => a - b);
   }
 
   override render() {
     const q = this.question;
     if (!q) return null;
     const multi = q.type === 'multi';
-    const help = multi ? t('q.multi', { count: q.selectCount ?? 1 }) : q.type === 'truefalse' ? t('q.truefalse') : t('q.single');
+    const help = multi
+      ? t('q.multi', { count: q.selectCount ?? 1 })
+      : q.type === 'truefalse'
+        ? t('q.truefalse')
+        : t('q.single');
     return html`
       <p class="muted" id="help">${help}</p>
       <div class="grid" role="group" aria-labelledby="help" @keydown=${this.onKey}>
@@ -110,10 +134,17 @@ export class AnswerChoices extends LocalizedElement {
           </button>`;
         })}
       </div>
-      ${multi
-        ? html`<button class="submit" ?disabled=${this.disabled || this.picked.length === 0}
-            @click=${() => this.send({ type: 'multi', choices: this.picked })}>${t('q.submit')}</button>`
-        : null}
+      ${
+        multi
+          ? html`<button
+              class="submit"
+              ?disabled=${this.disabled || this.picked.length === 0}
+              @click=${() => this.send({ type: 'multi', choices: this.picked })}
+            >
+              ${t('q.submit')}
+            </button>`
+          : null
+      }
     `;
   }
 }

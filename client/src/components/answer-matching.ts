@@ -18,21 +18,59 @@ export class AnswerMatching extends LocalizedElement {
     baseStyles,
     submitStyles,
     css`
-      :host { display: block; }
-      .cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8rem; }
-      .col { display: grid; gap: 0.5rem; align-content: start; }
+      :host {
+        display: block;
+      }
+      .cols {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.8rem;
+      }
+      .col {
+        display: grid;
+        gap: 0.5rem;
+        align-content: start;
+      }
       .item {
-        width: 100%; justify-content: flex-start; text-align: start; background: var(--hr-surface); color: var(--hr-ink);
-        border: 2px solid var(--hr-border); font-weight: 600;
+        width: 100%;
+        justify-content: flex-start;
+        text-align: start;
+        background: var(--hr-surface);
+        color: var(--hr-ink);
+        border: 2px solid var(--hr-border);
+        font-weight: 600;
       }
-      .item[aria-pressed='true'] { border-color: var(--hr-brand); background: var(--hr-brand-soft); }
+      .item[aria-pressed='true'] {
+        border-color: var(--hr-brand);
+        background: var(--hr-brand-soft);
+      }
       .tag {
-        flex: none; font-weight: 800; min-width: 1.8rem; height: 1.8rem; border-radius: 50%;
-        display: inline-grid; place-items: center; background: var(--hr-surface-2); color: var(--hr-ink);
+        flex: none;
+        font-weight: 800;
+        min-width: 1.8rem;
+        height: 1.8rem;
+        border-radius: 50%;
+        display: inline-grid;
+        place-items: center;
+        background: var(--hr-surface-2);
+        color: var(--hr-ink);
       }
-      .tag.set { background: var(--hr-brand); color: #fff; }
-      ul { list-style: none; padding: 0; margin: 1rem 0 0; display: grid; gap: 0.3rem; }
-      li { display: flex; align-items: center; gap: 0.5rem; }
+      .tag.set {
+        background: var(--hr-brand);
+        color: #fff;
+      }
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 1rem 0 0;
+        display: grid;
+        gap: 0.3rem;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
     `,
   ];
   question: PublicQuestion | null = null;
@@ -82,19 +120,30 @@ export class AnswerMatching extends LocalizedElement {
         <div class="col" role="group" aria-labelledby="help">
           ${left.map((text, i) => {
             const r = this.pairs[i] ?? -1;
-            return html`<button class="item left" aria-pressed=${String(this.active === i)} ?disabled=${this.disabled}
-              @click=${() => this.pickLeft(i)}>
-              <span class="tag ${r >= 0 ? 'set' : ''}" aria-hidden="true">${r >= 0 ? answerLook(r).letter : i + 1}</span>
+            return html`<button
+              class="item left"
+              aria-pressed=${String(this.active === i)}
+              ?disabled=${this.disabled}
+              @click=${() => this.pickLeft(i)}
+            >
+              <span class="tag ${r >= 0 ? 'set' : ''}" aria-hidden="true"
+                >${r >= 0 ? answerLook(r).letter : i + 1}</span
+              >
               <span>${text}</span>
-              <span class="sr-only">${r >= 0 ? t('q.matchedWith', { left: text, right: right[r] ?? '' }) : t('q.unmatched')}</span>
+              <span class="sr-only"
+                >${r >= 0 ? t('q.matchedWith', { left: text, right: right[r] ?? '' }) : t('q.unmatched')}</span
+              >
             </button>`;
           })}
         </div>
         <div class="col" role="group" aria-label=${t('q.matching')}>
           ${right.map((text, r) => {
             const look = answerLook(r);
-            return html`<button class="item right" ?disabled=${this.disabled || (this.active === null && !this.pairs.includes(-1))}
-              @click=${() => this.pickRight(r)}>
+            return html`<button
+              class="item right"
+              ?disabled=${this.disabled || (this.active === null && !this.pairs.includes(-1))}
+              @click=${() => this.pickRight(r)}
+            >
               <span class="tag" aria-hidden="true">${look.letter}</span><span>${text}</span>
             </button>`;
           })}
@@ -105,8 +154,14 @@ export class AnswerMatching extends LocalizedElement {
           r >= 0
             ? html`<li>
                 <span>${t('q.matchedWith', { left: left[i] ?? '', right: right[r] ?? '' })}</span>
-                <button class="ghost" ?disabled=${this.disabled} aria-label=${t('q.clearPair', { left: left[i] ?? '' })}
-                  @click=${() => this.unpair(i)}>✕</button>
+                <button
+                  class="ghost"
+                  ?disabled=${this.disabled}
+                  aria-label=${t('q.clearPair', { left: left[i] ?? '' })}
+                  @click=${() => this.unpair(i)}
+                >
+                  ✕
+                </button>
               </li>`
             : null,
         )}

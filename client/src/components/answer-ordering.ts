@@ -19,18 +19,56 @@ export class AnswerOrdering extends LocalizedElement {
     baseStyles,
     submitStyles,
     css`
-      :host { display: block; }
-      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5rem; }
-      li {
-        display: flex; align-items: center; gap: 0.6rem; background: var(--hr-surface); border: 2px solid var(--hr-border);
-        border-radius: var(--hr-radius-sm); padding: 0.4rem 0.5rem; touch-action: none; user-select: none;
+      :host {
+        display: block;
       }
-      li.dragging { border-color: var(--hr-brand); background: var(--hr-brand-soft); box-shadow: var(--hr-shadow); }
-      .pos { font-weight: 800; width: 2rem; text-align: center; color: var(--hr-brand); }
-      .handle { cursor: grab; font-size: 1.4rem; padding: 0 0.4rem; color: var(--hr-ink-soft); touch-action: none; }
-      .text { flex: 1; font-weight: 600; }
-      .moves { display: flex; gap: 0.3rem; }
-      .moves button { padding: 0.3rem 0.6rem; }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        background: var(--hr-surface);
+        border: 2px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.4rem 0.5rem;
+        touch-action: none;
+        user-select: none;
+      }
+      li.dragging {
+        border-color: var(--hr-brand);
+        background: var(--hr-brand-soft);
+        box-shadow: var(--hr-shadow);
+      }
+      .pos {
+        font-weight: 800;
+        width: 2rem;
+        text-align: center;
+        color: var(--hr-brand);
+      }
+      .handle {
+        cursor: grab;
+        font-size: 1.4rem;
+        padding: 0 0.4rem;
+        color: var(--hr-ink-soft);
+        touch-action: none;
+      }
+      .text {
+        flex: 1;
+        font-weight: 600;
+      }
+      .moves {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .moves button {
+        padding: 0.3rem 0.6rem;
+      }
     `,
   ];
   question: PublicQuestion | null = null;
@@ -59,7 +97,9 @@ export class AnswerOrdering extends LocalizedElement {
     await this.updateComplete;
     // Keep focus on the same item's button so repeated presses keep moving it.
     const rows = this.renderRoot.querySelectorAll('li');
-    const button = rows[Math.max(0, Math.min(rows.length - 1, to))]?.querySelector<HTMLButtonElement>(`button.${which}`);
+    const button = rows[Math.max(0, Math.min(rows.length - 1, to))]?.querySelector<HTMLButtonElement>(
+      `button.${which}`,
+    );
     if (button && !button.disabled) button.focus();
     else rows[to]?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
   }
@@ -109,13 +149,27 @@ export class AnswerOrdering extends LocalizedElement {
           const text = items[itemIndex] ?? '';
           return html`<li class=${this.dragging === pos ? 'dragging' : ''} data-item=${itemIndex}>
             <span class="pos" aria-hidden="true">${pos + 1}</span>
-            <span class="handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, pos)}>⠿</span>
+            <span class="handle" aria-hidden="true" @pointerdown=${(e: PointerEvent) => this.onPointerDown(e, pos)}
+              >⠿</span
+            >
             <span class="text">${text}</span>
             <span class="moves">
-              <button class="secondary up" ?disabled=${this.disabled || pos === 0} aria-label=${t('q.moveUp', { item: text })}
-                @click=${() => this.moveByButton(pos, pos - 1, 'up')}>↑</button>
-              <button class="secondary down" ?disabled=${this.disabled || pos === last} aria-label=${t('q.moveDown', { item: text })}
-                @click=${() => this.moveByButton(pos, pos + 1, 'down')}>↓</button>
+              <button
+                class="secondary up"
+                ?disabled=${this.disabled || pos === 0}
+                aria-label=${t('q.moveUp', { item: text })}
+                @click=${() => this.moveByButton(pos, pos - 1, 'up')}
+              >
+                ↑
+              </button>
+              <button
+                class="secondary down"
+                ?disabled=${this.disabled || pos === last}
+                aria-label=${t('q.moveDown', { item: text })}
+                @click=${() => this.moveByButton(pos, pos + 1, 'down')}
+              >
+                ↓
+              </button>
             </span>
           </li>`;
         })}

@@ -17,18 +17,59 @@ export class CloudBill extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      .paper { background: var(--hr-surface); border: 2px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.8rem 1rem;
-        box-shadow: var(--hr-shadow); }
-      h3 { margin: 0 0 0.5rem; display: flex; justify-content: space-between; gap: 0.5rem; flex-wrap: wrap; }
-      table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-      th, td { padding: 0.3rem 0.4rem; border-bottom: 1px dashed var(--hr-border); text-align: end; }
-      td { white-space: nowrap; }
-      th[scope='row'] { text-align: start; font-weight: 650; word-break: keep-all; overflow-wrap: anywhere; }
+      :host {
+        display: block;
+      }
+      .paper {
+        background: var(--hr-surface);
+        border: 2px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.8rem 1rem;
+        box-shadow: var(--hr-shadow);
+      }
+      h3 {
+        margin: 0 0 0.5rem;
+        display: flex;
+        justify-content: space-between;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+      }
+      th,
+      td {
+        padding: 0.3rem 0.4rem;
+        border-bottom: 1px dashed var(--hr-border);
+        text-align: end;
+      }
+      td {
+        white-space: nowrap;
+      }
+      th[scope='row'] {
+        text-align: start;
+        font-weight: 650;
+        word-break: keep-all;
+        overflow-wrap: anywhere;
+      }
       /* --hr-room-min: the projector's least readable size (unset on phones and the report). */
-      thead th { font-size: max(0.85em, var(--hr-room-min, 0px)); color: var(--hr-ink-soft); }
-      tr.total th, tr.total td { border-bottom: 0; border-top: 2px solid var(--hr-ink); font-weight: 850; font-size: 1.1em; }
-      .pct { font-weight: 800; color: var(--hr-brand); }
+      thead th {
+        font-size: max(0.85em, var(--hr-room-min, 0px));
+        color: var(--hr-ink-soft);
+      }
+      tr.total th,
+      tr.total td {
+        border-bottom: 0;
+        border-top: 2px solid var(--hr-ink);
+        font-weight: 850;
+        font-size: 1.1em;
+      }
+      .pct {
+        font-weight: 800;
+        color: var(--hr-brand);
+      }
     `,
   ];
   bill: Bill | null = null;
@@ -64,13 +105,32 @@ export class CloudBill extends LocalizedElement {
     const bestPoints = best ? (best.score ?? best.points) : 0;
     const pct = best && bestPoints > 0 ? Math.round((b.points / bestPoints) * 100) : null;
     return html`<section class="paper" data-testid="cloud-bill" aria-label=${this.heading || t('bill.title')}>
-      <h3><span>${this.heading || t('bill.title')}</span>${pct !== null ? html`<span class="pct">${t('bill.pct', { pct })}</span>` : nothing}</h3>
+      <h3>
+        <span>${this.heading || t('bill.title')}</span
+        >${pct !== null ? html`<span class="pct">${t('bill.pct', { pct })}</span>` : nothing}
+      </h3>
       <table>
-        <thead><tr><th scope="col"><span class="sr-only">${t('bill.item')}</span></th><th scope="col">${t('bill.yours')}</th>
-          ${best ? html`<th scope="col">${t('bill.best')}</th>` : nothing}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col"><span class="sr-only">${t('bill.item')}</span></th>
+            <th scope="col">${t('bill.yours')}</th>
+            ${best ? html`<th scope="col">${t('bill.best')}</th>` : nothing}
+          </tr>
+        </thead>
         <tbody>
-          ${rows.map(([label, f]) => html`<tr><th scope="row">${label}</th><td>${f(b)}</td>${best ? html`<td>${f(best)}</td>` : nothing}</tr>`)}
-          <tr class="total"><th scope="row">${b.deployPoints === undefined ? t('bill.points') : t('bill.total')}</th><td>${fmt(b.points)}</td>${best ? html`<td>${fmt(bestPoints)}</td>` : nothing}</tr>
+          ${rows.map(
+            ([label, f]) =>
+              html`<tr>
+                <th scope="row">${label}</th>
+                <td>${f(b)}</td>
+                ${best ? html`<td>${f(best)}</td>` : nothing}
+              </tr>`,
+          )}
+          <tr class="total">
+            <th scope="row">${b.deployPoints === undefined ? t('bill.points') : t('bill.total')}</th>
+            <td>${fmt(b.points)}</td>
+            ${best ? html`<td>${fmt(bestPoints)}</td>` : nothing}
+          </tr>
         </tbody>
       </table>
     </section>`;

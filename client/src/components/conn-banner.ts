@@ -10,12 +10,38 @@ export class ConnBanner extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; position: sticky; top: 0; z-index: 10; }
-      .bar { background: var(--hr-warn-soft); color: var(--hr-warn); border-bottom: 3px solid var(--hr-warn); padding: 0.6rem 1rem;
-        font-weight: 700; text-align: center; }
-      .dot { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 50%; background: var(--hr-warn); margin-inline-end: 0.5rem; }
-      @media (prefers-reduced-motion: no-preference) { .dot { animation: pulse 1s infinite alternate; } }
-      @keyframes pulse { to { opacity: 0.3; } }
+      :host {
+        display: block;
+        position: sticky;
+        top: 0;
+        z-index: 10;
+      }
+      .bar {
+        background: var(--hr-warn-soft);
+        color: var(--hr-warn);
+        border-bottom: 3px solid var(--hr-warn);
+        padding: 0.6rem 1rem;
+        font-weight: 700;
+        text-align: center;
+      }
+      .dot {
+        display: inline-block;
+        width: 0.7rem;
+        height: 0.7rem;
+        border-radius: 50%;
+        background: var(--hr-warn);
+        margin-inline-end: 0.5rem;
+      }
+      @media (prefers-reduced-motion: no-preference) {
+        .dot {
+          animation: pulse 1s infinite alternate;
+        }
+      }
+      @keyframes pulse {
+        to {
+          opacity: 0.3;
+        }
+      }
     `,
   ];
   status: ConnStatus = CONN.idle;

@@ -21,17 +21,46 @@ export class CountDown extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: inline-flex; align-items: center; gap: 0.6rem; }
-      .ring { --p: 1; width: 3.4rem; height: 3.4rem; border-radius: 50%; display: grid; place-items: center;
+      :host {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.6rem;
+      }
+      .ring {
+        --p: 1;
+        width: 3.4rem;
+        height: 3.4rem;
+        border-radius: 50%;
+        display: grid;
+        place-items: center;
         background: conic-gradient(var(--hr-brand) calc(var(--p) * 360deg), var(--hr-surface-2) 0);
       }
-      .ring.low { background: conic-gradient(var(--hr-danger) calc(var(--p) * 360deg), var(--hr-surface-2) 0); }
-      .num { width: 78%; height: 78%; border-radius: 50%; background: var(--hr-surface); display: grid; place-items: center;
-        font-weight: 800; font-size: 1.3rem; font-variant-numeric: tabular-nums; }
+      .ring.low {
+        background: conic-gradient(var(--hr-danger) calc(var(--p) * 360deg), var(--hr-surface-2) 0);
+      }
+      .num {
+        width: 78%;
+        height: 78%;
+        border-radius: 50%;
+        background: var(--hr-surface);
+        display: grid;
+        place-items: center;
+        font-weight: 800;
+        font-size: 1.3rem;
+        font-variant-numeric: tabular-nums;
+      }
       /* --hr-ring: a view may size the big ring (the projector's race keeps it small); the number scales with it. */
-      :host([big]) .ring { width: var(--hr-ring, 7rem); height: var(--hr-ring, 7rem); }
-      :host([big]) .num { font-size: calc(var(--hr-ring, 7rem) * 0.4); }
-      .lbl { font-weight: 650; color: var(--hr-ink-soft); }
+      :host([big]) .ring {
+        width: var(--hr-ring, 7rem);
+        height: var(--hr-ring, 7rem);
+      }
+      :host([big]) .num {
+        font-size: calc(var(--hr-ring, 7rem) * 0.4);
+      }
+      .lbl {
+        font-weight: 650;
+        color: var(--hr-ink-soft);
+      }
     `,
   ];
   endsAt = 0;

@@ -11,13 +11,31 @@ import './leader-board.js';
 import './host-picture.js';
 
 export class GameReplay extends LocalizedElement {
-  static override properties = { config: { attribute: false }, seed: { type: String }, actions: { attribute: false }, index: { state: true } };
+  static override properties = {
+    config: { attribute: false },
+    seed: { type: String },
+    actions: { attribute: false },
+    index: { state: true },
+  };
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      .nav { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; margin-bottom: 0.8rem; }
-      code { font-family: var(--hr-mono); background: var(--hr-surface-2); padding: 0.1rem 0.4rem; border-radius: 4px; }
+      :host {
+        display: block;
+      }
+      .nav {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+        align-items: center;
+        margin-bottom: 0.8rem;
+      }
+      code {
+        font-family: var(--hr-mono);
+        background: var(--hr-surface-2);
+        padding: 0.1rem 0.4rem;
+        border-radius: 4px;
+      }
     `,
   ];
   config: GameConfig | null = null;
@@ -55,14 +73,31 @@ export class GameReplay extends LocalizedElement {
     return html`
       <div class="nav" role="group" aria-label=${t('report.replay')}>
         <button class="secondary" @click=${() => go(0)} ?disabled=${this.index === 0}>« ${t('report.first')}</button>
-        <button class="secondary" @click=${() => go(this.index - 1)} ?disabled=${this.index === 0}>◀ ${t('report.prev')}</button>
+        <button class="secondary" @click=${() => go(this.index - 1)} ?disabled=${this.index === 0}>
+          ◀ ${t('report.prev')}
+        </button>
         <button @click=${() => go(this.index + 1)} ?disabled=${this.index >= total}>${t('report.nextAction')} ▶</button>
-        <button class="secondary" @click=${() => go(total)} ?disabled=${this.index >= total}>${t('report.last')} »</button>
-        <span role="status">${t('report.replayStep', { n: this.index, count: total })}${action ? html` · ${t(`action.${action.type}`)}` : nothing} · ${t(`phase.${view.phase}`)}</span>
+        <button class="secondary" @click=${() => go(total)} ?disabled=${this.index >= total}>
+          ${t('report.last')} »
+        </button>
+        <span role="status"
+          >${t('report.replayStep', { n: this.index, count: total })}${action ? html` · ${t(`action.${action.type}`)}` : nothing}
+          · ${t(`phase.${view.phase}`)}</span
+        >
       </div>
-      ${view.race
-        ? view.race.hosts.map((h) => html`<host-picture .host=${h} .cards=${view.race?.cards ?? []} .names=${playerNames(view)} .events=${view.race?.events ?? []}></host-picture>`)
-        : nothing}
+      ${
+        view.race
+          ? view.race.hosts.map(
+              (h) =>
+                html`<host-picture
+                  .host=${h}
+                  .cards=${view.race?.cards ?? []}
+                  .names=${playerNames(view)}
+                  .events=${view.race?.events ?? []}
+                ></host-picture>`,
+            )
+          : nothing
+      }
       <leader-board .rows=${boardRows(view)} .limit=${10}></leader-board>
     `;
   }

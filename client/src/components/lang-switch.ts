@@ -8,10 +8,27 @@ export class LangSwitch extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: inline-flex; }
-      .group { display: inline-flex; border: 2px solid var(--hr-brand-ink); border-radius: 999px; overflow: hidden; }
-      button { border: 0; border-radius: 0; background: transparent; color: var(--hr-brand-ink); padding: 0.3rem 0.8rem; min-height: 40px; }
-      button[aria-pressed='true'] { background: var(--hr-brand-ink); color: var(--hr-brand); }
+      :host {
+        display: inline-flex;
+      }
+      .group {
+        display: inline-flex;
+        border: 2px solid var(--hr-brand-ink);
+        border-radius: 999px;
+        overflow: hidden;
+      }
+      button {
+        border: 0;
+        border-radius: 0;
+        background: transparent;
+        color: var(--hr-brand-ink);
+        padding: 0.3rem 0.8rem;
+        min-height: 40px;
+      }
+      button[aria-pressed='true'] {
+        background: var(--hr-brand-ink);
+        color: var(--hr-brand);
+      }
     `,
   ];
   override render() {

@@ -7,14 +7,33 @@ import { t } from '../i18n/index.js';
 export class MoreBelow extends LocalizedElement {
   static override properties = { below: { state: true }, label: { type: String } };
   static override styles = css`
-    :host { display: block; }
-    .spot { height: 1px; }
-    button {
-      position: fixed; left: 50%; transform: translateX(-50%); bottom: 5.2rem; z-index: 3;
-      font: inherit; font-weight: 750; border: 0; border-radius: 999px; padding: 0.5rem 1.1rem; min-height: 44px;
-      background: var(--hr-ink); color: #fff; box-shadow: var(--hr-shadow); cursor: pointer;
+    :host {
+      display: block;
     }
-    button:focus-visible { outline: 3px solid var(--hr-focus); outline-offset: 2px; }
+    .spot {
+      height: 1px;
+    }
+    button {
+      position: fixed;
+      left: 50%;
+      transform: translateX(-50%);
+      bottom: 5.2rem;
+      z-index: 3;
+      font: inherit;
+      font-weight: 750;
+      border: 0;
+      border-radius: 999px;
+      padding: 0.5rem 1.1rem;
+      min-height: 44px;
+      background: var(--hr-ink);
+      color: #fff;
+      box-shadow: var(--hr-shadow);
+      cursor: pointer;
+    }
+    button:focus-visible {
+      outline: 3px solid var(--hr-focus);
+      outline-offset: 2px;
+    }
   `;
   private below = false;
   /** What lies below (default: more answers). */
@@ -38,10 +57,18 @@ export class MoreBelow extends LocalizedElement {
   }
 
   override render() {
-    return html`<div class="spot"></div>${this.below
-      ? html`<button type="button" data-more-below
-          @click=${() => this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}>${this.label || t('q.moreBelow')} ↓</button>`
-      : nothing}`;
+    return html`<div class="spot"></div>
+      ${
+        this.below
+          ? html`<button
+              type="button"
+              data-more-below
+              @click=${() => this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}
+            >
+              ${this.label || t('q.moreBelow')} ↓
+            </button>`
+          : nothing
+      }`;
   }
 }
 customElements.define('more-below', MoreBelow);

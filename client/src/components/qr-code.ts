@@ -5,8 +5,18 @@ import qrcode from 'qrcode-generator';
 export class QrCode extends LitElement {
   static override properties = { value: { type: String }, label: { type: String } };
   static override styles = css`
-    :host { display: inline-block; background: #fff; padding: 0.6rem; border-radius: 12px; line-height: 0; }
-    svg { width: 100%; height: 100%; display: block; }
+    :host {
+      display: inline-block;
+      background: #fff;
+      padding: 0.6rem;
+      border-radius: 12px;
+      line-height: 0;
+    }
+    svg {
+      width: 100%;
+      height: 100%;
+      display: block;
+    }
   `;
   value = '';
   label = '';

@@ -21,21 +21,71 @@ export class RaceCards extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.45rem; grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr)); }
-      li { background: var(--hr-surface); border: 2px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.5rem 0.6rem;
-        display: flow-root; min-width: 0; }
-      li.mine { border-color: var(--hr-brand); box-shadow: 0 0 0 2px var(--hr-brand-soft); }
-      li.done { background: var(--hr-ok-soft); border-color: var(--hr-ok); }
-      li.later, li.taken { border-style: dashed; }
-      li.done, li.later, li.taken { padding-block: 0.35rem; }
-      .line { display: grid; gap: 0; min-width: 0; }
-      .line .title { font-weight: 750; overflow-wrap: anywhere; }
-      .state { font-weight: 700; font-size: 0.9rem; }
-      li.later .state, li.taken .state { color: var(--hr-ink-soft); }
-      .actions { display: grid; grid-template-columns: 1fr 1.6fr; gap: 0.5rem; margin-top: 0.4rem; }
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.45rem;
+        grid-template-columns: repeat(auto-fill, minmax(min(100%, 19rem), 1fr));
+      }
+      li {
+        background: var(--hr-surface);
+        border: 2px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.5rem 0.6rem;
+        display: flow-root;
+        min-width: 0;
+      }
+      li.mine {
+        border-color: var(--hr-brand);
+        box-shadow: 0 0 0 2px var(--hr-brand-soft);
+      }
+      li.done {
+        background: var(--hr-ok-soft);
+        border-color: var(--hr-ok);
+      }
+      li.later,
+      li.taken {
+        border-style: dashed;
+      }
+      li.done,
+      li.later,
+      li.taken {
+        padding-block: 0.35rem;
+      }
+      .line {
+        display: grid;
+        gap: 0;
+        min-width: 0;
+      }
+      .line .title {
+        font-weight: 750;
+        overflow-wrap: anywhere;
+      }
+      .state {
+        font-weight: 700;
+        font-size: 0.9rem;
+      }
+      li.later .state,
+      li.taken .state {
+        color: var(--hr-ink-soft);
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: 1fr 1.6fr;
+        gap: 0.5rem;
+        margin-top: 0.4rem;
+      }
       /* Floated, so the card's title wraps beside it and its tags take the whole width below. */
-      button.claim { float: inline-end; min-width: 6.5rem; margin: 0 0 0.3rem 0.5rem; }
+      button.claim {
+        float: inline-end;
+        min-width: 6.5rem;
+        margin: 0 0 0.3rem 0.5rem;
+      }
     `,
   ];
   host: RaceHost | null = null;
@@ -69,38 +119,70 @@ export class RaceCards extends LocalizedElement {
     const byId = new Map(this.cards.map((c) => [c.id, c]));
     const slots = [...host.cards].sort((a, b) => a.arrivesAt - b.arrivesAt);
     return html`<ul aria-label=${t('player.race.cards')}>
-      ${repeat(slots, (slot) => slot.cardId, (slot) => {
-        const card = byId.get(slot.cardId);
-        if (!card) return nothing;
-        const dep = slot.deploymentId ? host.deployments.find((d) => d.id === slot.deploymentId) : undefined;
-        const arrived = slot.arrivesAt <= this.now;
-        const mine = slot.claimedBy === this.me;
-        // Only the cards a player can act on show what they need; the others are one line each. The <li> stays the
-        // same element through every state, so focus given to it survives a deployment.
-        const cls = dep ? 'done' : !arrived ? 'later' : slot.claimedBy && !mine ? 'taken' : mine ? 'mine' : '';
-        const line = (state: string) => html`<span class="line"><span class="title">${card.title}</span><span class="state">${state}</span></span>`;
-        let body: unknown;
-        if (dep)
-          body = line(`✓ ${t('player.race.deployedBy', { name: this.names[dep.playerId] ?? '' })} · ${kindLabel(dep.choice.kind)}, ${placeLabel(dep.choice.placement)}`);
-        else if (!arrived) body = line(t('player.race.notArrived', { s: fmt(Math.ceil((slot.arrivesAt - this.now) / 1000)) }));
-        else if (slot.claimedBy && !mine) body = line(t('player.race.claimedBy', { name: this.names[slot.claimedBy] ?? '' }));
-        else
-          body = html`${mine
-              ? nothing
-              : html`<button class="claim" ?disabled=${this.busy} aria-label=${t('player.race.claimCard', { card: card.title })}
-                  @click=${() => this.fire('claim', card.id)}>${t('player.race.claim')}</button>`}
-            <span class="line">
-              ${mine ? html`<span class="state">★ ${t('player.race.mine')}</span>` : nothing}
-              <workload-card .card=${card} compact></workload-card>
-            </span>
-            ${mine
-              ? html`<div class="actions">
-                  <button class="secondary release" ?disabled=${this.busy} @click=${() => this.fire('release', card.id)}>${t('player.race.release')}</button>
-                  <button class="deploy" ?disabled=${this.busy} aria-haspopup="dialog" @click=${() => this.fire('pick', card.id)}>${t('picker.deploy')}…</button>
-                </div>`
-              : nothing}`;
-        return html`<li class=${cls} data-card=${card.id}>${body}</li>`;
-      })}
+      ${repeat(
+        slots,
+        (slot) => slot.cardId,
+        (slot) => {
+          const card = byId.get(slot.cardId);
+          if (!card) return nothing;
+          const dep = slot.deploymentId ? host.deployments.find((d) => d.id === slot.deploymentId) : undefined;
+          const arrived = slot.arrivesAt <= this.now;
+          const mine = slot.claimedBy === this.me;
+          // Only the cards a player can act on show what they need; the others are one line each. The <li> stays the
+          // same element through every state, so focus given to it survives a deployment.
+          const cls = dep ? 'done' : !arrived ? 'later' : slot.claimedBy && !mine ? 'taken' : mine ? 'mine' : '';
+          const line = (state: string) =>
+            html`<span class="line"><span class="title">${card.title}</span><span class="state">${state}</span></span>`;
+          let body: unknown;
+          if (dep)
+            body = line(
+              `✓ ${t('player.race.deployedBy', { name: this.names[dep.playerId] ?? '' })} · ${kindLabel(dep.choice.kind)}, ${placeLabel(dep.choice.placement)}`,
+            );
+          else if (!arrived)
+            body = line(t('player.race.notArrived', { s: fmt(Math.ceil((slot.arrivesAt - this.now) / 1000)) }));
+          else if (slot.claimedBy && !mine)
+            body = line(t('player.race.claimedBy', { name: this.names[slot.claimedBy] ?? '' }));
+          else
+            body = html`${
+                mine
+                  ? nothing
+                  : html`<button
+                      class="claim"
+                      ?disabled=${this.busy}
+                      aria-label=${t('player.race.claimCard', { card: card.title })}
+                      @click=${() => this.fire('claim', card.id)}
+                    >
+                      ${t('player.race.claim')}
+                    </button>`
+              }
+              <span class="line">
+                ${mine ? html`<span class="state">★ ${t('player.race.mine')}</span>` : nothing}
+                <workload-card .card=${card} compact></workload-card>
+              </span>
+              ${
+                mine
+                  ? html`<div class="actions">
+                      <button
+                        class="secondary release"
+                        ?disabled=${this.busy}
+                        @click=${() => this.fire('release', card.id)}
+                      >
+                        ${t('player.race.release')}
+                      </button>
+                      <button
+                        class="deploy"
+                        ?disabled=${this.busy}
+                        aria-haspopup="dialog"
+                        @click=${() => this.fire('pick', card.id)}
+                      >
+                        ${t('picker.deploy')}…
+                      </button>
+                    </div>`
+                  : nothing
+              }`;
+          return html`<li class=${cls} data-card=${card.id}>${body}</li>`;
+        },
+      )}
     </ul>`;
   }
 }

@@ -31,22 +31,74 @@ export class RaceEvents extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.5em; }
-      li.ev { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.35em 0.6em; }
-      li.ev.latest { border: 2px solid var(--hr-danger); background: var(--hr-danger-soft); }
-      li.ev.later { color: var(--hr-ink-soft); border-style: dashed; }
-      .title { font-weight: 800; }
-      .headline { margin: 0.2em 0 0.3em; }
-      .group { margin: 0.3em 0 0; }
-      .group ul { list-style: none; margin: 0; padding: 0; }
-      .row { display: grid; grid-template-columns: 4.2em 1fr; gap: 0.5em; align-items: baseline; }
-      .pts { font-weight: 850; font-variant-numeric: tabular-nums; text-align: end; white-space: nowrap; }
-      .lost { color: var(--hr-danger); }
-      .won { color: var(--hr-ok); }
-      .who { font-weight: 750; }
-      .why { margin: 0.1em 0 0 0.6em; padding-inline-start: 0.6em; border-inline-start: 4px solid var(--hr-border); color: var(--hr-ink-soft); }
-      .net { font-weight: 750; }
+      :host {
+        display: block;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.5em;
+      }
+      li.ev {
+        background: var(--hr-surface);
+        border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.35em 0.6em;
+      }
+      li.ev.latest {
+        border: 2px solid var(--hr-danger);
+        background: var(--hr-danger-soft);
+      }
+      li.ev.later {
+        color: var(--hr-ink-soft);
+        border-style: dashed;
+      }
+      .title {
+        font-weight: 800;
+      }
+      .headline {
+        margin: 0.2em 0 0.3em;
+      }
+      .group {
+        margin: 0.3em 0 0;
+      }
+      .group ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 4.2em 1fr;
+        gap: 0.5em;
+        align-items: baseline;
+      }
+      .pts {
+        font-weight: 850;
+        font-variant-numeric: tabular-nums;
+        text-align: end;
+        white-space: nowrap;
+      }
+      .lost {
+        color: var(--hr-danger);
+      }
+      .won {
+        color: var(--hr-ok);
+      }
+      .who {
+        font-weight: 750;
+      }
+      .why {
+        margin: 0.1em 0 0 0.6em;
+        padding-inline-start: 0.6em;
+        border-inline-start: 4px solid var(--hr-border);
+        color: var(--hr-ink-soft);
+      }
+      .net {
+        font-weight: 750;
+      }
     `,
   ];
   /** Fired events seen this race, oldest first. */
@@ -76,22 +128,31 @@ export class RaceEvents extends LocalizedElement {
     const culprit = e.culprit ? this.deployments[e.culprit] : undefined;
     return html`<li class="ev latest" data-testid="event-latest">
       ${this.heading(e)}
-      ${culprit
-        ? html`<p class="headline">${t('race.culprit', { card: this.cardTitles[culprit.cardId] ?? culprit.cardId, name: this.names[culprit.playerId] ?? '' })}</p>`
-        : nothing}
+      ${
+        culprit
+          ? html`<p class="headline">
+              ${t('race.culprit', { card: this.cardTitles[culprit.cardId] ?? culprit.cardId, name: this.names[culprit.playerId] ?? '' })}
+            </p>`
+          : nothing
+      }
       ${effects.length === 0 && e.effects ? html`<p class="headline">${t('race.nobodyHit')}</p>` : nothing}
       ${[...groups].map(
-        ([reason, list]) => html`<div class="group">
-          <ul>
-            ${list.map(
-              (x) => html`<li class="row" data-player=${x.playerId}>
-                <span class="pts ${x.delta < 0 ? 'lost' : 'won'}">${signed(x.delta)}</span>
-                <span><span class="who">${this.names[x.playerId] ?? ''}</span> · ${this.cardTitles[x.cardId] ?? x.cardId}</span>
-              </li>`,
-            )}
-          </ul>
-          <p class="why">${list[0]!.why.map((w, i) => html`${i ? ' ' : ''}${whyLine(w)}`)}</p>
-        </div>`,
+        ([reason, list]) =>
+          html`<div class="group">
+            <ul>
+              ${list.map(
+                (x) =>
+                  html`<li class="row" data-player=${x.playerId}>
+                    <span class="pts ${x.delta < 0 ? 'lost' : 'won'}">${signed(x.delta)}</span>
+                    <span
+                      ><span class="who">${this.names[x.playerId] ?? ''}</span> ·
+                      ${this.cardTitles[x.cardId] ?? x.cardId}</span
+                    >
+                  </li>`,
+              )}
+            </ul>
+            <p class="why">${list[0]!.why.map((w, i) => html`${i ? ' ' : ''}${whyLine(w)}`)}</p>
+          </div>`,
       )}
     </li>`;
   }
@@ -100,12 +161,21 @@ export class RaceEvents extends LocalizedElement {
     const net = netByPlayer(e.effects ?? []);
     return html`<li class="ev">
       ${this.heading(e)}
-      ${e.effects
-        ? html`<div class="net">${net.length
-            ? net.map(({ playerId, delta }, i) => html`${i ? ' · ' : ''}${this.names[playerId] ?? ''}
-                <span class="pts ${delta < 0 ? 'lost' : delta > 0 ? 'won' : ''}">${signed(delta)}</span>`)
-            : t('race.nobodyHit')}</div>`
-        : nothing}
+      ${
+        e.effects
+          ? html`<div class="net">
+              ${
+                net.length
+                  ? net.map(
+                      ({ playerId, delta }, i) =>
+                        html`${i ? ' · ' : ''}${this.names[playerId] ?? ''}
+                          <span class="pts ${delta < 0 ? 'lost' : delta > 0 ? 'won' : ''}">${signed(delta)}</span>`,
+                    )
+                  : t('race.nobodyHit')
+              }
+            </div>`
+          : nothing
+      }
     </li>`;
   }
 

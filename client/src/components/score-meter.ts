@@ -4,11 +4,35 @@ import { html, css, LitElement } from 'lit';
 export class ScoreMeter extends LitElement {
   static override properties = { label: { type: String }, value: { type: Number } };
   static override styles = css`
-    :host { display: grid; grid-template-columns: 7.5rem 1fr 2.6rem; align-items: center; gap: 0.5rem; font-weight: 650; }
-    .track { height: 0.9rem; border-radius: 999px; background: var(--hr-surface-2); overflow: hidden; border: 1px solid var(--hr-border); }
-    .fill { height: 100%; background: var(--hr-brand); border-radius: 999px; }
-    .num { text-align: end; font-variant-numeric: tabular-nums; }
-    meter { position: absolute; width: 1px; height: 1px; opacity: 0; }
+    :host {
+      display: grid;
+      grid-template-columns: 7.5rem 1fr 2.6rem;
+      align-items: center;
+      gap: 0.5rem;
+      font-weight: 650;
+    }
+    .track {
+      height: 0.9rem;
+      border-radius: 999px;
+      background: var(--hr-surface-2);
+      overflow: hidden;
+      border: 1px solid var(--hr-border);
+    }
+    .fill {
+      height: 100%;
+      background: var(--hr-brand);
+      border-radius: 999px;
+    }
+    .num {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    meter {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      opacity: 0;
+    }
   `;
   label = '';
   value = 0;

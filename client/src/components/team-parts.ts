@@ -12,16 +12,44 @@ export class TeamParts extends LocalizedElement {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.3rem; }
-      li { display: grid; grid-template-columns: 1fr auto; gap: 0.1rem 0.6rem; background: var(--hr-surface); border: 1px solid var(--hr-border);
-        border-radius: var(--hr-radius-sm); padding: 0.35rem 0.6rem; }
-      li.me { border: 2px solid var(--hr-brand); }
-      .name { font-weight: 750; }
+      :host {
+        display: block;
+      }
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 0.3rem;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.1rem 0.6rem;
+        background: var(--hr-surface);
+        border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.35rem 0.6rem;
+      }
+      li.me {
+        border: 2px solid var(--hr-brand);
+      }
+      .name {
+        font-weight: 750;
+      }
       /* --hr-room-min: the projector's least readable size (unset on phones). */
-      .layer { color: var(--hr-ink-soft); font-size: max(0.9em, var(--hr-room-min, 0px)); }
-      .pts { font-weight: 800; font-variant-numeric: tabular-nums; text-align: end; }
-      h4 { margin: 0 0 0.3rem; }
+      .layer {
+        color: var(--hr-ink-soft);
+        font-size: max(0.9em, var(--hr-room-min, 0px));
+      }
+      .pts {
+        font-weight: 800;
+        font-variant-numeric: tabular-nums;
+        text-align: end;
+      }
+      h4 {
+        margin: 0 0 0.3rem;
+      }
     `,
   ];
   view: GameView | null = null;

@@ -11,21 +11,64 @@ import { whyText } from '../lib/labels.js';
 export class WhyCite extends LocalizedElement {
   static override properties = { source: { type: String } };
   static override styles = css`
-    :host { display: inline; }
-    details { display: inline; }
-    summary { display: inline-block; list-style: none; cursor: pointer; min-height: 1.5em; padding: 0 0.3em; margin-inline-start: 0.15em;
-      border-radius: 999px; border: 1px solid var(--hr-border, #c9c9d6); color: var(--hr-ink-soft, #555);
+    :host {
+      display: inline;
+    }
+    details {
+      display: inline;
+    }
+    summary {
+      display: inline-block;
+      list-style: none;
+      cursor: pointer;
+      min-height: 1.5em;
+      padding: 0 0.3em;
+      margin-inline-start: 0.15em;
+      border-radius: 999px;
+      border: 1px solid var(--hr-border, #c9c9d6);
+      color: var(--hr-ink-soft, #555);
       /* --hr-room-min: on the projector no smaller than the room can read (unset on phones). */
       font-size: max(0.78em, var(--hr-room-min, 0px));
-      font-weight: 650; line-height: 1.5; vertical-align: baseline; }
-    summary::-webkit-details-marker { display: none; }
-    summary:focus-visible { outline: 3px solid var(--hr-focus, #1a56db); outline-offset: 1px; }
-    details[open] summary { background: var(--hr-surface-2, #eef); }
-    .pop { display: block; margin: 0.3em 0 0.2em; padding: 0.45em 0.65em; border-radius: 6px; background: var(--hr-surface-2, #f1f1f6);
-      color: var(--hr-ink, #111); font-size: max(0.88em, var(--hr-room-min, 0px)); font-weight: 450; line-height: 1.4; text-align: start; }
-    .pop .claim, .pop .ref { display: block; }
-    .pop .ref { margin-top: 0.3em; color: var(--hr-ink-soft, #555); font-size: max(0.92em, var(--hr-room-min, 0px)); overflow-wrap: anywhere; }
-    a { color: inherit; font-weight: 650; }
+      font-weight: 650;
+      line-height: 1.5;
+      vertical-align: baseline;
+    }
+    summary::-webkit-details-marker {
+      display: none;
+    }
+    summary:focus-visible {
+      outline: 3px solid var(--hr-focus, #1a56db);
+      outline-offset: 1px;
+    }
+    details[open] summary {
+      background: var(--hr-surface-2, #eef);
+    }
+    .pop {
+      display: block;
+      margin: 0.3em 0 0.2em;
+      padding: 0.45em 0.65em;
+      border-radius: 6px;
+      background: var(--hr-surface-2, #f1f1f6);
+      color: var(--hr-ink, #111);
+      font-size: max(0.88em, var(--hr-room-min, 0px));
+      font-weight: 450;
+      line-height: 1.4;
+      text-align: start;
+    }
+    .pop .claim,
+    .pop .ref {
+      display: block;
+    }
+    .pop .ref {
+      margin-top: 0.3em;
+      color: var(--hr-ink-soft, #555);
+      font-size: max(0.92em, var(--hr-room-min, 0px));
+      overflow-wrap: anywhere;
+    }
+    a {
+      color: inherit;
+      font-weight: 650;
+    }
   `;
   /** A tag of the sources table (a Why's `source`). */
   source = '';
@@ -35,14 +78,23 @@ export class WhyCite extends LocalizedElement {
     if (!fact) return nothing;
     const guess = fact.id === 'GUESS';
     return html`<details>
-      <summary aria-label=${guess ? t('why.estimateLabel') : t('why.sourceLabel', { ref: fact.ref })}>${guess ? t('why.estimate') : t('why.source')}</summary>
+      <summary aria-label=${guess ? t('why.estimateLabel') : t('why.sourceLabel', { ref: fact.ref })}>
+        ${guess ? t('why.estimate') : t('why.source')}
+      </summary>
       <span class="pop" role="note">
         <span class="claim">${fact.claim[lang()]}</span>
-        ${guess
-          ? nothing
-          : html`<span class="ref">[${fact.id}] ${fact.ref}${fact.url
-              ? html` · <a href=${fact.url} target="_blank" rel="noopener noreferrer">${t('why.open')}</a>`
-              : nothing}</span>`}
+        ${
+          guess
+            ? nothing
+            : html`<span class="ref"
+                >[${fact.id}]
+                ${fact.ref}${
+                  fact.url
+                    ? html` · <a href=${fact.url} target="_blank" rel="noopener noreferrer">${t('why.open')}</a>`
+                    : nothing
+                }</span
+              >`
+        }
       </span>
     </details>`;
   }

@@ -7,24 +7,77 @@ import { t, fmt } from '../i18n/index.js';
 import { topicLabel } from '../lib/labels.js';
 
 export class WorkloadCardView extends LocalizedElement {
-  static override properties = { card: { attribute: false }, compact: { type: Boolean, reflect: true }, untitled: { type: Boolean } };
+  static override properties = {
+    card: { attribute: false },
+    compact: { type: Boolean, reflect: true },
+    untitled: { type: Boolean },
+  };
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      h3 { font-size: 1.1rem; margin: 0 0 0.25rem; }
-      .topic { font-size: 0.8rem; font-weight: 700; color: var(--hr-brand); text-transform: uppercase; letter-spacing: 0.04em; }
-      .needs { font-weight: 650; font-variant-numeric: tabular-nums; margin: 0.3rem 0; }
-      .tags { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0; padding: 0; list-style: none; }
-      .tags li { font-size: 0.85rem; font-weight: 600; border-radius: 999px; padding: 0.1rem 0.55rem; background: var(--hr-surface-2); }
-      .tags li.warn { background: var(--hr-warn-soft); color: var(--hr-warn); }
-      .tags li.risk { background: var(--hr-danger-soft); color: var(--hr-danger); }
-      p.desc { font-size: 0.92rem; color: var(--hr-ink-soft); }
+      :host {
+        display: block;
+      }
+      h3 {
+        font-size: 1.1rem;
+        margin: 0 0 0.25rem;
+      }
+      .topic {
+        font-size: 0.8rem;
+        font-weight: 700;
+        color: var(--hr-brand);
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+      }
+      .needs {
+        font-weight: 650;
+        font-variant-numeric: tabular-nums;
+        margin: 0.3rem 0;
+      }
+      .tags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      .tags li {
+        font-size: 0.85rem;
+        font-weight: 600;
+        border-radius: 999px;
+        padding: 0.1rem 0.55rem;
+        background: var(--hr-surface-2);
+      }
+      .tags li.warn {
+        background: var(--hr-warn-soft);
+        color: var(--hr-warn);
+      }
+      .tags li.risk {
+        background: var(--hr-danger-soft);
+        color: var(--hr-danger);
+      }
+      p.desc {
+        font-size: 0.92rem;
+        color: var(--hr-ink-soft);
+      }
       /* Compact (a race row, the picker's header): no topic line, smaller tags, so a phone sees several cards at once. */
-      :host([compact]) h3 { font-size: 1rem; margin: 0; overflow-wrap: anywhere; }
-      :host([compact]) .needs { margin: 0.1rem 0 0.25rem; font-size: 0.9rem; }
-      :host([compact]) .tags { gap: 0.2rem; }
-      :host([compact]) .tags li { font-size: 0.78rem; padding: 0.05rem 0.45rem; }
+      :host([compact]) h3 {
+        font-size: 1rem;
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      :host([compact]) .needs {
+        margin: 0.1rem 0 0.25rem;
+        font-size: 0.9rem;
+      }
+      :host([compact]) .tags {
+        gap: 0.2rem;
+      }
+      :host([compact]) .tags li {
+        font-size: 0.78rem;
+        padding: 0.05rem 0.45rem;
+      }
     `,
   ];
   card: WorkloadCard | null = null;
@@ -47,7 +100,9 @@ export class WorkloadCardView extends LocalizedElement {
       ${this.untitled ? null : html`<h3>${c.title}</h3>`}
       ${this.compact ? null : html`<p class="desc">${c.description}</p>`}
       <p class="needs">${t('card.needs', { cpu: fmt(c.cpu, 1), ram: fmt(c.ramGb, 1), disk: fmt(c.diskGb, 1) })}</p>
-      <ul class="tags">${tags.map(([text, cls]) => html`<li class=${cls}>${text}</li>`)}</ul>
+      <ul class="tags">
+        ${tags.map(([text, cls]) => html`<li class=${cls}>${text}</li>`)}
+      </ul>
     `;
   }
 }

@@ -63,7 +63,10 @@ export function t<K extends MessageKey>(key: K, ...args: ParamArgs<K>): string {
 
 /** Formats a number in the current language. */
 export function fmt(n: number, digits = 0): string {
-  return n.toLocaleString(current === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return n.toLocaleString(current === 'ko' ? 'ko-KR' : 'en-US', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: 0,
+  });
 }
 
 /** Re-renders its host when the language changes. */

@@ -17,10 +17,13 @@ export class ApiError extends Error {
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init);
   const body = (await res.json().catch(() => null)) as
-    | (T & { ok?: boolean; error?: { code: string; message: string }; issues?: ApiError['issues'] })
-    | null;
+    (T & { ok?: boolean; error?: { code: string; message: string }; issues?: ApiError['issues'] }) | null;
   if (!res.ok || (body && body.ok === false)) {
-    throw new ApiError(body?.error?.code ?? `http/${res.status}`, body?.error?.message ?? res.statusText, body?.issues ?? []);
+    throw new ApiError(
+      body?.error?.code ?? `http/${res.status}`,
+      body?.error?.message ?? res.statusText,
+      body?.issues ?? [],
+    );
   }
   return body as T;
 }
@@ -57,12 +60,15 @@ export const api = {
   report: <T>(gameId: string, hostKey: string) =>
     call<T>(`/api/games/${encodeURIComponent(gameId)}/report`, { headers: { 'x-host-key': hostKey } }),
   async reportCsv(gameId: string, hostKey: string, lang: 'ko' | 'en' = 'en'): Promise<Blob> {
-    const res = await fetch(`/api/games/${encodeURIComponent(gameId)}/report.csv?lang=${lang}`, { headers: { 'x-host-key': hostKey } });
+    const res = await fetch(`/api/games/${encodeURIComponent(gameId)}/report.csv?lang=${lang}`, {
+      headers: { 'x-host-key': hostKey },
+    });
     if (!res.ok) throw new ApiError(`http/${res.status}`, res.statusText);
     return res.blob();
   },
   leaderboard: (board: string) =>
-    call<{ board: string; entries: Array<{ rank: number; playerName: string; score: number; createdAt: string | number }> }>(
-      `/api/solo/leaderboard?board=${encodeURIComponent(board)}`,
-    ),
+    call<{
+      board: string;
+      entries: Array<{ rank: number; playerName: string; score: number; createdAt: string | number }>;
+    }>(`/api/solo/leaderboard?board=${encodeURIComponent(board)}`),
 };

@@ -17,9 +17,24 @@ const rank = (kind: DeployKind): number =>
 
 export const KINDS_AT: Readonly<Record<Placement, readonly DeployKind[]>> = (() => {
   const card: WorkloadCard = {
-    id: 'probe', title: '', description: '', topic: 'virtualization', cpu: 0, ramGb: 0, diskGb: 0, guestOs: 'linux', trust: 'trusted',
-    sensitivity: 'public', residency: 'any', traffic: 'steady', profile: 'cpu', startDeadlineS: 1e9, needsCustomKernel: false,
-    modifiableKernel: true, needsOsControl: false, saasAvailable: true,
+    id: 'probe',
+    title: '',
+    description: '',
+    topic: 'virtualization',
+    cpu: 0,
+    ramGb: 0,
+    diskGb: 0,
+    guestOs: 'linux',
+    trust: 'trusted',
+    sensitivity: 'public',
+    residency: 'any',
+    traffic: 'steady',
+    profile: 'cpu',
+    startDeadlineS: 1e9,
+    needsCustomKernel: false,
+    modifiableKernel: true,
+    needsOsControl: false,
+    saasAvailable: true,
   };
   const hosts: HostSpec[] = (['server', 'desktop'] as const).flatMap((machine) =>
     (['linux', 'windows'] as const).map((os) => ({ cores: 1, ramGb: 1, diskGb: 1, os, machine })),

@@ -9,7 +9,13 @@ const pct = (w: number) => fmt(Math.round(w * 100));
 export function breakdownLines(q: Quote): { efficiency: string; isolation: string; points: string } {
   const b = q.breakdown;
   const eff = (Object.keys(b.efficiency) as Array<keyof Quote['breakdown']['efficiency']>)
-    .map((k) => t('calc.effPart', { part: t(`calc.eff.${k}`), score: fmt(b.efficiency[k].score), weight: pct(b.efficiency[k].weight) }))
+    .map((k) =>
+      t('calc.effPart', {
+        part: t(`calc.eff.${k}`),
+        score: fmt(b.efficiency[k].score),
+        weight: pct(b.efficiency[k].weight),
+      }),
+    )
     .join(' + ');
   const where = q.choice.placement === 'on-prem' ? kindLabel(q.choice.kind) : placeLabel(q.choice.placement);
   const iso = b.isolation

@@ -6,6 +6,7 @@ import { deploymentTotal } from '../../../shared/engine/race/bill.js';
 
 export function raceGains(view: GameView): Map<string, number> {
   const gains = new Map<string, number>();
-  for (const h of view.race?.hosts ?? []) for (const d of h.deployments) gains.set(d.playerId, (gains.get(d.playerId) ?? 0) + deploymentTotal(d));
+  for (const h of view.race?.hosts ?? [])
+    for (const d of h.deployments) gains.set(d.playerId, (gains.get(d.playerId) ?? 0) + deploymentTotal(d));
   return gains;
 }

@@ -34,7 +34,8 @@ export class TransientMessage {
     if (changed) {
       this.stop();
       this.key = message ? screen : null;
-      if (message && screen) this.timer = this.timers.set(() => ((this.timer = null), (this.key = null), this.clearMessage()), this.ms);
+      if (message && screen)
+        this.timer = this.timers.set(() => ((this.timer = null), (this.key = null), this.clearMessage()), this.ms);
     } else if (message && this.key !== null && this.key !== screen) {
       this.stop();
       this.key = null;

@@ -33,7 +33,12 @@ export function boardRows(view: GameView): BoardRow[] {
 export function teamRows(view: GameView): BoardRow[] {
   return view.teams.map((team) => {
     const members = view.players.filter((p) => p.teamId === team.id);
-    return { id: team.id, name: teamLabel(team.name), score: members.reduce((s, p) => s + p.score, 0), detail: members.map(playerLabel).join(', ') };
+    return {
+      id: team.id,
+      name: teamLabel(team.name),
+      score: members.reduce((s, p) => s + p.score, 0),
+      detail: members.map(playerLabel).join(', '),
+    };
   });
 }
 
@@ -46,7 +51,9 @@ export function ownerId(owner: string): string {
 export function hostFor(view: GameView, playerId: string, teamId: string | null): RaceHost | null {
   const hosts = view.race?.hosts ?? [];
   const own = (id: string) => hosts.find((h) => h.owner === id || ownerId(h.owner) === id);
-  return own(playerId) ?? (teamId ? own(teamId) : undefined) ?? hosts.find((h) => h.owner === 'room') ?? hosts[0] ?? null;
+  return (
+    own(playerId) ?? (teamId ? own(teamId) : undefined) ?? hosts.find((h) => h.owner === 'room') ?? hosts[0] ?? null
+  );
 }
 
 /** The correct answer of a closed question, in words. */
@@ -68,7 +75,13 @@ export function correctText(q: Question, shown: PublicQuestion, trueText: string
 }
 
 /** Labels for each bar of an answer distribution. */
-export function distributionLabels(q: PublicQuestion, trueText: string, falseText: string, right: string, wrong: string): string[] {
+export function distributionLabels(
+  q: PublicQuestion,
+  trueText: string,
+  falseText: string,
+  right: string,
+  wrong: string,
+): string[] {
   if (q.type === 'single' || q.type === 'multi') return q.options ?? [];
   if (q.type === 'truefalse') return [trueText, falseText];
   return [right, wrong];
@@ -76,6 +89,9 @@ export function distributionLabels(q: PublicQuestion, trueText: string, falseTex
 
 /** A bill's heading: whose bill (the class's, a team's, a player's), and the race when several are listed. */
 export function billHeading(b: Pick<RaceBill, 'owner' | 'scenarioTitle'>, withRace = false): string {
-  const who = b.owner.kind === 'class' || b.owner.id === 'room' ? t('bill.class') : teamLabel(b.owner.name) || b.owner.id;
-  return withRace && b.scenarioTitle ? t('bill.ofRace', { name: who, race: b.scenarioTitle }) : t('bill.of', { name: who });
+  const who =
+    b.owner.kind === 'class' || b.owner.id === 'room' ? t('bill.class') : teamLabel(b.owner.name) || b.owner.id;
+  return withRace && b.scenarioTitle
+    ? t('bill.ofRace', { name: who, race: b.scenarioTitle })
+    : t('bill.of', { name: who });
 }

@@ -33,12 +33,18 @@ function one(x: unknown): RaceBill | null {
   };
   const owner = isObj(x.owner) ? x.owner : null;
   const id = owner && typeof owner.id === 'string' ? owner.id : str('owner', 'playerId', 'teamId', 'hostId');
-  const kind = KINDS.find((k) => owner?.kind === k) ?? (id === 'room' ? 'class' : typeof x.teamId === 'string' ? 'team' : 'player');
+  const kind =
+    KINDS.find((k) => owner?.kind === k) ??
+    (id === 'room' ? 'class' : typeof x.teamId === 'string' ? 'team' : 'player');
   return {
     step: typeof x.step === 'number' ? x.step : 0,
     scenarioId: str('scenarioId'),
     scenarioTitle: str('scenarioTitle'),
-    owner: { kind, id, name: owner && typeof owner.name === 'string' ? owner.name : str('name', 'ownerName', 'teamName', 'playerName') },
+    owner: {
+      kind,
+      id,
+      name: owner && typeof owner.name === 'string' ? owner.name : str('name', 'ownerName', 'teamName', 'playerName'),
+    },
     bill,
     best: asBest(x.best ?? x.bestPlan ?? x.bestBill),
   };
@@ -46,7 +52,11 @@ function one(x: unknown): RaceBill | null {
 
 /** One race's bills: a list, `{ bills: [...], best }` (a `HostBills`) or a single bill. */
 function raceBills(payload: unknown): RaceBill[] {
-  const list = Array.isArray(payload) ? payload : isObj(payload) && Array.isArray(payload.bills) ? payload.bills : [payload];
+  const list = Array.isArray(payload)
+    ? payload
+    : isObj(payload) && Array.isArray(payload.bills)
+      ? payload.bills
+      : [payload];
   const sharedBest = isObj(payload) && !Array.isArray(payload) ? asBest(payload.best) : null;
   return list
     .map(one)
@@ -60,8 +70,23 @@ export function storedBills(raw: unknown): RaceBill[] {
   return Array.isArray(raw) ? raw.flatMap((r) => raceBills(r)) : raceBills(raw);
 }
 
-const BILL_COLUMNS = ['race', 'owner', 'deployments', 'cpu used', 'cpu reserved', 'ram used', 'ram reserved', 'disk used', 'disk reserved',
-  'off-prem cost/h', 'on-prem cost/h', 'ops h/month', 'downtime min', 'points', 'best points'] as const;
+const BILL_COLUMNS = [
+  'race',
+  'owner',
+  'deployments',
+  'cpu used',
+  'cpu reserved',
+  'ram used',
+  'ram reserved',
+  'disk used',
+  'disk reserved',
+  'off-prem cost/h',
+  'on-prem cost/h',
+  'ops h/month',
+  'downtime min',
+  'points',
+  'best points',
+] as const;
 
 /**
  * The report page's "Download the cloud bills (CSV)": written by the project's one CSV writer (shared/csv), so a
@@ -72,9 +97,23 @@ export function billsCsv(bills: readonly RaceBill[]): string {
     BILL_COLUMNS,
     ...bills.map((b) => {
       const x = b.bill;
-      return [b.scenarioTitle, b.owner.name || b.owner.id, x.deployments, x.used.cpu, x.reserved.cpu, x.used.ramGb, x.reserved.ramGb,
-        x.used.diskGb, x.reserved.diskGb, x.offPremCostPerHour, x.onPremCostPerHour, x.opsHoursPerMonth, x.downtimeMinutes, x.points,
-        b.best ? b.best.score : null];
+      return [
+        b.scenarioTitle,
+        b.owner.name || b.owner.id,
+        x.deployments,
+        x.used.cpu,
+        x.reserved.cpu,
+        x.used.ramGb,
+        x.reserved.ramGb,
+        x.used.diskGb,
+        x.reserved.diskGb,
+        x.offPremCostPerHour,
+        x.onPremCostPerHour,
+        x.opsHoursPerMonth,
+        x.downtimeMinutes,
+        x.points,
+        b.best ? b.best.score : null,
+      ];
     }),
   ]);
 }

@@ -203,9 +203,14 @@ export class SessionController implements ReactiveController {
     });
     socket.on(S2C.sessionClosed, (closed) => {
       this.closed = closed;
-      if (closed.code === CLOSE_CODES.kicked || closed.code === CLOSE_CODES.replaced || closed.code === CLOSE_CODES.roomClosed) {
+      if (
+        closed.code === CLOSE_CODES.kicked ||
+        closed.code === CLOSE_CODES.replaced ||
+        closed.code === CLOSE_CODES.roomClosed
+      ) {
         this.rejoin = null;
-        if (closed.code !== CLOSE_CODES.replaced && this.room && this.role === ROLE.player) tokens.setSeat(this.room.roomCode, null);
+        if (closed.code !== CLOSE_CODES.replaced && this.room && this.role === ROLE.player)
+          tokens.setSeat(this.room.roomCode, null);
       }
       this.host.requestUpdate();
     });
@@ -335,7 +340,10 @@ export class SessionController implements ReactiveController {
   // ------------------------------------------------------------------ player
 
   async join(roomCode: string, name: string, teamId?: string): Promise<PlayerSession> {
-    const joined = await this.request(C2S.playerJoin, teamId ? { roomCode, name, teamId, lang: lang() } : { roomCode, name, lang: lang() });
+    const joined = await this.request(
+      C2S.playerJoin,
+      teamId ? { roomCode, name, teamId, lang: lang() } : { roomCode, name, lang: lang() },
+    );
     tokens.setSeat(roomCode, { resumeToken: joined.resumeToken, playerId: joined.playerId });
     tokens.setNickname(name);
     this.enter(ROLE.player, joined, joined.you);
@@ -351,12 +359,19 @@ export class SessionController implements ReactiveController {
     const seat = tokens.seat(roomCode);
     if (!seat) throw new SessionError('auth/token', 'no seat on this device');
     try {
-      const session = await this.request(C2S.playerResume, { roomCode, resumeToken: seat.resumeToken, lang: lang() }, { retries: 2 });
+      const session = await this.request(
+        C2S.playerResume,
+        { roomCode, resumeToken: seat.resumeToken, lang: lang() },
+        { retries: 2 },
+      );
       this.enter(ROLE.player, session, session.you);
       this.rejoin = () => this.resumePlayer(roomCode).then(() => undefined);
       return session;
     } catch (err) {
-      if (err instanceof SessionError && (err.code === 'auth/token' || err.code === 'auth/removed' || err.code === 'room/unknown')) {
+      if (
+        err instanceof SessionError &&
+        (err.code === 'auth/token' || err.code === 'auth/removed' || err.code === 'room/unknown')
+      ) {
         tokens.setSeat(roomCode, null);
       }
       throw err;
@@ -374,12 +389,17 @@ export class SessionController implements ReactiveController {
 
   /** Answers are idempotent per (player, question) on the server, so they are retried; a duplicate means it arrived. */
   async answer(questionId: string, answer: Answer): Promise<void> {
-    const elapsedMs = this.seenQuestion?.id === questionId ? Math.max(0, Math.round(Date.now() - this.seenQuestion.at)) : undefined;
+    const elapsedMs =
+      this.seenQuestion?.id === questionId ? Math.max(0, Math.round(Date.now() - this.seenQuestion.at)) : undefined;
     try {
-      await this.request(C2S.playerAnswer, elapsedMs === undefined ? { questionId, answer } : { questionId, answer, elapsedMs }, {
-        retries: 3,
-        timeoutMs: 4000,
-      });
+      await this.request(
+        C2S.playerAnswer,
+        elapsedMs === undefined ? { questionId, answer } : { questionId, answer, elapsedMs },
+        {
+          retries: 3,
+          timeoutMs: 4000,
+        },
+      );
     } catch (err) {
       if (err instanceof SessionError && err.code === 'answer/duplicate') return;
       throw err;
@@ -436,10 +456,14 @@ export class SessionController implements ReactiveController {
       const synced = await this.request(C2S.gameSync, { lang: lang() }, { retries: 1 });
       this.acceptView(synced.view, false);
       // The whys already shown stay (they are bilingual); a sync reply carries only changes not yet sent.
-      if (synced.you) this.you = synced.you.changes.length > 0 || !this.you ? synced.you : { ...synced.you, changes: this.you.changes };
+      if (synced.you)
+        this.you =
+          synced.you.changes.length > 0 || !this.you ? synced.you : { ...synced.you, changes: this.you.changes };
       if (this.bills.length > 0) {
         const fresh = synced.bills;
-        this.bills = this.bills.map((b) => fresh.find((f) => f.scenarioId === b.scenarioId && f.owner.id === b.owner.id) ?? b);
+        this.bills = this.bills.map(
+          (b) => fresh.find((f) => f.scenarioId === b.scenarioId && f.owner.id === b.owner.id) ?? b,
+        );
       }
       this.host.requestUpdate();
     } catch {

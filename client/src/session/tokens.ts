@@ -49,7 +49,8 @@ export const tokens = {
   hostToken: (roomCode: string) => read<string>(`host.${roomCode}`),
   setHostToken: (roomCode: string, token: string | null) => write(`host.${roomCode}`, token),
   seat: (roomCode: string) => read<{ resumeToken: string; playerId: string }>(`seat.${roomCode}`),
-  setSeat: (roomCode: string, seat: { resumeToken: string; playerId: string } | null) => write(`seat.${roomCode}`, seat),
+  setSeat: (roomCode: string, seat: { resumeToken: string; playerId: string } | null) =>
+    write(`seat.${roomCode}`, seat),
   soloSeat: () => read<{ roomCode: string; resumeToken: string; playerId: string }>('soloSeat'),
   setSoloSeat: (seat: { roomCode: string; resumeToken: string; playerId: string } | null) => write('soloSeat', seat),
   pastGames: () => read<PastGame[]>('pastGames') ?? [],
@@ -58,7 +59,10 @@ export const tokens = {
     write('pastGames', [game, ...list].slice(0, 30));
   },
   setPastGameId(roomCode: string, gameId: string): void {
-    write('pastGames', this.pastGames().map((g) => (g.roomCode === roomCode && !g.gameId ? { ...g, gameId } : g)));
+    write(
+      'pastGames',
+      this.pastGames().map((g) => (g.roomCode === roomCode && !g.gameId ? { ...g, gameId } : g)),
+    );
   },
   soloBest: (board: string) => read<number>(`soloBest.${board}`),
   setSoloBest: (board: string, score: number) => write(`soloBest.${board}`, score),

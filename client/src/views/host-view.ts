@@ -14,7 +14,16 @@ import { teamLabel } from '../lib/labels.js';
 import { api } from '../lib/api.js';
 import { isLoopbackHost, joinOrigin, type JoinOrigins } from '../../../shared/protocol/join-origin.js';
 import { navigate } from '../router.js';
-import { billHeading, boardRows, byPhase, correctText, distributionLabels, ownerId, playerNames, teamRows } from '../lib/view-helpers.js';
+import {
+  billHeading,
+  boardRows,
+  byPhase,
+  correctText,
+  distributionLabels,
+  ownerId,
+  playerNames,
+  teamRows,
+} from '../lib/view-helpers.js';
 import '../components/conn-banner.js';
 import '../components/qr-code.js';
 import '../components/count-down.js';
@@ -45,59 +54,270 @@ export class HostView extends ActionView {
     answerStyles,
     css`
       /* 24 px on a 1920 px projector; --hr-room-min is the least any text the room reads may be (components use it). */
-      :host { display: block; font-size: clamp(1rem, 1.35vw, 1.5rem); --hr-room-min: clamp(1rem, 1.35vw, 1.5rem); }
-      .wrap { padding: clamp(1rem, 2.5vw, 2.2rem); max-width: 110rem; margin: 0 auto; width: 100%; }
-      .bar { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; margin-bottom: 1rem; }
-      .controls { display: flex; gap: 0.5rem; flex-wrap: wrap; }
-      .lobby { display: grid; grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr); gap: 1.5rem; align-items: start; }
-      @media (max-width: 900px) { .lobby { grid-template-columns: 1fr; } }
-      .codebox { text-align: center; }
-      .code { font-size: var(--hr-fs-huge); font-weight: 900; letter-spacing: 0.12em; line-height: 1; font-variant-numeric: tabular-nums; color: var(--hr-brand); }
-      .url { font-size: var(--hr-fs-big); font-weight: 700; word-break: break-all; }
-      qr-code { width: min(20rem, 60vw); height: min(20rem, 60vw); border: 2px solid var(--hr-border); }
-      .players { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5rem; }
-      .players li { display: inline-flex; align-items: center; gap: 0.3rem; background: var(--hr-surface); border: 2px solid var(--hr-border);
-        border-radius: 999px; padding: 0.2rem 0.3rem 0.2rem 0.9rem; font-weight: 700; font-size: 1.1em; }
-      .players li button { min-height: 36px; min-width: 36px; padding: 0.1rem 0.5rem; }
-      .teamcols { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.8rem; }
-      .prompt { font-size: var(--hr-fs-big); font-weight: 800; margin: 0 0 1rem; }
-      .note { background: var(--hr-surface-2); border-radius: var(--hr-radius-sm); padding: 0.6rem 0.9rem; white-space: pre-wrap; }
-      .opts { display: grid; grid-template-columns: 1fr 1fr; gap: 0.8rem; margin-top: 1rem; }
-      .opts .ans { font-size: 1.3em; cursor: default; }
-      .answered { font-size: var(--hr-fs-big); font-weight: 800; }
-      .items { font-size: 1.2em; font-weight: 650; }
-      .explain { margin-top: 1.2rem; border-inline-start: 6px solid var(--hr-brand); padding-inline-start: 1rem; }
+      :host {
+        display: block;
+        font-size: clamp(1rem, 1.35vw, 1.5rem);
+        --hr-room-min: clamp(1rem, 1.35vw, 1.5rem);
+      }
+      .wrap {
+        padding: clamp(1rem, 2.5vw, 2.2rem);
+        max-width: 110rem;
+        margin: 0 auto;
+        width: 100%;
+      }
+      .bar {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 1rem;
+        flex-wrap: wrap;
+        margin-bottom: 1rem;
+      }
+      .controls {
+        display: flex;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .lobby {
+        display: grid;
+        grid-template-columns: minmax(0, 1.3fr) minmax(0, 1fr);
+        gap: 1.5rem;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        .lobby {
+          grid-template-columns: 1fr;
+        }
+      }
+      .codebox {
+        text-align: center;
+      }
+      .code {
+        font-size: var(--hr-fs-huge);
+        font-weight: 900;
+        letter-spacing: 0.12em;
+        line-height: 1;
+        font-variant-numeric: tabular-nums;
+        color: var(--hr-brand);
+      }
+      .url {
+        font-size: var(--hr-fs-big);
+        font-weight: 700;
+        word-break: break-all;
+      }
+      qr-code {
+        width: min(20rem, 60vw);
+        height: min(20rem, 60vw);
+        border: 2px solid var(--hr-border);
+      }
+      .players {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+      }
+      .players li {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        background: var(--hr-surface);
+        border: 2px solid var(--hr-border);
+        border-radius: 999px;
+        padding: 0.2rem 0.3rem 0.2rem 0.9rem;
+        font-weight: 700;
+        font-size: 1.1em;
+      }
+      .players li button {
+        min-height: 36px;
+        min-width: 36px;
+        padding: 0.1rem 0.5rem;
+      }
+      .teamcols {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        gap: 0.8rem;
+      }
+      .prompt {
+        font-size: var(--hr-fs-big);
+        font-weight: 800;
+        margin: 0 0 1rem;
+      }
+      .note {
+        background: var(--hr-surface-2);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.6rem 0.9rem;
+        white-space: pre-wrap;
+      }
+      .opts {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.8rem;
+        margin-top: 1rem;
+      }
+      .opts .ans {
+        font-size: 1.3em;
+        cursor: default;
+      }
+      .answered {
+        font-size: var(--hr-fs-big);
+        font-weight: 800;
+      }
+      .items {
+        font-size: 1.2em;
+        font-weight: 650;
+      }
+      .explain {
+        margin-top: 1.2rem;
+        border-inline-start: 6px solid var(--hr-brand);
+        padding-inline-start: 1rem;
+      }
       /* The race at 1920x1080: picture | events and waiting cards | standings, all above the fold. */
-      .race-head { margin-bottom: 0.6rem; --hr-ring: 4.6rem; }
-      .race-head .prompt { margin: 0; }
-      .race { display: grid; grid-template-columns: minmax(0, 1.75fr) minmax(0, 1fr) minmax(0, 0.85fr); gap: 1rem; align-items: start; }
+      .race-head {
+        margin-bottom: 0.6rem;
+        --hr-ring: 4.6rem;
+      }
+      .race-head .prompt {
+        margin: 0;
+      }
+      .race {
+        display: grid;
+        grid-template-columns: minmax(0, 1.75fr) minmax(0, 1fr) minmax(0, 0.85fr);
+        gap: 1rem;
+        align-items: start;
+      }
       /* The result: the class bill needs the width its rows read in on one line. */
-      .race.result { grid-template-columns: minmax(0, 1.25fr) minmax(0, 1.4fr) minmax(0, 0.8fr); }
-      .standings { --hr-board-fs: 1em; --hr-board-rank: 2.6em; --hr-board-pad: 0.3rem 0.6rem; }
-      .race .panel { padding: 0.7rem 0.9rem; }
-      .race h2 { font-size: 1.15em; margin-bottom: 0.4rem; }
-      @media (max-width: 1100px) { .race { grid-template-columns: 1fr; } }
+      .race.result {
+        grid-template-columns: minmax(0, 1.25fr) minmax(0, 1.4fr) minmax(0, 0.8fr);
+      }
+      .standings {
+        --hr-board-fs: 1em;
+        --hr-board-rank: 2.6em;
+        --hr-board-pad: 0.3rem 0.6rem;
+      }
+      .race .panel {
+        padding: 0.7rem 0.9rem;
+      }
+      .race h2 {
+        font-size: 1.15em;
+        margin-bottom: 0.4rem;
+      }
+      @media (max-width: 1100px) {
+        .race {
+          grid-template-columns: 1fr;
+        }
+      }
       /* Several teams: their hosts side by side across the screen, the events and standings below. */
-      .race.multi { grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); }
-      .race.multi .hosts { grid-column: 1 / -1; display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr)); align-items: start; }
-      .cards { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.35rem; }
-      .cards li { background: var(--hr-surface); border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.25rem 0.6rem; }
-      .cards .who { color: var(--hr-ink-soft); font-weight: 650; display: block; }
-      .standings .hidden-board, .race .hidden-board { font-size: 1.15em; }
-      .center { text-align: center; }
-      .report { font-size: 1.3em; min-height: 60px; }
-      .tools { margin-top: 1.2rem; font-size: 0.8em; padding: 0.3rem 1rem; }
-      .boards { max-width: 60rem; margin: 0 auto; width: 100%; }
-      .tools .toggle { font-weight: 750; min-height: 44px; padding-inline: 0.2rem; }
-      .tools ul { list-style: none; margin: 0.5rem 0 0; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.4rem; }
-      .tools li { display: flex; align-items: center; gap: 0.4rem; justify-content: space-between; border: 1px solid var(--hr-border);
-        border-radius: var(--hr-radius-sm); padding: 0.25rem 0.5rem; background: var(--hr-surface); }
-      .tools select { width: auto; min-height: 40px; }
-      .layer { font-size: max(0.75em, var(--hr-room-min)); font-weight: 700; background: var(--hr-surface-2); border-radius: 999px; padding: 0.05rem 0.5rem; }
-      .bills { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1rem; margin-top: 1rem; }
-      .hidden-board { text-align: center; padding: 2rem 1rem; font-size: var(--hr-fs-big); font-weight: 800; }
-      .warn { background: var(--hr-warn-soft); color: var(--hr-warn); border-radius: var(--hr-radius-sm); padding: 0.5rem 0.8rem; font-weight: 650; }
-      .paused { background: var(--hr-warn-soft); color: var(--hr-warn); font-weight: 800; padding: 0.3rem 0.8rem; border-radius: 999px; }
+      .race.multi {
+        grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr);
+      }
+      .race.multi .hosts {
+        grid-column: 1 / -1;
+        display: grid;
+        gap: 1rem;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 34rem), 1fr));
+        align-items: start;
+      }
+      .cards {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: 0.35rem;
+      }
+      .cards li {
+        background: var(--hr-surface);
+        border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.25rem 0.6rem;
+      }
+      .cards .who {
+        color: var(--hr-ink-soft);
+        font-weight: 650;
+        display: block;
+      }
+      .standings .hidden-board,
+      .race .hidden-board {
+        font-size: 1.15em;
+      }
+      .center {
+        text-align: center;
+      }
+      .report {
+        font-size: 1.3em;
+        min-height: 60px;
+      }
+      .tools {
+        margin-top: 1.2rem;
+        font-size: 0.8em;
+        padding: 0.3rem 1rem;
+      }
+      .boards {
+        max-width: 60rem;
+        margin: 0 auto;
+        width: 100%;
+      }
+      .tools .toggle {
+        font-weight: 750;
+        min-height: 44px;
+        padding-inline: 0.2rem;
+      }
+      .tools ul {
+        list-style: none;
+        margin: 0.5rem 0 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr));
+        gap: 0.4rem;
+      }
+      .tools li {
+        display: flex;
+        align-items: center;
+        gap: 0.4rem;
+        justify-content: space-between;
+        border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.25rem 0.5rem;
+        background: var(--hr-surface);
+      }
+      .tools select {
+        width: auto;
+        min-height: 40px;
+      }
+      .layer {
+        font-size: max(0.75em, var(--hr-room-min));
+        font-weight: 700;
+        background: var(--hr-surface-2);
+        border-radius: 999px;
+        padding: 0.05rem 0.5rem;
+      }
+      .bills {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr));
+        gap: 1rem;
+        margin-top: 1rem;
+      }
+      .hidden-board {
+        text-align: center;
+        padding: 2rem 1rem;
+        font-size: var(--hr-fs-big);
+        font-weight: 800;
+      }
+      .warn {
+        background: var(--hr-warn-soft);
+        color: var(--hr-warn);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.5rem 0.8rem;
+        font-weight: 650;
+      }
+      .paused {
+        background: var(--hr-warn-soft);
+        color: var(--hr-warn);
+        font-weight: 800;
+        padding: 0.3rem 0.8rem;
+        border-radius: 999px;
+      }
     `,
   ];
   code = '';
@@ -111,7 +331,10 @@ export class HostView extends ActionView {
     const v = this.session.view;
     return v ? `${v.phase}:${v.step}` : '';
   }
-  private readonly sound = new SoundCues(this, 'projector', () => ({ view: this.session.view, offset: this.session.offset }));
+  private readonly sound = new SoundCues(this, 'projector', () => ({
+    view: this.session.view,
+    offset: this.session.offset,
+  }));
   /** Where phones can reach the server (null until known, or if the server cannot say). */
   private origins: JoinOrigins | null = null;
 
@@ -139,9 +362,18 @@ export class HostView extends ActionView {
   private lobby(view: GameView) {
     const url = this.joinUrl();
     const players = view.players.filter((p) => !p.bot);
-    const chip = (p: GameView['players'][number]) => html`<li>${p.name}
-      ${p.layer ? html`<span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}
-      <button class="ghost" data-host-only aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button></li>`;
+    const chip = (p: GameView['players'][number]) =>
+      html`<li>
+        ${p.name} ${p.layer ? html`<span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}
+        <button
+          class="ghost"
+          data-host-only
+          aria-label=${t('host.remove', { name: p.name })}
+          @click=${() => this.control({ command: 'remove', playerId: p.id })}
+        >
+          ✕
+        </button>
+      </li>`;
     return html`<div class="lobby">
       <section class="panel codebox" data-room="join">
         <p class="url">${t('host.joinAt', { url: url.replace(/^https?:\/\//, '').replace(/\/join\/\d+$/, '') })}</p>
@@ -154,13 +386,23 @@ export class HostView extends ActionView {
       <section class="panel" aria-live="polite" data-room="players">
         <h2>${t('host.players', { count: players.length })}</h2>
         ${players.length === 0 ? html`<p class="muted">${t('host.waiting')}</p>` : nothing}
-        ${view.mode === 'team' && view.teams.length
-          ? html`<div class="teamcols">
-              ${view.teams.map(
-                (team) => html`<div><h3>${teamLabel(team.name)}</h3><ul class="players">${players.filter((p) => p.teamId === team.id).map(chip)}</ul></div>`,
-              )}
-            </div>`
-          : html`<ul class="players">${players.map(chip)}</ul>`}
+        ${
+          view.mode === 'team' && view.teams.length
+            ? html`<div class="teamcols">
+                ${view.teams.map(
+                  (team) =>
+                    html`<div>
+                      <h3>${teamLabel(team.name)}</h3>
+                      <ul class="players">
+                        ${players.filter((p) => p.teamId === team.id).map(chip)}
+                      </ul>
+                    </div>`,
+                )}
+              </div>`
+            : html`<ul class="players">
+                ${players.map(chip)}
+              </ul>`
+        }
       </section>
     </div>`;
   }
@@ -174,21 +416,51 @@ export class HostView extends ActionView {
     const options = pq.type === 'truefalse' ? [t('q.true'), t('q.false')] : pq.options;
     return html`
       <div class="bar" data-room="question-head">
-        <count-down big .endsAt=${q.openedAt + q.limitMs} .totalMs=${q.limitMs} .offset=${this.session.offset} ?paused=${view.paused}></count-down>
-        <span class="answered" role="status" data-testid="answered">${t('host.answered', { count: answered, total })}</span>
+        <count-down
+          big
+          .endsAt=${q.openedAt + q.limitMs}
+          .totalMs=${q.limitMs}
+          .offset=${this.session.offset}
+          ?paused=${view.paused}
+        ></count-down>
+        <span class="answered" role="status" data-testid="answered"
+          >${t('host.answered', { count: answered, total })}</span
+        >
       </div>
       <h1 class="prompt">${pq.prompt}</h1>
       ${pq.note ? html`<p class="note">${pq.note}</p>` : nothing}
-      ${options
-        ? html`<div class="opts">${options.map((o, i) => {
-            const look = answerLook(i);
-            return html`<div class="ans ${look.cls}"><span class="shape" aria-hidden="true">${look.shape}</span>
-              <span class="letter" aria-hidden="true">${look.letter}</span><span class="text">${o}</span></div>`;
-          })}</div>`
-        : nothing}
-      ${pq.items ? html`<ol class="items">${pq.items.map((i) => html`<li>${i}</li>`)}</ol>` : nothing}
-      ${pq.left ? html`<div class="opts"><ul class="items">${pq.left.map((i) => html`<li>${i}</li>`)}</ul>
-          <ul class="items">${(pq.right ?? []).map((i) => html`<li>${i}</li>`)}</ul></div>` : nothing}
+      ${
+        options
+          ? html`<div class="opts">
+              ${options.map((o, i) => {
+                const look = answerLook(i);
+                return html`<div class="ans ${look.cls}">
+                  <span class="shape" aria-hidden="true">${look.shape}</span>
+                  <span class="letter" aria-hidden="true">${look.letter}</span><span class="text">${o}</span>
+                </div>`;
+              })}
+            </div>`
+          : nothing
+      }
+      ${
+        pq.items
+          ? html`<ol class="items">
+              ${pq.items.map((i) => html`<li>${i}</li>`)}
+            </ol>`
+          : nothing
+      }
+      ${
+        pq.left
+          ? html`<div class="opts">
+              <ul class="items">
+                ${pq.left.map((i) => html`<li>${i}</li>`)}
+              </ul>
+              <ul class="items">
+                ${(pq.right ?? []).map((i) => html`<li>${i}</li>`)}
+              </ul>
+            </div>`
+          : nothing
+      }
       ${pq.type === 'numeric' ? html`<p class="muted">${t('q.numeric')}${pq.unit ? ` (${pq.unit})` : ''}</p>` : nothing}
     `;
   }
@@ -206,12 +478,14 @@ export class HostView extends ActionView {
     return html`
       <h1 class="prompt">${q.question.prompt}</h1>
       ${q.distribution ? html`<answer-distribution .labels=${labels} .counts=${q.distribution} .correct=${correct}></answer-distribution>` : nothing}
-      ${sol
-        ? html`<section class="explain">
-            <h2>${t('host.correct')}: ${correctText(sol, q.question, t('q.true'), t('q.false'))}</h2>
-            <p><strong>${t('host.explanation')}:</strong> ${sol.explanation}</p>
-          </section>`
-        : nothing}
+      ${
+        sol
+          ? html`<section class="explain">
+              <h2>${t('host.correct')}: ${correctText(sol, q.question, t('q.true'), t('q.false'))}</h2>
+              <p><strong>${t('host.explanation')}:</strong> ${sol.explanation}</p>
+            </section>`
+          : nothing
+      }
     `;
   }
 
@@ -224,7 +498,8 @@ export class HostView extends ActionView {
     const race = view.race;
     if (!race) return nothing;
     const names = playerNames(view);
-    const teamName = (owner: string) => teamLabel(view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner);
+    const teamName = (owner: string) =>
+      teamLabel(view.teams.find((tm) => tm.id === ownerId(owner))?.name ?? names[ownerId(owner)] ?? owner);
     const byCard = new Map(race.cards.map((c) => [c.id, c]));
     const hostIds = new Set(race.hosts.map((h) => h.id));
     const told = this.session.raceEvents.filter((e) => hostIds.has(e.hostId));
@@ -235,51 +510,84 @@ export class HostView extends ActionView {
     const [sideBills, moreBills] = view.mode === 'team' ? [bills, []] : [bills.slice(0, 1), bills.slice(1)];
     const events = html`<section class="panel" data-room="race-events">
       <h2>${t('race.events')}</h2>
-      <race-events .told=${told} .schedule=${race.events} .names=${names}
+      <race-events
+        .told=${told}
+        .schedule=${race.events}
+        .names=${names}
         .cardTitles=${Object.fromEntries(race.cards.map((c) => [c.id, c.title]))}
         .hostNames=${multi ? Object.fromEntries(race.hosts.map((h) => [h.id, teamName(h.owner)])) : {}}
         .deployments=${Object.fromEntries(race.hosts.flatMap((h) => h.deployments.map((d) => [d.id, { cardId: d.cardId, playerId: d.playerId }])))}
       ></race-events>
     </section>`;
-    const waiting = race.hosts.flatMap((h) => h.cards.filter((slot) => !slot.deploymentId).map((slot) => ({ h, slot })));
+    const waiting = race.hosts.flatMap((h) =>
+      h.cards.filter((slot) => !slot.deploymentId).map((slot) => ({ h, slot })),
+    );
     const total = race.hosts.reduce((n, h) => n + h.cards.length, 0);
     const cards = html`<section class="panel" data-room="race-cards">
       <h2>${t('race.waiting', { n: waiting.length, total })}</h2>
-      ${waiting.length
-        ? html`<ul class="cards">
-            ${waiting.map(
-              ({ h, slot }) => html`<li><strong>${byCard.get(slot.cardId)?.title ?? slot.cardId}</strong>${multi ? html` <span class="who">· ${teamName(h.owner)}</span>` : nothing}
-                ${slot.claimedBy ? html` <span class="who">★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}</span>` : nothing}</li>`,
-            )}
-          </ul>`
-        : html`<p>${t('race.allDeployed')}</p>`}
+      ${
+        waiting.length
+          ? html`<ul class="cards">
+              ${waiting.map(
+                ({ h, slot }) =>
+                  html`<li>
+                    <strong>${byCard.get(slot.cardId)?.title ?? slot.cardId}</strong
+                    >${multi ? html` <span class="who">· ${teamName(h.owner)}</span>` : nothing}
+                    ${slot.claimedBy ? html` <span class="who">★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}</span>` : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p>${t('race.allDeployed')}</p>`
+      }
     </section>`;
     return html`
       <div class="bar race-head" data-room="race-head">
         <h1 class="prompt">${t('race.title', { title: race.scenario.title })}</h1>
-        <count-down big .endsAt=${race.endsAt} .totalMs=${race.endsAt - race.startedAt} .offset=${this.session.offset} ?paused=${view.paused}
-          .label=${t('race.timeLeft')}></count-down>
+        <count-down
+          big
+          .endsAt=${race.endsAt}
+          .totalMs=${race.endsAt - race.startedAt}
+          .offset=${this.session.offset}
+          ?paused=${view.paused}
+          .label=${t('race.timeLeft')}
+        ></count-down>
       </div>
       <div class="race ${multi ? 'multi' : ''} ${sideBills.length && !multi ? 'result' : ''}">
         <div class="hosts" data-room="race-hosts">
           ${race.hosts.map(
-            (h) => html`<section class="panel"><host-picture big .now=${this.session.serverNow()} .host=${h} .cards=${race.cards} .names=${names} .events=${race.events}
-                .struck=${told.filter((s) => s.hostId === h.id)}
-                .heading=${h.owner === 'room' ? t('race.host') : t('race.hostOf', { owner: teamName(h.owner) })}></host-picture>
-                ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${h}></team-parts>` : nothing}</section>`,
+            (h) =>
+              html`<section class="panel">
+                <host-picture
+                  big
+                  .now=${this.session.serverNow()}
+                  .host=${h}
+                  .cards=${race.cards}
+                  .names=${names}
+                  .events=${race.events}
+                  .struck=${told.filter((s) => s.hostId === h.id)}
+                  .heading=${h.owner === 'room' ? t('race.host') : t('race.hostOf', { owner: teamName(h.owner) })}
+                ></host-picture>
+                ${view.mode === 'team' ? html`<team-parts .view=${view} .host=${h}></team-parts>` : nothing}
+              </section>`,
           )}
         </div>
-        ${sideBills.length
-          ? html`<div class="stack side-bills" data-room="race-bills">${sideBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}</div>`
-          : events}
+        ${
+          sideBills.length
+            ? html`<div class="stack side-bills" data-room="race-bills">
+                ${sideBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+              </div>`
+            : events
+        }
         <div class="stack">${this.raceStandings(view)}${result ? nothing : cards}</div>
       </div>
       ${sideBills.length ? events : nothing}
-      ${moreBills.length
-        ? html`<section class="bills" data-room="race-bills" aria-label=${t('bill.title')}>
-            ${moreBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
-          </section>`
-        : nothing}
+      ${
+        moreBills.length
+          ? html`<section class="bills" data-room="race-bills" aria-label=${t('bill.title')}>
+              ${moreBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+            </section>`
+          : nothing
+      }
     `;
   }
 
@@ -288,15 +596,25 @@ export class HostView extends ActionView {
     const limit = boardLimit(view);
     const teams = view.mode === 'team' && view.leaderboard !== 'never';
     if (!limit && !teams) {
-      return html`<p class="panel hidden-board" data-room="race-standings" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`;
+      return html`<p class="panel hidden-board" data-room="race-standings" data-testid="board-hidden">
+        ${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}
+      </p>`;
     }
     const gains = raceGains(view);
-    const gainOf = (ids: string[]) => t('race.gain', { points: signed(ids.reduce((n, id) => n + (gains.get(id) ?? 0), 0)) });
+    const gainOf = (ids: string[]) =>
+      t('race.gain', { points: signed(ids.reduce((n, id) => n + (gains.get(id) ?? 0), 0)) });
     const rows = teams
-      ? teamRows(view).map((r) => ({ ...r, detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)) }))
+      ? teamRows(view).map((r) => ({
+          ...r,
+          detail: gainOf(view.players.filter((p) => p.teamId === r.id).map((p) => p.id)),
+        }))
       : boardRows(view).map((r) => ({ ...r, detail: gainOf([r.id]) }));
     return html`<section class="panel standings" data-room="race-standings" data-testid="race-standings">
-      <leader-board .heading=${teams ? t('board.teams') : t('race.standings')} .rows=${rows} .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}></leader-board>
+      <leader-board
+        .heading=${teams ? t('board.teams') : t('race.standings')}
+        .rows=${rows}
+        .limit=${teams ? rows.length : Math.min(limit ?? 5, 5)}
+      ></leader-board>
     </section>`;
   }
 
@@ -304,12 +622,22 @@ export class HostView extends ActionView {
   private board(view: GameView) {
     const limit = boardLimit(view);
     return html`<div class="stack boards" data-board=${view.leaderboard}>
-      ${view.mode === 'team' && view.leaderboard !== 'never'
-        ? html`<leader-board .heading=${t('board.teams')} .rows=${teamRows(view)}></leader-board>`
-        : nothing}
-      ${limit
-        ? html`<leader-board .heading=${t('board.top', { n: limit })} .rows=${boardRows(view)} .limit=${limit}></leader-board>`
-        : html`<p class="panel hidden-board" data-testid="board-hidden">${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}</p>`}
+      ${
+        view.mode === 'team' && view.leaderboard !== 'never'
+          ? html`<leader-board .heading=${t('board.teams')} .rows=${teamRows(view)}></leader-board>`
+          : nothing
+      }
+      ${
+        limit
+          ? html`<leader-board
+              .heading=${t('board.top', { n: limit })}
+              .rows=${boardRows(view)}
+              .limit=${limit}
+            ></leader-board>`
+          : html`<p class="panel hidden-board" data-testid="board-hidden">
+              ${t(view.leaderboard === 'end' ? 'board.atEnd' : 'board.never')}
+            </p>`
+      }
     </div>`;
   }
 
@@ -324,29 +652,58 @@ export class HostView extends ActionView {
     const players = view.players.filter((p) => !p.bot);
     if (!players.length || view.phase === 'podium') return nothing;
     return html`<section class="tools panel" data-open=${String(this.toolsOpen)}>
-      <button class="ghost toggle" aria-expanded=${String(this.toolsOpen)} aria-controls="tools-list" @click=${() => (this.toolsOpen = !this.toolsOpen)}>
-        ${this.toolsOpen ? '▾' : '▸'} ${t('host.tools', { count: players.length })}</button>
-      ${this.toolsOpen
-        ? html`<div id="tools-list"><p class="muted">${t('host.toolsHelp')}</p>
-      <ul>
-        ${players.map(
-          (p) => html`<li data-player=${p.name}><span>${p.name}${p.layer ? html` <span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}</span>
-            <span>
-              ${view.mode === 'team' && view.phase === 'lobby' && view.teams.length
-                ? html`<select aria-label=${t('host.teamOf', { name: p.name })} ?disabled=${this.busy}
-                    @change=${(e: Event) => this.control({ command: 'move', playerId: p.id, teamId: (e.target as HTMLSelectElement).value })}>
-                    ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${teamLabel(tm.name)}</option>`)}
-                  </select>`
-                : nothing}
-              <select aria-label=${t('host.extendedTime', { name: p.name })} ?disabled=${this.busy}
-                @change=${(e: Event) => this.setFactor(p.id, Number((e.target as HTMLSelectElement).value))}>
-                ${FACTORS.map((f) => html`<option value=${f} ?selected=${(this.factors[p.id] ?? 1) === f}>${t('host.factor', { f })}</option>`)}
-              </select>
-              <button class="ghost" aria-label=${t('host.remove', { name: p.name })} @click=${() => this.control({ command: 'remove', playerId: p.id })}>✕</button>
-            </span></li>`,
-        )}
-      </ul></div>`
-        : nothing}
+      <button
+        class="ghost toggle"
+        aria-expanded=${String(this.toolsOpen)}
+        aria-controls="tools-list"
+        @click=${() => (this.toolsOpen = !this.toolsOpen)}
+      >
+        ${this.toolsOpen ? '▾' : '▸'} ${t('host.tools', { count: players.length })}
+      </button>
+      ${
+        this.toolsOpen
+          ? html`<div id="tools-list">
+              <p class="muted">${t('host.toolsHelp')}</p>
+              <ul>
+                ${players.map(
+                  (p) =>
+                    html`<li data-player=${p.name}>
+                      <span
+                        >${p.name}${p.layer ? html` <span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}</span
+                      >
+                      <span>
+                        ${
+                          view.mode === 'team' && view.phase === 'lobby' && view.teams.length
+                            ? html`<select
+                                aria-label=${t('host.teamOf', { name: p.name })}
+                                ?disabled=${this.busy}
+                                @change=${(e: Event) => this.control({ command: 'move', playerId: p.id, teamId: (e.target as HTMLSelectElement).value })}
+                              >
+                                ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${teamLabel(tm.name)}</option>`)}
+                              </select>`
+                            : nothing
+                        }
+                        <select
+                          aria-label=${t('host.extendedTime', { name: p.name })}
+                          ?disabled=${this.busy}
+                          @change=${(e: Event) => this.setFactor(p.id, Number((e.target as HTMLSelectElement).value))}
+                        >
+                          ${FACTORS.map((f) => html`<option value=${f} ?selected=${(this.factors[p.id] ?? 1) === f}>${t('host.factor', { f })}</option>`)}
+                        </select>
+                        <button
+                          class="ghost"
+                          aria-label=${t('host.remove', { name: p.name })}
+                          @click=${() => this.control({ command: 'remove', playerId: p.id })}
+                        >
+                          ✕
+                        </button>
+                      </span>
+                    </li>`,
+                )}
+              </ul>
+            </div>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -355,9 +712,18 @@ export class HostView extends ActionView {
     return html`<div class="stack center">
       <h1>${t('board.podium')}</h1>
       <podium-stand .rows=${view.mode === 'team' ? teamRows(view) : boardRows(view)}></podium-stand>
-      <div>${gameId
-        ? html`<a class="btn report" href="/report/${gameId}" @click=${(e: Event) => (e.preventDefault(), navigate(`/report/${gameId}`))}>${t('host.report')}</a>`
-        : html`<p role="status">${t('common.loading')}</p>`}</div>
+      <div>
+        ${
+          gameId
+            ? html`<a
+                class="btn report"
+                href="/report/${gameId}"
+                @click=${(e: Event) => (e.preventDefault(), navigate(`/report/${gameId}`))}
+                >${t('host.report')}</a
+              >`
+            : html`<p role="status">${t('common.loading')}</p>`
+        }
+      </div>
       ${view.leaderboard === 'never' ? nothing : html`<leader-board .rows=${boardRows(view)} .limit=${10} style="text-align:start"></leader-board>`}
     </div>`;
   }
@@ -368,15 +734,19 @@ export class HostView extends ActionView {
       html`<button class=${cls} ?disabled=${b} @click=${() => this.control(command)}>${label}</button>`;
     const open = view.phase === 'question' || view.phase === 'race';
     return html`<div class="controls">
-      ${view.phase === 'lobby'
-        ? html`${c(view.lobbyLocked ? t('host.unlock') : t('host.lock'), { command: 'lock', locked: !view.lobbyLocked }, 'secondary')}
+      ${
+        view.phase === 'lobby'
+          ? html`${c(view.lobbyLocked ? t('host.unlock') : t('host.lock'), { command: 'lock', locked: !view.lobbyLocked }, 'secondary')}
             ${c(t('host.start'), { command: 'start' })}`
-        : nothing}
-      ${open
-        ? html`${c(t('host.addTime'), { command: 'add-time', seconds: 10 }, 'secondary')}
+          : nothing
+      }
+      ${
+        open
+          ? html`${c(t('host.addTime'), { command: 'add-time', seconds: 10 }, 'secondary')}
             ${view.paused ? c(t('host.resume'), { command: 'resume' }, 'secondary') : c(t('host.pause'), { command: 'pause' }, 'secondary')}
             ${c(view.phase === 'race' ? t('host.endRace') : t('host.skip'), { command: 'next' })}`
-        : nothing}
+          : nothing
+      }
       ${view.phase === 'reveal' || view.phase === 'leaderboard' || view.phase === 'race-result' ? c(t('host.next'), { command: 'next' }) : nothing}
       ${view.phase !== 'podium' && view.phase !== 'lobby' ? c(t('host.end'), { command: 'end' }, 'danger') : nothing}
     </div>`;
@@ -401,14 +771,19 @@ export class HostView extends ActionView {
     return html`
       <conn-banner .status=${s.status}></conn-banner>
       <div class="wrap" data-phase=${view?.phase ?? ''} data-key=${view ? `${view.phase}:${view.step}` : ''}>
-        ${view
-          ? html`<div class="bar">
-              <span class="muted">${s.room?.packTitle ?? ''} · ${t('host.code')} <strong>${this.code}</strong>
-                ${view.step >= 0 ? html` · ${t('host.step', { step: view.step + 1, count: view.stepCount })}` : nothing}
-                ${view.paused ? html` <span class="paused">${t('host.paused')}</span>` : nothing}</span>
-              ${this.controls(view)}
-            </div>`
-          : nothing}
+        ${
+          view
+            ? html`<div class="bar">
+                <span class="muted"
+                  >${s.room?.packTitle ?? ''} · ${t('host.code')}
+                  <strong>${this.code}</strong>
+                  ${view.step >= 0 ? html` · ${t('host.step', { step: view.step + 1, count: view.stepCount })}` : nothing}
+                  ${view.paused ? html` <span class="paused">${t('host.paused')}</span>` : nothing}</span
+                >
+                ${this.controls(view)}
+              </div>`
+            : nothing
+        }
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
         ${!view && !this.error ? html`<p role="status">${t('common.loading')}</p>` : nothing}
         ${!view && this.error ? html`<p>${t('host.notFound')}</p>` : nothing}

@@ -26,12 +26,32 @@ export class PlayerView extends ActionView {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      .wrap { padding: clamp(0.8rem, 3vw, 1.5rem); max-width: 46rem; margin: 0 auto; width: 100%; }
-      form { display: grid; gap: 0.7rem; }
-      .code { font-size: 2rem; font-weight: 900; letter-spacing: 0.2em; font-variant-numeric: tabular-nums; }
-      input { font-size: 1.3rem; }
-      .go { min-height: 56px; font-size: 1.2rem; }
+      :host {
+        display: block;
+      }
+      .wrap {
+        padding: clamp(0.8rem, 3vw, 1.5rem);
+        max-width: 46rem;
+        margin: 0 auto;
+        width: 100%;
+      }
+      form {
+        display: grid;
+        gap: 0.7rem;
+      }
+      .code {
+        font-size: 2rem;
+        font-weight: 900;
+        letter-spacing: 0.2em;
+        font-variant-numeric: tabular-nums;
+      }
+      input {
+        font-size: 1.3rem;
+      }
+      .go {
+        min-height: 56px;
+        font-size: 1.2rem;
+      }
     `,
   ];
   code = '';
@@ -92,7 +112,15 @@ export class PlayerView extends ActionView {
 
   override willUpdate(): void {
     const view = this.session.view;
-    if (this.roles !== null || this.probing || this.probes >= 3 || view?.mode !== 'team' || view.phase !== 'lobby' || !this.session.you) return;
+    if (
+      this.roles !== null ||
+      this.probing ||
+      this.probes >= 3 ||
+      view?.mode !== 'team' ||
+      view.phase !== 'lobby' ||
+      !this.session.you
+    )
+      return;
     const me = view.players.find((p) => p.id === this.session.you?.playerId);
     if (me?.layer) {
       this.roles = true;
@@ -114,7 +142,8 @@ export class PlayerView extends ActionView {
       () => this.session.takeLayer(layer),
       (err) => {
         // Refused in the lobby: this game has no roles (not an error to show).
-        if (!(err instanceof SessionError && err.code === 'action/wrong-phase' && this.session.view?.phase === 'lobby')) return errorText(err);
+        if (!(err instanceof SessionError && err.code === 'action/wrong-phase' && this.session.view?.phase === 'lobby'))
+          return errorText(err);
         this.roles = false;
         return '';
       },
@@ -150,32 +179,53 @@ export class PlayerView extends ActionView {
       <conn-banner .status=${s.status}></conn-banner>
       <div class="wrap">
         ${this.stage === STAGE.checking ? html`<p role="status">${t('common.loading')}</p>` : nothing}
-        ${this.stage === STAGE.join
-          ? html`<section class="panel">
-              <h1>${t('player.join.title', { code: '' })} <span class="code">${this.code}</span></h1>
-              <form @submit=${this.join}>
-                <label for="nick">${t('player.join.name')}</label>
-                <input id="nick" autocomplete="nickname" maxlength="20" required .value=${this.name} aria-describedby="nick-help nick-err"
-                  @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
-                <span id="nick-help" class="muted">${t('player.join.nameHelp')}</span>
-                <p id="nick-err" class="error" role="alert">${this.error}</p>
-                <button class="go" type="submit" ?disabled=${this.busy}>${t('player.join.submit')}</button>
-              </form>
-            </section>`
-          : nothing}
-        ${this.stage === STAGE.playing
-          ? s.closed && s.closed.code !== 'shutdown'
-            ? html`<p class="error" role="alert">${s.closed.code === 'kicked' ? t('player.removed') : s.closed.message}</p>`
-            : html`<play-screen .view=${s.view} .you=${s.you} .offset=${s.offset} .struck=${s.raceEvents} .error=${this.error}
-                ?sending=${this.sending} ?busy=${this.busy} .bills=${s.bills} ?roles=${s.view?.mode === 'team' && this.roles === true}
-                @layer=${(e: CustomEvent<TeamLayer | null>) => this.takeLayer(e.detail)}
-                @send-answer=${this.sendAnswer}
-                @team=${(e: CustomEvent<string>) => this.act(() => s.pickTeam(e.detail))}
-                @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}
-                @release=${(e: CustomEvent<string>) => this.act(() => s.release(e.detail))}
-                @deploy-card=${(e: CustomEvent<DeployDetail>) => this.deploy(e.detail)}
-              ></play-screen>`
-          : nothing}
+        ${
+          this.stage === STAGE.join
+            ? html`<section class="panel">
+                <h1>${t('player.join.title', { code: '' })} <span class="code">${this.code}</span></h1>
+                <form @submit=${this.join}>
+                  <label for="nick">${t('player.join.name')}</label>
+                  <input
+                    id="nick"
+                    autocomplete="nickname"
+                    maxlength="20"
+                    required
+                    .value=${this.name}
+                    aria-describedby="nick-help nick-err"
+                    @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+                  />
+                  <span id="nick-help" class="muted">${t('player.join.nameHelp')}</span>
+                  <p id="nick-err" class="error" role="alert">${this.error}</p>
+                  <button class="go" type="submit" ?disabled=${this.busy}>${t('player.join.submit')}</button>
+                </form>
+              </section>`
+            : nothing
+        }
+        ${
+          this.stage === STAGE.playing
+            ? s.closed && s.closed.code !== 'shutdown'
+              ? html`<p class="error" role="alert">
+                  ${s.closed.code === 'kicked' ? t('player.removed') : s.closed.message}
+                </p>`
+              : html`<play-screen
+                  .view=${s.view}
+                  .you=${s.you}
+                  .offset=${s.offset}
+                  .struck=${s.raceEvents}
+                  .error=${this.error}
+                  ?sending=${this.sending}
+                  ?busy=${this.busy}
+                  .bills=${s.bills}
+                  ?roles=${s.view?.mode === 'team' && this.roles === true}
+                  @layer=${(e: CustomEvent<TeamLayer | null>) => this.takeLayer(e.detail)}
+                  @send-answer=${this.sendAnswer}
+                  @team=${(e: CustomEvent<string>) => this.act(() => s.pickTeam(e.detail))}
+                  @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}
+                  @release=${(e: CustomEvent<string>) => this.act(() => s.release(e.detail))}
+                  @deploy-card=${(e: CustomEvent<DeployDetail>) => this.deploy(e.detail)}
+                ></play-screen>`
+            : nothing
+        }
       </div>
     `;
   }

@@ -36,20 +36,75 @@ export class SoloView extends ActionView {
   static override styles = [
     baseStyles,
     css`
-      :host { display: block; }
-      .wrap { padding: clamp(0.8rem, 3vw, 1.5rem); max-width: 52rem; margin: 0 auto; width: 100%; }
-      form { display: grid; gap: 0.9rem; }
-      .choice { display: flex; gap: 0.6rem; align-items: flex-start; border: 2px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.6rem 0.8rem; }
-      .choice:has(input:checked) { border-color: var(--hr-brand); background: var(--hr-brand-soft); }
-      .choice input, .check input { width: 1.2rem; height: 1.2rem; min-height: 0; margin-top: 0.25rem; }
-      .check { display: flex; gap: 0.4rem; align-items: center; }
-      fieldset { border: 1px solid var(--hr-border); border-radius: var(--hr-radius-sm); padding: 0.6rem 0.9rem; margin: 0; display: grid; gap: 0.5rem; }
-      legend { font-weight: 750; }
-      .bar { display: flex; gap: 0.5rem; justify-content: flex-end; flex-wrap: wrap; margin-bottom: 0.8rem; }
-      .result { text-align: center; }
-      .result .big { font-size: 1.6rem; font-weight: 850; }
-      .go { min-height: 56px; font-size: 1.2rem; }
-      .hide { display: none; }
+      :host {
+        display: block;
+      }
+      .wrap {
+        padding: clamp(0.8rem, 3vw, 1.5rem);
+        max-width: 52rem;
+        margin: 0 auto;
+        width: 100%;
+      }
+      form {
+        display: grid;
+        gap: 0.9rem;
+      }
+      .choice {
+        display: flex;
+        gap: 0.6rem;
+        align-items: flex-start;
+        border: 2px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.6rem 0.8rem;
+      }
+      .choice:has(input:checked) {
+        border-color: var(--hr-brand);
+        background: var(--hr-brand-soft);
+      }
+      .choice input,
+      .check input {
+        width: 1.2rem;
+        height: 1.2rem;
+        min-height: 0;
+        margin-top: 0.25rem;
+      }
+      .check {
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      fieldset {
+        border: 1px solid var(--hr-border);
+        border-radius: var(--hr-radius-sm);
+        padding: 0.6rem 0.9rem;
+        margin: 0;
+        display: grid;
+        gap: 0.5rem;
+      }
+      legend {
+        font-weight: 750;
+      }
+      .bar {
+        display: flex;
+        gap: 0.5rem;
+        justify-content: flex-end;
+        flex-wrap: wrap;
+        margin-bottom: 0.8rem;
+      }
+      .result {
+        text-align: center;
+      }
+      .result .big {
+        font-size: 1.6rem;
+        font-weight: 850;
+      }
+      .go {
+        min-height: 56px;
+        font-size: 1.2rem;
+      }
+      .hide {
+        display: none;
+      }
     `,
   ];
   private packs: PackSummary[] = [];
@@ -74,7 +129,10 @@ export class SoloView extends ActionView {
   override connectedCallback(): void {
     super.connectedCallback();
     // A solo run has no host key: built-in and shared packs only (the server refuses another's private pack).
-    void api.packs().then((p) => (this.packs = p.filter((x) => x.builtin || x.shared))).catch(() => undefined);
+    void api
+      .packs()
+      .then((p) => (this.packs = p.filter((x) => x.builtin || x.shared)))
+      .catch(() => undefined);
     void this.session.resumeSolo().then((s) => {
       if (s) this.playing = true;
     });
@@ -151,8 +209,16 @@ export class SoloView extends ActionView {
     const seed = this.session.solo?.seed;
     if (!race || !you || !seed) return null;
     try {
-      const plan = bestPlan({ questions: [], cards: race.cards, scenarios: [race.scenario] }, race.scenario.id, seed, 60);
-      const mine = race.hosts.flatMap((h) => h.deployments).filter((d) => d.playerId === you.playerId).reduce((s, d) => s + deploymentTotal(d), 0);
+      const plan = bestPlan(
+        { questions: [], cards: race.cards, scenarios: [race.scenario] },
+        race.scenario.id,
+        seed,
+        60,
+      );
+      const mine = race.hosts
+        .flatMap((h) => h.deployments)
+        .filter((d) => d.playerId === you.playerId)
+        .reduce((s, d) => s + deploymentTotal(d), 0);
       this.planDebug = `${mine}/${plan.score}`;
       return plan.score > 0 ? Math.max(0, Math.round((mine / plan.score) * 100)) : null;
     } catch {
@@ -165,30 +231,61 @@ export class SoloView extends ActionView {
       <h1>${t('solo.title')}</h1>
       <form @submit=${this.start}>
         <label for="sname">${t('solo.name')}</label>
-        <input id="sname" maxlength="20" required .value=${this.name} @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)} />
+        <input
+          id="sname"
+          maxlength="20"
+          required
+          .value=${this.name}
+          @input=${(e: Event) => (this.name = (e.target as HTMLInputElement).value)}
+        />
         <fieldset>
           <legend>${t('solo.daily')} / ${t('solo.pack')}</legend>
-          <label class="choice"><input type="radio" name="pack" .checked=${this.packId === 'daily'} @change=${() => (this.packId = 'daily')} />
-            <span><strong>${t('solo.daily')}</strong><br /><span class="muted">${t('solo.dailyText')}</span></span></label>
+          <label class="choice"
+            ><input
+              type="radio"
+              name="pack"
+              .checked=${this.packId === 'daily'}
+              @change=${() => (this.packId = 'daily')}
+            />
+            <span
+              ><strong>${t('solo.daily')}</strong><br /><span class="muted">${t('solo.dailyText')}</span></span
+            ></label
+          >
           ${this.packs.map(
-            (p) => html`<label class="choice"><input type="radio" name="pack" .checked=${this.packId === p.id} @change=${() => (this.packId = p.id)} />
-              <span><strong>${p.title}</strong> <span class="muted">(${p.language.toUpperCase()})</span></span></label>`,
+            (p) =>
+              html`<label class="choice"
+                ><input
+                  type="radio"
+                  name="pack"
+                  .checked=${this.packId === p.id}
+                  @change=${() => (this.packId = p.id)}
+                />
+                <span><strong>${p.title}</strong> <span class="muted">(${p.language.toUpperCase()})</span></span></label
+              >`,
           )}
         </fieldset>
         <fieldset>
           <legend>${t('solo.bots')}</legend>
           <div class="row">
             ${BOT_LEVELS.map(
-              (b) => html`<label class="check"><input type="checkbox" .checked=${this.bots.includes(b)}
-                @change=${(e: Event) => (this.bots = (e.target as HTMLInputElement).checked ? [...this.bots, b] : this.bots.filter((x) => x !== b))} />
-                ${t(`solo.bots.${b}`)}</label>`,
+              (b) =>
+                html`<label class="check"
+                  ><input
+                    type="checkbox"
+                    .checked=${this.bots.includes(b)}
+                    @change=${(e: Event) => (this.bots = (e.target as HTMLInputElement).checked ? [...this.bots, b] : this.bots.filter((x) => x !== b))}
+                  />
+                  ${t(`solo.bots.${b}`)}</label
+                >`,
             )}
           </div>
         </fieldset>
-        <p class="muted">${(() => {
-          const best = tokens.soloBest(this.packId === 'daily' ? dailyBoard() : `pack-${this.packId}`);
-          return best === null ? t('solo.noBest') : t('solo.best', { score: fmt(best) });
-        })()}</p>
+        <p class="muted">
+          ${(() => {
+            const best = tokens.soloBest(this.packId === 'daily' ? dailyBoard() : `pack-${this.packId}`);
+            return best === null ? t('solo.noBest') : t('solo.best', { score: fmt(best) });
+          })()}
+        </p>
         <p class="error" role="alert">${this.error}</p>
         <button class="go" type="submit" ?disabled=${this.busy}>${t('solo.start')}</button>
       </form>
@@ -206,9 +303,16 @@ export class SoloView extends ActionView {
       case 'race':
         // Paused: the paused screen has the one way on (resume); the question is hidden meanwhile.
         if (view.paused) return nothing;
-        return html`<button class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => s.soloControl('pause'))}>${t('solo.pause')}</button>
+        return html`<button
+            class="secondary"
+            ?disabled=${this.busy}
+            @click=${() => this.act(() => s.soloControl('pause'))}
+          >
+            ${t('solo.pause')}
+          </button>
           <button class="secondary" ?disabled=${this.busy} @click=${() => this.act(() => s.soloControl('next'))}>
-          ${view.phase === 'race' ? t('host.endRace') : t('host.skip')}</button>`;
+            ${view.phase === 'race' ? t('host.endRace') : t('host.skip')}
+          </button>`;
       case 'podium':
         return nothing;
       default:
@@ -225,8 +329,21 @@ export class SoloView extends ActionView {
       ${solo ? html`<p>${solo.verified ? '✓ ' + t('solo.verified') : t('solo.rejected', { message: solo.reason ?? '' })}</p>` : nothing}
       ${best !== null ? html`<p class="big">${best <= (s.you?.score ?? 0) ? t('solo.newBest') : t('solo.best', { score: fmt(best) })}</p>` : nothing}
       ${this.planPct !== null ? html`<p class="big" data-testid="plan-pct" data-points=${this.planDebug}>${t('solo.bestPlan', { pct: this.planPct })}</p>` : nothing}
-      <leader-board .heading=${t('solo.leaderboard')} .rows=${this.board} .me=${this.board.find((r) => r.name === s.you?.name)?.id ?? ''}></leader-board>
-      <p><button @click=${() => { s.forgetSolo(); this.playing = false; }}>${t('solo.again')}</button></p>
+      <leader-board
+        .heading=${t('solo.leaderboard')}
+        .rows=${this.board}
+        .me=${this.board.find((r) => r.name === s.you?.name)?.id ?? ''}
+      ></leader-board>
+      <p>
+        <button
+          @click=${() => {
+            s.forgetSolo();
+            this.playing = false;
+          }}
+        >
+          ${t('solo.again')}
+        </button>
+      </p>
     </section>`;
   }
 
@@ -236,7 +353,9 @@ export class SoloView extends ActionView {
       <p class="big">❚❚ ${t('solo.paused')}</p>
       ${view.phase === 'question' ? html`<p class="muted">${t('solo.pausedText')}</p>` : nothing}
       <p class="error" role="alert">${this.error}</p>
-      <button class="go" ?disabled=${this.busy} @click=${() => this.act(() => this.session.soloControl('resume'))}>${t('solo.resume')}</button>
+      <button class="go" ?disabled=${this.busy} @click=${() => this.act(() => this.session.soloControl('resume'))}>
+        ${t('solo.resume')}
+      </button>
     </section>`;
   }
 
@@ -246,20 +365,29 @@ export class SoloView extends ActionView {
     return html`
       <conn-banner .status=${s.status}></conn-banner>
       <div class="wrap">
-        ${!this.playing
-          ? this.setup()
-          : html`
-              ${view ? html`<div class="bar">${this.controls(view)}</div>` : nothing}
-              ${view?.phase === 'podium' ? this.result() : nothing}
-              ${view?.paused ? this.pausedScreen(view) : nothing}
-              <play-screen class=${view?.paused ? 'hide' : ''} .view=${view} .you=${s.you} .offset=${s.offset} .struck=${s.raceEvents} .error=${this.error} ?busy=${this.busy}
-                .bills=${s.bills}
-                @send-answer=${this.sendAnswer}
-                @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}
-                @release=${(e: CustomEvent<string>) => this.act(() => s.release(e.detail))}
-                @deploy-card=${(e: CustomEvent<{ cardId: string; choice: DeployChoice }>) => this.act(() => s.deploy(e.detail.cardId, e.detail.choice))}
-              ></play-screen>
-            `}
+        ${
+          !this.playing
+            ? this.setup()
+            : html`
+                ${view ? html`<div class="bar">${this.controls(view)}</div>` : nothing}
+                ${view?.phase === 'podium' ? this.result() : nothing}
+                ${view?.paused ? this.pausedScreen(view) : nothing}
+                <play-screen
+                  class=${view?.paused ? 'hide' : ''}
+                  .view=${view}
+                  .you=${s.you}
+                  .offset=${s.offset}
+                  .struck=${s.raceEvents}
+                  .error=${this.error}
+                  ?busy=${this.busy}
+                  .bills=${s.bills}
+                  @send-answer=${this.sendAnswer}
+                  @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}
+                  @release=${(e: CustomEvent<string>) => this.act(() => s.release(e.detail))}
+                  @deploy-card=${(e: CustomEvent<{ cardId: string; choice: DeployChoice }>) => this.act(() => s.deploy(e.detail.cardId, e.detail.choice))}
+                ></play-screen>
+              `
+        }
       </div>
     `;
   }

@@ -30,7 +30,13 @@ export interface AckOptions {
 }
 
 /** Queues an event's ack (its reply, and when the event was read) to be written at the end of this turn. */
-export type QueueAck = (socket: IoSocket, event: EventName, ack: (r: Reply) => void, reply: Reply, readAt: number) => void;
+export type QueueAck = (
+  socket: IoSocket,
+  event: EventName,
+  ack: (r: Reply) => void,
+  reply: Reply,
+  readAt: number,
+) => void;
 
 export function createAcks(manager: RoomManager, opts: AckOptions): QueueAck {
   const { metrics } = opts;

@@ -81,11 +81,16 @@ export function createContext(
     const previous = io.sockets.adapter.rooms.get(playerGroup(room.code, playerId));
     for (const id of previous ?? []) {
       const other = io.sockets.sockets.get(id);
-      if (other && other !== socket) endSession(other, CLOSE_CODES.replaced, 'This seat was taken up on another device.');
+      if (other && other !== socket)
+        endSession(other, CLOSE_CODES.replaced, 'This seat was taken up on another device.');
     }
     socket.data.session = { role: 'player', code: room.code, playerId };
     const teamId = playerOf(room.state, playerId)?.teamId ?? null;
-    void socket.join(teamId ? [roomGroup(room.code), playerGroup(room.code, playerId), teamGroup(room.code, teamId)] : [roomGroup(room.code), playerGroup(room.code, playerId)]);
+    void socket.join(
+      teamId
+        ? [roomGroup(room.code), playerGroup(room.code, playerId), teamGroup(room.code, teamId)]
+        : [roomGroup(room.code), playerGroup(room.code, playerId)],
+    );
     // The device's own language, when the pack has it: its views (the ack's first) come in it.
     joinLang(socket, room.code, teamId, room.setPlayerLang(playerId, lang));
     // The ack carries the view: an open question goes out to this player now (if it had not before).

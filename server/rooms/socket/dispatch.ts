@@ -14,7 +14,6 @@ export type Dispatch = (socket: IoSocket, event: EventName, args: unknown[]) => 
 export function createDispatch(handlers: Handlers, queueAck: QueueAck, opts: SocketOptions): Dispatch {
   const { metrics, clock } = opts;
 
-
   /** Runs one event behind the rate limit, the schema and a guard that turns any throw into an error. */
   const handle = async (socket: IoSocket, event: EventName, args: unknown[]): Promise<void> => {
     const readAt = performance.now();

@@ -1,7 +1,13 @@
 // The Socket.IO side of a session: the socket types, the broadcast groups a socket is in, and leaving them.
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type { C2S_SCHEMAS, ClientToServerEvents, CloseCode, RoomInfo, ServerToClientEvents } from '../../../shared/protocol/index.js';
+import type {
+  C2S_SCHEMAS,
+  ClientToServerEvents,
+  CloseCode,
+  RoomInfo,
+  ServerToClientEvents,
+} from '../../../shared/protocol/index.js';
 import type { Lang } from '../../../shared/engine/types.js';
 import type { TokenBucket } from '../../security/rate-limit.js';
 import type { Outcome, Room } from '../room.js';
@@ -54,7 +60,8 @@ export function roomInfo(room: Room): RoomInfo {
 export function joinTeam(socket: IoSocket, code: string, teamId: string | null): void {
   for (const group of socket.rooms) if (group.startsWith(`t:${code}:`)) void socket.leave(group);
   const lang = langOf(socket, code);
-  if (teamId) void socket.join(lang ? [teamGroup(code, teamId), teamLangGroup(code, teamId, lang)] : teamGroup(code, teamId));
+  if (teamId)
+    void socket.join(lang ? [teamGroup(code, teamId), teamLangGroup(code, teamId, lang)] : teamGroup(code, teamId));
 }
 
 /** Moves a player's socket to the broadcast groups of the language it is served in (null: the room's own). */

@@ -33,13 +33,20 @@ export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomO
     metrics.observe(METRIC.fanoutSockets, io.sockets.adapter.rooms.get(group)?.size ?? 0);
   };
   const emit = (group: string, event: string, payload: unknown) =>
-    broadcast(group, () => void (io.to(group) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload));
+    broadcast(
+      group,
+      () => void (io.to(group) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload),
+    );
   /** A group's broadcast for the devices reading `lang` (ViewLang in ./output.ts): one broadcast, encoded once. */
   const emitIn = (group: string, langGroupOf: (l: Lang) => string, lang: ViewLang, event: string, payload: unknown) => {
     if (lang === undefined) return emit(group, event, payload);
     if (lang !== null) return emit(langGroupOf(lang), event, payload);
     const others = [...(room.languages?.others.keys() ?? [])].map((l) => langGroup(code, l));
-    broadcast(group, () => void (io.to(group).except(others) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload));
+    broadcast(
+      group,
+      () =>
+        void (io.to(group).except(others) as unknown as { emit(e: string, p: unknown): boolean }).emit(event, payload),
+    );
   };
   // Fair timing: the first time an open question's view goes out to a player is noted (once per question and
   // group: the loop over the group's sockets runs when a question opens, not on every broadcast).

@@ -21,7 +21,8 @@ export function playerHandlers(ctx: HandlerContext): Pick<Handlers, PlayerEvent>
       const room = manager.get(payload.roomCode);
       if (!room || room.solo) return fail('room/unknown', 'No room with this code.');
       const joined = await room.join(payload.name, payload.teamId);
-      if (!joined.ok || !joined.resumeToken) return joined.ok ? fail('server/error', 'Could not seat the player.') : joined;
+      if (!joined.ok || !joined.resumeToken)
+        return joined.ok ? fail('server/error', 'Could not seat the player.') : joined;
       attachPlayer(socket, room, joined.playerId, payload.lang);
       return {
         ok: true,
@@ -40,11 +41,22 @@ export function playerHandlers(ctx: HandlerContext): Pick<Handlers, PlayerEvent>
       if (!seat.ok) return seat;
       attachPlayer(socket, room, seat.playerId, payload.lang);
       if (room.podium) socket.emit('game:podium', room.podium);
-      return { ok: true, ...roomInfo(room), playerId: seat.playerId, view: room.personalView(seat.playerId), you: room.you(seat.playerId) };
+      return {
+        ok: true,
+        ...roomInfo(room),
+        playerId: seat.playerId,
+        view: room.personalView(seat.playerId),
+        you: room.you(seat.playerId),
+      };
     },
 
     'player:team': (socket, p) =>
-      playerAct(socket, (playerId) => ({ type: 'move-player', actor: { role: 'player', playerId }, playerId, teamId: p.teamId })),
+      playerAct(socket, (playerId) => ({
+        type: 'move-player',
+        actor: { role: 'player', playerId },
+        playerId,
+        teamId: p.teamId,
+      })),
     'player:answer': (socket, p) => {
       const found = asPlayer(socket);
       if ('ok' in found) return found;
@@ -55,11 +67,21 @@ export function playerHandlers(ctx: HandlerContext): Pick<Handlers, PlayerEvent>
       return room.answer(playerId, p.questionId, p.answer, elapsed);
     },
     'player:take-layer': (socket, p) =>
-      playerAct(socket, (playerId) => ({ type: 'take-layer', actor: { role: 'player', playerId }, layer: p.layer === 'none' ? null : p.layer })),
-    'player:claim': (socket, p) => playerAct(socket, (playerId) => ({ type: 'claim', actor: { role: 'player', playerId }, cardId: p.cardId })),
+      playerAct(socket, (playerId) => ({
+        type: 'take-layer',
+        actor: { role: 'player', playerId },
+        layer: p.layer === 'none' ? null : p.layer,
+      })),
+    'player:claim': (socket, p) =>
+      playerAct(socket, (playerId) => ({ type: 'claim', actor: { role: 'player', playerId }, cardId: p.cardId })),
     'player:release': (socket, p) =>
       playerAct(socket, (playerId) => ({ type: 'release', actor: { role: 'player', playerId }, cardId: p.cardId })),
     'player:deploy': (socket, p) =>
-      playerAct(socket, (playerId) => ({ type: 'deploy', actor: { role: 'player', playerId }, cardId: p.cardId, choice: p.choice })),
+      playerAct(socket, (playerId) => ({
+        type: 'deploy',
+        actor: { role: 'player', playerId },
+        cardId: p.cardId,
+        choice: p.choice,
+      })),
   };
 }

@@ -29,7 +29,10 @@ export function soloHandlers(ctx: HandlerContext): Pick<Handlers, 'solo:start' |
       const found = asPlayer(socket);
       if ('ok' in found) return found;
       if (!found.room.solo) return fail('room/not-solo', 'Only a solo player controls its own game.');
-      return found.room.control(payload.commandId, found.playerId, { type: payload.command, actor: { role: 'player', playerId: found.playerId } });
+      return found.room.control(payload.commandId, found.playerId, {
+        type: payload.command,
+        actor: { role: 'player', playerId: found.playerId },
+      });
     },
   };
 }

@@ -134,7 +134,10 @@ export function localizeScenario(s: BiScenario, lang: Lang): Scenario {
 }
 
 /** What a card needs beyond its id, texts, topic, size and deadline; defaults fill the rest. */
-export type CardInput = Pick<BiCard, 'id' | 'topic' | 'title' | 'description' | 'cpu' | 'ramGb' | 'diskGb' | 'startDeadlineS'> &
+export type CardInput = Pick<
+  BiCard,
+  'id' | 'topic' | 'title' | 'description' | 'cpu' | 'ramGb' | 'diskGb' | 'startDeadlineS'
+> &
   Partial<Omit<BiCard, 'id' | 'topic' | 'title' | 'description' | 'cpu' | 'ramGb' | 'diskGb' | 'startDeadlineS'>>;
 
 /**

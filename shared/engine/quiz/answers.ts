@@ -12,6 +12,10 @@ export function allAnswers(qs: Pick<QuestionState, 'answers'>): Array<readonly [
 }
 
 /** The answers with one more, sharing every untouched bucket with the input. */
-export function withAnswer(answers: QuestionState['answers'], playerId: string, record: AnswerRecord): QuestionState['answers'] {
+export function withAnswer(
+  answers: QuestionState['answers'],
+  playerId: string,
+  record: AnswerRecord,
+): QuestionState['answers'] {
   return withIn(answers, playerId, record);
 }

@@ -9,12 +9,18 @@ import { answerIsWellFormed, correctness, quizPoints } from './scoring.js';
 import { readingFloorMs } from './reading.js';
 
 const questionIndexCache = new WeakMap<object, Record<string, Question>>();
-export function questionById(d: { s: { config: { content: { questions: Question[] } } } }, id: string): Question | undefined {
+export function questionById(
+  d: { s: { config: { content: { questions: Question[] } } } },
+  id: string,
+): Question | undefined {
   const content = d.s.config.content;
   let index = questionIndexCache.get(content);
   if (!index) {
     // No prototype: an id such as '__proto__' or 'toString' finds nothing, never Object.prototype's members.
-    index = Object.assign(Object.create(null) as Record<string, Question>, Object.fromEntries(content.questions.map((q) => [q.id, q])));
+    index = Object.assign(
+      Object.create(null) as Record<string, Question>,
+      Object.fromEntries(content.questions.map((q) => [q.id, q])),
+    );
     questionIndexCache.set(content, index);
   }
   return index[id];
@@ -28,23 +34,41 @@ export function openQuestion(d: Draft, questionId: string, at: number): void {
   // An ordering shown already in order would give the answer away: rotate it.
   if (n > 1 && perm.every((x, i) => x === i)) perm = perm.map((_, i) => (i + 1) % n);
   const limitMs = (d.s.config.questionTimeS ?? q.timeLimitS) * 1000;
-  d.setQuestion({ questionId, openedAt: at, limitMs, perm, answers: EMPTY_TABLE, answerCount: 0, closed: false, pausedAt: null });
+  d.setQuestion({
+    questionId,
+    openedAt: at,
+    limitMs,
+    perm,
+    answers: EMPTY_TABLE,
+    answerCount: 0,
+    closed: false,
+    pausedAt: null,
+  });
   d.s.phase = 'question';
   d.emit({ type: 'question-opened', questionId, openedAt: at, limitMs });
 }
 
-export function answerQuestion(d: Draft, playerId: string, questionId: string, answer: Answer, at: number, elapsedMs?: number): void {
+export function answerQuestion(
+  d: Draft,
+  playerId: string,
+  questionId: string,
+  answer: Answer,
+  at: number,
+  elapsedMs?: number,
+): void {
   const qs = d.s.question;
   if (d.s.phase !== 'question' || !qs) reject('action/wrong-phase', 'No question is open.');
   if (qs.questionId !== questionId) reject('question/closed', `Question '${questionId}' is not the open question.`);
   if (qs.closed) reject('question/closed', 'This question has closed.');
   const player = d.player(playerId)!;
-  if (player.joinedAtStep > d.s.step) reject('action/wrong-phase', 'You joined during this question; you start with the next one.');
+  if (player.joinedAtStep > d.s.step)
+    reject('action/wrong-phase', 'You joined during this question; you start with the next one.');
   if (answerOf(qs, playerId)) reject('answer/duplicate', 'You have already answered this question.');
   const deadline = qs.openedAt + qs.limitMs * player.timeFactor;
   if (at > deadline) reject('answer/late', `The answer came ${at - deadline} ms after the deadline.`);
   const q = questionById(d, questionId)!;
-  if (!answerIsWellFormed(q, answer, qs.perm)) reject('answer/malformed', `That is not a valid answer to a '${q.type}' question.`);
+  if (!answerIsWellFormed(q, answer, qs.perm))
+    reject('answer/malformed', `That is not a valid answer to a '${q.type}' question.`);
 
   // Response time measured by the authority; a fair-timing authority may pass its own measure, kept within bounds.
   // A solo player's own pauses count (QuestionState.pausedMs): the question was shown before any of them.
@@ -107,4 +131,3 @@ export function questionTimeUp(d: Draft, at: number): boolean {
   const closeAt = questionCloseAt(d.s);
   return closeAt !== null && at >= closeAt;
 }
-

@@ -20,7 +20,8 @@ export const STREAK_MAX_STEPS = 5;
 // Module-level, not closures inside answerIsWellFormed: it runs on every answer, and a closure made per call
 // costs an allocation (and under tsx, a keepNames __name call) each time.
 const isIndex = (i: number, n: number) => Number.isInteger(i) && i >= 0 && i < n;
-const isPermutation = (xs: readonly number[], n: number) => xs.length === n && xs.every((x) => isIndex(x, n)) && new Set(xs).size === n;
+const isPermutation = (xs: readonly number[], n: number) =>
+  xs.length === n && xs.every((x) => isIndex(x, n)) && new Set(xs).size === n;
 
 export function answerIsWellFormed(question: Question, answer: Answer, perm: readonly number[]): boolean {
   if (question.type !== answer.type) return false;
@@ -56,7 +57,9 @@ export function correctness(question: Question, answer: Answer, perm: readonly n
     case 'truefalse':
       return answer.type === 'truefalse' && answer.value === question.correct ? 1 : 0;
     case 'numeric':
-      return answer.type === 'numeric' && Math.abs(answer.value - question.correct) <= question.tolerance + 1e-9 ? 1 : 0;
+      return answer.type === 'numeric' && Math.abs(answer.value - question.correct) <= question.tolerance + 1e-9
+        ? 1
+        : 0;
     case 'multi': {
       if (answer.type !== 'multi') return 0;
       const correct = new Set(question.correct);
@@ -112,6 +115,8 @@ export function quizPoints(
   const speed = options.speedPoints ? 1 - (1 - SLOWEST_SHARE) * t : 1;
   const points = Math.round(BASE_POINTS * options.pointsMultiplier * c * speed);
   const streakBonus =
-    options.streakBonus && c >= 1 ? STREAK_STEP * Math.min(streakBefore, STREAK_MAX_STEPS) * options.pointsMultiplier : 0;
+    options.streakBonus && c >= 1
+      ? STREAK_STEP * Math.min(streakBefore, STREAK_MAX_STEPS) * options.pointsMultiplier
+      : 0;
   return { correctness: c, points, streakBonus };
 }

@@ -19,8 +19,10 @@ describe('bestPlan', () => {
 
   it('beats deploying everything as a plain full VM', () => {
     const plan = bestPlan(CONTENT, 's1', 'seed');
-    const naive = plan.choices.map((c) => ({ cardId: c.cardId, choice: { kind: 'vm-full' as const, placement: 'on-prem' as const } }));
+    const naive = plan.choices.map((c) => ({
+      cardId: c.cardId,
+      choice: { kind: 'vm-full' as const, placement: 'on-prem' as const },
+    }));
     expect(plan.score).toBeGreaterThan(simulatePlan(raceStart(CONTENT, 's1', 'seed'), naive));
   });
 });
-

@@ -23,7 +23,13 @@ const planner = { role: 'player' as const, playerId: PLANNER };
  * The planner's start, optionally facing a live race's own events (their kinds and offsets from the race's
  * start), so "the best plan" is judged against what the players actually met.
  */
-export function raceStart(content: GameContent, scenarioId: string, seed: string, liveEvents?: RaceState['events'], liveStart?: number): GameState {
+export function raceStart(
+  content: GameContent,
+  scenarioId: string,
+  seed: string,
+  liveEvents?: RaceState['events'],
+  liveStart?: number,
+): GameState {
   const config: GameConfig = {
     mode: 'solo',
     content,
@@ -64,7 +70,13 @@ export function simulatePlanState(start: GameState, choices: Plan['choices']): G
   return next(state, { type: 'tick', actor: system, at: start.race!.endsAt }).state;
 }
 
-export function bestPlan(content: GameContent, scenarioId: string, seed: string, budget = 300, start = raceStart(content, scenarioId, seed)): Plan {
+export function bestPlan(
+  content: GameContent,
+  scenarioId: string,
+  seed: string,
+  budget = 300,
+  start = raceStart(content, scenarioId, seed),
+): Plan {
   const host = start.race!.hosts[`player:${PLANNER}`]!;
   const slots = [...host.cards].sort((a, b) => a.arrivesAt - b.arrivesAt);
   const cards = Object.fromEntries(content.cards.map((c) => [c.id, c]));
@@ -74,11 +86,29 @@ export function bestPlan(content: GameContent, scenarioId: string, seed: string,
   const choices: Plan['choices'] = [];
   for (const slot of slots) {
     const card = cards[slot.cardId]!;
-    const quotes = legalChoices(card, host.spec).map((c) => quoteOnHost(ctx, card, c)).filter((q) => q.fits);
+    const quotes = legalChoices(card, host.spec)
+      .map((c) => quoteOnHost(ctx, card, c))
+      .filter((q) => q.fits);
     const best = quotes.length > 0 ? quotes.reduce((a, b) => (b.points > a.points ? b : a)) : null;
     choices.push({ cardId: slot.cardId, choice: best?.choice ?? null });
     if (best) {
-      const dep = { id: `g${choices.length}`, cardId: card.id, playerId: PLANNER, hostId: host.id, choice: best.choice, at: 0, readyAt: 0, cpu: best.cpu, ramGb: best.ramGb, diskGb: best.diskGb, points: best.points, auditPoints: 0, eventPoints: 0, down: false, layer: layerOf(best.choice) };
+      const dep = {
+        id: `g${choices.length}`,
+        cardId: card.id,
+        playerId: PLANNER,
+        hostId: host.id,
+        choice: best.choice,
+        at: 0,
+        readyAt: 0,
+        cpu: best.cpu,
+        ramGb: best.ramGb,
+        diskGb: best.diskGb,
+        points: best.points,
+        auditPoints: 0,
+        eventPoints: 0,
+        down: false,
+        layer: layerOf(best.choice),
+      };
       ctx = { ...ctx, deployments: [...ctx.deployments, dep] };
     }
   }
@@ -94,7 +124,8 @@ export function bestPlan(content: GameContent, scenarioId: string, seed: string,
       for (const alt of [null, ...legalChoices(card, host.spec)]) {
         if (simulations >= budget) break;
         const current = choices[i]!.choice;
-        if (alt === current || (alt && current && alt.kind === current.kind && alt.placement === current.placement)) continue;
+        if (alt === current || (alt && current && alt.kind === current.kind && alt.placement === current.placement))
+          continue;
         const trial = choices.map((c, j) => (j === i ? { ...c, choice: alt } : c));
         const trialScore = simulatePlan(start, trial);
         simulations++;

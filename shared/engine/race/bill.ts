@@ -5,7 +5,6 @@ import { cardIndex, quoteOnHost } from './quote.js';
 import { contextOf } from './race.js';
 import type { Deployment, GameContent, GameState } from '../types.js';
 
-
 export interface Bill {
   deployments: number;
   reserved: { cpu: number; ramGb: number; diskGb: number };
@@ -85,7 +84,12 @@ export function billOf(state: GameState, hostId: string, playerId?: string): Bil
 }
 
 /** The best-known plan's bill for a scenario (one planner deploying every card). */
-export function bestPlanBill(content: GameContent, scenarioId: string, seed: string, budget = 300): Bill & { score: number } {
+export function bestPlanBill(
+  content: GameContent,
+  scenarioId: string,
+  seed: string,
+  budget = 300,
+): Bill & { score: number } {
   const start = raceStart(content, scenarioId, seed);
   const plan = bestPlan(content, scenarioId, seed, budget, start);
   return { ...billOf(simulatePlanState(start, plan.choices), 'player:planner'), score: plan.score };

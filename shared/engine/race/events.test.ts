@@ -25,12 +25,24 @@ function fire(kind: RaceEventKind, seed = 'effects'): { event: RaceEvent; scores
     content: {
       questions: [],
       cards,
-      scenarios: [{ id: 's', title: 's', description: 's', host: LINUX_SERVER, deck: cards.map((c) => c.id), events: [{ kind, atS: 10 }], randomEvents: 0, lengthS: 60 }],
+      scenarios: [
+        {
+          id: 's',
+          title: 's',
+          description: 's',
+          host: LINUX_SERVER,
+          deck: cards.map((c) => c.id),
+          events: [{ kind, atS: 10 }],
+          randomEvents: 0,
+          lengthS: 60,
+        },
+      ],
     },
     rounds: [{ kind: 'race', scenarioId: 's' }],
   });
   let s = createGame(cfg, seed);
-  for (const id of PLAYERS) s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: id, name: id.toUpperCase() }).state;
+  for (const id of PLAYERS)
+    s = next(s, { type: 'join', actor: { role: 'system' }, at: 0, playerId: id, name: id.toUpperCase() }).state;
   s = next(s, { type: 'start', actor: { role: 'host' }, at: 0 }).state;
   CHOICES.forEach((choice, i) => {
     const playerId = PLAYERS[i % PLAYERS.length]!;
@@ -50,11 +62,16 @@ describe('race event effects', () => {
       const { event, scores, state } = fire(kind);
       expect(event.effects.length).toBeGreaterThan(0);
       expect(event.effects.map((e) => e.deploymentId)).toEqual(event.affected);
-      expect(event.effects.map((e) => ({ playerId: e.playerId, delta: e.delta, why: e.why }))).toEqual(scores.map((s) => s.change));
+      expect(event.effects.map((e) => ({ playerId: e.playerId, delta: e.delta, why: e.why }))).toEqual(
+        scores.map((s) => s.change),
+      );
       const deployments = state.race!.hosts.room!.deployments;
       for (const e of event.effects) {
         const dep = deployments.find((d) => d.id === e.deploymentId);
-        expect(dep && { playerId: dep.playerId, cardId: dep.cardId }).toEqual({ playerId: e.playerId, cardId: e.cardId });
+        expect(dep && { playerId: dep.playerId, cardId: dep.cardId }).toEqual({
+          playerId: e.playerId,
+          cardId: e.cardId,
+        });
         expect(e.delta).not.toBe(0);
         for (const w of e.why) expect(w.ko && w.en && w.topic).toBeTruthy();
         // Public data only: the effect's fields, no score total or answer.
@@ -94,13 +111,21 @@ describe('a hardware failure takes the host down', () => {
     const long = { ...state, race: { ...state.race!, endsAt: BACK + 60_000 } };
     expect(nextWakeAt(long)).toBe(BACK);
     const early = next(long, { type: 'tick', actor: system, at: BACK - 1 });
-    expect(early.state.race!.hosts.room!.deployments.filter((d) => d.down).length).toBe(deps.filter((d) => d.down).length);
+    expect(early.state.race!.hosts.room!.deployments.filter((d) => d.down).length).toBe(
+      deps.filter((d) => d.down).length,
+    );
     const r = next(long, { type: 'tick', actor: system, at: BACK });
     expect(r.state.race!.hosts.room!.deployments.every((d) => !d.down && d.downUntil === undefined)).toBe(true);
     const back = r.events.find((e) => e.type === 'recovered');
-    expect(back).toEqual({ type: 'recovered', hostId: 'room', deploymentIds: deps.filter((d) => d.down).map((d) => d.id) });
+    expect(back).toEqual({
+      type: 'recovered',
+      hostId: 'room',
+      deploymentIds: deps.filter((d) => d.down).map((d) => d.id),
+    });
     // The downtime stays on the record for the bill.
-    expect(r.state.race!.hosts.room!.deployments.map((d) => d.downtimeMin ?? 0)).toEqual(deps.map((d) => d.downtimeMin ?? 0));
+    expect(r.state.race!.hosts.room!.deployments.map((d) => d.downtimeMin ?? 0)).toEqual(
+      deps.map((d) => d.downtimeMin ?? 0),
+    );
   });
 
   it('a pause moves the time they come back', () => {
@@ -109,7 +134,9 @@ describe('a hardware failure takes the host down', () => {
     let s = next(long, { type: 'pause', actor: { role: 'host' }, at: 20_000 }).state;
     s = next(s, { type: 'resume', actor: { role: 'host' }, at: 50_000 }).state;
     expect(nextWakeAt(s)).toBe(BACK + 30_000);
-    expect(s.race!.hosts.room!.deployments.filter((d) => d.down).every((d) => d.downUntil === BACK + 30_000)).toBe(true);
+    expect(s.race!.hosts.room!.deployments.filter((d) => d.down).every((d) => d.downUntil === BACK + 30_000)).toBe(
+      true,
+    );
   });
 
   it('the bill reads downtime from the state', () => {

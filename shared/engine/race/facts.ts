@@ -24,22 +24,54 @@ export interface Fact {
   url?: string;
 }
 
-const n = (min: number, unit: FactUnit, max?: number): FactNumber => (max === undefined ? { min, unit } : { min, max, unit });
+const n = (min: number, unit: FactUnit, max?: number): FactNumber =>
+  max === undefined ? { min, unit } : { min, max, unit };
 
 export const FACTS: readonly Fact[] = [
   {
     id: 'F',
     claim: {
-      en: 'Containers run CPU and memory work at about native speed. An untuned KVM VM reached 0.83 of native CPU (Linpack 241 vs 291 GFLOPS: 17% slower), 0.98 when tuned (2% slower); memory 0.97-0.99. Random block I/O in KVM was about half of native (0.5). Docker NAT about doubled network latency (2x); KVM added about 30 us (+80%). MySQL in KVM lost over 40%. Native, Docker and KVM all reached 9.3 Gbps on 10 GbE.',
-      ko: '컨테이너는 CPU와 메모리 작업에서 거의 네이티브 속도를 냅니다. 튜닝하지 않은 KVM VM은 CPU가 네이티브의 0.83(Linpack 241 대 291 GFLOPS, 17% 느림), 튜닝하면 0.98(2% 느림)이었고 메모리는 0.97-0.99였습니다. KVM의 무작위 블록 I/O는 네이티브의 절반(0.5) 정도였습니다. Docker NAT는 네트워크 지연을 약 2배로 늘렸고, KVM은 약 30 us(+80%)를 더했습니다. KVM 안의 MySQL은 40% 넘게 느려졌습니다. 네이티브, Docker, KVM 모두 10 GbE에서 9.3 Gbps에 도달했습니다.',
+      en:
+        'Containers run CPU and memory work at about native speed. An untuned ' +
+        'KVM VM reached 0.83 of native CPU (Linpack 241 vs 291 GFLOPS: 17% ' +
+        'slower), 0.98 when tuned (2% slower); memory 0.97-0.99. Random block ' +
+        'I/O in KVM was about half of native (0.5). Docker NAT about doubled ' +
+        'network latency (2x); KVM added about 30 us (+80%). MySQL in KVM lost ' +
+        'over 40%. Native, Docker and KVM all reached 9.3 Gbps on 10 GbE.',
+      ko:
+        '컨테이너는 CPU와 메모리 작업에서 거의 네이티브 속도를 냅니다. 튜닝하지 않은 KVM VM은 CPU가 네이티브의 ' +
+        '0.83(Linpack 241 대 291 GFLOPS, 17% 느림), 튜닝하면 0.98(2% 느림)이었고 메모리는 ' +
+        '0.97-0.99였습니다. KVM의 무작위 블록 I/O는 네이티브의 절반(0.5) 정도였습니다. Docker NAT는 네트워크 ' +
+        '지연을 약 2배로 늘렸고, KVM은 약 30 us(+80%)를 더했습니다. KVM 안의 MySQL은 40% 넘게 느려졌습니다. ' +
+        '네이티브, Docker, KVM 모두 10 GbE에서 9.3 Gbps에 도달했습니다.',
     },
-    numbers: [n(0.83, 'x'), n(241, 'GFLOPS'), n(291, 'GFLOPS'), n(0.98, 'x'), n(0.97, 'x', 0.99), n(0.5, 'x'), n(2, 'x'), n(30, 'us'), n(80, '%'), n(17, '%'), n(2, '%'), n(40, '%'), n(9.3, 'Gbps'), n(10, '')],
-    ref: 'W. Felter, A. Ferreira, R. Rajamony, J. Rubio, "An Updated Performance Comparison of Virtual Machines and Linux Containers", IBM Research Report RC25482 / ISPASS 2015',
+    numbers: [
+      n(0.83, 'x'),
+      n(241, 'GFLOPS'),
+      n(291, 'GFLOPS'),
+      n(0.98, 'x'),
+      n(0.97, 'x', 0.99),
+      n(0.5, 'x'),
+      n(2, 'x'),
+      n(30, 'us'),
+      n(80, '%'),
+      n(17, '%'),
+      n(2, '%'),
+      n(40, '%'),
+      n(9.3, 'Gbps'),
+      n(10, ''),
+    ],
+    ref:
+      'W. Felter, A. Ferreira, R. Rajamony, J. Rubio, "An Updated Performance ' +
+      'Comparison of Virtual Machines and Linux Containers", IBM Research ' +
+      'Report RC25482 / ISPASS 2015',
   },
   {
     id: 'FC',
     claim: {
-      en: 'Firecracker emulates 5 devices in about 50k lines of Rust, against QEMU’s 1.4 million lines: a much smaller attack surface.',
+      en:
+        'Firecracker emulates 5 devices in about 50k lines of Rust, against ' +
+        'QEMU’s 1.4 million lines: a much smaller attack surface.',
       ko: 'Firecracker는 장치 5개만 에뮬레이션하고 코드가 Rust 약 5만 줄입니다. QEMU는 140만 줄이어서 공격 표면이 훨씬 넓습니다.',
     },
     numbers: [n(5, ''), n(50, ''), n(1.4, ''), n(140, '')],
@@ -49,8 +81,15 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'FCS',
     claim: {
-      en: 'A Firecracker microVM’s VMM takes at most 5 MiB of memory and the microVM initialises within 125 ms; guest CPU above 0.95 of native; about 0.06 ms added network latency; up to 150 microVMs per second per host.',
-      ko: 'Firecracker microVM의 VMM은 메모리를 5 MiB 이하로 쓰고, microVM은 125 ms 안에 초기화됩니다. 게스트 CPU는 네이티브의 0.95 이상이고, 네트워크 지연은 약 0.06 ms 늘어납니다. 호스트 한 대에서 초당 최대 150개를 만들 수 있습니다.',
+      en:
+        'A Firecracker microVM’s VMM takes at most 5 MiB of memory and the ' +
+        'microVM initialises within 125 ms; guest CPU above 0.95 of native; ' +
+        'about 0.06 ms added network latency; up to 150 microVMs per second per ' +
+        'host.',
+      ko:
+        'Firecracker microVM의 VMM은 메모리를 5 MiB 이하로 쓰고, microVM은 125 ms 안에 초기화됩니다. ' +
+        '게스트 CPU는 네이티브의 0.95 이상이고, 네트워크 지연은 약 0.06 ms 늘어납니다. 호스트 한 대에서 초당 최대 ' +
+        '150개를 만들 수 있습니다.',
     },
     numbers: [n(5, 'MB'), n(0.125, 's'), n(0.95, 'x'), n(0.00006, 's'), n(150, '')],
     ref: 'Firecracker, SPECIFICATION.md and docs/design.md',
@@ -59,8 +98,18 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'X',
     claim: {
-      en: 'Xen with para-virtualized guests: a kernel build took about 3% longer than native, web serving (SPECweb99) stayed within 1% of native, where a hosted hypervisor (VMware Workstation) served under 1/3 as many clients. An antisocial neighbour VM cut the others’ throughput by only 2-4%; the same load on a shared native host made it unusable. Xen targeted about 100 VMs per server.',
-      ko: '반가상화 게스트를 쓴 Xen에서 커널 빌드는 네이티브보다 약 3% 더 걸렸고, 웹 서비스(SPECweb99)는 네이티브의 1% 이내였습니다. 같은 시험에서 호스트형 하이퍼바이저(VMware Workstation)는 네이티브의 1/3도 안 되는 클라이언트만 처리했습니다. 자원을 독차지하는 이웃 VM은 다른 VM의 처리량을 2-4%만 떨어뜨렸지만, 같은 부하를 가상화 없는 호스트에 함께 올리자 쓸 수 없을 만큼 느려졌습니다. Xen은 서버 한 대에 VM 약 100개를 목표로 했습니다.',
+      en:
+        'Xen with para-virtualized guests: a kernel build took about 3% longer ' +
+        'than native, web serving (SPECweb99) stayed within 1% of native, where ' +
+        'a hosted hypervisor (VMware Workstation) served under 1/3 as many ' +
+        'clients. An antisocial neighbour VM cut the others’ throughput by only ' +
+        '2-4%; the same load on a shared native host made it unusable. Xen ' +
+        'targeted about 100 VMs per server.',
+      ko:
+        '반가상화 게스트를 쓴 Xen에서 커널 빌드는 네이티브보다 약 3% 더 걸렸고, 웹 서비스(SPECweb99)는 네이티브의 1% ' +
+        '이내였습니다. 같은 시험에서 호스트형 하이퍼바이저(VMware Workstation)는 네이티브의 1/3도 안 되는 클라이언트만 ' +
+        '처리했습니다. 자원을 독차지하는 이웃 VM은 다른 VM의 처리량을 2-4%만 떨어뜨렸지만, 같은 부하를 가상화 없는 호스트에 ' +
+        '함께 올리자 쓸 수 없을 만큼 느려졌습니다. Xen은 서버 한 대에 VM 약 100개를 목표로 했습니다.',
     },
     numbers: [n(3, '%'), n(1, '%'), n(2, '%', 4), n(100, '')],
     ref: 'P. Barham et al., "Xen and the Art of Virtualization", SOSP 2003',
@@ -69,7 +118,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'G',
     claim: {
-      en: 'In gVisor, system calls were 2.2x to 72x slower than native, opening and closing files very slow, while pure computation was barely affected.',
+      en:
+        'In gVisor, system calls were 2.2x to 72x slower than native, opening ' +
+        'and closing files very slow, while pure computation was barely affected.',
       ko: 'gVisor에서 시스템 콜은 네이티브보다 2.2-72배 느렸고 파일 열기·닫기가 매우 느렸지만, 순수 계산은 거의 영향을 받지 않았습니다.',
     },
     numbers: [n(2.2, 'x', 72)],
@@ -79,8 +130,13 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'GV',
     claim: {
-      en: 'gVisor is an application kernel in user space: it implements the Linux system-call interface itself, so a sandboxed container does not talk to the host kernel directly. It runs on Linux.',
-      ko: 'gVisor는 사용자 공간에서 도는 애플리케이션 커널입니다. 리눅스 시스템 콜 인터페이스를 직접 구현하므로, 샌드박스 안의 컨테이너는 호스트 커널과 바로 통신하지 않습니다. 리눅스에서 동작합니다.',
+      en:
+        'gVisor is an application kernel in user space: it implements the Linux ' +
+        'system-call interface itself, so a sandboxed container does not talk to ' +
+        'the host kernel directly. It runs on Linux.',
+      ko:
+        'gVisor는 사용자 공간에서 도는 애플리케이션 커널입니다. 리눅스 시스템 콜 인터페이스를 직접 구현하므로, 샌드박스 안의 ' +
+        '컨테이너는 호스트 커널과 바로 통신하지 않습니다. 리눅스에서 동작합니다.',
     },
     numbers: [],
     ref: 'gVisor README',
@@ -89,7 +145,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'K',
     claim: {
-      en: 'A Kata Containers sandbox (a container inside a lightweight VM) started in about 0.9 s in the Kuasar benchmark.',
+      en:
+        'A Kata Containers sandbox (a container inside a lightweight VM) started ' +
+        'in about 0.9 s in the Kuasar benchmark.',
       ko: 'Kuasar 벤치마크에서 Kata Containers 샌드박스(경량 VM 안의 컨테이너)는 약 0.9초 만에 시작했습니다.',
     },
     numbers: [n(0.9, 's')],
@@ -118,7 +176,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'MH',
     claim: {
-      en: 'In a 2012 study of three public clouds, a new Linux VM took about 97 s to start and a Windows VM about 810 s.',
+      en:
+        'In a 2012 study of three public clouds, a new Linux VM took about 97 s ' +
+        'to start and a Windows VM about 810 s.',
       ko: '2012년 세 퍼블릭 클라우드를 측정한 연구에서 새 리눅스 VM은 시작까지 약 97초, 윈도우 VM은 약 810초가 걸렸습니다.',
     },
     numbers: [n(97, 's'), n(810, 's'), n(2012, '')],
@@ -127,8 +187,13 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'PH',
     claim: {
-      en: 'In one Phoronix test, VirtualBox (a Type 2 hypervisor) was about 2x slower on a CPU benchmark. One hypervisor on one test: not a figure for every Type 2 hypervisor.',
-      ko: 'Phoronix의 한 시험에서 VirtualBox(Type 2 하이퍼바이저)는 CPU 벤치마크가 약 2배 느렸습니다. 하이퍼바이저 하나를 한 가지 시험으로 잰 값이라 모든 Type 2 하이퍼바이저에 그대로 적용할 수는 없습니다.',
+      en:
+        'In one Phoronix test, VirtualBox (a Type 2 hypervisor) was about 2x ' +
+        'slower on a CPU benchmark. One hypervisor on one test: not a figure for ' +
+        'every Type 2 hypervisor.',
+      ko:
+        'Phoronix의 한 시험에서 VirtualBox(Type 2 하이퍼바이저)는 CPU 벤치마크가 약 2배 느렸습니다. ' +
+        '하이퍼바이저 하나를 한 가지 시험으로 잰 값이라 모든 Type 2 하이퍼바이저에 그대로 적용할 수는 없습니다.',
     },
     numbers: [n(2, 'x')],
     ref: 'Phoronix, "Ubuntu 15.10: KVM vs. Xen vs. VirtualBox"',
@@ -146,7 +211,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'WS',
     claim: {
-      en: 'Windows Server needs 512 MB of RAM (Server Core) to 2 GB (with the desktop experience), and a 32 GB system partition at least.',
+      en:
+        'Windows Server needs 512 MB of RAM (Server Core) to 2 GB (with the ' +
+        'desktop experience), and a 32 GB system partition at least.',
       ko: 'Windows Server는 RAM 512 MB(Server Core)에서 2 GB(데스크톱 환경 포함)가 필요하고, 시스템 파티션은 최소 32 GB입니다.',
     },
     numbers: [n(512, 'MB', 2000), n(32, 'GB')],
@@ -184,7 +251,10 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'KA',
     claim: {
-      en: 'Kubernetes asks for 2 CPUs or more on a control-plane machine and 2 GB or more of RAM per machine (any less leaves little room for the applications).',
+      en:
+        'Kubernetes asks for 2 CPUs or more on a control-plane machine and 2 GB ' +
+        'or more of RAM per machine (any less leaves little room for the ' +
+        'applications).',
       ko: 'Kubernetes는 컨트롤 플레인 머신에 CPU 2개 이상, 머신마다 RAM 2 GB 이상을 요구합니다. 그보다 적으면 애플리케이션이 쓸 자리가 거의 남지 않습니다.',
     },
     numbers: [n(2, ''), n(2, 'GB')],
@@ -194,7 +264,10 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'K8T',
     claim: {
-      en: 'When a node stops answering, Kubernetes by default leaves its pods bound to it for 300 s (5 min) before evicting them; their controllers then start replacement pods on the other nodes.',
+      en:
+        'When a node stops answering, Kubernetes by default leaves its pods ' +
+        'bound to it for 300 s (5 min) before evicting them; their controllers ' +
+        'then start replacement pods on the other nodes.',
       ko: '노드가 응답하지 않으면 Kubernetes는 기본 설정으로 300초(5분) 동안 파드를 그 노드에 묶어 둔 뒤 내보냅니다. 그러면 파드를 관리하는 컨트롤러가 다른 노드에 새 파드를 띄웁니다.',
     },
     numbers: [n(300, 's'), n(5, 'min')],
@@ -204,8 +277,15 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'DL',
     claim: {
-      en: 'A Docker image is a stack of read-only layers, one for each instruction of its Dockerfile; the image never changes. Images that share layers store them once, a pull fetches only the layers not already on the host, and each container adds only a thin writable layer of its own.',
-      ko: 'Docker 이미지는 읽기 전용 레이어를 쌓은 것으로, Dockerfile의 명령 하나가 레이어 하나가 되고 이미지 자체는 바뀌지 않습니다. 레이어를 함께 쓰는 이미지들은 그 레이어를 한 번만 저장하고, pull할 때도 호스트에 없는 레이어만 받습니다. 컨테이너는 그 위에 얇은 쓰기 레이어 하나만 더합니다.',
+      en:
+        'A Docker image is a stack of read-only layers, one for each instruction ' +
+        'of its Dockerfile; the image never changes. Images that share layers ' +
+        'store them once, a pull fetches only the layers not already on the ' +
+        'host, and each container adds only a thin writable layer of its own.',
+      ko:
+        'Docker 이미지는 읽기 전용 레이어를 쌓은 것으로, Dockerfile의 명령 하나가 레이어 하나가 되고 이미지 자체는 ' +
+        '바뀌지 않습니다. 레이어를 함께 쓰는 이미지들은 그 레이어를 한 번만 저장하고, pull할 때도 호스트에 없는 레이어만 ' +
+        '받습니다. 컨테이너는 그 위에 얇은 쓰기 레이어 하나만 더합니다.',
     },
     numbers: [],
     ref: 'Docker documentation, "Storage drivers" (images and layers, container and layers)',
@@ -224,8 +304,13 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'CVE1',
     claim: {
-      en: 'runc CVE-2019-5736 (CVSS 8.6): a flaw in runc, the container runtime, let a malicious container overwrite the host’s runc binary and run code as root on the host.',
-      ko: 'runc CVE-2019-5736 (CVSS 8.6)은 컨테이너 런타임인 runc의 결함으로, 악성 컨테이너가 호스트의 runc 실행 파일을 덮어써 호스트에서 root 권한으로 코드를 실행할 수 있었습니다.',
+      en:
+        'runc CVE-2019-5736 (CVSS 8.6): a flaw in runc, the container runtime, ' +
+        'let a malicious container overwrite the host’s runc binary and run code ' +
+        'as root on the host.',
+      ko:
+        'runc CVE-2019-5736 (CVSS 8.6)은 컨테이너 런타임인 runc의 결함으로, 악성 컨테이너가 호스트의 runc ' +
+        '실행 파일을 덮어써 호스트에서 root 권한으로 코드를 실행할 수 있었습니다.',
     },
     numbers: [n(8.6, '')],
     ref: 'runc CVE-2019-5736 advisory',
@@ -234,7 +319,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'CVE2',
     claim: {
-      en: 'runc CVE-2024-21626 ("Leaky Vessels"): a leaked file descriptor in runc let a container reach the host’s filesystem.',
+      en:
+        'runc CVE-2024-21626 ("Leaky Vessels"): a leaked file descriptor in runc ' +
+        'let a container reach the host’s filesystem.',
       ko: 'runc CVE-2024-21626 ("Leaky Vessels")은 runc에서 새어 나온 파일 디스크립터를 통해 컨테이너가 호스트 파일 시스템에 접근할 수 있었던 결함입니다.',
     },
     numbers: [],
@@ -244,7 +331,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'VEN',
     claim: {
-      en: 'VENOM (CVE-2015-3456): a bug in QEMU’s virtual floppy controller let a guest escape to the host. VMs are not immune.',
+      en:
+        'VENOM (CVE-2015-3456): a bug in QEMU’s virtual floppy controller let a ' +
+        'guest escape to the host. VMs are not immune.',
       ko: 'VENOM(CVE-2015-3456)은 QEMU 가상 플로피 컨트롤러의 버그로, 게스트가 호스트로 탈출할 수 있었습니다. VM도 안전지대는 아닙니다.',
     },
     numbers: [],
@@ -254,7 +343,9 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'MS',
     claim: {
-      en: 'In every cloud service model the customer remains responsible for its data, endpoints, accounts and access management.',
+      en:
+        'In every cloud service model the customer remains responsible for its ' +
+        'data, endpoints, accounts and access management.',
       ko: '어떤 클라우드 서비스 모델에서도 데이터, 단말, 계정과 접근 관리는 고객의 책임으로 남습니다.',
     },
     numbers: [],
@@ -264,8 +355,16 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'NIST',
     claim: {
-      en: 'NIST’s cloud definition: IaaS lets the consumer run any software including the OS on provided processing, storage and networks; PaaS runs the consumer’s applications on the provider’s platform; SaaS is the provider’s application. The consumer does not manage the infrastructure underneath.',
-      ko: 'NIST의 클라우드 정의에 따르면 IaaS는 제공된 컴퓨팅·스토리지·네트워크 위에서 OS를 포함한 어떤 소프트웨어든 고객이 실행하는 모델이고, PaaS는 제공자의 플랫폼에서 고객의 애플리케이션을 실행하며, SaaS는 제공자의 애플리케이션을 씁니다. 그 아래 인프라는 고객이 관리하지 않습니다.',
+      en:
+        'NIST’s cloud definition: IaaS lets the consumer run any software ' +
+        'including the OS on provided processing, storage and networks; PaaS ' +
+        'runs the consumer’s applications on the provider’s platform; SaaS is ' +
+        'the provider’s application. The consumer does not manage the ' +
+        'infrastructure underneath.',
+      ko:
+        'NIST의 클라우드 정의에 따르면 IaaS는 제공된 컴퓨팅·스토리지·네트워크 위에서 OS를 포함한 어떤 소프트웨어든 고객이 ' +
+        '실행하는 모델이고, PaaS는 제공자의 플랫폼에서 고객의 애플리케이션을 실행하며, SaaS는 제공자의 애플리케이션을 씁니다. 그 ' +
+        '아래 인프라는 고객이 관리하지 않습니다.',
     },
     numbers: [],
     ref: 'P. Mell, T. Grance, "The NIST Definition of Cloud Computing", NIST SP 800-145',
@@ -274,7 +373,10 @@ export const FACTS: readonly Fact[] = [
   {
     id: '190',
     claim: {
-      en: 'NIST’s container security guide advises grouping containers by sensitivity and not mixing workloads of different sensitivity on one host kernel.',
+      en:
+        'NIST’s container security guide advises grouping containers by ' +
+        'sensitivity and not mixing workloads of different sensitivity on one ' +
+        'host kernel.',
       ko: 'NIST의 컨테이너 보안 지침은 컨테이너를 민감도별로 묶고, 민감도가 다른 워크로드를 한 호스트 커널에 섞지 말라고 권고합니다.',
     },
     numbers: [],
@@ -284,7 +386,10 @@ export const FACTS: readonly Fact[] = [
   {
     id: 'GUESS',
     claim: {
-      en: 'The game’s own estimate: no published measurement was found for this number. It keeps the comparisons in the right order, but it is not a measured fact.',
+      en:
+        'The game’s own estimate: no published measurement was found for this ' +
+        'number. It keeps the comparisons in the right order, but it is not a ' +
+        'measured fact.',
       ko: '게임이 정한 추정치입니다. 이 수치를 측정한 공개 자료는 찾지 못했습니다. 비교의 순서는 맞게 잡았지만, 측정된 사실은 아닙니다.',
     },
     numbers: [],

@@ -157,7 +157,10 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
 };
 
 /** What a full guest OS costs inside a VM. `source`: the row of RAM and disk; `startSource`: the row of startS. */
-export const GUEST_OS: Record<GuestOs, { ramGb: number; diskGb: number; startS: number; source: FactTag; startSource: FactTag }> = {
+export const GUEST_OS: Record<
+  GuestOs,
+  { ramGb: number; diskGb: number; startS: number; source: FactTag; startSource: FactTag }
+> = {
   // [UB]: Ubuntu Server about 2 GB RAM to be comfortable, >= 5 GB disk; [DP]: stock Linux VM 7-9 s.
   linux: { ramGb: 2, diskGb: 5, startS: 8, source: 'UB', startSource: 'DP' },
   // [WS]: 512 MB (Server Core minimum) to 2 GB with desktop; 32 GB minimum partition.
@@ -196,14 +199,17 @@ export const CLOUD_VM_START_S: Record<GuestOs, number> = { linux: 97, windows: 8
  * ("service models trade operating effort for a price premium", the facts table's cost row), start times and the
  * isolation boundary (a provider's VM per tenant on IaaS, the provider's multi-tenant platform on PaaS and SaaS).
  */
-export const PLACEMENT_PARAMS: Record<Exclude<Placement, 'on-prem'>, {
-  priceFactor: number;
-  opsHoursPerMonth: number | null;
-  startS: number | null;
-  /** The row `startS` comes from, or GUESS. */
-  startSource: FactTag;
-  boundary: number;
-}> = {
+export const PLACEMENT_PARAMS: Record<
+  Exclude<Placement, 'on-prem'>,
+  {
+    priceFactor: number;
+    opsHoursPerMonth: number | null;
+    startS: number | null;
+    /** The row `startS` comes from, or GUESS. */
+    startSource: FactTag;
+    boundary: number;
+  }
+> = {
   // IaaS: the customer still runs the OS ([NIST]); effort as the kind's own; start from [MH] (CLOUD_VM_START_S).
   // boundary 80: GUESS, as a VM of one's own (vm-full).
   iaas: { priceFactor: 1.0, opsHoursPerMonth: null, startS: null, startSource: 'MH', boundary: 80 },

@@ -7,17 +7,27 @@ import { card, LINUX_SERVER } from '../testing/fixtures.js';
 
 const pub = card('pub', { sensitivity: 'public' });
 const neighbour = {
-  id: 'd1', cardId: 'pub', playerId: 'x', hostId: 'h', choice: { kind: 'container', placement: 'on-prem' } as DeployChoice,
-  at: 0, readyAt: 0, cpu: 1, ramGb: 1, diskGb: 1, points: 0, auditPoints: 0, eventPoints: 0, down: false, layer: 'infrastructure' as const,
+  id: 'd1',
+  cardId: 'pub',
+  playerId: 'x',
+  hostId: 'h',
+  choice: { kind: 'container', placement: 'on-prem' } as DeployChoice,
+  at: 0,
+  readyAt: 0,
+  cpu: 1,
+  ramGb: 1,
+  diskGb: 1,
+  points: 0,
+  auditPoints: 0,
+  eventPoints: 0,
+  down: false,
+  layer: 'infrastructure' as const,
 };
 const hosts: HostContext[] = [
   { spec: LINUX_SERVER, deployments: [], cards: {} },
   { spec: LINUX_SERVER, deployments: [neighbour], cards: { pub } },
 ];
-const cards: WorkloadCard[] = [
-  card('plain'),
-  card('untrusted', { trust: 'untrusted', sensitivity: 'confidential' }),
-];
+const cards: WorkloadCard[] = [card('plain'), card('untrusted', { trust: 'untrusted', sensitivity: 'confidential' })];
 
 describe('the quote explains its own numbers', () => {
   it('efficiency, isolation and points add up from the breakdown', () => {

@@ -1,6 +1,17 @@
 // quoteDeployment: what a deployment choice would cost and earn, before a player commits.
 // The client calls it on every hover, the engine calls it to score a deploy, the planner to search.
-import type { BaseImage, DeployChoice, Deployment, FactTag, GameState, HostSpec, Quote, QuoteBreakdown, WorkloadCard, Why } from '../types.js';
+import type {
+  BaseImage,
+  DeployChoice,
+  Deployment,
+  FactTag,
+  GameState,
+  HostSpec,
+  Quote,
+  QuoteBreakdown,
+  WorkloadCard,
+  Why,
+} from '../types.js';
 import {
   BASE_IMAGE_MB,
   CLOUD_VM_START_S,
@@ -39,10 +50,15 @@ export interface HostContext {
 }
 
 const onPremImage = (d: Deployment) => d.choice.placement === 'on-prem' && IMAGE_KINDS.includes(d.choice.kind);
-const onPremOrchestrated = (d: Deployment) => d.choice.placement === 'on-prem' && d.choice.kind === 'orchestrated-container';
+const onPremOrchestrated = (d: Deployment) =>
+  d.choice.placement === 'on-prem' && d.choice.kind === 'orchestrated-container';
 
 /** A base image's layers are on the host: some container there runs an image built on it. */
-export function baseOnHost(deps: readonly Deployment[], cards: Readonly<Record<string, WorkloadCard>>, base: BaseImage): boolean {
+export function baseOnHost(
+  deps: readonly Deployment[],
+  cards: Readonly<Record<string, WorkloadCard>>,
+  base: BaseImage,
+): boolean {
   return deps.some((d) => onPremImage(d) && cards[d.cardId]?.image?.base === base);
 }
 
@@ -93,8 +109,12 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   // Images: a card that names its image pays only the layers not on the host yet ([DL]); one that does not keeps
   // the flat model (a debian-sized image, already there).
   // A microVM boots a root filesystem of its own made from the image: fetched whole, sharing no layers.
-  const img = (IMAGE_KINDS.includes(kind) && (onPrem || placement === 'iaas')) || (kind === 'microvm' && onPrem) ? card.image : undefined;
-  const baseShared = img !== undefined && onPrem && IMAGE_KINDS.includes(kind) && baseOnHost(earlier, ctx.cards, img.base);
+  const img =
+    (IMAGE_KINDS.includes(kind) && (onPrem || placement === 'iaas')) || (kind === 'microvm' && onPrem)
+      ? card.image
+      : undefined;
+  const baseShared =
+    img !== undefined && onPrem && IMAGE_KINDS.includes(kind) && baseOnHost(earlier, ctx.cards, img.base);
   const pullMb = img ? (baseShared ? 0 : BASE_IMAGE_MB[img.base]) + img.ownMb : 0;
   // The orchestrator's control plane: the first orchestrated deployment on the pool brings it ([KA]).
   const bringsControlPlane = onPrem && kind === 'orchestrated-container' && !controlPlaneOnHost(earlier);
@@ -104,7 +124,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   let overheadDiskGb = 0;
   if (onPrem) {
     overheadRamGb = k.runtimeRamGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].ramGb : 0) + cpRamGb;
-    overheadDiskGb = img ? pullMb / 1000 + (kind === 'microvm' ? MICROVM_KERNEL_GB : 0) : k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
+    overheadDiskGb = img
+      ? pullMb / 1000 + (kind === 'microvm' ? MICROVM_KERNEL_GB : 0)
+      : k.imageDiskGb + (isFullVm(kind) ? GUEST_OS[card.guestOs].diskGb : 0);
   }
   const perf = placement === 'paas' ? PAAS_PERF : placement === 'saas' ? SAAS_PERF : k.perf;
   const cpu = onPrem ? round2(card.cpu / perf.cpu + cpCpu) : 0;
@@ -145,7 +167,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   let startS: number;
   let startSource: FactTag;
   if (placement === 'iaas') {
-    startS = CLOUD_VM_START_S[card.guestOs] + (kind === 'container' || kind === 'sandboxed-container' ? k.startS + pullMb / PULL_MB_PER_S : 0);
+    startS =
+      CLOUD_VM_START_S[card.guestOs] +
+      (kind === 'container' || kind === 'sandboxed-container' ? k.startS + pullMb / PULL_MB_PER_S : 0);
     startSource = pullMb > 0 ? 'GUESS' : PLACEMENT_PARAMS.iaas.startSource;
   } else if (offService) {
     startS = PLACEMENT_PARAMS[placement].startS ?? 0;
@@ -169,7 +193,8 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   else {
     const resources =
       (card.cpu / perf.cpu + cpCpu) * COST.perCoreHour +
-      (card.ramGb + cpRamGb + (isFullVm(kind) || placement === 'iaas' ? GUEST_OS[card.guestOs].ramGb : 0)) * COST.perRamGbHour +
+      (card.ramGb + cpRamGb + (isFullVm(kind) || placement === 'iaas' ? GUEST_OS[card.guestOs].ramGb : 0)) *
+        COST.perRamGbHour +
       card.diskGb * COST.perDiskGbHour;
     costPerHour = onPrem ? resources * COST.onPremFactor : resources * PLACEMENT_PARAMS[placement].priceFactor;
   }
@@ -184,10 +209,13 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     ? clamp01(S.ramShare * (card.ramGb / Math.max(ramGb, 1e-6)) + S.diskShare * (card.diskGb / Math.max(diskGb, 1e-6)))
     : 1;
   const dominant =
-    card.profile === 'cpu' ? perf.cpu
-    : card.profile === 'io' ? perf.randomIo
-    : card.profile === 'syscall' ? perf.syscall
-    : Math.sqrt(1 / perf.netLatency);
+    card.profile === 'cpu'
+      ? perf.cpu
+      : card.profile === 'io'
+        ? perf.randomIo
+        : card.profile === 'syscall'
+          ? perf.syscall
+          : Math.sqrt(1 / perf.netLatency);
   const performancePart = clamp01(0.5 * perf.cpu + 0.5 * dominant);
   const startPart = meetsDeadline ? 1 : clamp01(card.startDeadlineS / startS);
   const bareCost = card.cpu * COST.perCoreHour + card.ramGb * COST.perRamGbHour + card.diskGb * COST.perDiskGbHour;
@@ -195,7 +223,12 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   const opsPart = clamp01(1 - opsHoursPerMonth / S.opsHoursCeiling);
   const w = EFFICIENCY_WEIGHTS;
   const efficiency = Math.round(
-    100 * (w.resources * resourcePart + w.performance * performancePart + w.start * startPart + w.cost * costPart + w.ops * opsPart),
+    100 *
+      (w.resources * resourcePart +
+        w.performance * performancePart +
+        w.start * startPart +
+        w.cost * costPart +
+        w.ops * opsPart),
   );
 
   // Isolation, 0..100, step by step (each step is shown to the player).
@@ -213,8 +246,13 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
     isoSteps.push({ part: 'untrusted-shared-kernel', delta: -S.untrustedSharedKernelPenalty });
     why.push({
       topic: 'container',
-      ko: '신뢰할 수 없는 코드가 호스트 커널을 함께 씁니다. 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, CVE-2024-21626) 하나가 같은 호스트의 모든 워크로드에 닿을 수 있습니다.',
-      en: 'Untrusted code shares the host kernel: one kernel exploit or container escape (runc CVE-2019-5736, CVE-2024-21626) can reach everything on the host.',
+      ko:
+        '신뢰할 수 없는 코드가 호스트 커널을 함께 씁니다. 커널 취약점이나 컨테이너 탈출(runc CVE-2019-5736, ' +
+        'CVE-2024-21626) 하나가 같은 호스트의 모든 워크로드에 닿을 수 있습니다.',
+      en:
+        'Untrusted code shares the host kernel: one kernel exploit or container ' +
+        'escape (runc CVE-2019-5736, CVE-2024-21626) can reach everything on the ' +
+        'host.',
       source: 'CVE1',
     });
   }
@@ -249,7 +287,10 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
   // Risky cards weigh isolation more: that is the trade-off the game teaches.
   const risky = card.trust === 'untrusted' || card.sensitivity === 'confidential';
   const isoWeight = risky ? S.isolationWeightRisky : S.isolationWeightPlain;
-  const points = blockers.length > 0 ? 0 : Math.round(RACE_POINTS.perCard * ((1 - isoWeight) * efficiency + isoWeight * isolation) / 100);
+  const points =
+    blockers.length > 0
+      ? 0
+      : Math.round((RACE_POINTS.perCard * ((1 - isoWeight) * efficiency + isoWeight * isolation)) / 100);
 
   addTeachingLines(why, card, choice, { startS, startSource, meetsDeadline });
   addImageLines(why, card, choice, ctx.spec, { img, baseShared, bringsControlPlane }, why.length - 1);
@@ -312,7 +353,9 @@ function addTeachingLines(
           ? {
               topic: 'vm',
               ko: 'VM은 게스트 OS 전체를 싣습니다. Windows Server만 해도 RAM이 512 MB(Server Core)에서 2 GB(데스크톱 환경)까지 필요합니다.',
-              en: 'A VM carries a whole guest OS: Windows Server alone needs 512 MB (Server Core) to 2 GB (desktop experience) of RAM.',
+              en:
+                'A VM carries a whole guest OS: Windows Server alone needs 512 MB ' +
+                '(Server Core) to 2 GB (desktop experience) of RAM.',
               source: GUEST_OS.windows.source,
             }
           : {
@@ -326,7 +369,9 @@ function addTeachingLines(
       why.push({
         topic: 'container',
         ko: '컨테이너는 호스트 커널을 공유해 런타임 부담이 몇 MB뿐이고 CPU·메모리 성능은 거의 네이티브입니다.',
-        en: 'A container shares the host kernel: a few MB of runtime overhead, and CPU and memory run at about native speed.',
+        en:
+          'A container shares the host kernel: a few MB of runtime overhead, and ' +
+          'CPU and memory run at about native speed.',
         source: 'F',
       });
     } else if (kind === 'microvm') {
@@ -340,35 +385,48 @@ function addTeachingLines(
       why.push({
         topic: 'container',
         ko: '샌드박스 컨테이너(gVisor 방식)는 사용자 공간의 커널이 시스템 콜을 가로채 격리를 강화하지만, 그만큼 시스템 콜이 2.2-72배 느려집니다.',
-        en: 'A sandboxed container (gVisor-style) has a user-space kernel intercept its system calls for stronger isolation, at 2.2x-72x slower system calls.',
+        en:
+          'A sandboxed container (gVisor-style) has a user-space kernel intercept ' +
+          'its system calls for stronger isolation, at 2.2x-72x slower system ' +
+          'calls.',
         source: 'G',
       });
     } else if (kind === 'traditional') {
       why.push({
         topic: 'traditional',
         ko: '전통적 배포에서는 한 OS에 여러 프로그램을 함께 설치하므로 서로 간섭하고, 한 프로그램이 자원을 독차지하면 나머지가 느려집니다.',
-        en: 'Traditional deployment: programs installed together on one OS interfere, and one that hogs resources slows the others.',
+        en:
+          'Traditional deployment: programs installed together on one OS ' +
+          'interfere, and one that hogs resources slows the others.',
       });
     }
     if (kind === 'vm-para') {
       why.push({
         topic: 'para-virt',
         ko: '반가상화에서는 수정된 게스트 커널이 하이퍼콜로 하이퍼바이저에 직접 요청하므로, I/O가 많은 일에서 전가상화보다 빠릅니다 (Xen 웹 서비스는 네이티브의 1% 이내).',
-        en: 'Para-virtualization: the modified guest kernel calls the hypervisor directly, faster than full virtualization on I/O-heavy work (Xen web serving: within 1% of native).',
+        en:
+          'Para-virtualization: the modified guest kernel calls the hypervisor ' +
+          'directly, faster than full virtualization on I/O-heavy work (Xen web ' +
+          'serving: within 1% of native).',
         source: 'X',
       });
     } else if (kind === 'vm-full') {
       why.push({
         topic: 'full-virt',
         ko: '전가상화에서는 수정하지 않은 게스트 OS가 그대로 돌지만, 무작위 I/O는 네이티브의 절반 정도입니다 (KVM 측정).',
-        en: 'Full virtualization: an unmodified guest OS runs as is, but random I/O is about half of native (KVM measurement).',
+        en:
+          'Full virtualization: an unmodified guest OS runs as is, but random I/O ' +
+          'is about half of native (KVM measurement).',
         source: 'F',
       });
     } else if (kind === 'vm-type2') {
       why.push({
         topic: 'hypervisor-type2',
         ko: 'Type 2(호스트형) 하이퍼바이저는 호스트 OS 위에서 돌아 대개 부담이 더 큽니다. 한 시험에서 VirtualBox는 CPU 벤치마크가 약 2배 느렸습니다.',
-        en: 'A Type 2 (hosted) hypervisor runs on top of a host OS, which usually costs more; in one test VirtualBox was about 2x slower on a CPU benchmark.',
+        en:
+          'A Type 2 (hosted) hypervisor runs on top of a host OS, which usually ' +
+          'costs more; in one test VirtualBox was about 2x slower on a CPU ' +
+          'benchmark.',
         source: 'PH',
       });
     }
@@ -376,21 +434,27 @@ function addTeachingLines(
     why.push({
       topic: 'service-models',
       ko: 'IaaS에서는 제공자가 하드웨어를 운영하고, OS부터 그 위는 여전히 여러분이 관리합니다. 클라우드 VM 시작 시간은 리눅스 약 97초, 윈도우 약 810초로 측정되었습니다.',
-      en: 'IaaS: the provider runs the hardware; you still manage the OS and up. Cloud VM start was measured at about 97 s for Linux, 810 s for Windows.',
+      en:
+        'IaaS: the provider runs the hardware; you still manage the OS and up. ' +
+        'Cloud VM start was measured at about 97 s for Linux, 810 s for Windows.',
       source: 'MH',
     });
   } else if (placement === 'paas') {
     why.push({
       topic: 'service-models',
       ko: 'PaaS에서는 앱만 올리면 제공자가 OS·런타임·패치를 맡습니다. 운영 부담은 적지만 값이 더 들고 플랫폼에 묶입니다.',
-      en: 'PaaS: push the app and the provider runs OS, runtime and patches: less effort, a price premium and platform lock-in.',
+      en:
+        'PaaS: push the app and the provider runs OS, runtime and patches: less ' +
+        'effort, a price premium and platform lock-in.',
       source: 'NIST',
     });
   } else {
     why.push({
       topic: 'service-models',
       ko: 'SaaS에서는 제공자의 애플리케이션을 그대로 씁니다. 그래도 데이터·설정·계정은 고객의 책임입니다.',
-      en: 'SaaS: you use the provider’s application; your data, configuration and identities are still yours to manage.',
+      en:
+        'SaaS: you use the provider’s application; your data, configuration and ' +
+        'identities are still yours to manage.',
       source: 'MS',
     });
   }
@@ -430,7 +494,10 @@ function addImageLines(
     lines.push({
       topic: 'vm',
       ko: '이 게임에서 microVM은 이미지로 만든 자기만의 루트 파일 시스템으로 부팅합니다. 통째로 받아 와야 하고, 호스트의 컨테이너들과 레이어를 함께 쓰지 않습니다.',
-      en: 'In this game a microVM boots a root filesystem of its own made from the image: it is fetched whole and shares no layers with the containers on the host.',
+      en:
+        'In this game a microVM boots a root filesystem of its own made from the ' +
+        'image: it is fetched whole and shares no layers with the containers on ' +
+        'the host.',
     });
   } else if (img && choice.placement === 'on-prem') {
     lines.push(
@@ -462,14 +529,23 @@ function addImageLines(
       o.bringsControlPlane
         ? {
             topic: 'orchestration',
-            ko: '오케스트레이터(Kubernetes)는 컨테이너를 배치하고, 부하가 늘면 복제본을 늘리고, 노드가 고장 나면 다른 노드에서 다시 띄웁니다. 다만 처음 올리는 워크로드가 컨트롤 플레인 몫까지 치릅니다. 컨트롤 플레인에는 CPU 2개와 RAM 2 GB 이상이 필요합니다.',
-            en: 'An orchestrator (Kubernetes) places the containers, adds replicas when load rises and restarts them on another node when one fails. The first workload pays for the control plane, which needs 2 CPUs or more and 2 GB of RAM or more.',
+            ko:
+              '오케스트레이터(Kubernetes)는 컨테이너를 배치하고, 부하가 늘면 복제본을 늘리고, 노드가 고장 나면 다른 노드에서 다시 ' +
+              '띄웁니다. 다만 처음 올리는 워크로드가 컨트롤 플레인 몫까지 치릅니다. 컨트롤 플레인에는 CPU 2개와 RAM 2 GB 이상이 ' +
+              '필요합니다.',
+            en:
+              'An orchestrator (Kubernetes) places the containers, adds replicas when ' +
+              'load rises and restarts them on another node when one fails. The first ' +
+              'workload pays for the control plane, which needs 2 CPUs or more and 2 ' +
+              'GB of RAM or more.',
             source: 'KA',
           }
         : {
             topic: 'orchestration',
             ko: '컨트롤 플레인은 이미 이 호스트에서 돌고 있어, 이 워크로드는 파드만 더합니다 (노드당 최대 110개).',
-            en: 'The control plane already runs on this host pool: this workload only adds its pods (at most 110 per node).',
+            en:
+              'The control plane already runs on this host pool: this workload only ' +
+              'adds its pods (at most 110 per node).',
             source: 'K8S',
           },
     );
@@ -477,7 +553,9 @@ function addImageLines(
       lines.push({
         topic: 'orchestration',
         ko: '노드가 하나뿐이라 그 노드가 고장 나면 파드를 옮길 곳이 없습니다. 오케스트레이터가 다른 노드에서 다시 띄워 주는 것은 노드가 둘 이상일 때의 이야기입니다.',
-        en: 'With a single node there is nowhere to move the pods when it fails: restarting them elsewhere needs two nodes or more.',
+        en:
+          'With a single node there is nowhere to move the pods when it fails: ' +
+          'restarting them elsewhere needs two nodes or more.',
       });
   }
   void card;
@@ -498,7 +576,10 @@ export function cardIndex(state: GameState): Record<string, WorkloadCard> {
   let index = cardIndexCache.get(content);
   if (!index) {
     // No prototype: an id such as '__proto__' or 'toString' finds nothing, never Object.prototype's members.
-    index = Object.assign(Object.create(null) as Record<string, WorkloadCard>, Object.fromEntries(content.cards.map((c) => [c.id, c])));
+    index = Object.assign(
+      Object.create(null) as Record<string, WorkloadCard>,
+      Object.fromEntries(content.cards.map((c) => [c.id, c])),
+    );
     cardIndexCache.set(content, index);
   }
   return index;

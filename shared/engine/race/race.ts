@@ -52,7 +52,14 @@ export function startRace(d: Draft, scenarioId: string, at: number): void {
     events.push({ kind, at: at + Math.round(scenario.lengthS * 1000 * frac), fired: false });
   }
   events.sort((a, b) => a.at - b.at);
-  const race: RaceState = { scenarioId, startedAt: at, endsAt: at + scenario.lengthS * 1000, hosts, events, nextDeploymentId: 1 };
+  const race: RaceState = {
+    scenarioId,
+    startedAt: at,
+    endsAt: at + scenario.lengthS * 1000,
+    hosts,
+    events,
+    nextDeploymentId: 1,
+  };
   d.setRace(race);
   d.s.phase = 'race';
 }

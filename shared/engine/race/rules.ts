@@ -27,14 +27,18 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     out.push({
       topic: 'on-prem',
       ko: '기관 방침에 따라 이 워크로드의 데이터는 자체 시설(온프레미스) 밖으로 나갈 수 없어 클라우드에 둘 수 없습니다.',
-      en: 'The organisation’s policy keeps this workload’s data on its own premises, so it cannot go to a cloud service.',
+      en:
+        'The organisation’s policy keeps this workload’s data on its own ' +
+        'premises, so it cannot go to a cloud service.',
     });
   }
   if ((placement === 'paas' || placement === 'saas') && card.needsOsControl) {
     out.push({
       topic: 'service-models',
       ko: 'PaaS·SaaS에서는 OS를 제공자가 관리합니다. OS 제어가 필요하면 IaaS나 온프레미스를 쓰세요 (NIST SP 800-145).',
-      en: 'In PaaS and SaaS the provider manages the OS; a workload that needs OS control needs IaaS or on-premise (NIST SP 800-145).',
+      en:
+        'In PaaS and SaaS the provider manages the OS; a workload that needs OS ' +
+        'control needs IaaS or on-premise (NIST SP 800-145).',
       source: 'NIST',
     });
   }
@@ -42,7 +46,9 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     out.push({
       topic: 'container',
       ko: '컨테이너는 호스트 커널을 공유하므로 자기만의 커널이나 커널 모듈을 둘 수 없습니다. 자체 커널이 있는 VM이 필요합니다.',
-      en: 'Containers share the host kernel, so they cannot bring their own kernel or kernel module; this needs a VM with its own kernel.',
+      en:
+        'Containers share the host kernel, so they cannot bring their own kernel ' +
+        'or kernel module; this needs a VM with its own kernel.',
     });
   }
   if (placement === 'saas' && !card.saasAvailable) {
@@ -66,7 +72,9 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
       out.push({
         topic: 'orchestration',
         ko: 'Kubernetes의 컨트롤 플레인은 리눅스에서만 돕니다. Windows 서버는 워커 노드로만 들어갈 수 있어서, Windows 호스트만으로는 클러스터를 꾸릴 수 없습니다.',
-        en: 'The Kubernetes control plane runs on Linux only; Windows servers join a cluster as worker nodes, so a Windows-only host pool cannot form one.',
+        en:
+          'The Kubernetes control plane runs on Linux only; Windows servers join a ' +
+          'cluster as worker nodes, so a Windows-only host pool cannot form one.',
       });
     }
     if (kind === 'sandboxed-container' && host.os !== 'linux') {
@@ -80,8 +88,15 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     if (TYPE1_KINDS.includes(kind) && host.machine !== 'server') {
       out.push({
         topic: 'hypervisor-type1',
-        ko: '이 데스크톱 PC는 평소 쓰는 OS를 그대로 두고, 그 위에 설치한 호스트형(Type 2) 하이퍼바이저로 VM을 돌립니다. 그래서 여기서는 Type 1 방식을 고를 수 없습니다. 리눅스 PC라면 KVM을 켜 Type 1로 쓸 수도 있지만, 이 시나리오는 그렇게 설정하지 않았습니다.',
-        en: 'This desktop PC keeps its everyday OS and runs VMs in a hosted (Type 2) hypervisor installed on it, so Type 1 kinds are not offered here. (On a Linux PC, KVM could make it Type 1; this scenario is not set up that way.)',
+        ko:
+          '이 데스크톱 PC는 평소 쓰는 OS를 그대로 두고, 그 위에 설치한 호스트형(Type 2) 하이퍼바이저로 VM을 돌립니다. ' +
+          '그래서 여기서는 Type 1 방식을 고를 수 없습니다. 리눅스 PC라면 KVM을 켜 Type 1로 쓸 수도 있지만, 이 ' +
+          '시나리오는 그렇게 설정하지 않았습니다.',
+        en:
+          'This desktop PC keeps its everyday OS and runs VMs in a hosted (Type 2) ' +
+          'hypervisor installed on it, so Type 1 kinds are not offered here. (On a ' +
+          'Linux PC, KVM could make it Type 1; this scenario is not set up that ' +
+          'way.)',
       });
     }
     if (kind === 'vm-type2' && host.machine !== 'desktop') {
@@ -104,7 +119,10 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     out.push({
       topic: 'service-models',
       ko: '이 게임에서 IaaS는 가상 머신(또는 그 위의 컨테이너)을 빌려 줍니다. 실제 제공자는 베어메탈 서버도 빌려 주지만, 여기서 전통적 설치·Type 2·microVM은 고를 수 없습니다.',
-      en: 'In this game IaaS rents you virtual machines (or containers on them); real providers also rent bare-metal servers. Traditional installs, Type 2 and microVMs are not choices here.',
+      en:
+        'In this game IaaS rents you virtual machines (or containers on them); ' +
+        'real providers also rent bare-metal servers. Traditional installs, Type ' +
+        '2 and microVMs are not choices here.',
       source: 'NIST',
     });
   }
@@ -112,7 +130,9 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     out.push({
       topic: 'orchestration',
       ko: '이 게임의 오케스트레이터는 여러분의 온프레미스 호스트에서 돌아갑니다. 클라우드의 관리형 Kubernetes는 여기서 고를 수 없습니다.',
-      en: 'In this game the orchestrator runs on your own on-premise hosts; a cloud’s managed Kubernetes is not a choice here.',
+      en:
+        'In this game the orchestrator runs on your own on-premise hosts; a ' +
+        'cloud’s managed Kubernetes is not a choice here.',
     });
   }
   if (placement === 'iaas' && kind === 'sandboxed-container' && card.guestOs !== 'linux') {
@@ -127,7 +147,9 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     out.push({
       topic: 'para-virt',
       ko: '반가상화는 게스트 OS 커널을 수정해 하이퍼콜을 쓰게 해야 합니다. 이 게스트는 커널을 수정할 수 없으니 전가상화를 쓰세요.',
-      en: 'Para-virtualization needs a guest kernel modified to make hypercalls; this guest’s kernel cannot be modified, so use full virtualization.',
+      en:
+        'Para-virtualization needs a guest kernel modified to make hypercalls; ' +
+        'this guest’s kernel cannot be modified, so use full virtualization.',
       source: 'X',
     });
   }

@@ -11,7 +11,12 @@ export interface AutoplayResult {
   errors: Array<Extract<GameEvent, { type: 'error' }>>;
 }
 
-export function autoplay(config: GameConfig, seed: string, bots: Array<NonNullable<Player['bot']>>, maxActions = 20_000): AutoplayResult {
+export function autoplay(
+  config: GameConfig,
+  seed: string,
+  bots: Array<NonNullable<Player['bot']>>,
+  maxActions = 20_000,
+): AutoplayResult {
   let state = createGame(config, seed);
   const log: Action[] = [];
   const errors: AutoplayResult['errors'] = [];
@@ -24,7 +29,9 @@ export function autoplay(config: GameConfig, seed: string, bots: Array<NonNullab
   // In solo the one human player is the host; here it only presses "next" and lets the bots play.
   const hostActor = config.mode === 'solo' ? { role: 'player' as const, playerId: 'me' } : { role: 'host' as const };
   if (config.mode === 'solo') step({ type: 'join', actor: { role: 'system' }, at: 0, playerId: 'me', name: 'Me' });
-  bots.forEach((bot, i) => step({ type: 'join', actor: { role: 'system' }, at: 0, playerId: `b${i}`, name: `Bot ${i}`, bot }));
+  bots.forEach((bot, i) =>
+    step({ type: 'join', actor: { role: 'system' }, at: 0, playerId: `b${i}`, name: `Bot ${i}`, bot }),
+  );
   step({ type: 'start', actor: hostActor, at: 1000 });
   while (!state.finished && log.length < maxActions) {
     const wanted: Action[] = bots.flatMap((_, i) => botMoves(state, `b${i}`).slice(0, 1));
