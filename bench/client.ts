@@ -31,7 +31,10 @@ function gz(file: string): number {
   return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 }
 
-/** Chunks a chunk imports statically (`import ... from "./x.js"` / `import "./x.js"`), transitively; dynamic imports excluded. */
+/**
+ * Chunks a chunk imports statically (`import ... from "./x.js"` / `import "./x.js"`), transitively; dynamic imports
+ * excluded.
+ */
 function closure(start: string[]): Set<string> {
   const seen = new Set<string>();
   const todo = [...start];

@@ -13,7 +13,8 @@ const sections: Array<[string, () => Promise<Figure[]> | Figure[]]> = [
 
 const only = process.argv[2];
 console.log(
-  `HostRush benchmarks, ${new Date().toISOString()}, ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+  `HostRush benchmarks, ${new Date().toISOString()}, ${os.cpus().length} x ` +
+    `${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
 );
 for (const [name, run] of sections) {
   if (only && only !== name) continue;

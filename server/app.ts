@@ -89,7 +89,9 @@ export interface AppOptions {
   durableAcks?: boolean;
   /** PostgreSQL schema for the default storage (side-by-side deployments, tests). */
   pgSchema?: string;
-  /** The default storage's database (server/config.ts passes one): PostgreSQL at this URL, else SQLite at `sqlitePath`. */
+  /**
+   * The default storage's database (server/config.ts passes one): PostgreSQL at this URL, else SQLite at `sqlitePath`.
+   */
   databaseUrl?: string;
   sqlitePath?: string;
   /** Socket.IO transports accepted; default both, websocket only in multi-process mode (no sticky sessions). */
@@ -260,7 +262,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       for (const limiter of [...Object.values(limits), joinFailures]) limiter.share(cluster.budgetStore);
       const before = new Set(io.sockets.listeners('connection'));
       attachSockets(io, manager, socketOptions);
-      cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)) as never[]);
+      cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)));
       if (options.restore !== false) {
         const restored = await manager.restore();
         if (restored > 0) log.info({ restored }, `restored ${restored} active room(s) no other process owned`);
@@ -349,7 +351,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
         // Drop the connections (not a Socket.IO disconnect, which clients do not retry; after the message above is
         // written) so clients reconnect, through the balancer, to a live process and resume there.
         for (const socket of io.sockets.sockets.values()) socket.conn.close();
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await new Promise<void>((resolve) => void io.close(() => resolve()));
         if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
         await cluster?.quit();
         if (!options.storage) await storage?.close();

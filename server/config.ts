@@ -140,7 +140,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     .sort()
     .map(
       (name) =>
-        `unknown variable ${name} is ignored (HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`,
+        `unknown variable ${name} is ignored ` +
+        `(HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`,
     );
   if (e.DATABASE_URL && e.SQLITE_PATH)
     warnings.push('SQLITE_PATH is ignored: DATABASE_URL is set, so games are stored in PostgreSQL');
@@ -181,7 +182,9 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** The value as given, for the message, except the operator key (a secret) and database URLs (they may hold a password). */
+/**
+ * The value as given, for the message, except the operator key (a secret) and database URLs (they may hold a password).
+ */
 function shown(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== 'string' || /KEY|DATABASE_URL|REDIS_URL/.test(key)) return '';
   return ` (got '${env[key]}')`;

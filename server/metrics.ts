@@ -10,7 +10,8 @@ type Labels = Record<string, string>;
 
 /**
  * The process's default metrics, registered once by the first app that asks. The event-loop lag is measured at
- * 10 ms resolution (perf_hooks.monitorEventLoopDelay) and restarts at each scrape, so `nodejs_eventloop_lag_max_seconds`
+ * 10 ms resolution (perf_hooks.monitorEventLoopDelay) and restarts at each scrape, so
+ * `nodejs_eventloop_lag_max_seconds`
  * is the longest delay since the previous scrape (bench/load reads it per answer window).
  */
 let processRegistry: client.Registry | null = null;
@@ -22,7 +23,9 @@ function processMetrics(): client.Registry {
   return processRegistry;
 }
 
-/** Seconds buckets from 0.5 ms to 5 s: an ack in a burst of 2,000 answers should be under 150 ms (docs/BENCHMARKS.md). */
+/**
+ * Seconds buckets from 0.5 ms to 5 s: an ack in a burst of 2,000 answers should be under 150 ms (docs/BENCHMARKS.md).
+ */
 export const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5];
 /** Sockets reached by one broadcast: one device to a room of 2,500. */
 export const FANOUT_SOCKET_BUCKETS = [1, 2, 5, 10, 30, 100, 300, 1000, 2500];

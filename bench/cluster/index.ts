@@ -218,7 +218,9 @@ export async function clusterBench(): Promise<Figure[]> {
     );
     return [{ name: 'cluster: not measured (REDIS_URL and DATABASE_URL needed)', value: Number.NaN, unit: '' }];
   }
-  const intro = `servers on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned'}); ${opts.procs} processes vs 1, sizes ${opts.sizes.join(', ')}`;
+  const intro =
+    `servers on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned'}); ` +
+    `${opts.procs} processes vs 1, sizes ${opts.sizes.join(', ')}`;
   const legend =
     '  (CPU: process.cpuUsage of each server over the answer window + 400 ' +
     'ms; memory: VmRSS and heap after GC, before and 1 s after seating)';

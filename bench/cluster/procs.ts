@@ -58,7 +58,7 @@ export class ServerNode {
     for (const [k, v] of Object.entries({ ...process.env, ...env, PORT: '0', NODE_ENV: 'production' })) {
       if (v !== undefined) childEnv[k] = v;
     }
-    const child = spawn(cmd as string, args as string[], {
+    const child = spawn(cmd, args, {
       cwd: root,
       env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

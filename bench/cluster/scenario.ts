@@ -211,7 +211,8 @@ export async function runCluster(spec: ClusterSpec, log: (line: string) => void)
     const idleUs = sum(nodes.map((_, k) => (i1[k]?.cpuUs ?? Number.NaN) - (i0[k]?.cpuUs ?? Number.NaN)));
     result.idleCpuMsPerS = idleUs / (performance.now() - it0);
     log(
-      `  ${spec.label}: ${d.connected}/${spec.players + 1} seated in ${(result.connectMs / 1000).toFixed(1)} s (per process ${d.connectedBy.join(' / ')}), room ${d.roomCode}`,
+      `  ${spec.label}: ${d.connected}/${spec.players + 1} seated in ${(result.connectMs / 1000).toFixed(1)} ` +
+        `s (per process ${d.connectedBy.join(' / ')}), room ${d.roomCode}`,
     );
 
     for (let k = 0; k < spec.openings; k++) {

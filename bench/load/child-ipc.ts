@@ -56,7 +56,11 @@ const profiler = (() => {
 
 /** Answers the bench's stats requests (bench/cluster's server child uses this part alone). */
 export function answerStatsRequests(): void {
-  process.on('message', async (raw: unknown) => {
+  process.on('message', (raw: unknown) => void answerStats(raw));
+}
+
+async function answerStats(raw: unknown): Promise<void> {
+  {
     const m = raw as Partial<StatsRequest> | null;
     if (!m || m.type !== 'stats' || typeof m.id !== 'number') return;
     if (m.profile && 'start' in m.profile) await profiler.start();
@@ -80,7 +84,7 @@ export function answerStatsRequests(): void {
       arrayBuffers: mem.arrayBuffers,
     };
     process.send?.(reply);
-  });
+  }
 }
 
 export function serveStats(): void {

@@ -539,7 +539,7 @@ export class WsFloorDriver extends FloorDriver<WsClient> {
     if (!ws) return null;
     const client: WsClient = { ws, pending: new Map() };
     ws.on('message', (data) => {
-      const m = JSON.parse(String(data)) as { t: string; id?: number };
+      const m = JSON.parse((data as Buffer).toString()) as { t: string; id?: number };
       if (m.t === 'q') {
         this.arrived(room);
       } else if (m.t === 'k' && m.id !== undefined) {

@@ -18,7 +18,7 @@ wss.on('connection', (ws, req) => {
   ws.on('message', (data) => {
     let m: { t?: string; p?: unknown; room?: string; id?: number };
     try {
-      m = JSON.parse(String(data)) as typeof m;
+      m = JSON.parse((data as Buffer).toString()) as typeof m;
     } catch {
       return;
     }

@@ -307,7 +307,9 @@ export async function loadBench(): Promise<Figure[]> {
     deploys: opts.deploys,
     budgetMs: 60_000 + s.rooms * s.perRoom * 15,
   }));
-  const intro = `server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ${os.cpus().length} cores`;
+  const intro =
+    `server on core 0, bots on core 1 (${canPin ? 'taskset' : 'NOT pinned: taskset missing or one core'}), ` +
+    `${os.cpus().length} cores`;
   const legend =
     '  (memory: VmRSS from /proc/<pid>/status; heap and CPU from inside the ' +
     'server process over IPC, heap after a full GC)';
@@ -318,7 +320,8 @@ export async function loadBench(): Promise<Figure[]> {
       const payload = ours.payload ?? SYNTHETIC_PAYLOAD;
       if (ours.payload === null)
         notes.push(
-          `  ${spec.rooms}x${spec.perRoom}: HostRush's question message was not captured; the floors broadcast a synthetic 2 KB payload`,
+          `  ${spec.rooms}x${spec.perRoom}: HostRush's question message was not captured; ` +
+            `the floors broadcast a synthetic 2 KB payload`,
         );
       const floorSpec = { ...spec, deploys: false };
       const sio = opts.floors ? await runScenario('floor-socketio', floorSpec, payload, log) : null;

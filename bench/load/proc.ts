@@ -117,7 +117,7 @@ export class ServerProcess {
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
     const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
-    const child = spawn(cmd as string, args as string[], {
+    const child = spawn(cmd, args, {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       env: { ...process.env, PORT: '0', NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],

@@ -27,7 +27,8 @@ profile.samples.forEach((id, i) => {
   const dt = profile.timeDeltas[i] ?? 0;
   if (!node) return;
   const { functionName, url, lineNumber } = node.callFrame;
-  const key = `${functionName || '(anonymous)'} ${url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}`;
+  const file = url.replace(/^.*\/work\/main\//, '').replace(/^file:\/\//, '');
+  const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
   self.set(key, (self.get(key) ?? 0) + dt);
   total += dt;
 });

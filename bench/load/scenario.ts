@@ -29,7 +29,10 @@ export interface AckPhase {
   procCpuMs: number;
   /** Answers the server counted (hostrush_actions_total{type="answer"} delta); NaN for floors. */
   counted: number;
-  /** The server's longest event-loop delay during the phase (GET /metrics, window since the scrape before); NaN for floors. */
+  /**
+   * The server's longest event-loop delay during the phase (GET /metrics, window since the scrape before); NaN for
+   * floors.
+   */
   loopMaxMs: number;
 }
 
@@ -248,7 +251,8 @@ export async function runScenario(
     await s.stop();
   }
   log(
-    `  ${kind}: ${result.failed ? `FAILED (${result.failed})` : 'ok'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `  ${kind}: ${result.failed ? `FAILED (${result.failed})` : 'ok'} ` +
+      `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return result;
 }

@@ -21,9 +21,9 @@ export function parseRoute(pathname: string): Route {
   if (path === '/') return { name: ROUTE.landing };
   if (path === '/solo') return { name: ROUTE.solo };
   let m = /^\/(join|play|host)\/(\d{6})$/.exec(path);
-  if (m) return { name: m[1] as 'join' | 'play' | 'host', code: m[2] as string };
+  if (m) return { name: m[1] as 'join' | 'play' | 'host', code: m[2] };
   m = /^\/report\/([A-Za-z0-9_-]{1,64})$/.exec(path);
-  if (m) return { name: ROUTE.report, gameId: m[1] as string };
+  if (m) return { name: ROUTE.report, gameId: m[1] };
   return { name: ROUTE.notFound };
 }
 

@@ -125,7 +125,7 @@ export class Cluster {
     const { io, manager } = this.deps;
     io.on('connection', (socket) => {
       this.queues.set(socket, { chain: Promise.resolve(), pending: 0 });
-      socket.use((packet, next) => this.onPacket(socket, packet as unknown as Packet, next));
+      socket.use((packet, next) => this.onPacket(socket, packet, next));
     });
     const inner = manager.onRoom;
     manager.onRoom = (room) => {

@@ -6,7 +6,8 @@ import type { RoomOwnership } from '../rooms/manager.js';
 import type { RedisClient } from './redis.js';
 import type { Logger } from '../log.js';
 
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const RENEW =
+  `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', ` + `KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 export interface LeaseOptions {

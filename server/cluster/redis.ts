@@ -43,8 +43,11 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisPair>
     clearTimeout(timer);
   } catch (error) {
     clearTimeout(timer);
-    await Promise.allSettled([pub.destroy(), sub.destroy()]);
-    throw new Error(`Could not connect to Redis at ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    pub.destroy();
+    sub.destroy();
+    throw new Error(`Could not connect to Redis at ${url}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   return {
     pub,

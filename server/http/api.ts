@@ -13,7 +13,7 @@ import {
   tokenSchema,
   type ErrorCode,
 } from '../../shared/protocol/index.js';
-import { replay, type Action } from '../../shared/engine/index.js';
+import { replay } from '../../shared/engine/index.js';
 import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -256,7 +256,8 @@ export function apiRouter(deps: ApiDeps): Router {
     res.attachment(`hostrush-${game.gameId}.csv`).type('text/csv; charset=utf-8').send(reportCsv(game, lang));
   });
 
-  // The report's step-by-step replay: the engine re-runs `actions` from `seed` with `config`. The host's own games only.
+  // The report's step-by-step replay: the engine re-runs `actions` from `seed` with `config`. The host's own games
+  // only.
   router.get('/games/:id/replay', async (req, res) => {
     const game = await ownGame(req, res);
     if (!game) return;
@@ -317,7 +318,7 @@ export function apiRouter(deps: ApiDeps): Router {
       ...(body.questionTimeS !== undefined ? { questionTimeS: body.questionTimeS } : {}),
       ...(body.packId.startsWith('daily-') ? { dailySeed: body.seed } : {}),
     });
-    const verdict = verifySoloRun(config, body.seed, body.actions as Action[], {
+    const verdict = verifySoloRun(config, body.seed, body.actions, {
       packId: body.packId,
       now: deps.clock(),
       ...(body.claimedScore !== undefined ? { claimedScore: body.claimedScore } : {}),
@@ -337,7 +338,7 @@ export function apiRouter(deps: ApiDeps): Router {
     if (!played || played.mode !== 'solo' || played.seed !== body.seed || played.packId !== body.packId) {
       return sendError(res, metrics, 'solo/forged', 'this server played no solo run with this gameId, seed and pack');
     }
-    const differs = sameAsPlayed(body.actions as Action[], played.actions);
+    const differs = sameAsPlayed(body.actions, played.actions);
     if (differs !== null) return sendError(res, metrics, 'solo/forged', differs);
     // Scored with the run's own config (its question time), whatever the body says.
     const own = played.config

@@ -40,7 +40,10 @@ export class QuestionSends {
     sent.offsets.set(playerId, this.openOffset());
   }
 
-  /** Notes that the open question went out to the room (its first broadcast counts): every seat's clock starts then at the latest. */
+  /**
+   * Notes that the open question went out to the room (its first broadcast counts): every seat's clock starts then at
+   * the latest.
+   */
   noteQuestionBroadcast(): void {
     const sent = this.openSent();
     if (sent && sent.room === null) sent.room = this.openOffset();

@@ -16,7 +16,7 @@ export class RoomReplies<R> {
 
   noteAnswered(questionId: string, playerId: string, version: number): void {
     let byPlayer = this.answered.get(questionId);
-    if (!byPlayer) this.answered.set(questionId, (byPlayer = new Map()));
+    if (!byPlayer) this.answered.set(questionId, (byPlayer = new Map<string, number>()));
     byPlayer.set(playerId, version);
   }
 

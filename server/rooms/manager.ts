@@ -102,7 +102,8 @@ export class RoomManager {
   ): Promise<Outcome<{ room: Room; playerId: string; resumeToken: string; seed: string; board: string | null }>> {
     const daily = input.packId === 'daily';
     const packId = daily ? `daily-${input.lang}` : input.packId;
-    // A solo run has no host key: built-in and shared packs only; a daily pool only as the day's draw (packs.ts isDailyPool).
+    // A solo run has no host key: built-in and shared packs only; a daily pool only as the day's draw (packs.ts
+    // isDailyPool).
     const found = await this.findPack(packId, daily ? DAILY_CHALLENGE : NOBODY);
     if (!found.ok) return found;
     const { pack } = found;

@@ -38,7 +38,10 @@ export class PackRegistry {
 
   constructor(private readonly opts: PackRegistryOptions) {}
 
-  /** A built-in pack, else an imported one (this process's cache, else storage); undefined when unknown. Throws when storage fails. */
+  /**
+   * A built-in pack, else an imported one (this process's cache, else storage); undefined when unknown. Throws when
+   * storage fails.
+   */
   async get(id: string): Promise<GamePack | undefined> {
     const builtin = this.builtin.get(id);
     if (builtin) return builtin;
@@ -83,7 +86,10 @@ export class PackRegistry {
     return pack ? { pack, builtin: false, ...access } : undefined;
   }
 
-  /** The built-in packs, then the imported ones `viewer` may see (shared, or its own; every one for an operator), newest first. Throws when storage fails. */
+  /**
+   * The built-in packs, then the imported ones `viewer` may see (shared, or its own; every one for an operator), newest
+   * first. Throws when storage fails.
+   */
   async list(viewer: PackViewer = NOBODY): Promise<PackSummary[]> {
     const imported = await withRetry(() =>
       this.opts.storage.listImportedPacks(MAX_IMPORTED, viewer.operator ? 'all' : { ownerKeyHash: viewer.hostKeyHash }),

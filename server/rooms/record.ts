@@ -37,7 +37,7 @@ export class GameRecorder {
   bestFor(content: GameContent, scenarioId: string, seed: string): (Bill & { score: number }) | null {
     const key = `${seed}\u0000${scenarioId}`;
     if (!this.best.has(key)) {
-      let best: (Bill & { score: number }) | null = null;
+      let best: (Bill & { score: number }) | null;
       try {
         best = bestPlanBill(content, scenarioId, `${seed}:${scenarioId}`);
       } catch {

@@ -1,4 +1,5 @@
-// A room's clocks: the engine's next wake-up (deadlines), the bots' moves, the best-plan bill computed off the hot path.
+// A room's clocks: the engine's next wake-up (deadlines), the bots' moves, the best-plan bill computed off the hot
+// path.
 import { botMoves, nextWakeAt, type Action, type GameState } from '../../shared/engine/index.js';
 import type { GameRecorder } from './record.js';
 

@@ -30,7 +30,10 @@ export class RoomOutbox {
   private flushImmediate: ReturnType<typeof setImmediate> | null = null;
   private tallyTimer: ReturnType<typeof setTimeout> | null = null;
   private sharedDirty = false;
-  /** Scores or streaks may have moved ranks: at the next flush, players whose rank, score or streak differ get player:you. */
+  /**
+   * Scores or streaks may have moved ranks: at the next flush, players whose rank, score or streak differ get
+   * player:you.
+   */
   private standingsDirty = false;
   private readonly youDirty = new Set<string>();
   private pendingEvents: PublicGameEvent[] = [];
@@ -43,7 +46,9 @@ export class RoomOutbox {
     private readonly sends: QuestionSends,
   ) {}
 
-  /** Only lobby joins or leaves are waiting for their batched broadcast (RoomViews.personalView reuses the last view). */
+  /**
+   * Only lobby joins or leaves are waiting for their batched broadcast (RoomViews.personalView reuses the last view).
+   */
   onlyLobbyChanges(): boolean {
     return this.sharedDirty && this.flushTimer !== null && this.flushImmediate === null;
   }
@@ -110,7 +115,9 @@ export class RoomOutbox {
     }
   }
 
-  /** Settings that change one player's private state: extended time (only that player and the host learn it), a layer. */
+  /**
+   * Settings that change one player's private state: extended time (only that player and the host learn it), a layer.
+   */
   noteSettings(action: Action): void {
     if (action.type === 'set-time-factor') {
       this.youDirty.add(action.playerId);

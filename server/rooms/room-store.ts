@@ -1,4 +1,5 @@
-// A room's persistence: its action log written in batches off the hot path, its seats, the finished game; each with retry.
+// A room's persistence: its action log written in batches off the hot path, its seats, the finished game; each with
+// retry.
 import type { Action } from '../../shared/engine/index.js';
 import { withRetry } from '../storage/retry.js';
 import type { FinishedGame, SeatRecord, Storage } from '../storage/types.js';

@@ -111,7 +111,8 @@ export class RoomViews {
   /**
    * A player's device reads `lang` (told at join, resume and sync; absent: as it last said). Returns the language
    * it is served in when that is another of the pack's languages than the room's, else null (the room's own):
-   * the device reads that language's broadcast from now on (server/rooms/socket/groups.ts joinLang puts it in its group).
+   * the device reads that language's broadcast from now on (server/rooms/socket/groups.ts joinLang puts it in its
+   * group).
    */
   setPlayerLang(playerId: string, lang: Lang | undefined): Lang | null {
     if (lang === undefined) return this.playerLang.get(playerId) ?? null;

@@ -1,6 +1,7 @@
 // One room's authority over the engine: it stamps, applies and logs actions (idempotently) and tells its parts what
 // followed: seats (./seats.ts), fair timing (./fair-timing.ts), clocks (./room-clocks.ts), persistence
-// (./room-store.ts), views and outbound messages (./room-views.ts, ./room-outbox.ts). Knows nothing of sockets (RoomOutput).
+// (./room-store.ts), views and outbound messages (./room-views.ts, ./room-outbox.ts). Knows nothing of sockets
+// (RoomOutput).
 import { nanoid } from 'nanoid';
 import {
   next,
@@ -109,6 +110,8 @@ export class Room {
     });
     this.views = new RoomViews(this, this.seats, log.length > 0);
     this.outbox = new RoomOutbox(this, this.views, this.seats, this.sends);
+    // The clocks read the room's live state through getters on this object.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const room = this;
     this.clocks = new RoomClocks(
       {
@@ -150,7 +153,7 @@ export class Room {
   act(command: Command): Outcome<{ version: number }> {
     if (this.shut) return fail('room/closed', 'This room is closed.');
     const at = Math.max(this.deps.clock(), this.state.now);
-    return this.apply({ ...command, at } as Action);
+    return this.apply({ ...command, at });
   }
 
   /**
@@ -268,7 +271,10 @@ export class Room {
     return tallyOf(this.state);
   }
 
-  /** The part every member of the room (classroom) or of one team shares, made once per state version, team and language. */
+  /**
+   * The part every member of the room (classroom) or of one team shares, made once per state version, team and
+   * language.
+   */
   sharedView(teamId: string | null = null, lang: Lang | null = null): GameView {
     return this.views.sharedView(teamId, lang);
   }

@@ -23,7 +23,8 @@ export function trustProxyFromEnv(value = process.env.TRUST_PROXY): TrustProxy |
     express().set('trust proxy', v);
   } catch {
     throw new Error(
-      `TRUST_PROXY '${v}' is not a hop count, 'true', or a list of addresses and subnets (e.g. 'loopback, 10.0.0.0/8').`,
+      `TRUST_PROXY '${v}' is not a hop count, 'true', or a list of addresses and ` +
+        `subnets (e.g. 'loopback, 10.0.0.0/8').`,
     );
   }
   return v;

@@ -72,7 +72,10 @@ export class JoinGuard {
       return null;
     }
     this.metrics.inc(JOIN_FAILURES_METRIC, { event, reason: 'rate/limited' });
-    return `Too many tries with a room code or token that did not work came from your network just now: check the code and try again in ${Math.max(1, Math.ceil((until - now) / 1000))} s.`;
+    return (
+      `Too many tries with a room code or token that did not work came from your ` +
+      `network just now: check the code and try again in ${Math.max(1, Math.ceil((until - now) / 1000))} s.`
+    );
   }
 
   /**

@@ -45,7 +45,8 @@ export const JOIN_FAILURE_RATE: BucketOptions = { ratePerS: 1, burst: 300 };
  * takes from it (a burst is 2,000 answers), a socket lives on one process so Redis would share nothing, and the
  * library costs measurably more per event (`npm run bench budgets`, 2 x EPYC, Node 20, 2,000 sockets x 20 events):
  * TokenBucket 40-140 ns, RateLimiterMemory ~2,400 ns (a Map lookup and a promise per event, 17-55x), RateLimiterRedis
- * 40,000-70,000 ns (a round trip per event: 2,000 answers would spend 80-140 ms on it, about the whole 150 ms ack goal).
+ * 40,000-70,000 ns (a round trip per event: 2,000 answers would spend 80-140 ms on it, about the whole 150 ms ack
+ * goal).
  */
 export class TokenBucket {
   private tokens: number;
@@ -147,7 +148,10 @@ export class AddressLimiter {
     });
   }
 
-  /** Spends one point of `key`'s budget: null, or when it was spent already the refusal's message (saying how long to wait). */
+  /**
+   * Spends one point of `key`'s budget: null, or when it was spent already the refusal's message (saying how long to
+   * wait).
+   */
   async refusal(key: string): Promise<string | null> {
     try {
       await this.limiter.consume(key, 1);
@@ -155,11 +159,17 @@ export class AddressLimiter {
     } catch (rejected) {
       if (!(rejected instanceof RateLimiterRes)) throw rejected;
       this.onRefused();
-      return `Too many ${this.what} created from your network just now: try again in ${seconds(rejected.msBeforeNext)} s.`;
+      return (
+        `Too many ${this.what} created from your network just now: try again in ` +
+        `${seconds(rejected.msBeforeNext)} s.`
+      );
     }
   }
 
-  /** Spends one point of `key`'s budget even when it is spent (a failure already happened): ms until it has one again, 0 if it still has some. */
+  /**
+   * Spends one point of `key`'s budget even when it is spent (a failure already happened): ms until it has one again, 0
+   * if it still has some.
+   */
   async charge(key: string): Promise<number> {
     const res = await this.limiter.penalty(key, 1);
     return res.remainingPoints > 0 ? 0 : Math.max(1, res.msBeforeNext);

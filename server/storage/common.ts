@@ -172,7 +172,10 @@ export function insertSql<T>(
   leading: string[] = [],
 ): string {
   const kinds = [...leading.map(() => undefined), ...t.kinds];
-  return `INSERT INTO ${t.name} (${[...leading, ...t.columns].join(', ')}) VALUES (${kinds.map((kind, i) => mark(i + 1, kind)).join(', ')})`;
+  return (
+    `INSERT INTO ${t.name} (${[...leading, ...t.columns].join(', ')}) VALUES ` +
+    `(${kinds.map((kind, i) => mark(i + 1, kind)).join(', ')})`
+  );
 }
 
 type Convert = (value: unknown) => unknown;
@@ -254,7 +257,7 @@ export class Codec {
   /** An imported pack's access columns (importedPackAccessSql's row). */
   importedPackAccess(row: Row): ImportedPackAccess {
     return {
-      ownerKeyHash: String(this.read.id(row.owner_key_hash) ?? ''),
+      ownerKeyHash: (this.read.id(row.owner_key_hash) as string | null) ?? '',
       shared: this.read.bool(row.shared) === true,
     };
   }
@@ -302,7 +305,8 @@ export function checkKeep(keep: number): void {
  * writes the one parameter (`?` or `$1`).
  */
 export const pruneImportedPacksSql = (mark: string): string =>
-  `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
+  `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ` +
+  `ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
 /**
  * The newest imported packs' summary columns (never the pack itself). `owner` given: only the shared ones and those
  * of the owner its parameter names (`owner` marks the owner, `limit` the count; '' matches no owner).

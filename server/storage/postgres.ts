@@ -80,8 +80,8 @@ function redact(url: string): string {
 
 // PostgreSQL text and jsonb cannot hold U+0000; an imported pack or a log could carry one. It becomes U+FFFD
 // rather than making a write fail for good (SQLite keeps it as is).
-const NUL = /\u0000/g;
-const txt = <T extends string | null>(value: T): T => (value === null ? value : (value.replace(NUL, '\uFFFD') as T));
+const txt = <T extends string | null>(value: T): T =>
+  value === null ? value : (value.replaceAll('\u0000', '\uFFFD') as T);
 const json = (value: unknown): string => {
   const text = JSON.stringify(value);
   return text.includes('\\u0000')
@@ -237,7 +237,7 @@ export class PostgresStorage implements Storage {
       if (!row) return null;
       const room = CODEC.record(TABLES.rooms, row);
       const actions = (
-        await c.query('SELECT action FROM room_actions WHERE room_code = $1 ORDER BY idx', [code])
+        await c.query<{ action: unknown }>('SELECT action FROM room_actions WHERE room_code = $1 ORDER BY idx', [code])
       ).rows.map((r) => r.action as Action);
       const seats = (
         await c.query<Row>(
@@ -291,7 +291,9 @@ export class PostgresStorage implements Storage {
           await c.query<Row>(`SELECT * FROM ${GAME_LISTS[name].name} WHERE game_id = $1 ORDER BY ord`, [gameId])
         ).rows;
       }
-      const log = (await c.query('SELECT actions FROM game_action_logs WHERE game_id = $1', [gameId])).rows[0];
+      const log = (
+        await c.query<{ actions: unknown }>('SELECT actions FROM game_action_logs WHERE game_id = $1', [gameId])
+      ).rows[0];
       return CODEC.game(row, lists as Record<GameList, Row[]>, log?.actions);
     });
   }

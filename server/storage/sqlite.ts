@@ -69,7 +69,8 @@ export function openSqliteStorage(path: string): SqliteStorage {
     const reason = error instanceof Error ? error.message : String(error);
     if (isUnreadable(code)) {
       throw new Error(
-        `storage: cannot read the ${where} (${reason}). The file is corrupt, not a SQLite database, or not accessible. ` +
+        `storage: cannot read the ${where} (${reason}). The file is corrupt, not ` +
+          `a SQLite database, or not accessible. ` +
           'Stop HostRush, move the file aside (or restore it from a backup) and start again: a new empty database ' +
           'will be created. Set DATABASE_URL to use PostgreSQL instead.',
         { cause: error },
@@ -89,7 +90,7 @@ const json = (value: unknown): string => JSON.stringify(value);
 // SQLite keeps booleans as 0/1 and JSON as text.
 const CODEC = new Codec(
   { bool: (value) => (value ? 1 : 0), json },
-  { bool: (value) => value === 1, json: (text) => JSON.parse(String(text)) },
+  { bool: (value) => value === 1, json: (text): unknown => JSON.parse(String(text)) },
 );
 
 export class SqliteStorage implements Storage {

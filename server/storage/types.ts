@@ -197,7 +197,9 @@ export interface Storage {
   getImportedPackAccess(id: string): Promise<ImportedPackAccess | null>;
   /** Shares (or unshares) an imported pack on this server; false when there is no such pack. */
   setImportedPackShared(id: string, shared: boolean): Promise<boolean>;
-  /** Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date. */
+  /**
+   * Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date.
+   */
   migrate(): Promise<string[]>;
   /** One trivial query (GET /readyz): resolves when the database answers, rejects when it does not. */
   ping(): Promise<void>;

@@ -77,7 +77,10 @@ function courseRounds(): RoundSpec[] {
   return courseFrom(new Set<string>(), ['s-legacy-bank', 's-black-friday', 's-hospital']);
 }
 
-/** The course again, for a class's second time through: the same topics, none of the first course's questions, other races. */
+/**
+ * The course again, for a class's second time through: the same topics, none of the first course's questions, other
+ * races.
+ */
 function course2Rounds(): RoundSpec[] {
   const used = new Set(courseRounds().flatMap((r) => (r.kind === 'quiz' ? r.questionIds : [])));
   return courseFrom(used, ['s-desktop-lab', 's-grading-farm', 's-windows-shop']);

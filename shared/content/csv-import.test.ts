@@ -240,7 +240,7 @@ describe('importKahootCsv', () => {
   });
 
   it('says every CSV problem in Korean too, at a Korean row and column', () => {
-    const csv = HEADER + 'Q1?,A,B,,,20,3\n' + ',A,,,,7s,\n' + 'Q3?,A,B,C,,20,"1,1"\n' + 'Q4?,A,B,C,D,300,x\n';
+    const csv = HEADER + 'Q1?,A,B,,,20,3\n,A,,,,7s,\nQ3?,A,B,C,,20,"1,1"\nQ4?,A,B,C,D,300,x\n';
     expect(koErrorsOf(csv)).toEqual([
       { path: "2행 '정답' 열", message: '3번 답이 비어 있어 정답이 될 수 없습니다.' },
       { path: "3행 '질문' 열", message: '질문이 비어 있습니다.' },

@@ -11,7 +11,6 @@ import { builtinPack } from './builtin.js';
 
 const pack = builtinPack('daily-en') as GamePack;
 const onPrem = (kind: DeployKind): DeployChoice => ({ kind, placement: 'on-prem' });
-const scenario = (id: string) => pack.scenarios.find((s) => s.id === id)!;
 const card = (id: string) => pack.cards.find((c) => c.id === id)!;
 /** The plan with every card of `ids` deployed as `kind` instead. */
 const swap = (plan: Plan['choices'], ids: (id: string) => boolean, kind: DeployKind) =>

@@ -209,7 +209,7 @@ function cardArb(id: string): fc.Arbitrary<WorkloadCard> {
         'saasAvailable',
       ],
     },
-  ) as fc.Arbitrary<WorkloadCard>;
+  );
 }
 
 function scenarioArb(id: string, cardIds: string[]): fc.Arbitrary<Scenario> {
@@ -230,7 +230,7 @@ function scenarioArb(id: string, cardIds: string[]): fc.Arbitrary<Scenario> {
     }),
     randomEvents: fc.integer({ min: 0, max: 5 }),
     lengthS: fc.integer({ min: 60, max: 600 }),
-  }) as fc.Arbitrary<Scenario>;
+  });
 }
 
 const packArb: fc.Arbitrary<GamePack> = fc

@@ -32,7 +32,8 @@ export function parsePackJson(input: string | Uint8Array): PackResult {
         const byte = input[at] ?? 0;
         return fail(
           '$',
-          `the file is not UTF-8 text: invalid byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} at byte offset ${at}` +
+          `the file is not UTF-8 text: invalid byte 0x${byte.toString(16).padStart(2, '0').toUpperCase()} ` +
+            `at byte offset ${at}` +
             ' (save the pack as UTF-8)',
         );
       }

@@ -4,7 +4,6 @@ import { smallPack } from '../../test/fixtures/packs/small-pack.js';
 import { parsePackJson } from './pack-io.js';
 import { formatPackError, formatPath, validatePack, type PackError } from './validate.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- the table below breaks packs on purpose */
 type Mutable = any;
 
 function errorsOf(input: unknown): PackError[] {

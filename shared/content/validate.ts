@@ -246,14 +246,18 @@ function checkQuestion(q: Question, at: string, errors: PackError[]): void {
       if (q.right.length !== q.left.length) {
         errors.push({
           path: `${at}.right`,
-          message: `has ${q.right.length} entries but left has ${q.left.length}: each left entry needs exactly one right entry`,
+          message:
+            `has ${q.right.length} entries but left has ${q.left.length}: each left ` +
+            `entry needs exactly one right entry`,
         });
         return;
       }
       if (q.pairs.length !== q.left.length) {
         errors.push({
           path: `${at}.pairs`,
-          message: `has ${q.pairs.length} entries but left has ${q.left.length}: give one right-hand index per left entry`,
+          message:
+            `has ${q.pairs.length} entries but left has ${q.left.length}: give one right-hand ` +
+            `index per left entry`,
         });
         return;
       }
@@ -270,7 +274,9 @@ function checkQuestion(q: Question, at: string, errors: PackError[]): void {
         if (prev !== undefined) {
           errors.push({
             path: `${at}.pairs[${j}]`,
-            message: `right-hand index ${p} is already matched to left[${prev}]: pairs must use each right-hand entry exactly once`,
+            message:
+              `right-hand index ${p} is already matched to left[${prev}]: pairs must use ` +
+              `each right-hand entry exactly once`,
           });
         } else usedBy.set(p, j);
       });
@@ -410,7 +416,8 @@ function crossCheck(input: unknown): PackError[] {
         : `on the host of any scenario that uses it (${[...new Set(uses.map((u) => quote(u.scenario)))].join(', ')})`;
     errors.push({
       path: `cards[${i}]`,
-      message: `card ${quote(card.data.id)} cannot be deployed ${where}: no deploy kind and placement is allowed for it`,
+      message:
+        `card ${quote(card.data.id)} cannot be deployed ${where}: no deploy kind ` + `and placement is allowed for it`,
     });
   });
 

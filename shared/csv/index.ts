@@ -12,6 +12,8 @@ export type CsvCell = string | number | boolean | null | undefined;
 export const CSV_BOM = '\uFEFF';
 const EOL = '\r\n';
 /** What starts a formula in Excel, LibreOffice or Google Sheets, possibly after blanks. */
+// Control characters are what this pattern is about (a formula may follow them).
+// eslint-disable-next-line no-control-regex
 const FORMULA_START = /^(?:[\t\r]|[\s\u0000-\u001f]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
 
 /** Text as a spreadsheet will show it, never as a formula. */

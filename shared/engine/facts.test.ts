@@ -285,7 +285,9 @@ describe('the rules of the design', () => {
 
 type Quantity = { lo: number; hi: number; unit: string };
 
-/** Numbers with their units as a "why" states them, normalised (seconds, MB, ratio `x`); identifiers are not numbers. */
+/**
+ * Numbers with their units as a "why" states them, normalised (seconds, MB, ratio `x`); identifiers are not numbers.
+ */
 function quantities(text: string): Quantity[] {
   const clean = text
     .replace(/CVE-\d{4}-\d+/g, ' ')

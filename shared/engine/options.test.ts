@@ -87,7 +87,7 @@ describe('team layers (shared responsibility)', () => {
       choice: { kind: 'container', placement: 'on-prem' },
     };
     expect(next(s, onPrem).events[0]).toMatchObject({ code: 'team/not-your-layer' });
-    s = apply(s, { ...onPrem, actor: as('p0') } as Action);
+    s = apply(s, { ...onPrem, actor: as('p0') });
     const dep = s.race!.hosts['team:t1']!.deployments[0]!;
     expect(dep.layer).toBe('infrastructure');
     // IaaS is the OS/runtime layer, which nobody in t1 owns: the application owner may act.

@@ -159,7 +159,7 @@ describe('a full scripted classroom game', () => {
 
     const end = play(state, [
       { type: 'next', actor: host, at: (t += 1000) },
-      { type: 'next', actor: host, at: (t += 1000) },
+      { type: 'next', actor: host, at: t + 1000 },
     ]);
     state = end.state;
     log.push(...end.log);

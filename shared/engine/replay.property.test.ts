@@ -69,7 +69,7 @@ describe('replay', () => {
         fc.constantFrom('classroom', 'team', 'solo'),
         fc.array(stepArb, { maxLength: 120 }),
         (seed, mode, steps) => {
-          const cfg = config(mode as 'classroom');
+          const cfg = config(mode);
           let state = createGame(cfg, seed);
           let t = 0;
           const log: Action[] = [];

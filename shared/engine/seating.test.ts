@@ -28,7 +28,7 @@ type Step = Action extends infer A ? (A extends Action ? Omit<A, 'at'> : never) 
 
 function run(state: GameState, ...actions: Step[]): GameState {
   for (const a of actions) {
-    const r = next(state, { ...a, at: ++clock } as Action);
+    const r = next(state, { ...a, at: ++clock });
     const error = r.events.find((e) => e.type === 'error');
     if (error) throw new Error(JSON.stringify(error));
     state = r.state;
@@ -81,7 +81,7 @@ describe('the join rule', () => {
   });
 
   it('balances teams by the sizes it keeps, through joins, moves and removals (ties to the first)', () => {
-    let state = createGame(config('team', { teamCount: 3 } as Partial<GameConfig>), 'teams');
+    let state = createGame(config('team', { teamCount: 3 }), 'teams');
     state = run(state, join('a', 'A'), join('b', 'B'), join('c', 'C'), join('d', 'D', 't1'));
     const walk = (s: GameState) =>
       Object.keys(s.teams).map(

@@ -75,7 +75,9 @@ export function questionCloseAt(state: GameState): number | null {
   return q.openedAt + q.limitMs * activeSummary(state).maxTimeFactor;
 }
 
-/** When the authority must send a `tick` (question deadline, card arrival, race event, recovery or end); null if never. */
+/**
+ * When the authority must send a `tick` (question deadline, card arrival, race event, recovery or end); null if never.
+ */
 export function nextWakeAt(state: GameState): number | null {
   if (state.paused || state.finished) return null;
   if (state.phase === 'question') return questionCloseAt(state);

@@ -423,7 +423,9 @@ export interface GameState {
    */
   nameIndex: Table<string>;
   teams: Record<string, Team>;
-  /** Team id -> members seated and not removed, kept as players join, move and leave: balancing is O(teams), not O(N). */
+  /**
+   * Team id -> members seated and not removed, kept as players join, move and leave: balancing is O(teams), not O(N).
+   */
   teamSizes: Record<string, number>;
   question: QuestionState | null;
   race: RaceState | null;
@@ -589,7 +591,9 @@ export interface Quote {
   breakdown: QuoteBreakdown;
 }
 
-/** The parts of an efficiency score (each 0..100 with its weight), the steps of an isolation score, the point formula. */
+/**
+ * The parts of an efficiency score (each 0..100 with its weight), the steps of an isolation score, the point formula.
+ */
 export interface QuoteBreakdown {
   efficiency: Record<'resources' | 'performance' | 'start' | 'cost' | 'ops', { score: number; weight: number }>;
   /** Starts from the boundary of where and how it runs; each later step changes it by `delta` (then 0..100). */

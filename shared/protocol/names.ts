@@ -49,7 +49,8 @@ export const S2C = {
 export type S2CEventName = (typeof S2C)[keyof typeof S2C];
 
 /**
- * Protocol-level error codes, beside the engine's own (`action/...`, `answer/...`, and the join refusals `room/started`,
+ * Protocol-level error codes, beside the engine's own (`action/...`, `answer/...`, and the join refusals
+ * `room/started`,
  * `name/invalid`, `name/taken`, `name/banned`, which the engine's join rule decides). Stable: clients map them to text.
  */
 export const PROTOCOL_ERROR_CODES = [

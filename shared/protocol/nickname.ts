@@ -66,7 +66,10 @@ const LEET: Record<string, string> = {
   '7': 't',
 };
 
-/** Characters that draw nothing: default-ignorable ones (U+200D, U+034F, U+FE0F, U+3164, ...) and U+2800 (a blank braille cell). */
+/**
+ * Characters that draw nothing: default-ignorable ones (U+200D, U+034F, U+FE0F, U+3164, ...) and U+2800 (a blank
+ * braille cell).
+ */
 const HIDDEN = /[\p{Default_Ignorable_Code_Point}\u2800]/gu;
 /**
  * Unicode's confusable skeleton (UTS #39, section 4): NFD, default-ignorable code points removed, each character
@@ -87,7 +90,8 @@ function keyBase(name: string): string {
  * The comparison keys of a name: two names that share a key are the same name in a room (duplicate, or a removed
  * player's banned name). Two keys, because look-alike is case-sensitive (`aIice`, with a capital i, looks like
  * `alice`; its lower case `aiice` does not) while duplicates are case-insensitive (`Ada` = `ada`): the skeleton of
- * the name as written, and the skeleton of the name in lower case. `toLowerCase` is Unicode's default mapping, whatever the
+ * the name as written, and the skeleton of the name in lower case. `toLowerCase` is Unicode's default mapping, whatever
+ * the
  * machine's locale.
  */
 export function nicknameKeys(name: string): readonly [string, string] {

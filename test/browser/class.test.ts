@@ -64,7 +64,8 @@ describe('a whole class at school.test', () => {
       const phase = current.split(':')[0]!;
       if (phase === 'question') {
         questions++;
-        // Odd questions: one phone sits out, so the time runs out; even ones: everybody answers, the last answer closes it.
+        // Odd questions: one phone sits out, so the time runs out; even ones: everybody answers, the last answer closes
+        // it.
         const answering = questions % 2 === 1 ? phones.slice(1) : phones;
         for (const p of answering) {
           await p.page.locator('question-answer').waitFor(WAIT);

@@ -164,7 +164,7 @@ describe('a classroom game in the browser', () => {
       host.locator('report-view [data-testid="report-csv"]').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
-    const csv = readFileSync((await download.path()) as string, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     for (const p of players) expect(csv).toContain(p.name);
     // The replay: the engine re-runs the stored log (GET /api/games/:id/replay) step by step.
     await host.locator('report-view game-replay').waitFor(WAIT);
@@ -187,7 +187,7 @@ describe('a classroom game in the browser', () => {
         host.locator('report-view [data-testid="bills-csv"]').click(),
       ]);
       expect(bills.suggestedFilename()).toMatch(/bills\.csv$/);
-      expect(readFileSync((await bills.path()) as string, 'utf8')).toContain('points');
+      expect(readFileSync(await bills.path(), 'utf8')).toContain('points');
     }
   }
 });

@@ -31,7 +31,10 @@ const ROOM_TEXT = `(() => {
     }
     return false;
   };
-  const label = (el) => el.tagName.toLowerCase() + (el.classList.length ? '.' + [...el.classList].join('.') : '') + (el.dataset.room ? '[data-room=' + el.dataset.room + ']' : '');
+  const label = (el) =>
+    el.tagName.toLowerCase() +
+    (el.classList.length ? '.' + [...el.classList].join('.') : '') +
+    (el.dataset.room ? '[data-room=' + el.dataset.room + ']' : '');
   const walk = (node, inRoom, path) => {
     if (node.nodeType === Node.TEXT_NODE) {
       const text = (node.textContent || '').replace(/\\s+/g, ' ').trim();
@@ -69,7 +72,7 @@ const ROOM_TEXT = `(() => {
 
 /** Every visible text node inside host-view's room-read regions, with its computed font size in px. */
 export async function roomText(page: Page): Promise<Offender[]> {
-  return (await page.evaluate(ROOM_TEXT)) as Offender[];
+  return page.evaluate<Offender[]>(ROOM_TEXT);
 }
 
 /**
@@ -89,6 +92,7 @@ export async function expectProjectorReadable(page: Page, label: string): Promis
   const list = small.map((x) => `  "${x.text}" ${x.px.toFixed(1)} px  (${x.path})`).join('\n');
   expect(
     small,
-    `${label}: text the room must read is under ${ROOM_MIN_PX} px at ${page.viewportSize()?.width}x${page.viewportSize()?.height}:\n${list}`,
+    `${label}: text the room must read is under ${ROOM_MIN_PX} px ` +
+      `at ${page.viewportSize()?.width}x${page.viewportSize()?.height}:\n${list}`,
   ).toEqual([]);
 }

@@ -170,7 +170,8 @@ describe('sound and motion in the browser', () => {
           Array.from(document.querySelector('hostrush-app')?.shadowRoot?.querySelector('header')?.children ?? [])
             .map(
               (e) =>
-                `${e.localName}:${Math.round(e.getBoundingClientRect().width)}x${Math.round(e.getBoundingClientRect().height)}`,
+                `${e.localName}:${Math.round(e.getBoundingClientRect().width)}x` +
+                `${Math.round(e.getBoundingClientRect().height)}`,
             )
             .join(' '),
         );
@@ -193,7 +194,8 @@ describe('sound and motion in the browser', () => {
     expect((await cues(linus)).filter((c) => c !== 'tick')).toEqual(['start', 'timeup', 'reveal']);
     expect(await cues(ada)).toEqual([]);
 
-    // Linus opens the game again in a new tab: sound is still wanted there, but the browser holds it back until a tap, and the toggle
+    // Linus opens the game again in a new tab: sound is still wanted there, but the browser holds it back until a tap,
+    // and the toggle
     // says so instead of claiming to play; the first tap anywhere lets it play.
     const url = linus.url();
     await linus.close();
@@ -271,7 +273,8 @@ describe('sound and motion in the browser', () => {
     expect(await solo.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await cues(solo)).toEqual([]);
 
-    // Reduced motion (every page of these tests asks for it): the podium rises without moving; asked for motion, it does.
+    // Reduced motion (every page of these tests asks for it): the podium rises without moving; asked for motion, it
+    // does.
     await host.locator('podium-stand li').first().waitFor(WAIT);
     expect(await moving(host)).toEqual([]);
     expect(await moving(linus)).toEqual([]);

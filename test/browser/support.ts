@@ -31,7 +31,8 @@ function browserAvailable(): boolean {
   if (!skipNoted) {
     skipNoted = true;
     console.warn(
-      `Browser tests skipped: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+      `Browser tests skipped: no Chromium at ${CHROMIUM}. Install it (apt-get ` +
+        `install chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
     );
   }
   it.skip('browser test (no Chromium here)', () => {});

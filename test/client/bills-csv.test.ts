@@ -79,25 +79,22 @@ describe("a stored report's bills (stored data, read tolerantly)", () => {
     expect(storedBills(JSON.parse(JSON.stringify(stored)))).toEqual(stored);
   });
 
-  it(
-    'reads one entry per race, with the race best-known plan for bills ' + 'without their own, scored by its points',
-    () => {
-      const race = {
-        bills: [{ owner: 'room', name: 'class', scenarioId: 's1', scenarioTitle: 'Web shop', mine: money }],
-        best: { ...money, points: 500 },
-      };
-      expect(storedBills([race])).toEqual([
-        {
-          step: 0,
-          scenarioId: 's1',
-          scenarioTitle: 'Web shop',
-          owner: { kind: 'class', id: 'room', name: 'class' },
-          bill: money,
-          best: { ...money, points: 500, score: 500 },
-        },
-      ]);
-    },
-  );
+  it('reads one entry per race, with the race best-known plan for bills without their own, by its points', () => {
+    const race = {
+      bills: [{ owner: 'room', name: 'class', scenarioId: 's1', scenarioTitle: 'Web shop', mine: money }],
+      best: { ...money, points: 500 },
+    };
+    expect(storedBills([race])).toEqual([
+      {
+        step: 0,
+        scenarioId: 's1',
+        scenarioTitle: 'Web shop',
+        owner: { kind: 'class', id: 'room', name: 'class' },
+        bill: money,
+        best: { ...money, points: 500, score: 500 },
+      },
+    ]);
+  });
 
   it('skips what is not a bill', () => {
     expect(storedBills(undefined)).toEqual([]);

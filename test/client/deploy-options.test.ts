@@ -1,4 +1,5 @@
-// The deployment picker offers, at each placement, the kinds the engine's rules allow there (client/src/lib/deploy-options.ts).
+// The deployment picker offers, at each placement, the kinds the engine's rules allow there
+// (client/src/lib/deploy-options.ts).
 import { describe, expect, it } from 'vitest';
 import { KINDS_AT } from '../../client/src/lib/deploy-options.js';
 

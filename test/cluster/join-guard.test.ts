@@ -28,7 +28,7 @@ async function clientFrom(server: TestServer, address: string): Promise<TestClie
     reconnection: false,
     extraHeaders: { 'x-forwarded-for': address },
   });
-  const client = new TestClient(socket as never);
+  const client = new TestClient(socket);
   server.clients.push(client);
   await client.connected();
   return client;
@@ -76,7 +76,8 @@ describe.skipIf(!enabled)('room code scanning across processes', () => {
         codes.push(reply.ok ? 'ok' : reply.error.code);
       }
       expect(codes).toEqual([...Array.from({ length: BURST }, () => 'auth/token'), 'rate/limited', 'rate/limited']);
-      // A refuses the scanner before routing, whatever the room; a player elsewhere, through A or B, still joins B's room.
+      // A refuses the scanner before routing, whatever the room; a player elsewhere, through A or B, still joins B's
+      // room.
       expect(await scanner.call('player:join', { roomCode: room.roomCode, name: 'Found' })).toMatchObject({
         ok: false,
         error: { code: 'rate/limited' },

@@ -377,7 +377,8 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
       }
       const takeoverMs = Date.now() - killedAt;
       console.log(
-        `takeover: the host resumed on another process ${takeoverMs} ms after kill -9 of the owner (lease ${LEASE_MS} ms)`,
+        `takeover: the host resumed on another process ${takeoverMs} ms after kill ` +
+          `-9 of the owner (lease ${LEASE_MS} ms)`,
       );
       expect(resumed).not.toBeNull();
       expect(takeoverMs).toBeLessThan(LEASE_MS + 3000);

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.js';
-import type { SessionClosed, YouMessage } from '../../shared/protocol/index.js';
+import type { YouMessage } from '../../shared/protocol/index.js';
 import { answerFor, expectOk } from '../server/harness.js';
 import { ServerProcess, startProcess, within, dropClusterState } from './procs.js';
 
@@ -55,54 +55,61 @@ describe.skipIf(!enabled)("a clean shutdown of a room's owner (SIGTERM to npm st
     await dropClusterState(DATABASE_URL, SCHEMA, REDIS_URL, `${PREFIX}:`);
   }, 20_000);
 
-  it(`takes the room over at once (lease ${LEASE_MS} ms), the owner's devices told shutdown, the acked answer kept, exit 0`, async () => {
-    const host = await A.client();
-    const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
-    const code = created.roomCode as string;
-    const player = await A.client();
-    const joined = expectOk(await player.call('player:join', { roomCode: code, name: 'Ada' }));
-    expectOk(await (await B.client()).call('player:join', { roomCode: code, name: 'Bo' }));
-    expectOk(await host.call('host:control', { command: 'start' }));
-    const q = (
-      await within(
-        host.waitFor('host:view', (v) => v.phase === 'question' && !!v.question),
-        5000,
-        'Q1',
-      )
-    ).question!.question;
-    const closed = within(player.waitFor('session:closed'), BOUND_MS, "session:closed on the owner's player");
-    expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
+  it(
+    `takes the room over at once (lease ${LEASE_MS} ms), the owner's devices ` +
+      `told shutdown, the acked answer kept, exit 0`,
+    async () => {
+      const host = await A.client();
+      const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
+      const code = created.roomCode as string;
+      const player = await A.client();
+      const joined = expectOk(await player.call('player:join', { roomCode: code, name: 'Ada' }));
+      expectOk(await (await B.client()).call('player:join', { roomCode: code, name: 'Bo' }));
+      expectOk(await host.call('host:control', { command: 'start' }));
+      const q = (
+        await within(
+          host.waitFor('host:view', (v) => v.phase === 'question' && !!v.question),
+          5000,
+          'Q1',
+        )
+      ).question!.question;
+      const closed = within(player.waitFor('session:closed'), BOUND_MS, "session:closed on the owner's player");
+      expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
 
-    const stoppedAt = Date.now();
-    A.child.kill('SIGTERM');
-    expect(((await closed) as SessionClosed).code).toBe('shutdown');
-    const exitCode = await within(A.exited, BOUND_MS + 2000, 'npm start to exit');
-    expect(exitCode, A.output.join('')).toBe(0);
-    expect(Date.now() - stoppedAt).toBeLessThan(BOUND_MS);
+      const stoppedAt = Date.now();
+      A.child.kill('SIGTERM');
+      expect((await closed).code).toBe('shutdown');
+      const exitCode = await within(A.exited, BOUND_MS + 2000, 'npm start to exit');
+      expect(exitCode, A.output.join('')).toBe(0);
+      expect(Date.now() - stoppedAt).toBeLessThan(BOUND_MS);
 
-    // The host's device reconnects to B and resumes: B owns the room now, long before A's lease would expire.
-    const hostAgain = await B.client();
-    const resumed = expectOk(
-      await within(
-        hostAgain.call('host:resume', { roomCode: code, hostToken: created.hostToken }),
-        5000,
-        'host:resume on B',
-      ),
-    );
-    const handoverMs = Date.now() - stoppedAt;
-    console.log(`clean shutdown: the room was B's ${handoverMs} ms after SIGTERM to npm start (lease ${LEASE_MS} ms)`);
-    expect(handoverMs).toBeLessThan(5000);
-    expect((resumed.view as GameView).question?.question.id).toBe(q.id);
-    // The player's phone comes back on B with its token: same seat, its answer there.
-    const phone = await B.client();
-    const back = expectOk(
-      await within(
-        phone.call('player:resume', { roomCode: code, resumeToken: joined.resumeToken }),
-        5000,
-        'player:resume on B',
-      ),
-    );
-    expect((back.you as YouMessage).playerId).toBe(joined.playerId);
-    expect((back.you as YouMessage).answer).not.toBeNull();
-  }, 60_000);
+      // The host's device reconnects to B and resumes: B owns the room now, long before A's lease would expire.
+      const hostAgain = await B.client();
+      const resumed = expectOk(
+        await within(
+          hostAgain.call('host:resume', { roomCode: code, hostToken: created.hostToken }),
+          5000,
+          'host:resume on B',
+        ),
+      );
+      const handoverMs = Date.now() - stoppedAt;
+      console.log(
+        `clean shutdown: the room was B's ${handoverMs} ms after SIGTERM to npm start (lease ${LEASE_MS} ms)`,
+      );
+      expect(handoverMs).toBeLessThan(5000);
+      expect((resumed.view as GameView).question?.question.id).toBe(q.id);
+      // The player's phone comes back on B with its token: same seat, its answer there.
+      const phone = await B.client();
+      const back = expectOk(
+        await within(
+          phone.call('player:resume', { roomCode: code, resumeToken: joined.resumeToken }),
+          5000,
+          'player:resume on B',
+        ),
+      );
+      expect((back.you as YouMessage).playerId).toBe(joined.playerId);
+      expect((back.you as YouMessage).answer).not.toBeNull();
+    },
+    60_000,
+  );
 });

@@ -36,7 +36,7 @@ async function clientFrom(server: TestServer, address: string): Promise<TestClie
     reconnection: false,
     extraHeaders: { 'x-forwarded-for': address },
   });
-  const client = new TestClient(socket as never);
+  const client = new TestClient(socket);
   server.clients.push(client);
   await client.connected();
   return client;

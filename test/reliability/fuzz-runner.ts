@@ -808,14 +808,18 @@ export function formatReport(r: FuzzReport): string {
       .map(([k, v]) => `${k}: ${v}`)
       .join(', ');
   return [
-    `seed ${r.seed}: ${r.tried} tried (${r.socketEvents} socket events, ${r.httpRequests} HTTP requests) in ${(r.durationMs / 1000).toFixed(1)} s`,
+    `seed ${r.seed}: ${r.tried} tried (${r.socketEvents} socket events, ${r.httpRequests} ` +
+      `HTTP requests) in ${(r.durationMs / 1000).toFixed(1)} s`,
     `outcomes seen by the fuzzer: ${sorted(r.outcomes)}`,
     `server errors by code (GET /metrics): ${sorted(r.serverErrors)}`,
     `attacker connections dropped by the server and reopened: ${r.reconnects}`,
-    `healthy afterwards: ${r.healthy}; honest room unchanged: ${r.honestUnchanged}; messages to honest members: ${r.honestMessages}; prototype keys added: ${r.polluted.length}`,
+    `healthy afterwards: ${r.healthy}; honest room unchanged: ${r.honestUnchanged}; ` +
+      `messages to honest members: ${r.honestMessages}; prototype keys added: ` +
+      `${r.polluted.length}`,
     ...Object.entries(r.knownGaps).map(
       ([id, g]) => `known server gap ${id}: ${g.count} time(s), e.g. ${g.example.slice(0, 160)}`,
     ),
-    `violations: ${r.violations.length}${r.violations.length > 0 ? `\n  - ${r.violations.slice(0, 20).join('\n  - ')}` : ''}`,
+    `violations: ${r.violations.length}` +
+      (r.violations.length > 0 ? `\n  - ${r.violations.slice(0, 20).join('\n  - ')}` : ''),
   ].join('\n');
 }

@@ -69,34 +69,38 @@ describe('sizes, rates and headers', () => {
   });
   afterAll(() => server.close());
 
-  it(`drops a connection whose message is over ${LIMITS.socketMessageBytes} bytes (text or binary), without harm to anyone else`, async () => {
-    const honest = await server.client();
-    expectOk(await honest.call('player:join', { roomCode: code, name: 'Honest' }));
-    // Just under the cap: an ordinary refusal, the connection stays.
-    const near = await server.client();
-    refused(
-      await near.call('player:join', { roomCode: code, name: 'n'.repeat(LIMITS.socketMessageBytes - 200) }),
-      'input/invalid',
-    );
-    expect(near.socket.connected).toBe(true);
-    for (const payload of [
-      { roomCode: code, name: 'y'.repeat(LIMITS.socketMessageBytes + 1) },
-      Buffer.alloc(LIMITS.socketMessageBytes * 4),
-    ]) {
-      const big = await server.client();
-      const gone = withTimeout(
-        new Promise<string>((resolve) => big.socket.once('disconnect', resolve)),
-        10_000,
-        'the disconnect',
+  it(
+    `drops a connection whose message is over ${LIMITS.socketMessageBytes} bytes ` +
+      `(text or binary), without harm to anyone else`,
+    async () => {
+      const honest = await server.client();
+      expectOk(await honest.call('player:join', { roomCode: code, name: 'Honest' }));
+      // Just under the cap: an ordinary refusal, the connection stays.
+      const near = await server.client();
+      refused(
+        await near.call('player:join', { roomCode: code, name: 'n'.repeat(LIMITS.socketMessageBytes - 200) }),
+        'input/invalid',
       );
-      (big.socket as unknown as { emit(e: string, p: unknown): void }).emit('player:join', payload);
-      expect(await gone).toMatch(/transport (close|error)|io server disconnect/);
-    }
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-    const view = expectOk(await host.call('game:sync', {})).view as { players: Array<{ name: string }> };
-    expect(view.players.map((p) => p.name)).toEqual(['Honest']);
-    expectOk(await honest.call('game:sync', {}));
-  });
+      expect(near.socket.connected).toBe(true);
+      for (const payload of [
+        { roomCode: code, name: 'y'.repeat(LIMITS.socketMessageBytes + 1) },
+        Buffer.alloc(LIMITS.socketMessageBytes * 4),
+      ]) {
+        const big = await server.client();
+        const gone = withTimeout(
+          new Promise<string>((resolve) => big.socket.once('disconnect', resolve)),
+          10_000,
+          'the disconnect',
+        );
+        (big.socket as unknown as { emit(e: string, p: unknown): void }).emit('player:join', payload);
+        expect(await gone).toMatch(/transport (close|error)|io server disconnect/);
+      }
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      const view = expectOk(await host.call('game:sync', {})).view as { players: Array<{ name: string }> };
+      expect(view.players.map((p) => p.name)).toEqual(['Honest']);
+      expectOk(await honest.call('game:sync', {}));
+    },
+  );
 
   it(
     'rate-limits a flood of answers on one socket (rate/limited) while an ' +

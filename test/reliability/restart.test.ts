@@ -1,6 +1,7 @@
 // Crash and restart with real processes: the built server (dist/server/main.js, as npm start runs it) on a temp
 // SQLite file, a host and three players on real socket.io-client connections, `kill -9` mid-question, a restart on
-// the same port and database. The room comes back with every score; the clients reconnect by themselves and resume with their tokens
+// the same port and database. The room comes back with every score; the clients reconnect by themselves and resume with
+// their tokens
 // (as client/src/session does in the browser); then the game is finished and its stored report checked.
 // Also: a corrupt or unusable database file at start gets a clear message and exit code 1.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

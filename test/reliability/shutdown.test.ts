@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 import { io as connect } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStorage } from '../../server/storage/sqlite.js';
-import type { SessionClosed } from '../../shared/protocol/index.js';
 import { serverArgs } from '../built-server.js';
 import { answerFor, expectOk, TestClient } from '../server/harness.js';
 import { serverEnv, spawnChild, waitUntil, withTimeout, type Child } from './support.js';
@@ -68,52 +67,58 @@ describe('clean shutdown (real processes)', () => {
     ['node', 'SIGINT'],
     ['npm', 'SIGTERM'],
   ] as const) {
-    it(`${signal} to ${how === 'node' ? 'the server' : 'npm start'} right after an answer is acked: the answer is stored, the player told shutdown, exit 0 within ${BOUND_MS} ms`, async () => {
-      const { child, url, dbPath } = await start(how);
-      const host = await client(url);
-      const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
-      const code = created.roomCode as string;
-      // Two seated, one answers: the question stays open, so only the log holds the answer.
-      const player = await client(url);
-      const joined = expectOk(await player.call('player:join', { roomCode: code, name: 'Ada' }));
-      expectOk(await (await client(url)).call('player:join', { roomCode: code, name: 'Bo' }));
-      const started = expectOk(await host.call('host:control', { command: 'start' }));
-      const view = await withTimeout(
-        host.waitFor('host:view', (v) => v.version >= (started.version as number) && v.phase === 'question'),
-        10_000,
-        'the question to open',
-      );
-      const q = view.question!.question;
-      const closed = withTimeout(player.waitFor('session:closed'), BOUND_MS, 'session:closed on the player');
-      expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
-
-      const sentAt = Date.now();
-      child.proc.kill(signal);
-      expect(((await closed) as SessionClosed).code).toBe('shutdown');
-      const { code: exitCode } = await withTimeout(child.exited, BOUND_MS + 2000, 'the server to exit');
-      const tookMs = Date.now() - sentAt;
-      expect(exitCode, child.stdout + child.stderr).toBe(0);
-      expect(tookMs).toBeLessThan(BOUND_MS);
-      expect(child.stdout).toMatch(/shutting down/);
-      // No server left behind answering (npm's shell, had it died alone, would have left node running).
-      await expect(fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
-
-      const storage = openSqliteStorage(dbPath);
-      try {
-        const loaded = await storage.loadRoom(code);
-        const answered = loaded?.actions.some(
-          (a) =>
-            a.type === 'answer' &&
-            a.actor.role === 'player' &&
-            a.actor.playerId === joined.playerId &&
-            a.questionId === q.id,
+    it(
+      `${signal} to ${how === 'node' ? 'the server' : 'npm start'} right after ` +
+        `an answer is acked: the answer is stored, the player told shutdown, exit ` +
+        `0 within ${BOUND_MS} ms`,
+      async () => {
+        const { child, url, dbPath } = await start(how);
+        const host = await client(url);
+        const created = expectOk(await host.call('room:create', { packId: PACK, options: { questionTimeS: 300 } }));
+        const code = created.roomCode as string;
+        // Two seated, one answers: the question stays open, so only the log holds the answer.
+        const player = await client(url);
+        const joined = expectOk(await player.call('player:join', { roomCode: code, name: 'Ada' }));
+        expectOk(await (await client(url)).call('player:join', { roomCode: code, name: 'Bo' }));
+        const started = expectOk(await host.call('host:control', { command: 'start' }));
+        const view = await withTimeout(
+          host.waitFor('host:view', (v) => v.version >= (started.version as number) && v.phase === 'question'),
+          10_000,
+          'the question to open',
         );
-        expect(answered).toBe(true);
-        // The room is still active: the next start brings it back (a shutdown is not the end of a game).
-        expect(await storage.activeRoomCodes()).toContain(code);
-      } finally {
-        await storage.close();
-      }
-    }, 60_000);
+        const q = view.question!.question;
+        const closed = withTimeout(player.waitFor('session:closed'), BOUND_MS, 'session:closed on the player');
+        expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
+
+        const sentAt = Date.now();
+        child.proc.kill(signal);
+        expect((await closed).code).toBe('shutdown');
+        const { code: exitCode } = await withTimeout(child.exited, BOUND_MS + 2000, 'the server to exit');
+        const tookMs = Date.now() - sentAt;
+        expect(exitCode, child.stdout + child.stderr).toBe(0);
+        expect(tookMs).toBeLessThan(BOUND_MS);
+        expect(child.stdout).toMatch(/shutting down/);
+        // No server left behind answering (npm's shell, had it died alone, would have left node running).
+        await expect(fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) })).rejects.toThrow();
+
+        const storage = openSqliteStorage(dbPath);
+        try {
+          const loaded = await storage.loadRoom(code);
+          const answered = loaded?.actions.some(
+            (a) =>
+              a.type === 'answer' &&
+              a.actor.role === 'player' &&
+              a.actor.playerId === joined.playerId &&
+              a.questionId === q.id,
+          );
+          expect(answered).toBe(true);
+          // The room is still active: the next start brings it back (a shutdown is not the end of a game).
+          expect(await storage.activeRoomCodes()).toContain(code);
+        } finally {
+          await storage.close();
+        }
+      },
+      60_000,
+    );
   }
 });

@@ -107,7 +107,10 @@ export function spawnChild(command: string, args: string[], opts: { cwd: string;
   return child;
 }
 
-/** The environment for a spawned server: one process on SQLite (no PostgreSQL or Redis URL inherited from CI), a fixed port. */
+/**
+ * The environment for a spawned server: one process on SQLite (no PostgreSQL or Redis URL inherited from CI), a fixed
+ * port.
+ */
 export function serverEnv(port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production' };
   delete env.DATABASE_URL;

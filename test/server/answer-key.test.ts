@@ -264,7 +264,8 @@ describe('the built client', () => {
     const files: string[] = [];
     const walk = (d: string) => {
       for (const e of readdirSync(d, { withFileTypes: true }))
-        e.isDirectory() ? walk(join(d, e.name)) : files.push(join(d, e.name));
+        if (e.isDirectory()) walk(join(d, e.name));
+        else files.push(join(d, e.name));
     };
     walk(dir);
     const bundle = files

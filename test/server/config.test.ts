@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULTS, KNOWN_VARIABLES, readConfig } from '../../server/config.js';
 import { createStorage } from '../../server/storage/index.js';
-import type { Storage } from '../../server/storage/types.js';
 import { serverArgs } from '../built-server.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 
@@ -208,7 +207,7 @@ describe('GET /readyz', () => {
         }
         return Reflect.get(target, key, receiver) as unknown;
       },
-    }) as Storage;
+    });
     server = await startServer({ storage });
     mode = 'fail';
     let res = await fetch(`${server.url}/readyz`);

@@ -102,10 +102,10 @@ describe('game options', () => {
     for (const partialCredit of [true, false]) {
       // (Not the daily pool: only the operator hosts it, docs/SECURITY.md "The answer key".)
       const { host, seats } = await room({ questionTimeS: 20, scoring: { partialCredit } }, ['A'], 'course-en');
-      let view = await start(host);
+      await start(host);
       // The course's third question is a multi with three correct options.
-      view = await openQuestion(host, await control(host, { command: 'skip' }));
-      view = await openQuestion(host, await control(host, { command: 'skip' }));
+      await openQuestion(host, await control(host, { command: 'skip' }));
+      const view = await openQuestion(host, await control(host, { command: 'skip' }));
       expect(view.question!.question.type).toBe('multi');
       expect(view.question!.question.selectCount).toBeGreaterThanOrEqual(2);
       const full = answerFor('course-en', view.question!.question, true);
@@ -218,16 +218,16 @@ describe('game options', () => {
 
   it('host controls during a question: add 10 s, pause and resume, end now', async () => {
     const { host, seats } = await room({ questionTimeS: 10 }, ['A', 'B']);
-    let view = await start(host);
+    await start(host);
     await control(host, { command: 'add-time', seconds: 10 });
-    view = await host.waitFor('host:view', (v) => v.question?.limitMs === 20_000);
+    let view = await host.waitFor('host:view', (v) => v.question?.limitMs === 20_000);
     expectOk(await answer(seats[0]!, view, true, 15_000));
 
     await control(host, { command: 'pause' });
     expect(await answer(seats[1]!, view, true, 16_000)).toMatchObject({ ok: false, error: { code: 'action/paused' } });
     now += 60_000; // a long pause does not count against anyone
     const resumed = await control(host, { command: 'resume' });
-    view = await host.waitFor('host:view', (v) => v.version >= resumed && !v.paused);
+    await host.waitFor('host:view', (v) => v.version >= resumed && !v.paused);
     // "End now": next during a question closes it.
     const ended = await control(host, { command: 'next' });
     view = await closedQuestion(host, ended);

@@ -6,7 +6,6 @@ import { createStorage } from '../../server/storage/index.js';
 import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import { exportPack } from '../../shared/content/pack-io.js';
-import type { GamePack } from '../../shared/content/pack.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 import { captureLogger } from '../../server/log.js';
 
@@ -234,7 +233,7 @@ describe('imported packs in storage', () => {
     async () => {
       const storage = await createStorage({ sqlitePath: ':memory:' });
       const warmup = builtinPack('warmup-en')!;
-      const bad = structuredClone(warmup) as GamePack;
+      const bad = structuredClone(warmup);
       bad.meta.id = 'imp-badbadbadbad';
       (bad.questions[0] as { prompt: unknown }).prompt = 42;
       await storage.saveImportedPack({ id: 'imp-badbadbadbad', createdAt: 1, pack: bad, shared: true }, 500);

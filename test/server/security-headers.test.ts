@@ -36,7 +36,7 @@ function headersOf(
 }
 
 const upgrades = (h: Record<string, unknown>) =>
-  String(h['content-security-policy'] ?? '').includes('upgrade-insecure-requests');
+  String((h['content-security-policy'] as string | undefined) ?? '').includes('upgrade-insecure-requests');
 
 describe('security headers on plain HTTP and behind HTTPS', () => {
   const apps: AppHandle[] = [];

@@ -51,7 +51,10 @@ export function cuesFor(prev: SoundSnapshot | null, next: SoundSnapshot, now: nu
   return cues;
 }
 
-/** Whether the lobby loop should be playing: in the lobby, on the projector (a room of phones looping it would be noise). */
+/**
+ * Whether the lobby loop should be playing: in the lobby, on the projector (a room of phones looping it would be
+ * noise).
+ */
 export function wantsLoop(s: SoundSnapshot | null, screen: 'projector' | 'phone'): boolean {
   return screen === 'projector' && s?.phase === 'lobby';
 }

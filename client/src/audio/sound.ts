@@ -241,7 +241,7 @@ declare global {
 
 function pageDeps(): SoundDeps {
   if (typeof window === 'undefined') return { createContext: null, storage: null, log: [], now: () => 0 };
-  let storage: Storage | null = null;
+  let storage: Storage | null;
   try {
     storage = window.localStorage;
   } catch {

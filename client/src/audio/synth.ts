@@ -105,7 +105,10 @@ export interface Loop {
   stop(): void;
 }
 
-/** Starts the lobby loop (faded in); `stop` fades it out. `lookaheadS`: how far ahead notes are scheduled (an offline render asks for all). */
+/**
+ * Starts the lobby loop (faded in); `stop` fades it out. `lookaheadS`: how far ahead notes are scheduled (an offline
+ * render asks for all).
+ */
 export function startLoop(ctx: BaseAudioContext, dest: AudioNode, lookaheadS = LOOKAHEAD_S): Loop {
   const bus = ctx.createGain();
   const now = ctx.currentTime;
@@ -120,7 +123,7 @@ export function startLoop(ctx: BaseAudioContext, dest: AudioNode, lookaheadS = L
     const pos = i % 8;
     const chord = CHORDS[bar]!;
     const pattern = Math.floor(i / 32) % 2 === 0 ? ARP : ARP_B;
-    note(ctx, soft, { midi: chord[pattern[pos]!]! + 12, at, peak: 0.06, attack: 0.006, decay: 0.34 });
+    note(ctx, soft, { midi: chord[pattern[pos]!] + 12, at, peak: 0.06, attack: 0.006, decay: 0.34 });
     if (pos === 0 || pos === 4)
       note(ctx, soft, { midi: chord[0] - 12, at, wave: 'sine', peak: 0.11, attack: 0.02, decay: 0.6 });
     if (pos === 0)

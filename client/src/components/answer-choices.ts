@@ -61,7 +61,9 @@ export class AnswerChoices extends LocalizedElement {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.grid button.ans')];
   }
 
-  /** Arrow keys move the focus between the options (wrapping), Home and End to the first and last; Enter or Space picks. */
+  /**
+   * Arrow keys move the focus between the options (wrapping), Home and End to the first and last; Enter or Space picks.
+   */
   private onKey(e: KeyboardEvent): void {
     const buttons = this.buttons();
     const at = buttons.indexOf(e.target as HTMLButtonElement);

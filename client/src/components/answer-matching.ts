@@ -1,4 +1,5 @@
-// Matching answer: pick a left item, then its match on the right (keyboard or pointer); pairs are listed and can be undone.
+// Matching answer: pick a left item, then its match on the right (keyboard or pointer); pairs are listed and can be
+// undone.
 import { html, css } from 'lit';
 import type { Answer, PublicQuestion } from '../../../shared/engine/types.js';
 import { LocalizedElement } from './localized-element.js';

@@ -28,7 +28,8 @@ export class AnswerNumeric extends LocalizedElement {
         gap: 0.5rem;
         margin-bottom: 0.8rem;
       }
-      /* An input is as wide as its size (20 characters at 2rem) unless told otherwise: it takes what the unit leaves. */
+      /* An input is as wide as its size (20 characters at 2rem) unless told otherwise:
+         it takes what the unit leaves. */
       .display input {
         flex: 1 1 0;
         min-width: 0;

@@ -48,7 +48,14 @@ export class ConnBanner extends LocalizedElement {
   override render() {
     const down = this.status === CONN.reconnecting;
     return html`<div role="status" aria-live="assertive">
-      ${down ? html`<div class="bar" data-testid="reconnecting"><span class="dot" aria-hidden="true"></span>${navigator.onLine ? t('conn.reconnecting') : t('conn.offline')}</div>` : nothing}
+      ${
+        down
+          ? html`<div class="bar" data-testid="reconnecting">
+              <span class="dot" aria-hidden="true"></span
+              >${navigator.onLine ? t('conn.reconnecting') : t('conn.offline')}
+            </div>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -350,7 +350,8 @@ export class DeployPicker extends LocalizedElement {
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('card') && this.card && this.host && this.card.id !== this.cardId) {
       this.cardId = this.card.id;
-      // Start on the first legal choice so the first quote teaches something that works, and Deploy takes it in one tap.
+      // Start on the first legal choice so the first quote teaches something that works, and Deploy takes it in one
+      // tap.
       const legal = legalChoices(this.card, this.host.spec);
       const first = legal.find((c) => c.placement === 'on-prem') ?? legal[0];
       if (first) {
@@ -546,7 +547,11 @@ export class DeployPicker extends LocalizedElement {
           <span>${t('picker.ram', { gb: fmt(q.ramGb, 2), overhead: fmt(q.overheadRamGb, 2) })}</span>
           <span>${t('picker.disk', { gb: fmt(q.diskGb, 1), overhead: fmt(q.overheadDiskGb, 1) })}</span>
           <span
-            >${t('picker.start', { time: duration(q.startS) })}${q.meetsDeadline ? nothing : html` — <strong>${t('picker.deadlineMiss', { s: fmt(card.startDeadlineS, 1) })}</strong>`}</span
+            >${t('picker.start', { time: duration(q.startS) })}${
+              q.meetsDeadline
+                ? nothing
+                : html` — <strong>${t('picker.deadlineMiss', { s: fmt(card.startDeadlineS, 1) })}</strong>`
+            }</span
           >
           <span>${t('picker.cost', { cost: fmt(q.costPerHour, 2), ops: fmt(q.opsHoursPerMonth, 1) })}</span>
           ${q.allowed ? html`<span>${t('picker.points', { points: fmt(q.points) })}</span>` : nothing}
@@ -631,7 +636,11 @@ export class DeployPicker extends LocalizedElement {
         }
         <div class="brief ${q.fits ? 'fit' : 'nofit'}" data-testid="quote-brief" role="status" aria-live="polite">
           <span class="verdict ${q.fits ? 'ok' : 'bad'}"
-            >${q.fits ? '✓ ' + t('picker.verdictFits', { choice: choiceText }) : '✕ ' + t('picker.verdictNoFit', { choice: choiceText })}</span
+            >${
+              q.fits
+                ? '✓ ' + t('picker.verdictFits', { choice: choiceText })
+                : '✕ ' + t('picker.verdictNoFit', { choice: choiceText })
+            }</span
           >
           ${
             q.fits

@@ -81,7 +81,9 @@ export class GameReplay extends LocalizedElement {
           ${t('report.last')} »
         </button>
         <span role="status"
-          >${t('report.replayStep', { n: this.index, count: total })}${action ? html` · ${t(`action.${action.type}`)}` : nothing}
+          >${t('report.replayStep', { n: this.index, count: total })}${
+            action ? html` · ${t(`action.${action.type}`)}` : nothing
+          }
           · ${t(`phase.${view.phase}`)}</span
         >
       </div>

@@ -531,7 +531,8 @@ export class HostPicture extends LocalizedElement {
     const k = d.choice.kind;
     const hit = hits.has(d.id) || hits.has(d.cardId);
     const culprit = this.big && this.struck.at(-1)?.culprit === d.id;
-    const cls = `w ${KIND_CLASS[k]} ${hit ? 'hit' : ''} ${d.down ? 'down' : ''} ${d.readyAt > now ? 'starting' : ''} ${culprit ? 'culprit' : ''}`;
+    const states = [hit && 'hit', d.down && 'down', d.readyAt > now && 'starting', culprit && 'culprit'];
+    const cls = ['w', KIND_CLASS[k], ...states.filter(Boolean)].join(' ');
     const who = this.names[d.playerId] ?? '';
     const label = t('race.deployment', {
       card: this.cardTitle(d.cardId),
@@ -585,7 +586,9 @@ export class HostPicture extends LocalizedElement {
     }));
     const spec = host.spec;
     const nodes = (spec.nodes ?? 1) > 1 ? `${t('race.nodes', { n: spec.nodes ?? 1 })} · ` : '';
-    const specText = `${nodes}${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ${fmt(spec.diskGb)} GB ${t('race.disk')}`;
+    const specText =
+      `${nodes}${spec.cores} ${t('race.cores')} · ${fmt(spec.ramGb)} GB ${t('race.ram')} · ` +
+      `${fmt(spec.diskGb)} GB ${t('race.disk')}`;
     return html`
       <div class="head">
         ${this.heading ? html`<h3>${this.heading}</h3>` : nothing}
@@ -630,7 +633,11 @@ export class HostPicture extends LocalizedElement {
       <div class="scene">
         <div class="machine">
           <ul class="workloads" role="list" aria-label=${this.heading || t('race.host')}>
-            ${onPrem.length ? onPrem.map((d) => this.workload(d, hits, now)) : html`<li class="empty">${t('race.noDeployments')}</li>`}
+            ${
+              onPrem.length
+                ? onPrem.map((d) => this.workload(d, hits, now))
+                : html`<li class="empty">${t('race.noDeployments')}</li>`
+            }
           </ul>
           ${hasHypervisor ? html`<div class="band hyp">${t('race.hypervisor')}</div>` : nothing}
           <div class="band kernel ${kernelHit ? 'hit' : ''}">
@@ -648,7 +655,10 @@ export class HostPicture extends LocalizedElement {
                   ${
                     list.length
                       ? html`<ul>
-                          ${list.map((d) => html`<li class="chip">${this.cardTitle(d.cardId)} · ${this.names[d.playerId] ?? ''}</li>`)}
+                          ${list.map(
+                            (d) =>
+                              html`<li class="chip">${this.cardTitle(d.cardId)} · ${this.names[d.playerId] ?? ''}</li>`,
+                          )}
                         </ul>`
                       : html`<span class="none">${t('race.emptyLane')}</span>`
                   }

@@ -33,7 +33,12 @@ export class LangSwitch extends LocalizedElement {
   ];
   override render() {
     return html`<div class="group" role="group" aria-label=${t('lang.label')}>
-      ${LANGS.map((l) => html`<button lang=${l} aria-pressed=${String(lang() === l)} @click=${() => setLang(l)}>${t(`lang.${l}`)}</button>`)}
+      ${LANGS.map(
+        (l) =>
+          html`<button lang=${l} aria-pressed=${String(lang() === l)} @click=${() => setLang(l)}>
+            ${t(`lang.${l}`)}
+          </button>`,
+      )}
     </div>`;
   }
 }

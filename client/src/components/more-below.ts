@@ -63,7 +63,8 @@ export class MoreBelow extends LocalizedElement {
           ? html`<button
               type="button"
               data-more-below
-              @click=${() => this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}
+              @click=${() =>
+                this.renderRoot.querySelector('.spot')?.scrollIntoView({ behavior: 'smooth', block: 'end' })}
             >
               ${this.label || t('q.moreBelow')} ↓
             </button>`

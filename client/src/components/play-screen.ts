@@ -38,7 +38,10 @@ export interface AnswerDetail {
   answer: Answer;
 }
 
-/** @fires send-answer - detail: AnswerDetail ; @fires claim / release - detail: cardId ; @fires deploy - detail: { cardId, choice } ; @fires team - detail: teamId */
+/**
+ * @fires send-answer - detail: AnswerDetail ; @fires claim / release - detail: cardId ; @fires deploy - detail: {
+ * cardId, choice } ; @fires team - detail: teamId
+ */
 export class PlayScreen extends LocalizedElement {
   static override properties = {
     view: { attribute: false },
@@ -264,7 +267,10 @@ export class PlayScreen extends LocalizedElement {
   /** Team game with roles: the layer picker shows in the lobby. */
   roles = false;
   private picking: string | null = null;
-  /** The shared host picture: folded on a phone (the cards come first), open on wider screens; then as the player leaves it. */
+  /**
+   * The shared host picture: folded on a phone (the cards come first), open on wider screens; then as the player leaves
+   * it.
+   */
   private hostOpen: boolean | null = null;
   /** The card whose picker just closed: its button gets focus back after the next render. */
   private refocus: { cardId: string; to: 'button' | 'card' } | null = null;
@@ -314,7 +320,11 @@ export class PlayScreen extends LocalizedElement {
     const you = this.you;
     return html`<div class="top head">
       <span class="me"
-        >${you?.name ?? ''}${this.myLayer() ? html` <span class="mylayer" data-testid="my-layer">${t(`layer.${this.myLayer()!}`)}</span>` : nothing}
+        >${you?.name ?? ''}${
+          this.myLayer()
+            ? html` <span class="mylayer" data-testid="my-layer">${t(`layer.${this.myLayer()!}`)}</span>`
+            : nothing
+        }
         ${
           you && this.standing().rank > 0 && this.view?.phase !== 'lobby'
             ? html`<span class="muted rank" data-testid="my-rank">${t('player.yourRank', this.standing())}</span>`
@@ -452,7 +462,8 @@ export class PlayScreen extends LocalizedElement {
                 .question=${pq}
                 ?disabled=${this.sending || q.closed || view.paused}
                 data-shown-at=${this.shownAt(pq.id)}
-                @answer=${(e: CustomEvent<Answer>) => this.emit<AnswerDetail>('send-answer', { questionId: pq.id, answer: e.detail })}
+                @answer=${(e: CustomEvent<Answer>) =>
+                  this.emit<AnswerDetail>('send-answer', { questionId: pq.id, answer: e.detail })}
               ></question-answer>
               <more-below></more-below>
               ${this.sending ? html`<p role="status">${t('player.sending')}</p>` : nothing}`
@@ -535,7 +546,11 @@ export class PlayScreen extends LocalizedElement {
         @pick=${(e: CustomEvent<string>) => (this.picking = e.detail)}
       ></race-cards>
       <more-below .label=${t('player.race.moreCards')}></more-below>
-      ${view.mode === 'team' ? html`<team-parts class="race-parts" .view=${view} .host=${host} .me=${you.playerId}></team-parts>` : nothing}
+      ${
+        view.mode === 'team'
+          ? html`<team-parts class="race-parts" .view=${view} .host=${host} .me=${you.playerId}></team-parts>`
+          : nothing
+      }
       ${
         host
           ? html`<details
@@ -547,7 +562,12 @@ export class PlayScreen extends LocalizedElement {
               <summary>
                 ${heading}
                 <span class="use"
-                  >${t('player.race.hostUse', { cpu: fmt(used.cpu, 1), cores: fmt(host.spec.cores), ram: fmt(used.ram, 1), total: fmt(host.spec.ramGb) })}</span
+                  >${t('player.race.hostUse', {
+                    cpu: fmt(used.cpu, 1),
+                    cores: fmt(host.spec.cores),
+                    ram: fmt(used.ram, 1),
+                    total: fmt(host.spec.ramGb),
+                  })}</span
                 >
               </summary>
               <host-picture
@@ -580,7 +600,10 @@ export class PlayScreen extends LocalizedElement {
     `;
   }
 
-  /** What the last deployment earned and why, in brief: the first reason, the others one tap away (the cards come first). */
+  /**
+   * What the last deployment earned and why, in brief: the first reason, the others one tap away (the cards come
+   * first).
+   */
   private raceWhys(whys: Why[]) {
     const [first, ...rest] = whys;
     return html`<div class="feedback race-why" role="status">

@@ -136,7 +136,8 @@ export class RaceCards extends LocalizedElement {
           let body: unknown;
           if (dep)
             body = line(
-              `✓ ${t('player.race.deployedBy', { name: this.names[dep.playerId] ?? '' })} · ${kindLabel(dep.choice.kind)}, ${placeLabel(dep.choice.placement)}`,
+              `✓ ${t('player.race.deployedBy', { name: this.names[dep.playerId] ?? '' })} · ` +
+                `${kindLabel(dep.choice.kind)}, ${placeLabel(dep.choice.placement)}`,
             );
           else if (!arrived)
             body = line(t('player.race.notArrived', { s: fmt(Math.ceil((slot.arrivesAt - this.now) / 1000)) }));

@@ -131,13 +131,16 @@ export class RaceEvents extends LocalizedElement {
       ${
         culprit
           ? html`<p class="headline">
-              ${t('race.culprit', { card: this.cardTitles[culprit.cardId] ?? culprit.cardId, name: this.names[culprit.playerId] ?? '' })}
+              ${t('race.culprit', {
+                card: this.cardTitles[culprit.cardId] ?? culprit.cardId,
+                name: this.names[culprit.playerId] ?? '',
+              })}
             </p>`
           : nothing
       }
       ${effects.length === 0 && e.effects ? html`<p class="headline">${t('race.nobodyHit')}</p>` : nothing}
       ${[...groups].map(
-        ([reason, list]) =>
+        ([, list]) =>
           html`<div class="group">
             <ul>
               ${list.map(

@@ -61,7 +61,8 @@ export class WorkloadCardView extends LocalizedElement {
         font-size: 0.92rem;
         color: var(--hr-ink-soft);
       }
-      /* Compact (a race row, the picker's header): no topic line, smaller tags, so a phone sees several cards at once. */
+      /* Compact (a race row, the picker's header): no topic line, smaller tags,
+         so a phone sees several cards at once. */
       :host([compact]) h3 {
         font-size: 1rem;
         margin: 0;

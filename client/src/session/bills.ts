@@ -28,7 +28,7 @@ function one(x: unknown): RaceBill | null {
   const bill = asBill(x.bill) ?? asBill(x.mine) ?? asBill(x);
   if (!bill) return null;
   const str = (...keys: string[]) => {
-    for (const k of keys) if (typeof x[k] === 'string') return x[k] as string;
+    for (const k of keys) if (typeof x[k] === 'string') return x[k];
     return '';
   };
   const owner = isObj(x.owner) ? x.owner : null;

@@ -45,7 +45,9 @@ function emitWithAck(socket: ClientSocket, timeoutMs: number): EmitWithAck {
 }
 
 export interface SessionOptions {
-  /** Socket.IO transports; 'websocket' alone suits several server processes behind a balancer without sticky sessions. */
+  /**
+   * Socket.IO transports; 'websocket' alone suits several server processes behind a balancer without sticky sessions.
+   */
   transports?: Array<'websocket' | 'polling'>;
   /** Server URL; the page's own origin by default. */
   url?: string;
@@ -280,7 +282,9 @@ export class SessionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Sends an event with an acknowledgement, retrying on timeout; resolves with the `ok` data or throws a SessionError. */
+  /**
+   * Sends an event with an acknowledgement, retrying on timeout; resolves with the `ok` data or throws a SessionError.
+   */
   async request<E extends C2SEvent>(
     event: E,
     payload: PayloadArg<E>,

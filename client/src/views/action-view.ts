@@ -1,4 +1,5 @@
-// Base of the views that send the player's or host's actions to the server: `busy` while one runs, its failure in `error`.
+// Base of the views that send the player's or host's actions to the server: `busy` while one runs, its failure in
+// `error`.
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { LocalizedElement } from '../components/localized-element.js';
 import { nicknameShape } from '../../../shared/protocol/nickname-shape.js';

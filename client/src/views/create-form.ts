@@ -138,7 +138,8 @@ export class CreateForm extends LocalizedElement {
     const data = new FormData(form);
     const on = (name: string) => data.get(name) === 'on';
     const time = Number(data.get('questionTimeS'));
-    const board = String(data.get('leaderboard'));
+    const picked = data.get('leaderboard');
+    const board = typeof picked === 'string' ? picked : '';
     const options: GameOptions = {
       mode: this.mode,
       races: on('races'),
@@ -216,7 +217,11 @@ export class CreateForm extends LocalizedElement {
                       ><strong>${p.title}</strong><span class="badge">${p.language.toUpperCase()}</span>
                       <small>${p.description}</small>
                       <small
-                        >${t('landing.create.counts', { questions: p.counts.questions, cards: p.counts.cards, rounds: p.counts.rounds })}</small
+                        >${t('landing.create.counts', {
+                          questions: p.counts.questions,
+                          cards: p.counts.cards,
+                          rounds: p.counts.rounds,
+                        })}</small
                       ></span
                     >
                   </label>

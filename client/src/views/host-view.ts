@@ -591,7 +591,10 @@ export class HostView extends ActionView {
     `;
   }
 
-  /** The race's standings, live: the host's leaderboard choice decides whether and how many; each row says what this race brought. */
+  /**
+   * The race's standings, live: the host's leaderboard choice decides whether and how many; each row says what this
+   * race brought.
+   */
   private raceStandings(view: GameView) {
     const limit = boardLimit(view);
     const teams = view.mode === 'team' && view.leaderboard !== 'never';

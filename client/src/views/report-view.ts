@@ -359,7 +359,12 @@ export class ReportView extends LocalizedElement {
                       html`<tr>
                         <td class="num">${tm.rank}</td>
                         <td>
-                          ${tm.members.map((m, i) => html`${i ? ', ' : ''}${playerLabel(m)}${m.share !== null ? html` <span class="muted">(${pct(m.share)})</span>` : nothing}`)}
+                          ${tm.members.map(
+                            (m, i) =>
+                              html`${i ? ', ' : ''}${playerLabel(m)}${
+                                m.share !== null ? html` <span class="muted">(${pct(m.share)})</span>` : nothing
+                              }`,
+                          )}
                         </td>
                         <td class="num">${fmt(tm.score)}</td>
                       </tr>`,

@@ -273,7 +273,10 @@ export class SoloView extends ActionView {
                   ><input
                     type="checkbox"
                     .checked=${this.bots.includes(b)}
-                    @change=${(e: Event) => (this.bots = (e.target as HTMLInputElement).checked ? [...this.bots, b] : this.bots.filter((x) => x !== b))}
+                    @change=${(e: Event) =>
+                      (this.bots = (e.target as HTMLInputElement).checked
+                        ? [...this.bots, b]
+                        : this.bots.filter((x) => x !== b))}
                   />
                   ${t(`solo.bots.${b}`)}</label
                 >`,
@@ -325,10 +328,14 @@ export class SoloView extends ActionView {
     const solo = s.podium?.solo;
     const board = solo?.board ?? s.solo?.board ?? this.boardName;
     const best = board ? tokens.soloBest(board) : null;
+    const verdict =
+      solo && (solo.verified ? '✓ ' + t('solo.verified') : t('solo.rejected', { message: solo.reason ?? '' }));
+    const bestText =
+      best !== null && (best <= (s.you?.score ?? 0) ? t('solo.newBest') : t('solo.best', { score: fmt(best) }));
+    const planText = this.planPct !== null && t('solo.bestPlan', { pct: this.planPct });
     return html`<section class="panel result" role="status">
-      ${solo ? html`<p>${solo.verified ? '✓ ' + t('solo.verified') : t('solo.rejected', { message: solo.reason ?? '' })}</p>` : nothing}
-      ${best !== null ? html`<p class="big">${best <= (s.you?.score ?? 0) ? t('solo.newBest') : t('solo.best', { score: fmt(best) })}</p>` : nothing}
-      ${this.planPct !== null ? html`<p class="big" data-testid="plan-pct" data-points=${this.planDebug}>${t('solo.bestPlan', { pct: this.planPct })}</p>` : nothing}
+      ${verdict ? html`<p>${verdict}</p>` : nothing} ${bestText ? html`<p class="big">${bestText}</p>` : nothing}
+      ${planText ? html`<p class="big" data-testid="plan-pct" data-points=${this.planDebug}>${planText}</p>` : nothing}
       <leader-board
         .heading=${t('solo.leaderboard')}
         .rows=${this.board}
@@ -384,7 +391,8 @@ export class SoloView extends ActionView {
                   @send-answer=${this.sendAnswer}
                   @claim=${(e: CustomEvent<string>) => this.act(() => s.claim(e.detail))}
                   @release=${(e: CustomEvent<string>) => this.act(() => s.release(e.detail))}
-                  @deploy-card=${(e: CustomEvent<{ cardId: string; choice: DeployChoice }>) => this.act(() => s.deploy(e.detail.cardId, e.detail.choice))}
+                  @deploy-card=${(e: CustomEvent<{ cardId: string; choice: DeployChoice }>) =>
+                    this.act(() => s.deploy(e.detail.cardId, e.detail.choice))}
                 ></play-screen>
               `
         }

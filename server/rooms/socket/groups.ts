@@ -40,7 +40,10 @@ export const teamGroup = (code: string, teamId: string) => `t:${code}:${teamId}`
 export const langGroup = (code: string, lang: Lang) => `l:${code}:${lang}`;
 export const teamLangGroup = (code: string, teamId: string, lang: Lang) => `t:${code}:${teamId}:${lang}`;
 
-/** The language a socket reads in a room, from its groups (null: the room's own). A cluster stand-in has the real socket's groups. */
+/**
+ * The language a socket reads in a room, from its groups (null: the room's own). A cluster stand-in has the real
+ * socket's groups.
+ */
 export function langOf(socket: IoSocket, code: string): Lang | null {
   const prefix = `l:${code}:`;
   for (const group of socket.rooms) if (group.startsWith(prefix)) return group.slice(prefix.length) as Lang;

@@ -6,7 +6,6 @@ import type {
   MatchingQuestion,
   MultiSelectQuestion,
   NumericQuestion,
-  OrderingQuestion,
   Question,
   Scenario,
   SingleChoiceQuestion,

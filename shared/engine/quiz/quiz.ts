@@ -1,6 +1,5 @@
 // Quiz steps: open a question, take answers, close it and award points.
 import { reject, type Draft } from '../draft.js';
-import { Rng } from '../rng.js';
 import { EMPTY_TABLE } from '../table.js';
 import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js';
 import { answerOf, withAnswer } from './answers.js';

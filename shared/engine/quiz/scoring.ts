@@ -65,7 +65,10 @@ export function correctness(question: Question, answer: Answer, perm: readonly n
       const correct = new Set(question.correct);
       let hits = 0;
       let misses = 0;
-      for (const c of answer.choices) correct.has(c) ? hits++ : misses++;
+      for (const c of answer.choices) {
+        if (correct.has(c)) hits++;
+        else misses++;
+      }
       return Math.max(0, (hits - misses) / correct.size);
     }
     case 'ordering': {

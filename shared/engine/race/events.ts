@@ -402,8 +402,13 @@ export function fireEvent(d: Draft, hostId: string, kind: RaceEventKind, at: num
           charge(dep, -RACE_POINTS.hardwareFailurePenalty, [
             {
               topic: 'on-prem',
-              ko: `온프레미스에서는 하드웨어 고장도 직접 책임집니다. ${nodes > 1 ? '이 워크로드가 돌던 노드' : '이 호스트'}가 고장 나, 수리가 끝날 때까지(약 ${DOWNTIME_MIN.hardwareFailure}분) 그 위의 모든 것이 멈췄습니다.`,
-              en: `On-premise, hardware faults are yours too: ${nodes > 1 ? 'the node it ran on' : 'this host'} failed, and everything on it is down until it is repaired (about ${DOWNTIME_MIN.hardwareFailure} min).`,
+              ko:
+                `온프레미스에서는 하드웨어 고장도 직접 책임집니다. ${nodes > 1 ? '이 워크로드가 돌던 노드' : '이 호스트'}가 고장 ` +
+                `나, 수리가 끝날 때까지(약 ${DOWNTIME_MIN.hardwareFailure}분) 그 위의 모든 것이 멈췄습니다.`,
+              en:
+                `On-premise, hardware faults are yours too: ${nodes > 1 ? 'the node it ran on' : 'this host'} ` +
+                `failed, and everything on it is down until it is repaired ` +
+                `(about ${DOWNTIME_MIN.hardwareFailure} min).`,
               source: 'GUESS',
             },
           ]);

@@ -80,7 +80,8 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
   },
   microvm: {
     // [FCS]: Firecracker CPU > 0.95 of native (0.96). netLatency 2.6: GUESS, the +0.06 ms [FCS] against a native
-    // round trip of a few tens of microseconds (the ratio is ours). randomIo 0.7: GUESS between KVM (0.5 [F]) and native.
+    // round trip of a few tens of microseconds (the ratio is ours). randomIo 0.7: GUESS between KVM (0.5 [F]) and
+    // native.
     perf: { cpu: 0.96, randomIo: 0.7, netLatency: 2.6, syscall: 1.0 },
     perfSource: ['FCS'],
     // [FCS]: the VMM's own overhead is at most 5 MiB, "a few MB" (fact 9). The minimal guest kernel runs inside the
@@ -98,7 +99,8 @@ export const KIND_PARAMS: Record<DeployKind, KindParams> = {
   // Containers under an orchestrator (Kubernetes): the same containers on the same kernel ([F] for their speed), plus
   // a control plane (ORCHESTRATION) that schedules, scales and restarts them.
   'orchestrated-container': {
-    perf: { cpu: 1.0, randomIo: 1.0, netLatency: 2.0, syscall: 1.0 }, // [F] as a container; the pod network's latency: GUESS, as Docker NAT
+    // [F] as a container; the pod network's latency: GUESS, as Docker NAT
+    perf: { cpu: 1.0, randomIo: 1.0, netLatency: 2.0, syscall: 1.0 },
     perfSource: ['F'],
     runtimeRamGb: 0.003, // [SO]: about 3 MB shim per container
     imageDiskGb: 0.114, // [AL]: debian image 114 MB, as a plain container
@@ -168,7 +170,9 @@ export const GUEST_OS: Record<
   windows: { ramGb: 2, diskGb: 32, startS: 45, source: 'WS', startSource: 'GUESS' },
 };
 
-/** Base image sizes, MB ([AL]): alpine 5.6, ubuntu 64, debian 114. Stored once per host, shared by every image on it. */
+/**
+ * Base image sizes, MB ([AL]): alpine 5.6, ubuntu 64, debian 114. Stored once per host, shared by every image on it.
+ */
 export const BASE_IMAGE_MB: Record<BaseImage, number> = { alpine: 5.6, ubuntu: 64, debian: 114 };
 
 /**
@@ -277,12 +281,20 @@ export const RACE_POINTS = {
   missedCardPenalty: 0,
 };
 
-/** Off-premise performance: PaaS runs apps in the provider's containers ([F]: native CPU and I/O, NAT latency about 2x). */
+/**
+ * Off-premise performance: PaaS runs apps in the provider's containers ([F]: native CPU and I/O, NAT latency about 2x).
+ */
 export const PAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 2, syscall: 1 };
-/** SaaS: GUESS, all 1: the provider's application runs however the provider runs it; the customer sees no overhead of its own. */
+/**
+ * SaaS: GUESS, all 1: the provider's application runs however the provider runs it; the customer sees no overhead of
+ * its own.
+ */
 export const SAAS_PERF: PerfFactors = { cpu: 1, randomIo: 1, netLatency: 1, syscall: 1 };
 
-/** GUESS: a hosted (Type 2) hypervisor boots its guest slower than a Type 1 ([DP] 7-9 s) because a desktop OS runs beside it. */
+/**
+ * GUESS: a hosted (Type 2) hypervisor boots its guest slower than a Type 1 ([DP] 7-9 s) because a desktop OS runs
+ * beside it.
+ */
 export const TYPE2_BOOT_FACTOR = 1.5;
 
 /** Scoring shape of a quote. All GUESS: game-design weights, not measurements. */

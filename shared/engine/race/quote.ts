@@ -148,7 +148,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
         blockers.push({
           topic: 'orchestration',
           ko: `Kubernetes는 노드 하나에 파드를 최대 110개까지 지원합니다. 이 호스트에는 이미 파드 ${pods}개가 있어 ${replicas}개를 더 올릴 자리가 없습니다.`,
-          en: `Kubernetes supports at most 110 pods per node: this host already runs ${pods}, with no room for ${replicas} more.`,
+          en:
+            `Kubernetes supports at most 110 pods per node: this host already runs ${pods}, ` +
+            `with no room for ${replicas} more.`,
           source: 'K8S',
         });
       }
@@ -158,7 +160,9 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
       blockers.push({
         topic: 'virtualization',
         ko: `호스트에 남은 자원이 부족합니다 (필요/남음 ${short.join(', ')}). 게스트에 나눠 준 만큼 호스트에서 빠집니다.`,
-        en: `Not enough free capacity on the host (needed/free: ${short.join(', ')}): what guests get is taken from the host.`,
+        en:
+          `Not enough free capacity on the host (needed/free: ${short.join(', ')}): ` +
+          `what guests get is taken from the host.`,
       });
     }
   }
@@ -233,7 +237,7 @@ export function quoteOnHost(ctx: HostContext, card: WorkloadCard, rawChoice: Dep
 
   // Isolation, 0..100, step by step (each step is shown to the player).
   const isoSteps: QuoteBreakdown['isolation'] = [];
-  let isolation = onPrem ? k.boundary : PLACEMENT_PARAMS[placement as 'iaas' | 'paas' | 'saas'].boundary;
+  let isolation = onPrem ? k.boundary : PLACEMENT_PARAMS[placement].boundary;
   isoSteps.push({ part: 'boundary', delta: isolation });
   if (placement === 'iaas' && IMAGE_KINDS.includes(kind)) {
     const capped = Math.min(isolation, k.boundary + S.iaasContainerBoundaryBonus);
@@ -504,14 +508,24 @@ function addImageLines(
       o.baseShared
         ? {
             topic: 'docker',
-            ko: `${img.base} 베이스 이미지의 레이어가 이미 호스트에 있어 다시 받지 않습니다. 같은 베이스로 만든 이미지들은 그 레이어를 한 번만 저장하므로, 이 컨테이너는 자기 레이어만 더합니다.`,
-            en: `The ${img.base} base image’s layers are already on the host, so none of it is pulled again: images built on one base store its layers once, and this container adds only its own.`,
+            ko:
+              `${img.base} 베이스 이미지의 레이어가 이미 호스트에 있어 다시 받지 않습니다. 같은 베이스로 만든 이미지들은 그 레이어를 ` +
+              `한 번만 저장하므로, 이 컨테이너는 자기 레이어만 더합니다.`,
+            en:
+              `The ${img.base} base image’s layers are already on the host, so none of ` +
+              `it is pulled again: images built on one base store its layers once, and ` +
+              `this container adds only its own.`,
             source: 'DL',
           }
         : {
             topic: 'docker',
-            ko: `${img.base} 베이스 이미지(${BASE_IMAGE_MB[img.base]} MB)가 아직 이 호스트에 없습니다. 컨테이너를 띄우기 전에 이미지의 다른 레이어와 함께 받아 와야 합니다.`,
-            en: `The ${img.base} base image (${BASE_IMAGE_MB[img.base]} MB) is not on this host yet: it has to be pulled, with the image’s other layers, before the container can start.`,
+            ko:
+              `${img.base} 베이스 이미지(${BASE_IMAGE_MB[img.base]} MB)가 아직 이 호스트에 없습니다. 컨테이너를 ` +
+              `띄우기 전에 이미지의 다른 레이어와 함께 받아 와야 합니다.`,
+            en:
+              `The ${img.base} base image (${BASE_IMAGE_MB[img.base]} MB) is not on this ` +
+              `host yet: it has to be pulled, with the image’s other layers, before the ` +
+              `container can start.`,
             source: 'AL',
           },
     );
@@ -519,8 +533,13 @@ function addImageLines(
   if (img && img.ownMb > 0 && choice.placement !== 'paas' && choice.placement !== 'saas') {
     lines.push({
       topic: 'docker',
-      ko: `Dockerfile로 빌드한 이 워크로드의 자기 레이어(${img.ownMb} MB)는 실행하기 전에 호스트에 있어야 합니다. 레이어를 받는 속도(초당 ${PULL_MB_PER_S} MB)는 게임이 정한 추정치입니다.`,
-      en: `This workload’s own layers (${img.ownMb} MB, built from its Dockerfile) must be on the host before it runs; the ${PULL_MB_PER_S} MB/s they arrive at is the game’s estimate.`,
+      ko:
+        `Dockerfile로 빌드한 이 워크로드의 자기 레이어(${img.ownMb} MB)는 실행하기 전에 호스트에 있어야 합니다. ` +
+        `레이어를 받는 속도(초당 ${PULL_MB_PER_S} MB)는 게임이 정한 추정치입니다.`,
+      en:
+        `This workload’s own layers (${img.ownMb} MB, built from its Dockerfile) ` +
+        `must be on the host before it runs; the ${PULL_MB_PER_S} MB/s they arrive ` +
+        `at is the game’s estimate.`,
       source: 'GUESS',
     });
   }

@@ -185,7 +185,9 @@ export function endRace(d: Draft): void {
           {
             topic: 'choosing',
             ko: `최종 점검 결과 ${card.title} ${delta > 0 ? '+' : ''}${delta}점. 마지막에 함께 놓인 워크로드를 반영했습니다.`,
-            en: `Final audit (${card.title}): ${delta > 0 ? '+' : ''}${delta} points for the neighbours it ended up with.`,
+            en:
+              `Final audit (${card.title}): ${delta > 0 ? '+' : ''}${delta} points for ` +
+              `the neighbours it ended up with.`,
           },
           ...final.why.filter((w) => w.source === '190' || w.source === 'CVE1'),
         ]);

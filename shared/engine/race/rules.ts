@@ -1,6 +1,6 @@
 // Which deployment choices the rules allow for a card on a host, and why not.
 import { DEPLOY_KINDS, PLACEMENTS } from '../types.js';
-import type { DeployChoice, DeployKind, HostSpec, Placement, WorkloadCard, Why } from '../types.js';
+import type { DeployChoice, DeployKind, HostSpec, WorkloadCard, Why } from '../types.js';
 
 const OS_NAME = { linux: { ko: '리눅스', en: 'Linux' }, windows: { ko: '윈도우', en: 'Windows' } } as const;
 
@@ -64,8 +64,14 @@ export function ruleBlockers(card: WorkloadCard, host: HostSpec, rawChoice: Depl
     if ((CONTAINER_KINDS.includes(kind) || kind === 'traditional') && card.guestOs !== host.os) {
       out.push({
         topic: kind === 'traditional' ? 'traditional' : 'container',
-        ko: `${OS_NAME[card.guestOs].ko} 워크로드는 ${OS_NAME[host.os].ko} 호스트 커널 위에서 ${kind === 'traditional' ? '직접 설치해' : '컨테이너로'} 실행할 수 없습니다. 다른 OS는 VM이 필요합니다.`,
-        en: `A ${OS_NAME[card.guestOs].en} workload cannot run ${kind === 'traditional' ? 'installed' : 'in a container'} on a ${OS_NAME[host.os].en} host kernel; another OS needs a VM.`,
+        ko:
+          `${OS_NAME[card.guestOs].ko} 워크로드는 ${OS_NAME[host.os].ko} 호스트 커널 위에서 ` +
+          `${kind === 'traditional' ? '직접 설치해' : '컨테이너로'} ` +
+          `실행할 수 없습니다. 다른 OS는 VM이 필요합니다.`,
+        en:
+          `A ${OS_NAME[card.guestOs].en} workload cannot run ` +
+          `${kind === 'traditional' ? 'installed' : 'in a container'} ` +
+          `on a ${OS_NAME[host.os].en} host kernel; another OS needs a VM.`,
       });
     }
     if (kind === 'orchestrated-container' && host.os !== 'linux') {
@@ -162,7 +168,7 @@ export function legalChoices(card: WorkloadCard, host: HostSpec): DeployChoice[]
   for (const placement of PLACEMENTS) {
     const kinds: readonly DeployKind[] = placement === 'paas' || placement === 'saas' ? ['container'] : DEPLOY_KINDS;
     for (const kind of kinds) {
-      const choice = { kind, placement: placement as Placement };
+      const choice = { kind, placement: placement };
       if (ruleBlockers(card, host, choice).length === 0) out.push(choice);
     }
   }
