@@ -2,12 +2,12 @@
 // exactly one process its authority, events for a room owned elsewhere are routed to its owner, and a room whose
 // owner died is taken over from storage. The scheme is described in docs/SCALE-OUT.md.
 import { createAdapter } from '@socket.io/redis-adapter';
-import { CLOSE_CODES, type CloseCode } from '../../shared/protocol/index.js';
+import type { CloseCode } from '../../shared/protocol/index.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import type { RoomManager } from '../rooms/manager.js';
 import type { RoomOutput } from '../rooms/output.js';
-import type { Room } from '../rooms/room.js';
-import { PING_INTERVAL_MS, STORING_EVENTS, socketOutput, type IoServer } from '../rooms/sockets.js';
+import { PING_INTERVAL_MS, STORING_EVENTS, type IoServer } from '../rooms/sockets.js';
+import { closeSessions, moveToTeam, replaceSeat } from '../rooms/socket/groups.js';
 import { Bus } from './bus.js';
 import { resolveClusterOptions, type ClusterOptions, type ResolvedClusterOptions } from './config.js';
 import { Leases } from './lease.js';
@@ -43,9 +43,6 @@ const BY_SESSION = new Set(
 );
 const SEATING = new Set(['player:join', 'player:resume']);
 const ROOM_CODE = /^\d{6}$/;
-
-// The broadcast group of one player's sockets, as server/rooms/socket/groups.ts names it.
-const seatGroup = (code: string, playerId: string) => `p:${code}:${playerId}`;
 
 type Socket = Parameters<Parameters<IoServer['on']>[1]>[0];
 type Packet = unknown[];
@@ -393,30 +390,15 @@ export class Cluster {
     };
   }
 
+  /** What the owner of a room did to its own sockets, every other process does to its own. */
   private noticed(notice: Notice, from: string): void {
     const { io } = this.deps;
-    if (notice.t === 'seat') {
-      const ids = io.sockets.adapter.rooms.get(seatGroup(notice.code, notice.playerId));
-      for (const id of [...(ids ?? [])]) {
-        if (id === notice.socketId) continue;
-        const socket = io.sockets.sockets.get(id);
-        if (!socket) continue;
-        socket.emit('session:closed', {
-          code: CLOSE_CODES.replaced,
-          message: 'This seat was taken up on another device.',
-        });
-        for (const group of [...socket.rooms]) if (group !== socket.id) void socket.leave(group);
-        socket.data.session = null;
-      }
-      return;
-    }
+    // A seat taken up: also on the process that took it (its other sockets on the seat may be here).
+    if (notice.t === 'seat') return replaceSeat(io, notice.code, notice.playerId, notice.socketId);
     if (from === this.nodeId) return;
-    const output = socketOutput(io, { code: notice.code } as Room);
-    if (notice.t === 'team') output.setTeam(notice.playerId, notice.teamId);
-    else {
-      output.closePlayer(notice.playerId, notice.closeCode, notice.message);
-      if (notice.playerId === '*') this.owners.delete(notice.code);
-    }
+    if (notice.t === 'team') return moveToTeam(io, notice.code, notice.playerId, notice.teamId);
+    closeSessions(io, notice.code, notice.playerId, notice.closeCode, notice.message);
+    if (notice.playerId === '*') this.owners.delete(notice.code);
   }
 
   // ------------------------------------------------------------------ takeover
