@@ -43,7 +43,7 @@ describe('workshop import preview and export', () => {
     const res = await fetch(`${server.url}/api/workshop/import/preview${query}`, {
       method: 'POST',
       headers: { 'content-type': type, 'x-host-key': KEY },
-      body,
+      body: typeof body === 'string' ? body : new Uint8Array(body),
     });
     return { status: res.status, body: await res.json() };
   };
@@ -128,7 +128,7 @@ describe('workshop import preview and export', () => {
     const anonymous = await fetch(`${server.url}/api/workshop/import/preview`, {
       method: 'POST',
       headers: { 'content-type': XLSX_TYPE },
-      body: wrong,
+      body: new Uint8Array(wrong),
     });
     expect(anonymous.status).toBe(401);
   });
