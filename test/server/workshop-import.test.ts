@@ -183,4 +183,30 @@ describe('workshop import preview and export', () => {
     expect(back.body.read).toBe(course.questions.length - leftOut);
     expect(back.body.skipped).toEqual([]);
   });
+
+  it('an exported question that starts with "=" is a text cell, not a live formula', async () => {
+    const base = builtinPack('warmup-en')!;
+    const q = {
+      ...base.questions.find((x) => x.type === 'single')!,
+      prompt: '=HYPERLINK("http://evil.example","go")',
+      options: ['@SUM(1)', '+1+2'],
+      correct: 0,
+    };
+    const pack = { ...base, questions: [q], cards: [], scenarios: [], rounds: [{ kind: 'quiz', questionIds: [q.id] }] };
+    const made = await fetch(`${server.url}/api/workshop/packs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-host-key': KEY },
+      body: JSON.stringify({ pack }),
+    });
+    const { id } = (await made.json()) as { id: string };
+    const res = await fetch(`${server.url}/api/workshop/packs/${id}/export?format=xlsx`, {
+      headers: { 'x-host-key': KEY },
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
+    const cell = wb.getWorksheet('Kahoot')!.getRow(9).getCell(2);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.text).toBe(q.prompt);
+    expect(wb.getWorksheet('Kahoot')!.getRow(9).getCell(3).type).toBe(ExcelJS.ValueType.String);
+  });
 });
