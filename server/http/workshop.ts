@@ -30,7 +30,7 @@ import type { RoomManager } from '../rooms/manager.js';
 import { tokenMatches } from '../security/tokens.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from '../log.js';
-import { packLimit, parse, sendError } from './api.js';
+import { packLimit, parse, sendError } from './replies.js';
 import { previewRoute } from './workshop-import.js';
 
 export interface WorkshopDeps {
