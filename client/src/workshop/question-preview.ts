@@ -1,0 +1,133 @@
+// A question as the phone (390 px) and the projector will show it, before saving: the engine opens it in a one-question
+// game and the very components of the game render its views (play-screen on the phone, projector-question).
+import { html, css, nothing } from 'lit';
+import { createGame, next } from '../../../shared/engine/reducer.js';
+import { viewFor } from '../../../shared/engine/view.js';
+import { DEFAULT_SCORING } from '../../../shared/engine/quiz/scoring.js';
+import { questionSchema } from '../../../shared/content/schema.js';
+import type { GameView, Question } from '../../../shared/engine/types.js';
+import type { YouMessage } from '../../../shared/protocol/types.js';
+import { LocalizedElement } from '../components/localized-element.js';
+import { baseStyles } from '../theme/shared-styles.js';
+import { t } from '../i18n/index.js';
+import '../components/play-screen.js';
+import '../components/projector-question.js';
+
+const PREVIEW = 'preview';
+
+/** Empty texts shown as "…" so a question being written can be seen before it is complete. */
+function filled(q: Question): unknown {
+  return JSON.parse(JSON.stringify(q), (_k, v: unknown) => (typeof v === 'string' && v.trim() === '' ? '…' : v));
+}
+
+export function previewView(raw: Question, now: number): GameView | null {
+  const parsed = questionSchema.safeParse(filled(raw));
+  if (!parsed.success) return null;
+  const q = parsed.data;
+  const system = { role: 'system' as const };
+  let state = createGame(
+    {
+      mode: 'classroom',
+      content: { questions: [q], cards: [], scenarios: [] },
+      rounds: [{ kind: 'quiz', questionIds: [q.id] }],
+      scoring: DEFAULT_SCORING,
+      teamCount: 0,
+      lateJoin: false,
+      lateJoinScore: 'zero',
+      leaderboard: 'never',
+      showQuestionOnDevices: true,
+      teamRoles: false,
+    },
+    `preview-${q.id}`,
+  );
+  try {
+    state = next(state, {
+      type: 'join',
+      actor: system,
+      at: now,
+      playerId: PREVIEW,
+      name: t('ws.preview.player'),
+    }).state;
+    state = next(state, { type: 'start', actor: { role: 'host' }, at: now }).state;
+  } catch {
+    return null;
+  }
+  return viewFor(state, { role: 'player', playerId: PREVIEW });
+}
+
+export class QuestionPreview extends LocalizedElement {
+  static override properties = { question: { attribute: false } };
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: grid;
+        gap: 0.8rem;
+      }
+      h3 {
+        margin: 0;
+        font-size: 1rem;
+      }
+      .phone {
+        width: 390px;
+        max-width: 100%;
+        height: 560px;
+        overflow: auto;
+        border: 10px solid var(--hr-kernel);
+        border-radius: 28px;
+        padding: 0.8rem;
+        background: var(--hr-bg);
+        box-sizing: border-box;
+      }
+      .projector {
+        aspect-ratio: 16 / 9;
+        overflow: auto;
+        border: 6px solid var(--hr-hw);
+        border-radius: 6px;
+        padding: 0.8rem 1rem;
+        background: var(--hr-bg);
+        font-size: 0.8rem;
+        --hr-fs-big: 1.3rem;
+      }
+    `,
+  ];
+  question: Question | null = null;
+
+  override render() {
+    if (!this.question) return nothing;
+    const view = previewView(this.question, Date.now());
+    if (!view?.question) return html`<p class="muted">${t('ws.preview.fixFirst')}</p>`;
+    const you: YouMessage = {
+      playerId: PREVIEW,
+      name: t('ws.preview.player'),
+      teamId: null,
+      score: 0,
+      streak: 0,
+      rank: 1,
+      playerCount: 1,
+      timeFactor: 1,
+      questionId: view.question.question.id,
+      answer: null,
+      changes: [],
+      removed: false,
+      layer: null,
+      startsAtStep: 0,
+    };
+    return html`
+      <h3 id="pv-phone">${t('ws.preview.phone')}</h3>
+      <div class="phone" role="group" aria-labelledby="pv-phone" data-testid="preview-phone">
+        <play-screen .view=${view} .you=${you} .offset=${0}></play-screen>
+      </div>
+      <h3 id="pv-projector">${t('ws.preview.projector')}</h3>
+      <div class="projector" role="group" aria-labelledby="pv-projector" data-testid="preview-projector">
+        <projector-question .question=${view.question.question}></projector-question>
+      </div>
+    `;
+  }
+}
+customElements.define('question-preview', QuestionPreview);
+declare global {
+  interface HTMLElementTagNameMap {
+    'question-preview': QuestionPreview;
+  }
+}
