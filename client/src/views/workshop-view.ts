@@ -195,13 +195,13 @@ export class WorkshopView extends LocalizedElement {
       <span
         ><strong>${p.title}</strong> <span class="tag">${p.language.toUpperCase()}</span>
         ${p.source === 'mine' ? html`<span class="tag">v${p.version}</span>` : nothing}
-        <small>${counts}${this.updated(p)}</small></span
+        <small>${counts}${this.updatedLine(p)}</small></span
       >
       <span class="row">${actions}</span>
     </li>`;
   }
 
-  private updated(p: WorkshopPackSummary): string {
+  private updatedLine(p: WorkshopPackSummary): string {
     return p.source === 'mine' && p.updatedAt ? ` · ${new Date(p.updatedAt).toLocaleString(lang())}` : '';
   }
 
