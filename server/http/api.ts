@@ -20,7 +20,15 @@ import { METRIC, type Metrics } from '../metrics.js';
 import type { AddressLimiter } from '../security/rate-limit.js';
 import { hashToken, tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
-import { DAILY_CHALLENGE, mayExport, mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
+import {
+  DAILY_CHALLENGE,
+  MAX_IMPORTED,
+  mayExport,
+  mayManage,
+  NOBODY,
+  type PackEntry,
+  type PackViewer,
+} from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
@@ -53,6 +61,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'input/too-large': 413,
   'pack/invalid': 400,
   'pack/unknown': 404,
+  'pack/conflict': 409,
+  'pack/limit': 409,
+  'auth/teacher': 401,
+  'auth/not-owner': 403,
   'game/unknown': 404,
   'auth/token': 401,
   'auth/not-host': 403,
@@ -63,9 +75,28 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'server/error': 500,
 };
 
-export function sendError(res: Response, metrics: Metrics, code: ErrorCode, message: string, extra: object = {}): void {
+export function sendError(
+  res: Response,
+  metrics: Metrics,
+  code: ErrorCode,
+  message: string,
+  extra: object = {},
+  status = STATUS[code] ?? 400,
+): void {
   metrics.inc(METRIC.errors, { code });
-  res.status(STATUS[code] ?? 400).json({ ok: false, error: { code, message }, ...extra });
+  res.status(status).json({ ok: false, error: { code, message }, ...extra });
+}
+
+/** 409 pack/limit: the owner keeps as many packs as allowed; nothing was stored (never a silent deletion). */
+export function packLimit(res: Response, metrics: Metrics): void {
+  sendError(
+    res,
+    metrics,
+    'pack/limit',
+    `You already keep ${MAX_IMPORTED} packs, the most one teacher may keep on this server: ` +
+      'delete one you no longer need, then try again.',
+    { limit: MAX_IMPORTED },
+  );
 }
 
 /** Parses a body with its schema, or answers 400 and returns null. */
@@ -215,6 +246,7 @@ export function apiRouter(deps: ApiDeps): Router {
     } catch (error) {
       return storageFailed(res, 'store the pack', error);
     }
+    if (pack === 'limit') return packLimit(res, metrics);
     res.status(201).json({ ok: true, pack });
   });
 
