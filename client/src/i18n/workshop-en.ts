@@ -45,6 +45,7 @@ export const workshopEn = {
   'ws.import.read.n': '{n} questions read from {file}.',
   'ws.import.skipped': '{n} rows skipped:',
   'ws.import.row': 'Row {row}',
+  'ws.import.empty': '{n} empty rows left out.',
   'ws.import.save': 'Save as my pack',
   'ws.meta.section': 'Pack settings and rounds',
   'ws.meta.title': 'Title',

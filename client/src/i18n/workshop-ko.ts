@@ -47,6 +47,7 @@ export const workshopKo: { readonly [K in keyof typeof workshopEn]: string } = {
   'ws.import.read.n': '{file}에서 문항 {n}개를 읽었습니다.',
   'ws.import.skipped': '건너뛴 행 {n}개:',
   'ws.import.row': '{row}행',
+  'ws.import.empty': '빈 행 {n}개는 뺐습니다.',
   'ws.import.save': '내 팩으로 저장',
   'ws.meta.section': '팩 설정과 라운드',
   'ws.meta.title': '제목',

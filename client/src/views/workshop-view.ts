@@ -11,6 +11,7 @@ import { navigate } from '../router.js';
 import { blankPack } from '../workshop/draft.js';
 import { errorText } from '../workshop/fields.js';
 import { workshopStyles } from '../workshop/styles.js';
+import { hostPack } from '../workshop/actions.js';
 import '../workshop/pack-editor.js';
 
 const SECTIONS = ['mine', 'shared', 'builtin'] as const;
@@ -152,6 +153,10 @@ export class WorkshopView extends LocalizedElement {
     return this.run(async () => this.open((await workshop.create(pv.pack)).id));
   }
 
+  private copy(id: string): Promise<void> {
+    return this.run(async () => this.open((await workshop.copy(id)).id));
+  }
+
   private share(id: string, shared: boolean): Promise<void> {
     return this.run(async () => {
       await workshop.share(id, shared);
@@ -184,13 +189,16 @@ export class WorkshopView extends LocalizedElement {
               />
               <label for="share-${p.id}">${t('ws.list.share')}</label></span
             >`
-        : html`<button
-            type="button"
-            class="secondary small"
-            @click=${() => this.run(async () => this.open((await workshop.copy(p.id)).id))}
-          >
-            ${t('ws.list.copy')}
-          </button>`;
+        : html`<button type="button" class="small" @click=${() => this.run(() => hostPack(p.id))}>
+              ${t('ws.host')}
+            </button>
+            ${
+              p.source === 'builtin'
+                ? html`<button type="button" class="secondary small" @click=${() => this.copy(p.id)}>
+                    ${t('ws.list.copy')}
+                  </button>`
+                : nothing
+            }`;
     return html`<li class="pack" data-pack=${p.id} data-source=${p.source}>
       <span
         ><strong>${p.title}</strong> <span class="tag">${p.language.toUpperCase()}</span>
@@ -248,6 +256,8 @@ export class WorkshopView extends LocalizedElement {
                       </ul>`
                   : nothing
               }
+              ${pv.emptyRows ? html`<p class="muted">${t('ws.import.empty', { n: pv.emptyRows })}</p>` : nothing}
+              ${pv.notes.map((n) => html`<p class="muted">${n}</p>`)}
               <ol>
                 ${pv.pack.questions.slice(0, 20).map((q) => html`<li>${q.prompt}</li>`)}
               </ol>
