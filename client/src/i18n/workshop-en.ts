@@ -39,7 +39,8 @@ export const workshopEn = {
   'ws.new.submit': 'Start from nothing',
   'ws.import.title': 'Import a file',
   'ws.import.help':
-    'A HostRush JSON pack, a Kahoot-style CSV, or Kahoot!’s .xlsx question template. You see what was read before anything is saved.',
+    'A HostRush JSON pack, a Kahoot-style CSV, or Kahoot!’s .xlsx question template. ' +
+    'You see what was read before anything is saved.',
   'ws.import.file': 'File',
   'ws.import.read': 'Read the file',
   'ws.import.read.n': '{n} questions read from {file}.',

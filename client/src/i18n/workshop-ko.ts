@@ -41,7 +41,8 @@ export const workshopKo: { readonly [K in keyof typeof workshopEn]: string } = {
   'ws.new.submit': '빈 팩으로 시작',
   'ws.import.title': '파일 가져오기',
   'ws.import.help':
-    'HostRush JSON 팩, Kahoot 형식 CSV, Kahoot! 문항 템플릿(.xlsx)을 가져올 수 있습니다. 저장하기 전에 읽은 내용을 먼저 보여 드립니다.',
+    'HostRush JSON 팩, Kahoot 형식 CSV, Kahoot! 문항 템플릿(.xlsx)을 가져올 수 있습니다. ' +
+    '저장하기 전에 읽은 내용을 먼저 보여 드립니다.',
   'ws.import.file': '파일',
   'ws.import.read': '파일 읽기',
   'ws.import.read.n': '{file}에서 문항 {n}개를 읽었습니다.',
