@@ -10,6 +10,7 @@ import { PLACEMENTS, TOPICS, type HostSpec, type Quote, type WorkloadCard } from
 import { t, fmt } from '../i18n/index.js';
 import { kindLabel, placeLabel, topicLabel, whyText } from '../lib/labels.js';
 import { KINDS_AT, OFF_SERVICE } from '../lib/deploy-options.js';
+import { filled } from './draft.js';
 import { checkField, leftoverErrors, numberField, selectField, textField, type Ctx } from './fields.js';
 
 export function cardForm(ctx: Ctx, pack: GamePack, index: number) {
@@ -124,7 +125,7 @@ export function cardQuotes(card: WorkloadCard, host: HostSpec): Quote[] {
 
 export function quotePanel(pack: GamePack, index: number, hostIndex: number, pickHost: (i: number) => void) {
   const raw = pack.cards[index];
-  const parsed = workloadCardSchema.safeParse(raw);
+  const parsed = workloadCardSchema.safeParse(filled(raw));
   if (!raw || !parsed.success) return html`<p class="muted">${t('ws.quote.fixFirst')}</p>`;
   const card = parsed.data;
   const hosts = hostsFor(pack, card.id);

@@ -163,3 +163,8 @@ export function check(pack: GamePack): Checked {
   for (const e of errors) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
   return { errors, byPath };
 }
+
+/** A copy with empty texts shown as "…", so a part being written can be previewed and quoted before it is complete. */
+export function filled<T>(value: T): unknown {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) => (typeof v === 'string' && v.trim() === '' ? '…' : v));
+}

@@ -22,6 +22,14 @@ import { downloadExport, hostPack } from './actions.js';
 import './question-preview.js';
 
 type Sel = { kind: 'meta' } | { kind: 'question' | 'card' | 'scenario'; index: number };
+/** The part of the pack an error's path is in (`questions[3].options[1]` -> question 3). */
+function partOf(path: string): Sel {
+  const m = /^(questions|cards|scenarios)\[(\d+)\]/.exec(path);
+  if (!m) return { kind: 'meta' };
+  const kind = m[1] === 'questions' ? 'question' : m[1] === 'cards' ? 'card' : 'scenario';
+  return { kind, index: Number(m[2]) };
+}
+
 type Status = 'loading' | 'clean' | 'dirty' | 'saving' | 'conflict' | 'error' | 'forbidden';
 
 export class PackEditor extends LocalizedElement {
@@ -306,7 +314,14 @@ export class PackEditor extends LocalizedElement {
           ? html`<p class="ok">${t('ws.check.ok')}</p>`
           : html`<p class="error">${t('ws.errorsN', { n: errs.length })}</p>
               <ul class="errs">
-                ${errs.slice(0, 30).map((e) => html`<li data-error-for=${e.path}>${errorText(e)}</li>`)}
+                ${errs.slice(0, 30).map(
+                  (e) =>
+                    html`<li data-error-for=${e.path}>
+                      <button type="button" class="link" @click=${() => this.select(partOf(e.path))}>
+                        ${errorText(e)}
+                      </button>
+                    </li>`,
+                )}
               </ul>`
       }
     </aside>`;

@@ -10,15 +10,11 @@ import type { YouMessage } from '../../../shared/protocol/types.js';
 import { LocalizedElement } from '../components/localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t } from '../i18n/index.js';
+import { filled } from './draft.js';
 import '../components/play-screen.js';
 import '../components/projector-question.js';
 
 const PREVIEW = 'preview';
-
-/** Empty texts shown as "…" so a question being written can be seen before it is complete. */
-function filled(q: Question): unknown {
-  return JSON.parse(JSON.stringify(q), (_k, v: unknown) => (typeof v === 'string' && v.trim() === '' ? '…' : v));
-}
 
 export function previewView(raw: Question, now: number): GameView | null {
   const parsed = questionSchema.safeParse(filled(raw));

@@ -9,6 +9,7 @@ import { legalChoices } from '../../../shared/engine/race/rules.js';
 import { EVENT_KINDS, type WorkloadCard } from '../../../shared/engine/types.js';
 import { t, fmt } from '../i18n/index.js';
 import { eventLabel, kindLabel, placeLabel } from '../lib/labels.js';
+import { filled } from './draft.js';
 import { checkField, leftoverErrors, numberField, selectField, textField, type Ctx } from './fields.js';
 
 export function scenarioForm(ctx: Ctx, pack: GamePack, index: number) {
@@ -174,11 +175,11 @@ export interface PlanVerdict {
 
 /** The best-known plan of one scenario, or null when its own parts do not validate yet. */
 export function planScenario(pack: GamePack, index: number): PlanVerdict | null {
-  const s = scenarioSchema.safeParse(pack.scenarios[index]);
+  const s = scenarioSchema.safeParse(filled(pack.scenarios[index]));
   if (!s.success) return null;
   const cards: WorkloadCard[] = [];
   for (const id of s.data.deck) {
-    const c = workloadCardSchema.safeParse(pack.cards.find((x) => x.id === id));
+    const c = workloadCardSchema.safeParse(filled(pack.cards.find((x) => x.id === id)));
     if (!c.success) return null;
     cards.push(c.data);
   }

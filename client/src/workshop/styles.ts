@@ -88,10 +88,13 @@ export const workshopStyles = css`
     min-width: 0;
   }
   .field.check {
-    display: flex;
+    display: grid;
+    grid-template-columns: auto 1fr;
     align-items: center;
-    gap: 0.5rem;
-    flex-wrap: wrap;
+    gap: 0.2rem 0.5rem;
+  }
+  .field.check .ferr {
+    grid-column: 1 / -1;
   }
   .field.check input,
   .check input {
@@ -270,6 +273,17 @@ export const workshopStyles = css`
   .formhead h2 {
     margin: 0;
     font-size: 1.25rem;
+  }
+  button.link {
+    background: none;
+    border: none;
+    color: inherit;
+    padding: 0.1rem 0;
+    min-height: 0;
+    min-width: 0;
+    font-weight: 600;
+    text-align: start;
+    text-decoration: underline;
   }
   dialog {
     border: 1px solid var(--hr-border);
