@@ -21,6 +21,8 @@ import {
   JOIN_FAILURE_RATE,
   PACK_IMPORT_RATE,
   ROOM_CREATE_RATE,
+  TEACHER_LOGIN_RATE,
+  WORKSHOP_EDIT_RATE,
   SOLO_VERIFY_RATE,
   SOLO_START_RATE,
   type BucketOptions,
@@ -72,6 +74,15 @@ export interface AppOptions {
    * pack (docs/SECURITY.md, "The answer key"). Unset: nobody is an operator.
    */
   operatorKey?: string;
+  /**
+   * HOSTRUSH_TEACHER_PASSWORD: a host key must be admitted with it (POST /api/workshop/login) before it uses the
+   * workshop or imports a pack. Unset: every host key is a teacher (a one-teacher laptop, no login).
+   */
+  teacherPassword?: string;
+  /** Teacher password attempts per address (default burst 10, then 1 per 10 s). */
+  teacherLoginRate?: BucketOptions;
+  /** Workshop saves and copies per address (default burst 120, then 1 per s). */
+  workshopEditRate?: BucketOptions;
   /** PUBLIC_URL: the address students open (a name of its own, behind a proxy); the host's join link uses it. */
   publicUrl?: string;
   /**
@@ -159,6 +170,8 @@ export function createApp(options: AppOptions = {}): AppHandle {
     solo: new AddressLimiter(options.soloStartRate ?? SOLO_START_RATE, 'solo runs'),
     imports: new AddressLimiter(options.packImportRate ?? PACK_IMPORT_RATE, 'pack imports'),
     verify: new AddressLimiter(options.soloVerifyRate ?? SOLO_VERIFY_RATE, 'solo log checks'),
+    logins: new AddressLimiter(options.teacherLoginRate ?? TEACHER_LOGIN_RATE, 'teacher logins'),
+    edits: new AddressLimiter(options.workshopEditRate ?? WORKSHOP_EDIT_RATE, 'workshop saves'),
   };
   for (const limiter of Object.values(limits))
     limiter.onRefused = () => metrics.inc(METRIC.budgetRefusals, { budget: limiter.name });
@@ -295,6 +308,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       log,
       limits,
       operatorKeyHash: options.operatorKey ? hashToken(options.operatorKey) : null,
+      teacherPasswordHash: options.teacherPassword ? hashToken(options.teacherPassword) : null,
       publicUrl: options.publicUrl ?? null,
       listening: () => http.address(),
     });

@@ -32,6 +32,7 @@ import {
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
+import { teacherOf, workshopRouter, type WorkshopDeps } from './workshop.js';
 import type { Logger } from '../log.js';
 
 export interface ApiDeps {
@@ -45,7 +46,16 @@ export interface ApiDeps {
    * Per client address (`req.ip`, which follows the app's 'trust proxy') limits on making rooms (shared with the
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
    */
-  limits?: { rooms: AddressLimiter; imports: AddressLimiter; verify?: AddressLimiter };
+  limits?: {
+    rooms: AddressLimiter;
+    imports: AddressLimiter;
+    verify?: AddressLimiter;
+    /** Teacher password attempts and workshop saves (server/http/workshop.ts). */
+    logins?: AddressLimiter;
+    edits?: AddressLimiter;
+  };
+  /** The hash of HOSTRUSH_TEACHER_PASSWORD: the workshop and pack imports need an admitted host key. None: no login. */
+  teacherPasswordHash?: string | null;
   /**
    * The hash of HOSTRUSH_OPERATOR_KEY: a request sending that key in `x-operator-key` is the server's operator
    * (lists and exports every pack). None when absent.
@@ -100,7 +110,12 @@ export function packLimit(res: Response, metrics: Metrics): void {
 }
 
 /** Parses a body with its schema, or answers 400 and returns null. */
-function parse<S extends z.ZodType>(schema: S, req: Request, res: Response, metrics: Metrics): z.output<S> | null {
+export function parse<S extends z.ZodType>(
+  schema: S,
+  req: Request,
+  res: Response,
+  metrics: Metrics,
+): z.output<S> | null {
   const parsed = schema.safeParse(req.body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -110,7 +125,7 @@ function parse<S extends z.ZodType>(schema: S, req: Request, res: Response, metr
 }
 
 /** The host's key travels in a header, never in a URL (URLs get logged). */
-function hostKeyHash(req: Request): string | null {
+export function hostKeyHash(req: Request): string | null {
   const key = tokenSchema.safeParse(req.get('x-host-key'));
   return key.success ? hashToken(key.data) : null;
 }
@@ -127,7 +142,11 @@ export function apiRouter(deps: ApiDeps): Router {
     return { hostKeyHash: hostKeyHash(req), ...(operator ? { operator } : {}) };
   };
   /** Spends a point of the client address's budget; false once a 429 rate/limited was sent (nothing changed). */
-  const allowed = async (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): Promise<boolean> => {
+  const allowed = async (
+    kind: 'rooms' | 'imports' | 'verify' | 'logins' | 'edits',
+    req: Request,
+    res: Response,
+  ): Promise<boolean> => {
     const message = (await deps.limits?.[kind]?.refusal(req.ip ?? 'unknown')) ?? null;
     if (message !== null) sendError(res, metrics, 'rate/limited', message);
     return message === null;
@@ -212,6 +231,17 @@ export function apiRouter(deps: ApiDeps): Router {
   });
   // An import belongs to the host key that sends it. The per-address budget is charged before the body is read or
   // validated: a flood of large invalid packs costs as much as valid ones (docs/SECURITY.md, "Invalid imports").
+  const workshop: WorkshopDeps = {
+    manager,
+    storage,
+    metrics,
+    clock: deps.clock,
+    ...(deps.log ? { log: deps.log } : {}),
+    teacherPasswordHash: deps.teacherPasswordHash ?? null,
+    viewerOf,
+    allowed,
+  };
+  // With a teacher password, an import needs an admitted host key too (as the workshop).
   const importer = async (req: Request, res: Response, next: NextFunction) => {
     if (!hostKeyHash(req))
       return sendError(
@@ -220,9 +250,15 @@ export function apiRouter(deps: ApiDeps): Router {
         'auth/token',
         'Send your host key in the x-host-key header: the pack will be yours.',
       );
+    try {
+      if (!(await teacherOf(workshop, req, res))) return;
+    } catch (error) {
+      return storageFailed(res, 'check a teacher', error);
+    }
     if (!(await allowed('imports', req, res))) return;
     next();
   };
+  router.use('/workshop', workshopRouter(workshop));
   router.post('/packs/import', importer, raw, async (req, res) => {
     const owner = hostKeyHash(req)!;
     if (typeof req.body !== 'string' || req.body.length === 0) {

@@ -382,12 +382,17 @@ export class PostgresStorage implements Storage {
     return ((await this.pool.query(W.softDelete, [at, id])).rowCount ?? 0) > 0;
   }
 
-  async undeletePack(id: string, deletedSince: number, cap: number): Promise<'ok' | 'unknown' | 'limit'> {
+  async undeletePack(
+    id: string,
+    ownerKeyHash: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'> {
     checkKeep(cap);
     return this.tx(async (c) => {
       const row = (await c.query<{ owner_key_hash: string }>(`${W.deletedOwner} FOR UPDATE`, [id, deletedSince]))
         .rows[0];
-      if (!row) return 'unknown';
+      if (!row || (ownerKeyHash !== null && row.owner_key_hash !== ownerKeyHash)) return 'unknown';
       await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hostrush:packs:${row.owner_key_hash}`]);
       if (num((await c.query<{ n: string }>(W.countLive, [row.owner_key_hash])).rows[0]?.n) >= cap) return 'limit';
       await c.query(W.undelete, [id]);

@@ -313,13 +313,18 @@ export class SqliteStorage implements Storage {
     return this.w().softDelete.run(at, id).changes > 0;
   }
 
-  async undeletePack(id: string, deletedSince: number, cap: number): Promise<'ok' | 'unknown' | 'limit'> {
+  async undeletePack(
+    id: string,
+    ownerKeyHash: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'> {
     checkKeep(cap);
     const w = this.w();
     return this.db
       .transaction((): 'ok' | 'unknown' | 'limit' => {
         const owner = w.deletedOwner.pluck().get(id, deletedSince) as string | undefined;
-        if (owner === undefined) return 'unknown';
+        if (owner === undefined || (ownerKeyHash !== null && owner !== ownerKeyHash)) return 'unknown';
         if ((w.countLive.pluck().get(owner) as number) >= cap) return 'limit';
         w.undelete.run(id);
         return 'ok';

@@ -244,9 +244,15 @@ export interface Storage {
   deletePack(id: string, at: number): Promise<boolean>;
   /**
    * Brings back a pack deleted at or after `deletedSince`, unless its owner has `cap` live packs by now: 'limit';
-   * 'unknown' when there is no such deleted pack (or it was deleted before `deletedSince`).
+   * 'unknown' when there is no such deleted pack of `owner` (null: any owner, an operator), or it was deleted
+   * before `deletedSince`.
    */
-  undeletePack(id: string, deletedSince: number, cap: number): Promise<'ok' | 'unknown' | 'limit'>;
+  undeletePack(
+    id: string,
+    owner: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'>;
   /** Admits a host key (its hash) as a teacher (HOSTRUSH_TEACHER_PASSWORD); idempotent. */
   admitTeacher(hostKeyHash: string, at: number): Promise<void>;
   isTeacherAdmitted(hostKeyHash: string): Promise<boolean>;

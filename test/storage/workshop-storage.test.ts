@@ -116,16 +116,18 @@ describe.each(adapters)('workshop storage on $name', (adapter) => {
     expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-b']);
     // Deleted, it leaves room under the cap; brought back, the owner would pass it: refused.
     expect(await storage.saveImportedPack(record('imp-c', 6_000), 2)).toBe('saved');
-    expect(await storage.undeletePack('imp-a', 4_000, 2)).toBe('limit');
+    expect(await storage.undeletePack('imp-a', 'hash-a', 4_000, 2)).toBe('limit');
     expect(await storage.deletePack('imp-c', 7_000)).toBe(true);
     // Deleted before the window's start: too late.
-    expect(await storage.undeletePack('imp-a', 5_001, 2)).toBe('unknown');
-    expect(await storage.undeletePack('imp-a', 4_000, 2)).toBe('ok');
-    expect(await storage.undeletePack('imp-a', 4_000, 2)).toBe('unknown');
+    expect(await storage.undeletePack('imp-a', 'hash-a', 5_001, 2)).toBe('unknown');
+    // Only its owner (or an operator: null) brings it back.
+    expect(await storage.undeletePack('imp-a', 'hash-b', 4_000, 2)).toBe('unknown');
+    expect(await storage.undeletePack('imp-a', 'hash-a', 4_000, 2)).toBe('ok');
+    expect(await storage.undeletePack('imp-a', 'hash-a', 4_000, 2)).toBe('unknown');
     expect((await storage.getPackState('imp-a'))?.version).toBe(1);
     // A pack deleted longer than the undo window ago goes for good at the next save.
     await storage.saveImportedPack(record('imp-d', 7_000 + WORKSHOP_UNDO_MS + 1, 'hash-b'), 2);
-    expect(await storage.undeletePack('imp-c', 0, 10)).toBe('unknown');
+    expect(await storage.undeletePack('imp-c', 'hash-a', 0, 10)).toBe('unknown');
   });
 
   it('admits teacher host keys (hashed), idempotently', async () => {
