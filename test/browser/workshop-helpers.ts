@@ -18,14 +18,13 @@ export async function openWorkshop(page: Page): Promise<void> {
   await page.locator('workshop-view section[aria-labelledby="sec-builtin"] li.pack').first().waitFor(WAIT);
 }
 
-/** A new empty pack from the list's form; waits for the editor. Returns the pack id. */
-export async function newPack(page: Page, title: string, lang: 'ko' | 'en'): Promise<string> {
+/** A new empty pack from the list's form; waits for the editor (the pack is on the server from its first save). */
+export async function newPack(page: Page, title: string, lang: 'ko' | 'en'): Promise<void> {
   await page.locator('workshop-view #newtitle').fill(title);
   await page.locator('workshop-view #newlang').selectOption(lang);
   await page.locator('workshop-view [data-testid="new-pack"]').click();
-  await page.waitForURL(/\/workshop\/[^/]+$/, WAIT);
+  await page.waitForURL(/\/workshop\/new$/, WAIT);
   await page.locator('pack-editor [data-testid="part-form"]').waitFor(WAIT);
-  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
 }
 
 /** Adds a question of `type` from the parts list; its form opens. */
@@ -41,3 +40,6 @@ export async function save(page: Page): Promise<void> {
   await page.locator('pack-editor [data-testid="save"]').click();
   await page.locator('pack-editor [data-testid="save-status"][data-status="clean"]').waitFor(WAIT);
 }
+
+/** The id of the pack the editor shows (from its URL). */
+export const packIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');

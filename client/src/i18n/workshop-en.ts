@@ -47,6 +47,7 @@ export const workshopEn = {
   'ws.import.skipped': '{n} rows skipped:',
   'ws.import.row': 'Row {row}',
   'ws.import.empty': '{n} empty rows left out.',
+  'ws.import.edit': 'Open it in the editor first',
   'ws.import.save': 'Save as my pack',
   'ws.meta.section': 'Pack settings and rounds',
   'ws.meta.title': 'Title',

@@ -49,6 +49,7 @@ export const workshopKo: { readonly [K in keyof typeof workshopEn]: string } = {
   'ws.import.skipped': '건너뛴 행 {n}개:',
   'ws.import.row': '{row}행',
   'ws.import.empty': '빈 행 {n}개는 뺐습니다.',
+  'ws.import.edit': '편집기에서 먼저 열기',
   'ws.import.save': '내 팩으로 저장',
   'ws.meta.section': '팩 설정과 라운드',
   'ws.meta.title': '제목',

@@ -8,7 +8,7 @@ import { t, lang } from '../i18n/index.js';
 import { workshop, type ImportPreview, type WorkshopPackSummary } from '../lib/workshop-api.js';
 import { ApiError } from '../lib/api.js';
 import { navigate } from '../router.js';
-import { blankPack } from '../workshop/draft.js';
+import { NEW_PACK, blankPack, setPending } from '../workshop/draft.js';
 import { errorText } from '../workshop/fields.js';
 import { workshopStyles } from '../workshop/styles.js';
 import { hostPack } from '../workshop/actions.js';
@@ -117,7 +117,9 @@ export class WorkshopView extends LocalizedElement {
     const data = new FormData(e.target as HTMLFormElement);
     const title = ((data.get('title') as string | null) ?? '').trim() || t('ws.newTitle');
     const language = data.get('language') === 'en' ? 'en' : 'ko';
-    return this.run(async () => this.open((await workshop.create(blankPack(title, language))).id));
+    setPending(blankPack(title, language));
+    this.open(NEW_PACK);
+    return Promise.resolve();
   }
 
   private removePack(p: WorkshopPackSummary): Promise<void> {
@@ -145,6 +147,13 @@ export class WorkshopView extends LocalizedElement {
     return this.run(async () => {
       this.preview = { ...(await workshop.preview(file, lang())), file: file.name };
     });
+  }
+
+  /** The read pack opens in the editor unsaved: the teacher fixes or completes it, then saves. */
+  private editImport(): void {
+    if (!this.preview) return;
+    setPending(this.preview.pack);
+    this.open(NEW_PACK);
   }
 
   private saveImport(): Promise<void> {
@@ -268,6 +277,15 @@ export class WorkshopView extends LocalizedElement {
                 @click=${() => this.saveImport()}
               >
                 ${t('ws.import.save')}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                data-testid="import-edit"
+                ?disabled=${this.busy}
+                @click=${() => this.editImport()}
+              >
+                ${t('ws.import.edit')}
               </button>
             </div>`
           : nothing

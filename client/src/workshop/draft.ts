@@ -15,6 +15,19 @@ export function freshId(prefix: string, taken: Iterable<{ id: string }>): string
   return `${prefix}${n}`;
 }
 
+/** The route id of a pack not saved yet: /workshop/new. */
+export const NEW_PACK = 'new';
+let pending: GamePack | null = null;
+/** Hands a new pack (blank, or read from an import) to the editor about to open /workshop/new. */
+export function setPending(pack: GamePack): void {
+  pending = pack;
+}
+export function takePending(): GamePack | null {
+  const p = pending;
+  pending = null;
+  return p;
+}
+
 export function blankPack(title: string, language: Lang): GamePack {
   return {
     format: PACK_FORMAT,

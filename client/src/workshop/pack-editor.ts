@@ -7,7 +7,7 @@ import { LIMITS } from '../../../shared/content/schema.js';
 import { QUESTION_TYPES, type QuestionType } from '../../../shared/engine/types.js';
 import { LocalizedElement } from '../components/localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
-import { t } from '../i18n/index.js';
+import { lang, t } from '../i18n/index.js';
 import { ApiError } from '../lib/api.js';
 import { workshop, type PackVersion } from '../lib/workshop-api.js';
 import { navigate } from '../router.js';
@@ -29,6 +29,9 @@ function partOf(path: string): Sel {
   const kind = m[1] === 'questions' ? 'question' : m[1] === 'cards' ? 'card' : 'scenario';
   return { kind, index: Number(m[2]) };
 }
+
+/** A prompt cut to fit the parts list. */
+const short = (text: string) => (text.length > 48 ? `${text.slice(0, 46)}…` : text);
 
 type Status = 'loading' | 'clean' | 'dirty' | 'saving' | 'conflict' | 'error' | 'forbidden';
 
@@ -52,7 +55,8 @@ export class PackEditor extends LocalizedElement {
   private checked: draft.Checked = { errors: [], byPath: new Map() };
   private sel: Sel = { kind: 'meta' };
   private status: Status = 'loading';
-  private message = '';
+  /** Said in the language of the moment (a switch of language re-says it). */
+  private message: () => string = () => '';
   private versions: PackVersion[] | null = null;
   private plan: PlanVerdict | null | 'invalid' = null;
   private planning = false;
@@ -65,6 +69,14 @@ export class PackEditor extends LocalizedElement {
   }
 
   private async load(): Promise<void> {
+    if (this.packId === draft.NEW_PACK) {
+      // Not on the server until its first valid save (the server keeps only valid packs).
+      this.pack = draft.takePending() ?? draft.blankPack(t('ws.newTitle'), lang());
+      this.version = 0;
+      this.checked = draft.check(this.pack);
+      this.status = 'dirty';
+      return;
+    }
     this.status = 'loading';
     try {
       const got = await workshop.get(this.packId);
@@ -72,13 +84,13 @@ export class PackEditor extends LocalizedElement {
       this.version = got.version;
       this.checked = draft.check(got.pack);
       this.status = 'clean';
-      this.message = '';
+      this.message = () => '';
     } catch (err) {
       this.status =
         err instanceof ApiError && (err.code === 'auth/not-owner' || err.code === 'http/403' || err.code === 'http/404')
           ? 'forbidden'
           : 'error';
-      this.message = err instanceof Error ? err.message : String(err);
+      this.message = () => (err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -96,25 +108,39 @@ export class PackEditor extends LocalizedElement {
 
   private async save(force = false): Promise<void> {
     if (!this.pack || this.checked.errors.length > 0) {
-      this.message = t('ws.save.invalid', { n: this.checked.errors.length });
+      this.message = () => t('ws.save.invalid', { n: this.checked.errors.length });
       return;
     }
     this.status = 'saving';
+    if (this.packId === draft.NEW_PACK) return this.create(this.pack);
     try {
       const base = force ? (await workshop.get(this.packId)).version : this.version;
       this.version = (await workshop.save(this.packId, this.pack, base)).version;
       this.status = 'clean';
-      this.message = t('ws.save.done', { v: this.version });
+      this.message = () => t('ws.save.done', { v: this.version });
       this.versions = null;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'pack/conflict') {
         this.status = 'conflict';
-        this.message = t('ws.save.conflict');
+        this.message = () => t('ws.save.conflict');
       } else {
         this.status = 'dirty';
         const issues = err instanceof ApiError ? err.issues.map(errorText).join('; ') : '';
-        this.message = t('common.error', { message: `${err instanceof Error ? err.message : String(err)} ${issues}` });
+        this.message = () =>
+          t('common.error', { message: `${err instanceof Error ? err.message : String(err)} ${issues}` });
       }
+    }
+  }
+
+  private async create(pack: GamePack): Promise<void> {
+    try {
+      const { id } = await workshop.create(pack);
+      navigate(`/workshop/${encodeURIComponent(id)}`, true);
+    } catch (err) {
+      this.status = 'dirty';
+      const issues = err instanceof ApiError ? err.issues.map(errorText).join('; ') : '';
+      this.message = () =>
+        t('common.error', { message: `${err instanceof Error ? err.message : String(err)} ${issues}` });
     }
   }
 
@@ -126,10 +152,10 @@ export class PackEditor extends LocalizedElement {
     try {
       await workshop.restore(this.packId, v);
       await this.load();
-      this.message = t('ws.versions.restored', { v });
+      this.message = () => t('ws.versions.restored', { v });
       this.versions = null;
     } catch (err) {
-      this.message = t('common.error', { message: err instanceof Error ? err.message : String(err) });
+      this.message = () => t('common.error', { message: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -207,8 +233,7 @@ export class PackEditor extends LocalizedElement {
       <ul aria-labelledby="nav-q">
         ${p.questions.map((q, i) =>
           this.navItem(
-            html`${i + 1}.
-              <span class="tag">${t(`ws.qtype.${q.type}`)}</span> ${q.prompt.slice(0, 48) || t('ws.untitled')}`,
+            html`${i + 1}. <span class="tag">${t(`ws.qtype.${q.type}`)}</span> ${short(q.prompt) || t('ws.untitled')}`,
             {
               kind: 'question',
               index: i,
@@ -376,12 +401,27 @@ export class PackEditor extends LocalizedElement {
         >
           ${t('ws.host')}
         </button>
-        <button type="button" class="secondary" @click=${() => this.export('json')}>${t('ws.export.json')}</button>
-        <button type="button" class="secondary" @click=${() => this.export('xlsx')}>${t('ws.export.xlsx')}</button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.packId === draft.NEW_PACK}
+          @click=${() => this.export('json')}
+        >
+          ${t('ws.export.json')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          ?disabled=${this.packId === draft.NEW_PACK}
+          @click=${() => this.export('xlsx')}
+        >
+          ${t('ws.export.xlsx')}
+        </button>
         <button
           type="button"
           class="secondary"
           aria-expanded=${this.versions ? 'true' : 'false'}
+          ?disabled=${this.packId === draft.NEW_PACK}
           @click=${() => (this.versions ? (this.versions = null) : this.showVersions())}
         >
           ${t('ws.versions')}
@@ -394,7 +434,7 @@ export class PackEditor extends LocalizedElement {
         aria-live="polite"
         data-testid="editor-message"
       >
-        ${invalid && !this.message ? t('ws.save.invalid', { n: this.checked.errors.length }) : this.message}
+        ${invalid && !this.message() ? t('ws.save.invalid', { n: this.checked.errors.length }) : this.message()}
       </p>
       ${this.versions ? this.versionList() : nothing}`;
   }
@@ -426,7 +466,7 @@ export class PackEditor extends LocalizedElement {
     try {
       await downloadExport(this.packId, this.pack?.meta.title ?? this.packId, format);
     } catch (err) {
-      this.message = t('common.error', { message: err instanceof Error ? err.message : String(err) });
+      this.message = () => t('common.error', { message: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -434,7 +474,7 @@ export class PackEditor extends LocalizedElement {
     try {
       await hostPack(this.packId);
     } catch (err) {
-      this.message = t('common.error', { message: err instanceof Error ? err.message : String(err) });
+      this.message = () => t('common.error', { message: err instanceof Error ? err.message : String(err) });
     }
   }
 
@@ -442,7 +482,7 @@ export class PackEditor extends LocalizedElement {
     if (this.status === 'loading') return html`<p role="status">${t('common.loading')}</p>`;
     if (!this.pack)
       return html`<p class="error" role="alert">
-          ${this.status === 'forbidden' ? t('ws.forbidden') : t('common.error', { message: this.message })}
+          ${this.status === 'forbidden' ? t('ws.forbidden') : t('common.error', { message: this.message() })}
         </p>
         <a class="btn secondary" href="/workshop" @click=${(e: Event) => (e.preventDefault(), navigate('/workshop'))}
           >${t('ws.back')}</a

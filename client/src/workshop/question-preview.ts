@@ -111,11 +111,11 @@ export class QuestionPreview extends LocalizedElement {
     };
     return html`
       <h3 id="pv-phone">${t('ws.preview.phone')}</h3>
-      <div class="phone" role="group" aria-labelledby="pv-phone" data-testid="preview-phone">
+      <div class="phone" role="group" tabindex="0" aria-labelledby="pv-phone" data-testid="preview-phone">
         <play-screen .view=${view} .you=${you} .offset=${0}></play-screen>
       </div>
       <h3 id="pv-projector">${t('ws.preview.projector')}</h3>
-      <div class="projector" role="group" aria-labelledby="pv-projector" data-testid="preview-projector">
+      <div class="projector" role="group" tabindex="0" aria-labelledby="pv-projector" data-testid="preview-projector">
         <projector-question .question=${view.question.question}></projector-question>
       </div>
     `;
