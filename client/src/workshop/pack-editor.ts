@@ -87,7 +87,7 @@ export class PackEditor extends LocalizedElement {
       this.message = () => '';
     } catch (err) {
       this.status =
-        err instanceof ApiError && (err.code === 'auth/not-owner' || err.code === 'http/403' || err.code === 'http/404')
+        err instanceof ApiError && ['auth/not-owner', 'pack/unknown', 'http/403', 'http/404'].includes(err.code)
           ? 'forbidden'
           : 'error';
       this.message = () => (err instanceof Error ? err.message : String(err));
