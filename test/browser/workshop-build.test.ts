@@ -47,6 +47,11 @@ describe('the workshop: a pack built from nothing', () => {
     await page.locator('pack-editor h2', { hasText: '1번 문항' }).waitFor(WAIT);
     await shot(page, 'workshop-editor-ko');
     await setLang(page, 'en');
+    // A 1366 px laptop: the three columns fit, nothing scrolls sideways.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await shot(page, 'workshop-editor-1366-en');
+    await page.setViewportSize({ width: 1920, height: 1080 });
 
     await hostAndPlay(h, page, all);
   }
@@ -150,7 +155,14 @@ describe('the workshop: a pack built from nothing', () => {
     expect(await page.locator('pack-editor [data-testid="plan-verdict"]').getAttribute('data-verdict')).not.toBe(
       'unwinnable',
     );
+    // A host too small for the card it must keep on premises: nobody can win, and the plan says so.
+    await fill(page, 'scenarios[0].host.cores', 1);
+    await fill(page, 'scenarios[0].host.ramGb', 1);
+    await page.locator('pack-editor [data-testid="best-plan"] button').click();
+    await page.locator('pack-editor [data-testid="plan-verdict"][data-verdict="unwinnable"]').waitFor(WAIT);
     await shot(page, 'workshop-scenario-en');
+    await fill(page, 'scenarios[0].host.cores', 16);
+    await fill(page, 'scenarios[0].host.ramGb', 64);
   }
 
   async function hostAndPlay(h: Harness, page: Page, all: Page[]): Promise<void> {

@@ -160,7 +160,7 @@ export const workshopEn = {
   'ws.plan.fixFirst': 'Fix this scenario’s problems (and its cards’) first.',
   'ws.plan.unwinnable': 'Nobody can win this scenario: even the best plan scores nothing.',
   'ws.plan.trivial': 'The answer is trivial: one deployment does for every card.',
-  'ws.plan.fine': 'A real choice: the best plan mixes deployments.',
+  'ws.plan.fine': 'Winnable: the best plan scores, and the cards leave choices to make.',
   'ws.plan.score': 'Best plan: {score} points ({n} races simulated).',
   'ws.plan.skip': 'leave it',
   'ws.preview.title': 'Preview',

@@ -162,7 +162,7 @@ export const workshopKo: { readonly [K in keyof typeof workshopEn]: string } = {
   'ws.plan.fixFirst': '이 시나리오와 카드의 고칠 곳을 먼저 고치세요.',
   'ws.plan.unwinnable': '아무도 이길 수 없는 시나리오입니다: 최선의 배치안도 점수를 얻지 못합니다.',
   'ws.plan.trivial': '답이 뻔합니다: 모든 카드에 같은 배포 방식 하나면 됩니다.',
-  'ws.plan.fine': '고민할 거리가 있습니다: 최선의 배치안이 여러 방식을 섞어 씁니다.',
+  'ws.plan.fine': '이길 수 있는 시나리오입니다: 최선의 배치안이 점수를 얻고, 카드마다 고를 거리가 있습니다.',
   'ws.plan.score': '최선의 배치안: {score}점 (경주 {n}번 시뮬레이션).',
   'ws.plan.skip': '배포하지 않음',
   'ws.preview.title': '미리 보기',

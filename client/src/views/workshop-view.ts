@@ -14,6 +14,12 @@ import { workshopStyles } from '../workshop/styles.js';
 import { hostPack } from '../workshop/actions.js';
 import '../workshop/pack-editor.js';
 
+/** A skipped row's reason, with its row number in front unless the server's reason already starts with it. */
+const rowReason = (s: { row: number; reason: string }) => {
+  const label = t('ws.import.row', { row: s.row });
+  return s.reason.startsWith(label) ? s.reason : `${label}: ${s.reason}`;
+};
+
 const SECTIONS = ['mine', 'shared', 'builtin'] as const;
 
 export class WorkshopView extends LocalizedElement {
@@ -259,9 +265,7 @@ export class WorkshopView extends LocalizedElement {
                         ${t('ws.import.skipped', { n: pv.skipped.length })}
                       </p>
                       <ul class="errs">
-                        ${pv.skipped.map(
-                          (s) => html`<li data-row=${s.row}>${t('ws.import.row', { row: s.row })}: ${s.reason}</li>`,
-                        )}
+                        ${pv.skipped.map((s) => html`<li data-row=${s.row}>${rowReason(s)}</li>`)}
                       </ul>`
                   : nothing
               }

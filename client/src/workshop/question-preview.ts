@@ -69,7 +69,9 @@ export class QuestionPreview extends LocalizedElement {
         max-width: 100%;
         height: 560px;
         overflow: auto;
-        border: 10px solid var(--hr-kernel);
+        border: 8px solid var(--hr-kernel);
+        /* The phone's own fixed parts (the "more answers below" pill) stay inside the phone, as on a phone. */
+        transform: translateZ(0);
         border-radius: 28px;
         padding: 0.8rem;
         background: var(--hr-bg);

@@ -23,7 +23,7 @@ export const workshopStyles = css`
   }
   .cols {
     display: grid;
-    grid-template-columns: minmax(15rem, 19rem) minmax(28rem, 1fr) minmax(24rem, 30rem);
+    grid-template-columns: minmax(13rem, 18rem) minmax(0, 1fr) 27.5rem;
     gap: 1rem;
     align-items: start;
   }
@@ -86,6 +86,13 @@ export const workshopStyles = css`
     gap: 0.25rem;
     margin-bottom: 0.7rem;
     min-width: 0;
+  }
+  .field input:not([type='checkbox']):not([type='radio']),
+  .field select,
+  .field textarea {
+    width: 100%;
+    min-width: 0;
+    box-sizing: border-box;
   }
   .field.check {
     display: grid;
