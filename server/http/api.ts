@@ -6,32 +6,19 @@ import { configFromPack } from '../../shared/content/config.js';
 import { importKahootCsv } from '../../shared/content/csv-import.js';
 import { exportPack, parsePackJson } from '../../shared/content/pack-io.js';
 import { previewPack } from '../../shared/content/preview.js';
-import {
-  LIMITS,
-  roomCreateSchema,
-  soloVerifySchema,
-  tokenSchema,
-  type ErrorCode,
-} from '../../shared/protocol/index.js';
+import { LIMITS, roomCreateSchema, soloVerifySchema } from '../../shared/protocol/index.js';
 import { replay, type Action } from '../../shared/engine/index.js';
 import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
-import { METRIC, type Metrics } from '../metrics.js';
+import type { Metrics } from '../metrics.js';
 import type { AddressLimiter } from '../security/rate-limit.js';
-import { hashToken, tokenMatches } from '../security/tokens.js';
+import { tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
-import {
-  DAILY_CHALLENGE,
-  MAX_IMPORTED,
-  mayExport,
-  mayManage,
-  NOBODY,
-  type PackEntry,
-  type PackViewer,
-} from '../rooms/packs.js';
+import { DAILY_CHALLENGE, mayExport, mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
+import { hostKeyHash, packLimit, parse, sendError } from './replies.js';
 import { teacherOf, workshopRouter, type WorkshopDeps } from './workshop.js';
 import type { Logger } from '../log.js';
 
@@ -66,69 +53,7 @@ export interface ApiDeps {
   listening?: () => AddressInfo | string | null;
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  'input/invalid': 400,
-  'input/too-large': 413,
-  'pack/invalid': 400,
-  'pack/unknown': 404,
-  'pack/conflict': 409,
-  'pack/limit': 409,
-  'auth/teacher': 401,
-  'auth/not-owner': 403,
-  'game/unknown': 404,
-  'auth/token': 401,
-  'auth/not-host': 403,
-  'room/limit': 503,
-  'storage/failed': 503,
-  'solo/forged': 422,
-  'rate/limited': 429,
-  'server/error': 500,
-};
-
-export function sendError(
-  res: Response,
-  metrics: Metrics,
-  code: ErrorCode,
-  message: string,
-  extra: object = {},
-  status = STATUS[code] ?? 400,
-): void {
-  metrics.inc(METRIC.errors, { code });
-  res.status(status).json({ ok: false, error: { code, message }, ...extra });
-}
-
-/** 409 pack/limit: the owner keeps as many packs as allowed; nothing was stored (never a silent deletion). */
-export function packLimit(res: Response, metrics: Metrics): void {
-  sendError(
-    res,
-    metrics,
-    'pack/limit',
-    `You already keep ${MAX_IMPORTED} packs, the most one teacher may keep on this server: ` +
-      'delete one you no longer need, then try again.',
-    { limit: MAX_IMPORTED },
-  );
-}
-
-/** Parses a body with its schema, or answers 400 and returns null. */
-export function parse<S extends z.ZodType>(
-  schema: S,
-  req: Request,
-  res: Response,
-  metrics: Metrics,
-): z.output<S> | null {
-  const parsed = schema.safeParse(req.body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  sendError(res, metrics, 'input/invalid', `${path}${issue?.message ?? 'invalid body'}`);
-  return null;
-}
-
-/** The host's key travels in a header, never in a URL (URLs get logged). */
-export function hostKeyHash(req: Request): string | null {
-  const key = tokenSchema.safeParse(req.get('x-host-key'));
-  return key.success ? hashToken(key.data) : null;
-}
+export { hostKeyHash, packLimit, parse, sendError };
 
 /** A share request's body. */
 const shareSchema = z.strictObject({ shared: z.boolean() });

@@ -10,7 +10,7 @@ import type { Lang } from '../../shared/engine/types.js';
 import { workshopPreviewQuerySchema, XLSX_TYPE, type WorkshopPreviewReply } from '../../shared/protocol/workshop.js';
 import { readKahootXlsx } from '../content/kahoot-xlsx.js';
 import type { Metrics } from '../metrics.js';
-import { sendError } from './api.js';
+import { sendError } from './replies.js';
 import { issueText } from './workshop.js';
 
 type Read = { ok: true; pack: GamePack; skipped: SkippedRow[]; emptyRows: number; notes: PackError[] };

@@ -30,7 +30,7 @@ import type { RoomManager } from '../rooms/manager.js';
 import { tokenMatches } from '../security/tokens.js';
 import type { Storage } from '../storage/types.js';
 import type { Logger } from '../log.js';
-import { packLimit, parse, sendError } from './api.js';
+import { packLimit, parse, sendError } from './replies.js';
 import { previewRoute } from './workshop-import.js';
 
 export interface WorkshopDeps {
@@ -212,7 +212,8 @@ export function workshopRouter(deps: WorkshopDeps): Router {
       const body = parse(workshopCreateSchema, req, res, metrics);
       if (!body) return;
       if ('pack' in body) {
-        const result = validatePack(body.pack);
+        // A new pack's id is the server's to give: any (or none) is accepted here.
+        const result = validatePack(withPackId(body.pack, 'new-pack'));
         if (!result.ok) return invalid(res, result.errors, langOf(req));
         return storeNew(res, result.pack, owner);
       }
@@ -242,12 +243,7 @@ export function workshopRouter(deps: WorkshopDeps): Router {
       if (!entry) return;
       const id = entry.pack.meta.id;
       // The pack keeps its id whatever the body says (a pack is found by it, rooms and versions too).
-      const given = body.pack as { meta?: unknown } | null;
-      const withId =
-        given && typeof given === 'object' && given.meta && typeof given.meta === 'object'
-          ? { ...given, meta: { ...given.meta, id } }
-          : given;
-      const result = validatePack(withId);
+      const result = validatePack(withPackId(body.pack, id));
       if (!result.ok) return invalid(res, result.errors, langOf(req));
       await saveVersion(res, id, result.pack, body.baseVersion);
     }),
@@ -279,6 +275,7 @@ export function workshopRouter(deps: WorkshopDeps): Router {
     guarded('restore a version', async (req, res) => {
       const owner = await teacherOf(deps, req, res);
       if (!owner) return;
+      if (!(await deps.allowed('edits', req, res))) return;
       const body = parse(workshopRestoreSchema, req, res, metrics);
       const entry = body && (await ownPack(req, res, owner));
       if (!body || !entry) return;
@@ -383,6 +380,13 @@ function builtinSummary(p: GamePack): WorkshopPackSummary {
     scenarioCount: p.scenarios.length,
     roundCount: p.rounds.length,
   };
+}
+
+/** The pack as sent, its meta.id set to `id` when it has a meta object (validatePack checks the rest). */
+function withPackId(given: unknown, id: string): unknown {
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return given;
+  const meta = (given as { meta?: unknown }).meta;
+  return meta && typeof meta === 'object' && !Array.isArray(meta) ? { ...given, meta: { ...meta, id } } : given;
 }
 
 /** A copy's pack: the same content, titled "... (copy)" / "(사본)" in the pack's language (within the title limit). */

@@ -1,11 +1,15 @@
 // The workshop's storage (migration 005): versions, conflicts, soft delete and undo, the per-owner cap, teacher
 // admissions. Run on SQLite, and on PostgreSQL when DATABASE_URL is set (each test in a fresh schema).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { WORKSHOP_UNDO_MS } from '../../shared/protocol/workshop.js';
-import { createStorage, isPostgresUrl } from '../../server/storage/index.js';
+import { createStorage, isPostgresUrl, readMigrations } from '../../server/storage/index.js';
 import type { ImportedPack, Storage } from '../../server/storage/index.js';
 
 const PG_URL = isPostgresUrl(process.env.DATABASE_URL) ? process.env.DATABASE_URL : undefined;
@@ -136,5 +140,45 @@ describe.each(adapters)('workshop storage on $name', (adapter) => {
     await storage.admitTeacher('hash-a', 2_000);
     expect(await storage.isTeacherAdmitted('hash-a')).toBe(true);
     expect(await storage.isTeacherAdmitted('hash-b')).toBe(false);
+  });
+});
+
+describe('migration 005 over an existing database', () => {
+  it('an import stored before it becomes version 1 of a live pack, with its version kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hostrush-m005-'));
+    try {
+      const path = join(dir, 'old.db');
+      // The database as the version before migration 005 left it, with one owned import.
+      const db = new Database(path);
+      db.exec(
+        'CREATE TABLE schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+      );
+      for (const m of readMigrations('sqlite').filter((m) => m.id <= 4)) {
+        db.exec(m.sql);
+        db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)').run(m.id, m.name, 0);
+      }
+      const old = pack('imp-oldoldoldold', 'Before the workshop');
+      db.prepare(
+        'INSERT INTO imported_packs (id, created_at, title, language, description, question_count, card_count, ' +
+          'scenario_count, round_count, pack, owner_key_hash, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(old.meta.id, 1_000, old.meta.title, 'en', '', old.questions.length, 0, 0, 1, JSON.stringify(old), 'h', 0);
+      db.close();
+      const storage = await createStorage({ sqlitePath: path });
+      try {
+        expect(await storage.getPackState('imp-oldoldoldold')).toEqual({
+          ownerKeyHash: 'h',
+          shared: false,
+          version: 1,
+          createdAt: 1_000,
+          updatedAt: 1_000,
+        });
+        expect(await storage.getPackVersion('imp-oldoldoldold', 1)).toEqual(old);
+        expect(await storage.savePackVersion('imp-oldoldoldold', old, 1, 2_000, 50)).toEqual({ ok: true, version: 2 });
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
