@@ -8,7 +8,12 @@ import { describe, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
 import { KAHOOT_HEADERS } from '../../server/content/kahoot-xlsx.js';
+import { createApp } from '../../server/app.js';
+import { createStorage } from '../../server/storage/index.js';
+import { silentLogger } from '../../server/log.js';
+import { schoolUrl } from './launch.js';
 import { browserTest, expectAccessible, newPage, shot, type Harness } from './support.js';
 import { WAIT } from './play-helpers.js';
 import { fill, openWorkshop, packIdOf, save } from './workshop-helpers.js';
@@ -139,4 +144,35 @@ describe('the workshop: import, export, history and ownership', () => {
     expect(await shared.locator('button', { hasText: 'Make my copy' }).count()).toBe(0);
     expect([403, 404]).toContain((await exportAs(otherKey)).status);
   }
+});
+
+describe('the workshop behind a teacher password', () => {
+  browserTest(
+    'asks for the teacher password where the operator set one',
+    { timeout: 60_000, failShot: 'failed-workshop-login' },
+    async (h: Harness, all: Page[]) => {
+      const app = createApp({
+        log: silentLogger,
+        storage: await createStorage({ sqlitePath: ':memory:' }),
+        teacherPassword: 'staffroom-42',
+      });
+      await app.ready;
+      await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = schoolUrl(`http://127.0.0.1:${(app.http.address() as AddressInfo).port}`);
+        const { page } = await newPage(h, 'projector', 'en', url);
+        all.push(page);
+        await page.goto('/workshop');
+        await page.locator('workshop-view #teacherpw').fill('wrong');
+        await page.locator('workshop-view #teacherpw').press('Enter');
+        await page.locator('workshop-view p.error').waitFor(WAIT);
+        await expectAccessible(page, 'workshop login');
+        await page.locator('workshop-view #teacherpw').fill('staffroom-42');
+        await page.locator('workshop-view #teacherpw').press('Enter');
+        await page.locator('workshop-view section[aria-labelledby="sec-builtin"] li.pack').first().waitFor(WAIT);
+      } finally {
+        await app.close();
+      }
+    },
+  );
 });

@@ -43,6 +43,8 @@ const json = (method: string, body: unknown): RequestInit => ({ method, body: JS
 const at = (id: string) => `/api/workshop/packs/${encodeURIComponent(id)}`;
 
 export const workshop = {
+  /** Admits this browser's host key as a teacher where the operator set a teacher password. */
+  login: (password: string) => call<{ ok: true }>('/api/workshop/login', json('POST', { password })),
   packs: () => call<WorkshopListReply>('/api/workshop/packs').then((r) => r.packs),
   get: (id: string) => call<WorkshopPackReply>(at(id)),
   create: (pack: GamePack) => call<WorkshopCreatedReply>('/api/workshop/packs', json('POST', { pack })),

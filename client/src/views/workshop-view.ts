@@ -32,6 +32,7 @@ export class WorkshopView extends LocalizedElement {
     preview: { state: true },
     busy: { state: true },
     bad: { state: true },
+    needLogin: { state: true },
   };
   static override styles = [
     baseStyles,
@@ -79,6 +80,8 @@ export class WorkshopView extends LocalizedElement {
   private preview: (ImportPreview & { file: string }) | null = null;
   private busy = false;
   private bad = false;
+  /** The server asks for its teacher password before this browser may use the workshop. */
+  private needLogin = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -88,7 +91,13 @@ export class WorkshopView extends LocalizedElement {
   private async refresh(): Promise<void> {
     try {
       this.packs = await workshop.packs();
+      this.needLogin = false;
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'auth/teacher') {
+        this.needLogin = true;
+        this.packs = null;
+        return;
+      }
       this.fail(err);
       this.packs = [];
     }
@@ -112,6 +121,27 @@ export class WorkshopView extends LocalizedElement {
     } finally {
       this.busy = false;
     }
+  }
+
+  private login(e: Event): Promise<void> {
+    e.preventDefault();
+    const password = new FormData(e.target as HTMLFormElement).get('password');
+    return this.run(async () => {
+      await workshop.login(typeof password === 'string' ? password : '');
+      await this.refresh();
+    });
+  }
+
+  private loginForm() {
+    return html`<section class="panel" aria-labelledby="login-h">
+      <h2 id="login-h">${t('ws.login.title')}</h2>
+      <p class="muted">${t('ws.login.help')}</p>
+      <form class="row" @submit=${(e: Event) => this.login(e)}>
+        <label for="teacherpw">${t('ws.login.password')}</label>
+        <input id="teacherpw" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit" ?disabled=${this.busy}>${t('ws.login.submit')}</button>
+      </form>
+    </section>`;
   }
 
   private open(id: string): void {
@@ -321,7 +351,8 @@ export class WorkshopView extends LocalizedElement {
             </p>`,
         )}
       </div>
-      <div class="lists">
+      ${this.needLogin ? this.loginForm() : nothing}
+      <div class="lists" ?hidden=${this.needLogin}>
         <div class="stack">${this.packs ? this.list() : html`<p role="status">${t('common.loading')}</p>`}</div>
         <div class="stack">
           <section class="panel" aria-labelledby="new-h">
