@@ -109,6 +109,19 @@ describe('the workshop: import, export, history and ownership', () => {
     await page.locator('pack-editor [data-testid="save-status"]', { hasText: '버전 3' }).waitFor(WAIT);
     expect(await page.locator('pack-editor h1').textContent()).not.toContain('Renamed quiz');
 
+    // The same pack saved meanwhile from another tab: this tab's save is refused (409), then kept over it on request.
+    const tab = await page.context().newPage();
+    all.push(tab);
+    await tab.goto(`/workshop/${id}`);
+    await fill(tab, 'meta.description', 'Edited in another tab');
+    await save(tab);
+    await fill(page, 'meta.description', 'Edited here');
+    await page.locator('pack-editor [data-testid="save"]').click();
+    await page.locator('pack-editor [data-testid="save-status"][data-status="conflict"]').waitFor(WAIT);
+    await page.locator('pack-editor button', { hasText: '내 것으로 덮어쓰기' }).click();
+    await page.locator('pack-editor [data-testid="save-status"]', { hasText: '버전 5' }).waitFor(WAIT);
+    await tab.close();
+
     await otherTeacher(h, page, all, id);
   }
 
