@@ -3,8 +3,7 @@
 // the scenario's best plan). Every change is validated at once by the shared validator; Save sends only a valid pack.
 import { html, nothing } from 'lit';
 import type { GamePack } from '../../../shared/content/pack.js';
-import { LIMITS } from '../../../shared/content/schema.js';
-import { QUESTION_TYPES, type QuestionType } from '../../../shared/engine/types.js';
+import type { QuestionType } from '../../../shared/engine/types.js';
 import { LocalizedElement } from '../components/localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { lang, t } from '../i18n/index.js';
@@ -12,6 +11,7 @@ import { ApiError } from '../lib/api.js';
 import { workshop, type PackVersion } from '../lib/workshop-api.js';
 import { navigate } from '../router.js';
 import { workshopStyles } from './styles.js';
+import { checkSummary, partsNav, type Sel } from './parts-nav.js';
 import { errorText, type Ctx } from './fields.js';
 import * as draft from './draft.js';
 import { questionForm } from './question-form.js';
@@ -20,18 +20,6 @@ import { scenarioForm, planPanel, planScenario, type PlanVerdict } from './scena
 import { metaForm } from './meta-form.js';
 import { downloadExport, hostPack } from './actions.js';
 import './question-preview.js';
-
-type Sel = { kind: 'meta' } | { kind: 'question' | 'card' | 'scenario'; index: number };
-/** The part of the pack an error's path is in (`questions[3].options[1]` -> question 3). */
-function partOf(path: string): Sel {
-  const m = /^(questions|cards|scenarios)\[(\d+)\]/.exec(path);
-  if (!m) return { kind: 'meta' };
-  const kind = m[1] === 'questions' ? 'question' : m[1] === 'cards' ? 'card' : 'scenario';
-  return { kind, index: Number(m[2]) };
-}
-
-/** A prompt cut to fit the parts list. */
-const short = (text: string) => (text.length > 48 ? `${text.slice(0, 46)}…` : text);
 
 type Status = 'loading' | 'clean' | 'dirty' | 'saving' | 'conflict' | 'error' | 'forbidden';
 
@@ -207,78 +195,6 @@ export class PackEditor extends LocalizedElement {
     }, 30);
   }
 
-  private errorCount(prefix: string): number {
-    return this.checked.errors.filter(
-      (e) => e.path === prefix || e.path.startsWith(`${prefix}.`) || e.path.startsWith(`${prefix}[`),
-    ).length;
-  }
-
-  private navItem(label: unknown, sel: Sel, prefix: string) {
-    const current =
-      this.sel.kind === sel.kind && (sel.kind === 'meta' || (this.sel.kind !== 'meta' && this.sel.index === sel.index));
-    const n = this.errorCount(prefix);
-    return html`<li>
-      <button type="button" aria-current=${current ? 'true' : 'false'} @click=${() => this.select(sel)}>
-        <span>${label}</span>${n ? html`<span class="badge" aria-label=${t('ws.errorsN', { n })}>${n}</span>` : nothing}
-      </button>
-    </li>`;
-  }
-
-  private nav(p: GamePack) {
-    return html`<nav class="parts panel" aria-label=${t('ws.parts')}>
-      <ul>
-        ${this.navItem(t('ws.meta.section'), { kind: 'meta' }, 'meta')}
-      </ul>
-      <h2 id="nav-q">${t('ws.questions', { n: p.questions.length })}</h2>
-      <ul aria-labelledby="nav-q">
-        ${p.questions.map((q, i) =>
-          this.navItem(
-            html`${i + 1}. <span class="tag">${t(`ws.qtype.${q.type}`)}</span> ${short(q.prompt) || t('ws.untitled')}`,
-            {
-              kind: 'question',
-              index: i,
-            },
-            `questions[${i}]`,
-          ),
-        )}
-      </ul>
-      <div class="row">
-        <label for="newtype" class="sr-only">${t('ws.q.newType')}</label>
-        <select
-          id="newtype"
-          @change=${(e: Event) => (this.newType = (e.target as HTMLSelectElement).value as QuestionType)}
-        >
-          ${QUESTION_TYPES.map(
-            (ty) => html`<option value=${ty} ?selected=${ty === this.newType}>${t(`ws.qtype.${ty}`)}</option>`,
-          )}
-        </select>
-        <button
-          type="button"
-          class="small"
-          data-testid="add-question"
-          ?disabled=${p.questions.length >= LIMITS.maxQuestions}
-          @click=${() => this.add('question')}
-        >
-          ${t('ws.add')}
-        </button>
-      </div>
-      <h2 id="nav-c">${t('ws.cards', { n: p.cards.length })}</h2>
-      <ul aria-labelledby="nav-c">
-        ${p.cards.map((c, i) => this.navItem(c.title || c.id, { kind: 'card', index: i }, `cards[${i}]`))}
-      </ul>
-      <button type="button" class="secondary small" data-testid="add-card" @click=${() => this.add('card')}>
-        ${t('ws.addCard')}
-      </button>
-      <h2 id="nav-s">${t('ws.scenarios', { n: p.scenarios.length })}</h2>
-      <ul aria-labelledby="nav-s">
-        ${p.scenarios.map((s, i) => this.navItem(s.title || s.id, { kind: 'scenario', index: i }, `scenarios[${i}]`))}
-      </ul>
-      <button type="button" class="secondary small" data-testid="add-scenario" @click=${() => this.add('scenario')}>
-        ${t('ws.addScenario')}
-      </button>
-    </nav>`;
-  }
-
   private form(p: GamePack) {
     const ctx = this.ctx();
     const sel = this.sel;
@@ -327,29 +243,7 @@ export class PackEditor extends LocalizedElement {
       return html`<aside class="side panel" aria-label=${t('ws.plan.title')}>
         ${planPanel(this.plan, this.planning, () => this.runPlan())}
       </aside>`;
-    return this.summary();
-  }
-
-  private summary() {
-    const errs = this.checked.errors;
-    return html`<aside class="side panel" aria-label=${t('ws.check.title')} data-testid="check-summary">
-      <h3>${t('ws.check.title')}</h3>
-      ${
-        errs.length === 0
-          ? html`<p class="ok">${t('ws.check.ok')}</p>`
-          : html`<p class="error">${t('ws.errorsN', { n: errs.length })}</p>
-              <ul class="errs">
-                ${errs.slice(0, 30).map(
-                  (e) =>
-                    html`<li data-error-for=${e.path}>
-                      <button type="button" class="link" @click=${() => this.select(partOf(e.path))}>
-                        ${errorText(e)}
-                      </button>
-                    </li>`,
-                )}
-              </ul>`
-      }
-    </aside>`;
+    return checkSummary(this.checked.errors, (sel) => this.select(sel));
   }
 
   private statusLine() {
@@ -489,7 +383,17 @@ export class PackEditor extends LocalizedElement {
         >`;
     const p = this.pack;
     return html`${this.toolbar(p)}
-      <div class="cols">${this.nav(p)}${this.form(p)}${this.side(p)}</div>`;
+      <div class="cols">
+        ${partsNav({
+          pack: p,
+          sel: this.sel,
+          errors: this.checked.errors,
+          newType: this.newType,
+          select: (sel) => this.select(sel),
+          add: (kind) => this.add(kind),
+          setNewType: (type) => (this.newType = type),
+        })}${this.form(p)}${this.side(p)}
+      </div>`;
   }
 }
 customElements.define('pack-editor', PackEditor);
