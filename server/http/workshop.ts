@@ -4,7 +4,7 @@
 // key, admitted with HOSTRUSH_TEACHER_PASSWORD when the operator set one; a pack's answers (reading it whole,
 // its versions, its export) are its owner's only (or the operator's); another teacher's shared pack is listed and
 // hostable but neither read whole nor copied; a built-in pack is copied, never edited; a daily pool never leaves.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { z } from 'zod';
 import { BUILTIN_PACKS } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
@@ -81,6 +81,10 @@ export function workshopRouter(deps: WorkshopDeps): Router {
   const packs = deps.manager.packs;
   const router = express.Router();
   const json = express.json({ limit: LIMITS.httpBodyBytes, strict: true });
+  // A budget is spent before the body is read or validated: a flood of invalid bodies costs as much as valid ones.
+  const spend = (kind: 'logins' | 'edits') => async (req: Request, res: Response, next: NextFunction) => {
+    if (await deps.allowed(kind, req, res)) next();
+  };
   const storageFailed = (res: Response, what: string, error: unknown) => {
     deps.log?.error({ err: error }, `workshop: could not ${what}`);
     sendError(res, metrics, 'storage/failed', 'The packs are kept in the database, which failed just now; try again.');
@@ -132,11 +136,10 @@ export function workshopRouter(deps: WorkshopDeps): Router {
     res.status(201).json({ ok: true, id: added.id, version: 1 });
   };
 
-  router.post('/login', json, async (req, res) => {
+  router.post('/login', spend('logins'), json, async (req, res) => {
     const viewer = deps.viewerOf(req);
     if (!viewer.hostKeyHash)
       return sendError(res, metrics, 'auth/token', 'Send your host key in the x-host-key header.');
-    if (!(await deps.allowed('logins', req, res))) return;
     const body = parse(workshopLoginSchema, req, res, metrics);
     if (!body) return;
     if (!deps.teacherPasswordHash) return void res.json({ ok: true });
@@ -205,10 +208,11 @@ export function workshopRouter(deps: WorkshopDeps): Router {
 
   router.post(
     '/packs',
+    spend('edits'),
     json,
     guarded('store a pack', async (req, res) => {
       const owner = await teacherOf(deps, req, res);
-      if (!owner || !(await deps.allowed('edits', req, res))) return;
+      if (!owner) return;
       const body = parse(workshopCreateSchema, req, res, metrics);
       if (!body) return;
       if ('pack' in body) {
@@ -233,10 +237,11 @@ export function workshopRouter(deps: WorkshopDeps): Router {
 
   router.put(
     '/packs/:id',
+    spend('edits'),
     json,
     guarded('save a pack', async (req, res) => {
       const owner = await teacherOf(deps, req, res);
-      if (!owner || !(await deps.allowed('edits', req, res))) return;
+      if (!owner) return;
       const body = parse(workshopSaveSchema, req, res, metrics);
       if (!body) return;
       const entry = await ownPack(req, res, owner);
@@ -271,11 +276,11 @@ export function workshopRouter(deps: WorkshopDeps): Router {
 
   router.post(
     '/packs/:id/restore',
+    spend('edits'),
     json,
     guarded('restore a version', async (req, res) => {
       const owner = await teacherOf(deps, req, res);
       if (!owner) return;
-      if (!(await deps.allowed('edits', req, res))) return;
       const body = parse(workshopRestoreSchema, req, res, metrics);
       const entry = body && (await ownPack(req, res, owner));
       if (!body || !entry) return;

@@ -381,12 +381,14 @@ export const packVersionSql = (id: string, version: string): string =>
 
 /**
  * The newest imported packs' summary columns (never the pack itself). `owner` given: only the shared ones and those
- * of the owner its parameter names (`owner` marks the owner, `limit` the count; '' matches no owner).
+ * of the owner its parameter names, the owner's first (`owner` marks the owner, used twice, `limit` the count; ''
+ * matches no owner).
  */
 export const listImportedPacksSql = (limit: string, owner?: string): string =>
   `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs` +
   ' WHERE deleted_at IS NULL' +
   (owner ? ` AND (shared OR (owner_key_hash = ${owner} AND owner_key_hash <> ''))` : '') +
-  ` ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+  // The viewer's own first, so a server with many shared packs never pushes a teacher's own past the limit.
+  ` ORDER BY ${owner ? `(owner_key_hash = ${owner}) DESC, ` : ''}created_at DESC, id DESC LIMIT ${limit}`;
 export const importedPackAccessSql = (mark: string): string =>
   `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark} AND deleted_at IS NULL`;

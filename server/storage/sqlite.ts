@@ -348,7 +348,9 @@ export class SqliteStorage implements Storage {
   async listImportedPacks(limit: number, viewer: ImportedPackViewer = 'all'): Promise<ImportedPackSummary[]> {
     const n = clampLimit(limit, DEFAULT_LIST_LIMIT);
     const rows = (
-      viewer === 'all' ? this.s().listPacks.all(n) : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', n)
+      viewer === 'all'
+        ? this.s().listPacks.all(n)
+        : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', viewer.ownerKeyHash ?? '', n)
     ) as Row[];
     return rows.map((row) => CODEC.record(TABLES.importedPackSummaries, row));
   }
@@ -425,6 +427,7 @@ function prepareAll(db: Db) {
     pack: p('SELECT * FROM imported_packs WHERE id = ? AND deleted_at IS NULL'),
     packAccessAny: p('SELECT 1 FROM imported_packs WHERE id = ?'),
     listPacks: p(listImportedPacksSql('?')),
+    // The owner is bound twice (WHERE, ORDER BY), then the limit.
     listPacksFor: p(listImportedPacksSql('?', '?')),
     packAccess: p(importedPackAccessSql('?')),
     sharePack: p('UPDATE imported_packs SET shared = ? WHERE id = ? AND deleted_at IS NULL'),

@@ -366,3 +366,19 @@ describe('with HOSTRUSH_TEACHER_PASSWORD', () => {
     expect((await call(server, 'GET', '/workshop/me', BOB)).body.teacher).toBe(false);
   });
 });
+
+describe('workshop budgets', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ workshopEditRate: { ratePerS: 0.001, burst: 2 } });
+  });
+  afterAll(() => server.close());
+
+  it('saves spend a per-address budget before the body is read, valid or not', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await call(server, 'POST', '/workshop/packs', ALICE, '{"pack":')).status);
+    expect(statuses).toEqual([400, 400, 429]);
+    expect((await call(server, 'POST', '/workshop/packs', ALICE, { from: 'warmup-en' })).status).toBe(429);
+  });
+});

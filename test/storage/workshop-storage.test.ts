@@ -134,6 +134,18 @@ describe.each(adapters)('workshop storage on $name', (adapter) => {
     expect(await storage.undeletePack('imp-c', 'hash-a', 0, 10)).toBe('unknown');
   });
 
+  it("lists the viewer's own packs first, so shared ones never push them past the limit", async () => {
+    await storage.saveImportedPack(record('imp-mine', 1_000, 'hash-a'), 500);
+    for (const [i, id] of ['imp-s1', 'imp-s2'].entries()) {
+      await storage.saveImportedPack({ ...record(id, 2_000 + i, 'hash-b'), shared: true }, 500);
+    }
+    const ids = async (owner: string, limit: number) =>
+      (await storage.listImportedPacks(limit, { ownerKeyHash: owner })).map((p) => p.id);
+    expect(await ids('hash-a', 1)).toEqual(['imp-mine']);
+    expect(await ids('hash-a', 10)).toEqual(['imp-mine', 'imp-s2', 'imp-s1']);
+    expect(await ids('hash-c', 10)).toEqual(['imp-s2', 'imp-s1']);
+  });
+
   it('admits teacher host keys (hashed), idempotently', async () => {
     expect(await storage.isTeacherAdmitted('hash-a')).toBe(false);
     await storage.admitTeacher('hash-a', 1_000);
