@@ -77,15 +77,25 @@ export class QuestionPreview extends LocalizedElement {
         background: var(--hr-bg);
         box-sizing: border-box;
       }
+      /* The projector at its own size (1600x900, type as the host view sets it at 1920 px), scaled down to fit. */
       .projector {
-        aspect-ratio: 16 / 9;
-        overflow: auto;
-        border: 6px solid var(--hr-hw);
+        width: 390px;
+        height: calc(390px * 9 / 16);
+        overflow: hidden;
+        border: 4px solid var(--hr-hw);
         border-radius: 6px;
-        padding: 0.8rem 1rem;
         background: var(--hr-bg);
-        font-size: 0.8rem;
-        --hr-fs-big: 1.3rem;
+        box-sizing: border-box;
+      }
+      .stage {
+        width: 1600px;
+        height: 900px;
+        padding: 2rem;
+        transform: scale(calc(382 / 1600));
+        transform-origin: 0 0;
+        font-size: 24px;
+        --hr-fs-big: 38px;
+        --hr-room-min: 24px;
       }
     `,
   ];
@@ -118,7 +128,7 @@ export class QuestionPreview extends LocalizedElement {
       </div>
       <h3 id="pv-projector">${t('ws.preview.projector')}</h3>
       <div class="projector" role="group" tabindex="0" aria-labelledby="pv-projector" data-testid="preview-projector">
-        <projector-question .question=${view.question.question}></projector-question>
+        <div class="stage"><projector-question .question=${view.question.question}></projector-question></div>
       </div>
     `;
   }
