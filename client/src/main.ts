@@ -1,6 +1,7 @@
 // The app shell: header with the language switch, and the current view, loaded on demand per route
 // so the phone's player view does not carry the host, report or landing code.
 import { LitElement, html, css, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import './theme/theme.css';
 import './components/lang-switch.js';
 import './audio/sound-toggle.js';
@@ -15,6 +16,7 @@ const loaders: Record<Route['name'], () => Promise<unknown>> = {
   [ROUTE.host]: () => import('./views/host-view.js'),
   [ROUTE.solo]: () => import('./views/solo-view.js'),
   [ROUTE.report]: () => import('./views/report-view.js'),
+  [ROUTE.workshop]: () => import('./views/workshop-view.js'),
   [ROUTE.notFound]: () => Promise.resolve(),
 };
 
@@ -133,6 +135,8 @@ export class HostrushApp extends LitElement {
         return html`<solo-view></solo-view>`;
       case ROUTE.report:
         return html`<report-view .gameId=${r.gameId ?? ''}></report-view>`;
+      case ROUTE.workshop:
+        return html`${keyed(r.packId ?? '', html`<workshop-view .packId=${r.packId ?? ''}></workshop-view>`)}`;
       default:
         return html`<div class="nf">
           <h1>404</h1>

@@ -1,4 +1,5 @@
 // English catalog: the reference set of keys. `{name}` marks a parameter; `t()` types them from these strings.
+import { workshopEn } from './workshop-en.js';
 export const en = {
   'app.name': 'HostRush',
   'app.tagline': 'Virtualization, played live.',
@@ -473,6 +474,7 @@ export const en = {
   'action.release': 'a card released',
   'action.deploy': 'a deployment',
   'action.take-layer': 'a layer taken',
+  ...workshopEn,
   'action.tick': 'the clock',
 } as const;
 

@@ -1,6 +1,7 @@
 // 한국어 카탈로그: en.ts와 같은 키를 모두 갖는다 (Catalog 타입이 검사한다).
 import type { Catalog } from './en.js';
 
+import { workshopKo } from './workshop-ko.js';
 export const ko: Catalog = {
   'app.name': 'HostRush',
   'app.tagline': '가상화를 게임으로 배우기.',
@@ -477,4 +478,5 @@ export const ko: Catalog = {
   'action.deploy': '배포',
   'action.take-layer': '계층 맡음',
   'action.tick': '시계',
+  ...workshopKo,
 };

@@ -5,7 +5,7 @@ import type { GameView } from '../../../shared/engine/types.js';
 import { visibleTopFor } from '../../../shared/engine/board-limit.js';
 import { ActionView } from './action-view.js';
 import { baseStyles } from '../theme/shared-styles.js';
-import { answerLook, answerStyles } from '../components/answer-style.js';
+import { answerStyles } from '../components/answer-style.js';
 import { t } from '../i18n/index.js';
 import { SessionController } from '../session/session-controller.js';
 import { SoundCues } from '../audio/controller.js';
@@ -26,6 +26,7 @@ import {
 } from '../lib/view-helpers.js';
 import '../components/conn-banner.js';
 import '../components/qr-code.js';
+import '../components/projector-question.js';
 import '../components/count-down.js';
 import '../components/leader-board.js';
 import '../components/podium-stand.js';
@@ -413,7 +414,6 @@ export class HostView extends ActionView {
     const pq = q.question;
     const answered = this.session.tally?.questionId === pq.id ? this.session.tally.answered : q.answeredCount;
     const total = this.session.tally?.questionId === pq.id ? this.session.tally.total : view.players.length;
-    const options = pq.type === 'truefalse' ? [t('q.true'), t('q.false')] : pq.options;
     return html`
       <div class="bar" data-room="question-head">
         <count-down
@@ -427,41 +427,7 @@ export class HostView extends ActionView {
           >${t('host.answered', { count: answered, total })}</span
         >
       </div>
-      <h1 class="prompt">${pq.prompt}</h1>
-      ${pq.note ? html`<p class="note">${pq.note}</p>` : nothing}
-      ${
-        options
-          ? html`<div class="opts">
-              ${options.map((o, i) => {
-                const look = answerLook(i);
-                return html`<div class="ans ${look.cls}">
-                  <span class="shape" aria-hidden="true">${look.shape}</span>
-                  <span class="letter" aria-hidden="true">${look.letter}</span><span class="text">${o}</span>
-                </div>`;
-              })}
-            </div>`
-          : nothing
-      }
-      ${
-        pq.items
-          ? html`<ol class="items">
-              ${pq.items.map((i) => html`<li>${i}</li>`)}
-            </ol>`
-          : nothing
-      }
-      ${
-        pq.left
-          ? html`<div class="opts">
-              <ul class="items">
-                ${pq.left.map((i) => html`<li>${i}</li>`)}
-              </ul>
-              <ul class="items">
-                ${(pq.right ?? []).map((i) => html`<li>${i}</li>`)}
-              </ul>
-            </div>`
-          : nothing
-      }
-      ${pq.type === 'numeric' ? html`<p class="muted">${t('q.numeric')}${pq.unit ? ` (${pq.unit})` : ''}</p>` : nothing}
+      <projector-question .question=${pq}></projector-question>
     `;
   }
 

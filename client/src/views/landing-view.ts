@@ -290,6 +290,11 @@ export class LandingView extends LocalizedElement {
         }
       </section>
       <div class="side">
+        <p>
+          <a class="btn" href="/workshop" data-testid="workshop-link" @click=${(e: Event) => this.link(e, '/workshop')}
+            >${t('landing.workshop')}</a
+          >
+        </p>
         <section class="panel" aria-labelledby="past-h">
           <h2 id="past-h">${t('landing.past.title')}</h2>
           ${
