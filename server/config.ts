@@ -14,7 +14,8 @@ import { retentionDaysFromEnv } from './storage/retention.js';
 export const DEFAULTS = {
   port: 3000,
   maxRooms: 2000,
-  maxPlayersPerRoom: 2500,
+  // Issue 17: 4,100 players measured in one room on one core (docs/BENCHMARKS.md); past the cap, `room/full`.
+  maxPlayersPerRoom: 5000,
   shutdownTimeoutMs: 10_000,
 } as const;
 
@@ -140,7 +141,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     .sort()
     .map(
       (name) =>
-        `unknown variable ${name} is ignored (HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`,
+        `unknown variable ${name} is ignored ` +
+        `(HostRush reads: ${KNOWN_VARIABLES.filter((k) => k.startsWith('HOSTRUSH_')).join(', ')})`,
     );
   if (e.DATABASE_URL && e.SQLITE_PATH)
     warnings.push('SQLITE_PATH is ignored: DATABASE_URL is set, so games are stored in PostgreSQL');
@@ -181,7 +183,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** The value as given, for the message, except the operator key (a secret) and database URLs (they may hold a password). */
+/**
+ * The value as given, for the message, except the operator key (a secret) and database URLs (they may hold a
+ * password).
+ */
 function shown(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
   if (typeof key !== 'string' || /KEY|DATABASE_URL|REDIS_URL/.test(key)) return '';
   return ` (got '${env[key]}')`;

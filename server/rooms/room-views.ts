@@ -1,7 +1,6 @@
 // What a room shows: the shared view per team and language (one per state version), a player's own view and
 // player:you, ranks, bills in the device's language. Makes messages; sends nothing (./room-outbox.ts sends).
 import {
-  activePlayerIds,
   answerOf,
   leaderboard,
   personalView,
@@ -15,6 +14,7 @@ import {
   type Standing,
 } from '../../shared/engine/index.js';
 import type { RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
+import { activePlayerCount } from '../../shared/engine/steps.js';
 import { localizeView, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
 import type { Lang } from '../../shared/engine/types.js';
 
@@ -35,7 +35,7 @@ export function tallyOf(state: GameState): Tally | null {
   const q = state.question;
   if (!q) return null;
   // Who takes part in this question is the engine's rule (not removed, joined before it).
-  const total = activePlayerIds(state).length;
+  const total = activePlayerCount(state);
   return { questionId: q.questionId, answered: q.answerCount, total, version: state.version };
 }
 
@@ -111,7 +111,8 @@ export class RoomViews {
   /**
    * A player's device reads `lang` (told at join, resume and sync; absent: as it last said). Returns the language
    * it is served in when that is another of the pack's languages than the room's, else null (the room's own):
-   * the device reads that language's broadcast from now on (server/rooms/socket/groups.ts joinLang puts it in its group).
+   * the device reads that language's broadcast from now on (server/rooms/socket/groups.ts joinLang puts it in its
+   * group).
    */
   setPlayerLang(playerId: string, lang: Lang | undefined): Lang | null {
     if (lang === undefined) return this.playerLang.get(playerId) ?? null;
