@@ -230,7 +230,13 @@ export async function runScenario(
           'at-once',
         );
       }
-      if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) await driver.between();
+      if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) {
+        // LOAD_PROF_WINDOWS: the second close (scores, the reveal to everyone) is profiled too.
+        const profiling = Boolean(process.env.LOAD_PROF_WINDOWS) && k === 1;
+        if (profiling) await server.stats(false, undefined, { start: true });
+        await driver.between();
+        if (profiling) await server.stats(false, undefined, { stop: `${server.kind}-close-${server.pid}` });
+      }
       if (k === 0 && question0) {
         result.questionCpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - question0.cpuUs;
         result.questionMessages = (driver.received - question0.received) / Math.max(1, driver.connected);
