@@ -11,7 +11,8 @@ import { createMetrics, METRIC, type Metrics } from './metrics.js';
 import { CLIENT_DIR } from './paths.js';
 import { createLogger, type Logger } from './log.js';
 import { RoomManager } from './rooms/manager.js';
-import { attachSockets, type IoServer } from './rooms/sockets.js';
+import { createSocketLayer, type IoServer } from './rooms/sockets.js';
+import { localTransport } from './rooms/transport.js';
 import { Cluster, type ClusterOptions } from './cluster/index.js';
 import { createStorage } from './storage/index.js';
 import { DEFAULTS } from './config.js';
@@ -229,6 +230,13 @@ export function createApp(options: AppOptions = {}): AppHandle {
           'set DATABASE_URL=postgres://... so every process uses the same database (see docs/SCALE-OUT.md).',
       );
     }
+    // Who owns each room and where its sockets are: this process alone, or one of several (docs/SCALE-OUT.md).
+    if (options.cluster) {
+      cluster = await Cluster.start(options.cluster, { io, metrics, clock, log, joinGuard });
+      // One budget per address for every process (docs/SECURITY.md, "Flood"): kept in the cluster's Redis.
+      for (const limiter of [...Object.values(limits), joinFailures]) limiter.share(cluster.budgetStore);
+    }
+    const transport = cluster ?? localTransport(io, metrics);
     manager = new RoomManager({
       storage,
       metrics,
@@ -239,40 +247,30 @@ export function createApp(options: AppOptions = {}): AppHandle {
       idleTtlMs: options.idleTtlMs ?? 6 * 3600_000,
       emptyIdleTtlMs: options.emptyIdleTtlMs ?? 30 * 60_000,
       log,
+      transport,
     });
-    const socketOptions = {
+    const sockets = createSocketLayer(io, manager, {
       clock,
       metrics,
       log,
       ...(options.socketRate ? { rate: options.socketRate } : {}),
-      durableAcks: !options.cluster && options.durableAcks === true,
+      // Several processes: on unless the cluster's option says otherwise; one process: only when asked.
+      durableAcks: cluster ? cluster.opts.durableAcks : options.durableAcks === true,
       creation: {
         rooms: limits.rooms,
         solo: limits.solo,
         addressOf: (req: IncomingMessage) => requestAddress(app, req),
       },
       joinGuard,
-    };
-    if (options.cluster) {
-      // The adapter and leases first, then the handlers (the owner runs them for routed events), then the rooms
-      // no live process owns.
-      cluster = await Cluster.start(options.cluster, { io, manager, metrics, clock, log, joinGuard });
-      // One budget per address for every process (docs/SECURITY.md, "Flood"): kept in the cluster's Redis.
-      for (const limiter of [...Object.values(limits), joinFailures]) limiter.share(cluster.budgetStore);
-      const before = new Set(io.sockets.listeners('connection'));
-      attachSockets(io, manager, socketOptions);
-      cluster.install(io.sockets.listeners('connection').filter((l) => !before.has(l)) as never[]);
-      if (options.restore !== false) {
-        const restored = await manager.restore();
-        if (restored > 0) log.info({ restored }, `restored ${restored} active room(s) no other process owned`);
-      }
-      return;
-    }
+    });
+    // Before the rooms are restored: other processes may route events to a room as soon as this one takes it. (The
+    // server listens only once `ready` resolves, so no socket of its own connects before the rooms are back.)
+    transport.serve(manager, sockets);
     if (options.restore !== false) {
       const restored = await manager.restore();
-      if (restored > 0) log.info({ restored }, `restored ${restored} active room(s)`);
+      const which = cluster ? 'active room(s) no other process owned' : 'active room(s)';
+      if (restored > 0) log.info({ restored }, `restored ${restored} ${which}`);
     }
-    attachSockets(io, manager, socketOptions);
   })();
   ready.catch((error: unknown) => log.error({ err: error }, 'the server could not start'));
   let started = false;

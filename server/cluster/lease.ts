@@ -2,7 +2,7 @@
 // compare-and-set script (only while the value is still ours), released on a clean shutdown with a compare-and-
 // delete. A renewal that finds another owner, or that cannot reach Redis before the lease could have expired,
 // makes this process let the room go at once (`onLost`): never two authorities for one room.
-import type { RoomOwnership } from '../rooms/manager.js';
+import type { RoomOwnership } from '../rooms/transport.js';
 import type { RedisClient } from './redis.js';
 import type { Logger } from '../log.js';
 

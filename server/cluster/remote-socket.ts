@@ -1,11 +1,11 @@
-// The owner's stand-in for a socket that lives on another process. A routed event is run through the very same
-// Socket.IO handlers (server/rooms/socket/) with this object as the socket: what they do to it (join or leave
-// a broadcast group, emit to it, change its session) is recorded and sent back, and the process that holds the
-// real socket applies it before passing the acknowledgement on. One stand-in per routed event: the session
-// travels with each request, so a new owner after a takeover needs nothing from the old one.
-
-export type Session = { role: 'host'; code: string } | { role: 'player'; code: string; playerId: string };
-export type Reply = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
+// The owner's stand-in for a socket that lives on another process. A routed event is run by the very same socket
+// layer as a local one (server/rooms/sockets.ts run: the same handlers, durable acks included) with this object as
+// the socket: what the handlers do to it (join or leave a broadcast group, emit to it, ask for a round-trip
+// measure, change its session) is recorded and sent back, and the process that holds the real socket does it
+// before passing the acknowledgement on. One stand-in per routed event: the session travels with each request,
+// so a new owner after a takeover needs nothing from the old one.
+import type { SocketLayer } from '../rooms/sockets.js';
+import { isEventName, type IoSocket, type Reply, type Session } from '../rooms/socket/groups.js';
 
 export type Effect =
   | { k: 'join'; rooms: string[] }
@@ -13,8 +13,6 @@ export type Effect =
   | { k: 'emit'; event: string; payload: unknown }
   /** The handlers asked the socket for a round-trip measure (`time:ping` with an ack): done where the socket is. */
   | { k: 'ping' };
-
-type Listener = (...args: unknown[]) => void;
 
 /** Rate limits are applied where the real socket is; the owner runs a routed event unthrottled. */
 const UNLIMITED = { take: () => true };
@@ -26,58 +24,27 @@ export class RemoteSocket {
     rtt: number | null;
     pingAt: number | null;
     pingTimer: ReturnType<typeof setTimeout> | null;
-  } = { session: null, bucket: UNLIMITED, rtt: null, pingAt: null, pingTimer: null };
-  readonly disconnected = false;
+  };
   readonly rooms: Set<string>;
   readonly effects: Effect[] = [];
-  readonly connected = true;
-  readonly handshake = {
-    address: 'cluster',
-    headers: {},
-    query: {},
-    auth: {},
-    time: '',
-    issued: 0,
-    url: '',
-    secure: false,
-    xdomain: false,
-  };
-  private readonly listeners = new Map<string, Listener[]>();
-  private readonly anyListeners: Listener[] = [];
+  /** It lives for one event: a timer the handlers set on it afterwards (a deferred ping) finds it gone. */
+  disconnected = false;
 
   constructor(
     readonly id: string,
     rooms: string[],
+    /** What the real socket's process forwarded: its session and its measured round trip (fair answer timing). */
+    session: Session | null,
+    rtt: number | null,
   ) {
     this.rooms = new Set(rooms);
+    this.data = { session, bucket: UNLIMITED, rtt, pingAt: null, pingTimer: null };
   }
 
-  /**
-   * Sets what the real socket's process forwarded, after the connection handlers ran (they start every socket
-   * afresh): its session and its measured round trip (fair answer timing).
-   */
-  adopt(session: Session | null, rtt: number | null): void {
-    this.data.session = session;
-    this.data.bucket = UNLIMITED;
-    this.data.rtt = rtt;
+  get connected(): boolean {
+    return !this.disconnected;
   }
 
-  on(event: string, listener: Listener): this {
-    const list = this.listeners.get(event) ?? [];
-    list.push(listener);
-    this.listeners.set(event, list);
-    return this;
-  }
-  once(event: string, listener: Listener): this {
-    return this.on(event, listener);
-  }
-  onAny(listener: Listener): this {
-    this.anyListeners.push(listener);
-    return this;
-  }
-  use(): this {
-    return this;
-  }
   emit(event: string, payload: unknown, ack?: unknown): boolean {
     if (typeof ack === 'function') {
       // Only the server's own time:ping asks the client for an answer; it is measured where the socket is.
@@ -96,32 +63,25 @@ export class RemoteSocket {
     this.rooms.delete(room);
     this.effects.push({ k: 'leave', room });
   }
-  disconnect(): this {
-    return this;
-  }
 
-  /** Runs one event through the registered handlers; resolves with their acknowledgement (bounded). */
-  dispatch(event: string, args: unknown[], timeoutMs: number): Promise<Reply> {
+  /** Runs one event through the socket layer; resolves with its acknowledgement (bounded). */
+  run(sockets: SocketLayer, event: string, args: unknown[], timeoutMs: number): Promise<Reply> {
     return new Promise<Reply>((resolve) => {
-      let done = false;
+      const finish = (reply: Reply) => {
+        if (this.disconnected) return;
+        this.disconnected = true;
+        clearTimeout(timer);
+        resolve(reply);
+      };
       const timer = setTimeout(
         () => finish({ ok: false, error: { code: 'server/error', message: 'The room did not answer.' } }),
         timeoutMs,
       );
-      const finish = (reply: Reply) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        resolve(reply);
-      };
-      const ack = (reply: unknown) => finish(reply as Reply);
-      for (const l of this.anyListeners) l(event, ...args, ack);
-      const listeners = this.listeners.get(event);
-      if (!listeners || listeners.length === 0) {
-        finish({ ok: false, error: { code: 'input/invalid', message: 'Unknown event.' } });
-        return;
-      }
-      for (const l of listeners) l(...args, ack);
+      // Only room events are routed; anything else from the wire gets the answer an unknown event gets.
+      if (!isEventName(event))
+        return finish({ ok: false, error: { code: 'input/invalid', message: 'Unknown event.' } });
+      // The socket layer uses of a socket only what this class has (its id, data, groups, join, leave, emit).
+      void sockets.run(this as unknown as IoSocket, event, [...args, (reply: unknown) => finish(reply as Reply)]);
     });
   }
 }

@@ -11,10 +11,10 @@ import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import { hashToken, newRoomCode, newToken } from '../security/tokens.js';
 import { DAILY_CHALLENGE, mayUse, NOBODY, PackRegistry, type PackEntry, type PackViewer } from './packs.js';
-import { NO_OUTPUT } from './output.js';
 import { GameRecorder } from './record.js';
 import { fail, Room, type Outcome } from './room.js';
 import { dailySeed, verifySoloRun } from './solo-verify.js';
+import type { RoomOwnership, RoomTransport } from './transport.js';
 import type { Logger } from '../log.js';
 
 export interface ManagerOptions {
@@ -33,31 +33,19 @@ export interface ManagerOptions {
    */
   emptyIdleTtlMs: number;
   log: Logger;
-}
-
-/**
- * Who may act for a room when several processes share the rooms (server/cluster: a Redis lease per room).
- * Absent in single-process mode: every room in storage is this process's.
- */
-export interface RoomOwnership {
-  /** Takes the room's lease; false when another process holds it. */
-  acquire(code: string): Promise<boolean>;
-  /** Lets the lease go; `forget` when the room will never be active again (finished, abandoned). */
-  release(code: string, forget?: boolean): Promise<void>;
-  /** A local check (no round-trip): this process surely holds the lease. */
-  holds(code: string): boolean;
+  /** Who owns each room and where its sockets are: one process, or several (./transport.ts). */
+  transport: RoomTransport;
 }
 
 export class RoomManager {
   readonly rooms = new Map<string, Room>();
   readonly packs: PackRegistry;
-  /** The transport plugs each room's output in here. */
-  onRoom: (room: Room) => void = () => {};
-  /** Set in multi-process mode before any room is created or restored. */
-  ownership: RoomOwnership | null = null;
+  /** Null with one process; with several, the lease this process must hold to act for a room. */
+  private readonly ownership: RoomOwnership | null;
   private sweeper: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly opts: ManagerOptions) {
+    this.ownership = opts.transport.ownership;
     this.packs = new PackRegistry({ storage: opts.storage, clock: opts.clock, log: opts.log });
     opts.metrics.gauge('hostrush_rooms', 'Rooms in memory.', () => this.rooms.size);
     opts.metrics.gauge('hostrush_players', 'Players seated in rooms in memory.', () => {
@@ -209,9 +197,9 @@ export class RoomManager {
       maxPlayers: this.opts.maxPlayersPerRoom,
       log: this.opts.log,
       onFinished: (r) => this.finished(r),
+      output: (r) => this.opts.transport.output(r),
     });
     this.rooms.set(record.code, room);
-    this.onRoom(room);
     return room;
   }
 
@@ -308,8 +296,7 @@ export class RoomManager {
     const room = this.rooms.get(code);
     if (!room) return;
     this.rooms.delete(code);
-    room.output = NO_OUTPUT;
-    room.close();
+    room.close({ silently: true });
   }
 
   private drop(room: Room, status: 'abandoned' | null): void {
@@ -344,8 +331,7 @@ export class RoomManager {
     for (const room of this.rooms.values()) {
       // The rooms live on (restored at the next start, or taken over by another process), so their players are not
       // told the room closed: the app tells every socket the server is shutting down (server/app.ts close()).
-      room.output = NO_OUTPUT;
-      room.close();
+      room.close({ silently: true });
     }
     this.rooms.clear();
   }

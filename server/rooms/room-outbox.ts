@@ -13,7 +13,7 @@ const LAZY_FLUSH_MS = 250;
 /** At most four answer tallies a second to the host. */
 const TALLY_MS = 250;
 
-/** What the outbox reads of its room (its output is plugged in, and may be replaced, by the transport). */
+/** What the outbox reads of its room (its output comes from the room transport; silenced when it closes silently). */
 export interface OutboxRoom {
   readonly state: GameState;
   readonly output: RoomOutput;

@@ -51,6 +51,8 @@ export interface RoomDeps {
   /** Called once the finished game is stored (solo verification hooks in here). */
   onFinished?: (room: Room) => Promise<Podium['solo'] | undefined>;
   log: Logger;
+  /** Where this room's messages go (the room transport's: server/rooms/transport.ts); asked once, when it is made. */
+  output: (room: Room) => RoomOutput;
 }
 
 export { fairElapsedMs, RTT_CAP_MS } from './fair-timing.js';
@@ -60,7 +62,6 @@ export class Room {
   state: GameState;
   readonly log: Action[];
   readonly recorder: GameRecorder;
-  output: RoomOutput = NO_OUTPUT;
   podium: Podium | null = null;
   /** When the finished game is stored (resolves once, after retries). */
   finishing: Promise<void> | null = null;
@@ -79,6 +80,7 @@ export class Room {
   private readonly views: RoomViews;
   private readonly outbox: RoomOutbox;
   private shut = false;
+  private out: RoomOutput = NO_OUTPUT;
 
   constructor(
     readonly record: RoomRecord,
@@ -125,6 +127,12 @@ export class Room {
       },
       deps.clock,
     );
+    this.out = deps.output(this);
+  }
+
+  /** Where this room's messages go: its devices, or nowhere once it was closed silently. */
+  get output(): RoomOutput {
+    return this.out;
   }
 
   /** Starts timers after creation or a restore (a deadline that passed while down fires at once). */
@@ -338,7 +346,12 @@ export class Room {
     return human === undefined ? null : bestPlanRatio(this.recorder.bills, human);
   }
 
-  close(): void {
+  /**
+   * Stops the room: timers, sends, storage. Its devices are told it closed, unless `silently`: the room lives on
+   * elsewhere (another process took it over, or this one restores it at its next start), and nothing more is sent.
+   */
+  close(how: { silently?: boolean } = {}): void {
+    if (how.silently) this.out = NO_OUTPUT;
     this.shut = true;
     this.clocks.close();
     this.outbox.close();

@@ -3,7 +3,6 @@
 // The parts: ./socket/groups.ts (types, broadcast groups), ./socket/output.ts (a room's RoomOutput), ./socket/ping.ts,
 // ./socket/acks.ts, ./socket/dispatch.ts (one event's run), and one handler module per group of events
 // (./socket/host.ts, player.ts, solo.ts, session.ts, sharing ./socket/context.ts). This file wires them.
-import { Socket as SocketClass } from 'socket.io';
 import { C2S_SCHEMAS, type ErrorCode } from '../../shared/protocol/index.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import type { IncomingMessage } from 'node:http';
@@ -15,9 +14,8 @@ import type { Logger } from '../log.js';
 import { createAcks } from './socket/acks.js';
 import { createContext, type Handlers } from './socket/context.js';
 import { createDispatch, type Dispatch } from './socket/dispatch.js';
-import type { EventName, IoServer, IoSocket, Reply } from './socket/groups.js';
+import { isEventName, type EventName, type IoServer, type IoSocket, type Reply } from './socket/groups.js';
 import { hostHandlers } from './socket/host.js';
-import { socketOutput } from './socket/output.js';
 import { createPinger } from './socket/ping.js';
 import { playerHandlers } from './socket/player.js';
 import { sessionHandlers } from './socket/session.js';
@@ -25,8 +23,6 @@ import { soloHandlers } from './socket/solo.js';
 
 export { STORING_EVENTS } from './socket/acks.js';
 export { roomInfo, type IoServer } from './socket/groups.js';
-export { socketOutput } from './socket/output.js';
-export { PING_INTERVAL_MS } from './socket/ping.js';
 
 export interface SocketOptions {
   clock: () => number;
@@ -36,7 +32,7 @@ export interface SocketOptions {
   log: Logger;
   /**
    * Ack an accepted action only once the room's log holds it, so a crash never loses an acked answer (the client
-   * re-sends an unacked one; answers are idempotent). Off here when the cluster layer does the same for its own.
+   * re-sends an unacked one; answers are idempotent). The same for routed events: their owner acks them this way.
    */
   durableAcks?: boolean;
   /**
@@ -48,14 +44,25 @@ export interface SocketOptions {
   joinGuard?: JoinGuard;
 }
 
-export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOptions): void {
-  const { metrics } = opts;
-  manager.onRoom = (room) => {
-    room.output = socketOutput(io, room, metrics);
-  };
-  for (const room of manager.rooms.values()) room.output = socketOutput(io, room, metrics);
-  metrics.gauge('hostrush_sockets', 'Connected sockets.', () => io.engine.clientsCount);
+/**
+ * The socket side of every room this process serves, built once: what a new socket gets, how one event runs, and
+ * the round-trip measure. The room transport (./transport.ts) decides which socket events run here: all of them
+ * with one process; with several, those for rooms this process owns, its own sockets' and those routed to it.
+ */
+export interface SocketLayer {
+  /** Sets up a new socket: its data, one shared listener per event, the unknown-event answer, its disconnect. */
+  connect(socket: IoSocket): void;
+  /**
+   * Runs one event for a socket (rate limit, schema, handler, ack as the last of `args`). The socket is a real one,
+   * or at a room's owner the stand-in of one held by another process (server/cluster/remote-socket.ts).
+   */
+  run(socket: IoSocket, event: EventName, args: unknown[]): Promise<void>;
+  /** Starts the server's round-trip measure of a socket (fair timing), where the socket is. */
+  ping(socket: IoSocket): void;
+}
 
+export function createSocketLayer(io: IoServer, manager: RoomManager, opts: SocketOptions): SocketLayer {
+  opts.metrics.gauge('hostrush_sockets', 'Connected sockets.', () => io.engine.clientsCount);
   // Memory: nothing here is made per socket. The handlers and listeners below are built once and shared by every
   // socket (Socket.IO calls a listener with its socket as `this`); a socket carries only its `data`.
   const ping = createPinger(manager, opts.clock);
@@ -66,8 +73,8 @@ export function attachSockets(io: IoServer, manager: RoomManager, opts: SocketOp
     ...soloHandlers(ctx),
     ...sessionHandlers(ctx),
   };
-  const handle = createDispatch(handlers, createAcks(manager, opts), opts);
-  io.on('connection', connectionListener(handle, opts));
+  const run = createDispatch(handlers, createAcks(manager, opts), opts);
+  return { connect: connectionListener(run, opts), run, ping };
 }
 
 /** Sets up each new socket: its data, one shared listener per event, the unknown-event answer, its disconnect. */
@@ -83,7 +90,7 @@ function connectionListener(handle: Dispatch, opts: SocketOptions): (socket: IoS
   });
   // Events nobody declared: counted and answered, never handled.
   const onAny = (event: unknown, ...args: unknown[]): void => {
-    if (typeof event === 'string' && Object.hasOwn(C2S_SCHEMAS, event)) return;
+    if (isEventName(event)) return;
     metrics.inc(METRIC.events, { event: 'unknown' });
     metrics.inc(METRIC.errors, { code: 'input/invalid' });
     const last = args[args.length - 1];
@@ -107,12 +114,8 @@ function connectionListener(handle: Dispatch, opts: SocketOptions): (socket: IoS
     socket.data.pingAt = null;
     socket.data.pingTimer = null;
     const on = socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void };
-    // A real Socket.IO socket calls listeners with itself as `this`; a stand-in (the cluster's routed events) may
-    // not, so it gets small closures of its own (it lives for one event).
-    const real = socket instanceof SocketClass;
-    for (const [event, listener] of listeners)
-      on.on(event, real ? listener : (...args: unknown[]) => listener.apply(socket, args));
-    on.on('disconnect', real ? onDisconnect : () => onDisconnect.call(socket));
+    for (const [event, listener] of listeners) on.on(event, listener);
+    on.on('disconnect', onDisconnect);
     socket.onAny(onAny);
   };
 }

@@ -1,19 +1,17 @@
 // What every handler module shares: the socket's session and room, seating a socket as host or player, the
-// per-address budgets on making rooms. Built once per transport, shared by every socket.
-import type { IncomingMessage } from 'node:http';
-import { CLOSE_CODES } from '../../../shared/protocol/index.js';
+// per-address budgets on making rooms. Built once, shared by every socket.
 import { playerOf } from '../../../shared/engine/index.js';
 import type { Lang } from '../../../shared/engine/types.js';
 import type { RoomManager } from '../manager.js';
 import { fail, type Command, type Room } from '../room.js';
 import type { SocketOptions } from '../sockets.js';
 import {
-  endSession,
   hostGroup,
   joinLang,
   langOf,
   leaveSession,
   playerGroup,
+  replaceSeat,
   roomGroup,
   teamGroup,
   type EventName,
@@ -78,12 +76,7 @@ export function createContext(
   const attachPlayer = (socket: IoSocket, room: Room, playerId: string, lang?: Lang) => {
     leaveSession(socket);
     // One device per seat: an older socket on this seat is told and let go.
-    const previous = io.sockets.adapter.rooms.get(playerGroup(room.code, playerId));
-    for (const id of previous ?? []) {
-      const other = io.sockets.sockets.get(id);
-      if (other && other !== socket)
-        endSession(other, CLOSE_CODES.replaced, 'This seat was taken up on another device.');
-    }
+    replaceSeat(io, room.code, playerId, socket.id);
     socket.data.session = { role: 'player', code: room.code, playerId };
     const teamId = playerOf(room.state, playerId)?.teamId ?? null;
     void socket.join(
@@ -103,17 +96,13 @@ export function createContext(
 
 /** The per-address budgets on making rooms and solo runs (SocketOptions.creation). */
 function creationBudgets(opts: SocketOptions): HandlerContext['overLimit'] {
-  /** The socket's client address (TRUST_PROXY's rule); a routed stand-in (cluster) has no request: its handshake's. */
-  const addressOf = (socket: IoSocket): string => {
-    const req = (socket as { request?: IncomingMessage }).request;
-    return req && opts.creation ? opts.creation.addressOf(req) : socket.handshake.address;
-  };
   /** Spends a point of the socket's client address's budget: null, or the refusal (no state changed). */
   return async (socket: IoSocket, kind: 'rooms' | 'solo'): Promise<Reply | null> => {
     const creation = opts.creation;
     if (!creation) return null;
-    // Only real sockets make rooms (the cluster routes no room:create or solo:start); a stand-in has no request.
-    const message = await creation[kind].refusal(addressOf(socket));
+    // The socket is always a real one here: making a room or a solo run belongs to no room yet, so it is never
+    // routed to another process (server/cluster); TRUST_PROXY's rule reads its handshake request.
+    const message = await creation[kind].refusal(creation.addressOf(socket.request));
     return message === null ? null : fail('rate/limited', message);
   };
 }

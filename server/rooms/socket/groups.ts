@@ -1,12 +1,13 @@
 // The Socket.IO side of a session: the socket types, the broadcast groups a socket is in, and leaving them.
 import type { Server, Socket } from 'socket.io';
 import type { z } from 'zod';
-import type {
+import {
   C2S_SCHEMAS,
-  ClientToServerEvents,
-  CloseCode,
-  RoomInfo,
-  ServerToClientEvents,
+  CLOSE_CODES,
+  type ClientToServerEvents,
+  type CloseCode,
+  type RoomInfo,
+  type ServerToClientEvents,
 } from '../../../shared/protocol/index.js';
 import type { Lang } from '../../../shared/engine/types.js';
 import type { TokenBucket } from '../../security/rate-limit.js';
@@ -29,6 +30,10 @@ export type EventName = keyof typeof C2S_SCHEMAS;
 export type Parsed<E extends EventName> = z.output<(typeof C2S_SCHEMAS)[E]>;
 export type Reply = Outcome<object>;
 
+/** A client event this server declares (the others are answered input/invalid, never handled). */
+export const isEventName = (event: unknown): event is EventName =>
+  typeof event === 'string' && Object.hasOwn(C2S_SCHEMAS, event);
+
 export const roomGroup = (code: string) => `r:${code}`;
 export const hostGroup = (code: string) => `h:${code}`;
 export const playerGroup = (code: string, playerId: string) => `p:${code}:${playerId}`;
@@ -40,7 +45,7 @@ export const teamGroup = (code: string, teamId: string) => `t:${code}:${teamId}`
 export const langGroup = (code: string, lang: Lang) => `l:${code}:${lang}`;
 export const teamLangGroup = (code: string, teamId: string, lang: Lang) => `t:${code}:${teamId}:${lang}`;
 
-/** The language a socket reads in a room, from its groups (null: the room's own). A cluster stand-in has the real socket's groups. */
+/** The language a socket reads in a room, from its groups (null: the room's own); a routed stand-in has them too. */
 export function langOf(socket: IoSocket, code: string): Lang | null {
   const prefix = `l:${code}:`;
   for (const group of socket.rooms) if (group.startsWith(prefix)) return group.slice(prefix.length) as Lang;
@@ -80,4 +85,30 @@ export function leaveSession(socket: IoSocket): void {
 export function endSession(socket: IoSocket, code: CloseCode, message: string): void {
   socket.emit('session:closed', { code, message });
   leaveSession(socket);
+}
+
+// What a room's changes do to this process's own sockets of it, by room code: the room's owner does it for the
+// sockets it holds, and, with several processes, every other process does it for its own (server/cluster).
+
+/** This process's sockets in one broadcast group. */
+export function socketsIn(io: IoServer, group: string): IoSocket[] {
+  const ids = io.sockets.adapter.rooms.get(group);
+  return ids ? [...ids].flatMap((id) => io.sockets.sockets.get(id) ?? []) : [];
+}
+
+/** A player's team changed: its sockets move to that team's broadcast groups. */
+export function moveToTeam(io: IoServer, code: string, playerId: string, teamId: string | null): void {
+  for (const socket of socketsIn(io, playerGroup(code, playerId))) joinTeam(socket, code, teamId);
+}
+
+/** Ends every session of one player (kicked), or of the whole room ('*'). */
+export function closeSessions(io: IoServer, code: string, playerId: string, closeCode: CloseCode, message: string) {
+  const group = playerId === '*' ? roomGroup(code) : playerGroup(code, playerId);
+  for (const socket of socketsIn(io, group)) endSession(socket, closeCode, message);
+}
+
+/** One device per seat: the seat was taken up by socket `keepId`, every other socket on it is told and let go. */
+export function replaceSeat(io: IoServer, code: string, playerId: string, keepId: string): void {
+  for (const socket of socketsIn(io, playerGroup(code, playerId)))
+    if (socket.id !== keepId) endSession(socket, CLOSE_CODES.replaced, 'This seat was taken up on another device.');
 }

@@ -4,25 +4,21 @@ import type { Lang } from '../../../shared/engine/types.js';
 import type { RoomOutput, ViewLang } from '../output.js';
 import type { Room } from '../room.js';
 import {
-  endSession,
+  closeSessions,
   hostGroup,
-  joinTeam,
   langGroup,
+  moveToTeam,
   playerGroup,
   roomGroup,
+  socketsIn,
   teamGroup,
   teamLangGroup,
   type IoServer,
-  type IoSocket,
 } from './groups.js';
 
 /** Wires a room's broadcasts to Socket.IO groups (one broadcast per group, encoded once). */
 export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomOutput {
   const code = room.code;
-  const socketsIn = (group: string): IoSocket[] => {
-    const ids = io.sockets.adapter.rooms.get(group);
-    return ids ? [...ids].flatMap((id) => io.sockets.sockets.get(id) ?? []) : [];
-  };
   // The RoomOutput signature already ties each payload to its event; Socket.IO's own generics cannot follow it.
   /** One broadcast, timed and counted (hostrush_fanout_seconds and _sockets: this process's sockets only). */
   const broadcast = (group: string, send: () => void) => {
@@ -56,7 +52,7 @@ export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomO
     if (event !== 'room:view' || !q || q.closed || noted.get(group) === q.questionId) return;
     noted.set(group, q.questionId);
     if (noted.size > 64) noted.clear();
-    for (const socket of socketsIn(group)) {
+    for (const socket of socketsIn(io, group)) {
       const session = socket.data.session;
       if (session?.role === 'player') room.noteQuestionSent(session.playerId);
     }
@@ -75,12 +71,7 @@ export function socketOutput(io: IoServer, room: Room, metrics?: Metrics): RoomO
       noteSent(teamGroup(code, id), event);
       emitIn(teamGroup(code, id), (l) => teamLangGroup(code, id, l), lang, event, payload);
     },
-    setTeam: (playerId, teamId) => {
-      for (const socket of socketsIn(playerGroup(code, playerId))) joinTeam(socket, code, teamId);
-    },
-    closePlayer: (playerId, closeCode, message) => {
-      const group = playerId === '*' ? roomGroup(code) : playerGroup(code, playerId);
-      for (const socket of socketsIn(group)) endSession(socket, closeCode, message);
-    },
+    setTeam: (playerId, teamId) => moveToTeam(io, code, playerId, teamId),
+    closePlayer: (playerId, closeCode, message) => closeSessions(io, code, playerId, closeCode, message),
   };
 }
