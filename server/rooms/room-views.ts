@@ -143,7 +143,7 @@ export class RoomViews {
   /**
    * The view a joining, resuming or syncing player gets in its ack: the shared view plus its own part (the engine's
    * personalView: its row, standing and answer). While only lobby joins or leaves are waiting for their batched
-   * broadcast (`onlyLobbyChanges`, RoomOutbox), the last shared view is reused (the broadcast follows within 250 ms),
+   * broadcast (`onlyLobbyChanges`, RoomOutbox), the last shared view is reused (the broadcast follows within 1 s),
    * so seating a player never sorts the room. Solo: the full view.
    */
   personalView(playerId: string, onlyLobbyChanges: () => boolean): GameView {

@@ -34,7 +34,7 @@ async function seat(h: Harness, code: string, n: number): Promise<Player[]> {
       p.on('session:closed', (c) => void (p.kicked = c.code === 'kicked'));
       p.on('time:ping', (ping, ack) => ack({ t: ping.t }));
       const joined = (await p
-        .timeout(30_000)
+        .timeout(LARGE ? 120_000 : 30_000)
         .emitWithAck('player:join', { roomCode: code, name: nameOf(first + k) })) as Reply<PlayerJoined>;
       if (!joined.ok) throw new Error(`join ${first + k}: ${joined.error.code}`);
       p.view = joined.view;
@@ -113,7 +113,7 @@ async function playFirstQuestion(host: Page, players: Player[]): Promise<void> {
       const q = p.view!.question!.question;
       // Spread over 2 s, as a class answers; a third right, the rest spread over the other options.
       return new Promise((resolve) => setTimeout(resolve, Math.random() * 2000)).then(() =>
-        p.timeout(30_000).emitWithAck('player:answer', {
+        p.timeout(LARGE ? 120_000 : 30_000).emitWithAck('player:answer', {
           questionId: q.id,
           answer: { type: 'single', choice: i % (q.options?.length ?? 1) },
         }),
