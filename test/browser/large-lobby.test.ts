@@ -12,7 +12,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, PlayerJoined, Reply, ServerToClientEvents } from '../../shared/protocol/index.js';
 import type { GameView } from '../../shared/engine/types.js';
 import { browserTest, expectAccessible, newPage, shot, SCREENSHOTS, type Harness } from './support.js';
-import { WAIT, createGame, hostControl, setLang } from './play-helpers.js';
+import { WAIT, createGame, hostControl, importPack, setLang } from './play-helpers.js';
+import { browserTestPack } from './fixtures.js';
+import type { GamePack } from '../../shared/content/pack.js';
 import { expectProjectorReadable } from './readability.js';
 
 type Player = Socket<ServerToClientEvents, ClientToServerEvents> & { view?: GameView; kicked?: boolean };
@@ -20,6 +22,23 @@ type Player = Socket<ServerToClientEvents, ClientToServerEvents> & { view?: Game
 const N = Math.max(100, Number(process.env.LOBBY_PLAYERS ?? 300) || 300);
 const LARGE = N > 1000;
 const DOCS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
+
+const PACK_TITLE = 'Large room pack';
+
+/** A single-choice question alone in the first round (so its close leads to the leaderboard), then the others. */
+function largeRoomPack(): GamePack {
+  const base = browserTestPack();
+  const first = base.questions.find((q) => q.type === 'single')!;
+  const rest = base.questions.filter((q) => q !== first).map((q) => q.id);
+  return {
+    ...base,
+    meta: { ...base.meta, id: 'large-room-en', title: PACK_TITLE, description: 'A question, then the board.' },
+    rounds: [
+      { kind: 'quiz', questionIds: [first.id] },
+      { kind: 'quiz', questionIds: rest },
+    ],
+  };
+}
 
 /** Player `i`'s name: "Student 0001" .. (zero-padded, so a search for one number finds a known set). */
 const nameOf = (i: number) => `Student ${String(i).padStart(4, '0')}`;
@@ -58,7 +77,8 @@ describe(`the projector's lobby with ${N} players`, () => {
     async (h, pages) => {
       const { page: host } = await newPage(h, 'projector', 'en');
       pages.push(host);
-      const code = await createGame(host, { packTitle: 'The full virtualization course', questionTimeS: 60 });
+      await importPack(h.url, largeRoomPack());
+      const code = await createGame(host, { packTitle: PACK_TITLE, questionTimeS: 60 });
       const players = await seat(h, code, N);
       await expectCount(host, N);
       // Not one chip per player: the latest 12, newest first.
@@ -102,7 +122,7 @@ describe(`the projector's lobby with ${N} players`, () => {
   );
 });
 
-/** Every player answers the course's first question (single choice); the host closes it and shows the leaderboard. */
+/** Every player answers the first question (single choice), which then closes; the host shows the leaderboard. */
 async function playFirstQuestion(host: Page, players: Player[]): Promise<void> {
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(join(SCREENSHOTS, 'large-lobby-en.png'), join(DOCS, `lobby-${N}-players.png`));
@@ -120,7 +140,7 @@ async function playFirstQuestion(host: Page, players: Player[]): Promise<void> {
       );
     }),
   );
-  await hostControl(host, 'Next');
+  // Everyone answered: the question closes by itself.
   await host.locator('host-view [data-phase="reveal"]').waitFor({ timeout: 60_000 });
   await shot(host, `large-reveal-${N}`);
   await hostControl(host, 'Next');
