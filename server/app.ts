@@ -15,6 +15,7 @@ import { createSocketLayer, type IoServer } from './rooms/sockets.js';
 import { localTransport } from './rooms/transport.js';
 import { Cluster, type ClusterOptions } from './cluster/index.js';
 import { createStorage } from './storage/index.js';
+import { DEFAULTS } from './config.js';
 import { startRetention } from './storage/retention.js';
 import type { Storage } from './storage/types.js';
 import {
@@ -257,7 +258,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
       metrics,
       clock,
       maxRooms: options.maxRooms ?? 2000,
-      maxPlayersPerRoom: options.maxPlayersPerRoom ?? 2500,
+      maxPlayersPerRoom: options.maxPlayersPerRoom ?? DEFAULTS.maxPlayersPerRoom,
       finishedTtlMs: options.finishedTtlMs ?? 10 * 60_000,
       idleTtlMs: options.idleTtlMs ?? 6 * 3600_000,
       emptyIdleTtlMs: options.emptyIdleTtlMs ?? 30 * 60_000,

@@ -56,12 +56,8 @@ const profiler = (() => {
 
 /** Answers the bench's stats requests (bench/cluster's server child uses this part alone). */
 export function answerStatsRequests(): void {
-  process.on('message', (raw: unknown) => void answerStats(raw));
-}
-
-async function answerStats(raw: unknown): Promise<void> {
-  {
-    const m = raw as Partial<StatsRequest> | null;
+  process.on('message', (raw: unknown) => void answer(raw as Partial<StatsRequest> | null));
+  const answer = async (m: Partial<StatsRequest> | null): Promise<void> => {
     if (!m || m.type !== 'stats' || typeof m.id !== 'number') return;
     if (m.profile && 'start' in m.profile) await profiler.start();
     if (m.profile && 'stop' in m.profile) await profiler.stop(m.profile.stop);
@@ -84,7 +80,7 @@ async function answerStats(raw: unknown): Promise<void> {
       arrayBuffers: mem.arrayBuffers,
     };
     process.send?.(reply);
-  }
+  };
 }
 
 export function serveStats(): void {
@@ -117,7 +113,13 @@ export function statsAsker(
         clearTimeout(timer);
         resolve(r);
       });
-      child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest);
+      // A server that died (its exit and stderr are reported with the run) answers nothing: null, not a crash.
+      child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest, (error) => {
+        if (!error) return;
+        clearTimeout(timer);
+        waiting.delete(id);
+        resolve(null);
+      });
     });
   };
 }

@@ -31,8 +31,12 @@ export interface Driver {
   notes: string[];
   /** Setup that is not per player (HostRush: the hosts and their rooms; floors: the controller). */
   prepare(): Promise<void>;
-  /** Connects every player, `batch` at a time. */
+  /** Connects every player's socket, `batch` at a time. */
   connectAll(batch: number): Promise<void>;
+  /** HostRush: seats every connected player (`player:join`), `batch` at a time; the floors have nothing to do. */
+  joinAll(batch: number): Promise<void>;
+  /** Messages the players received (any event, acks not counted), for messages per player per question. */
+  received: number;
   /** Sends the broadcast to every room (HostRush: the host's start/next opens a question), timing each room. */
   open(opening: Opening): Promise<void>;
   /** Between two openings (HostRush: close the question and let the reveal reach everyone). */
@@ -51,6 +55,13 @@ const CONNECT_TIMEOUT_MS = 15_000;
  * join), so the server sends each question in two languages (one broadcast per language).
  */
 const LANG_MIX = Math.min(1, Math.max(0, Number(process.env.LOAD_LANG_MIX ?? 0) || 0));
+
+/** Runs `one(i)` for i in 0 .. n-1, `batch` at a time. */
+async function inBatches(n: number, batch: number, one: (i: number) => Promise<void>): Promise<void> {
+  for (let first = 0; first < n; first += batch) {
+    await Promise.all(Array.from({ length: Math.min(batch, n - first) }, (_, k) => one(first + k)));
+  }
+}
 
 export function bump(map: Map<string, number>, code: string): void {
   map.set(code, (map.get(code) ?? 0) + 1);
@@ -164,6 +175,9 @@ export class HostRushDriver implements Driver {
   private closing = false;
   private hosts: Array<{ socket: Client; code: string }> = [];
   private bots: Bot[] = [];
+  /** Connected, not yet seated: index -> socket and its bot. */
+  private sockets: Array<Bot | undefined> = [];
+  received = 0;
   private current: Opening | null = null;
   private revealWait: (Arrivals & { t0: number }) | null = null;
   private started = false;
@@ -179,7 +193,7 @@ export class HostRushDriver implements Driver {
   /** Server CPU (us) and time to the last player of each host-driven close (reveal), measured in between(). */
   readonly closes: Array<{ cpuUs: number; lastMs: number; missing: number }> = [];
   /** Set by the scenario: reads the server's CPU over IPC. */
-  cpuUs: () => Promise<number> = async () => Number.NaN;
+  cpuUs: () => Promise<number> = () => Promise.resolve(Number.NaN);
   private deploying: { probability: number; outcomes: Array<Promise<AckOutcome>> } | null = null;
 
   async prepare(): Promise<void> {
@@ -200,19 +214,26 @@ export class HostRushDriver implements Driver {
    * answer window measures answers only, and the close (scores, reveal to all) is measured on its own.
    */
   async connectAll(batch: number): Promise<void> {
-    const total = this.rooms * this.perRoom + this.rooms;
-    for (let first = 0; first < total; first += batch) {
-      const indexes = Array.from({ length: Math.min(batch, total - first) }, (_, k) => first + k);
-      await Promise.all(indexes.map((i) => this.connectOne(i)));
-    }
+    await inBatches(this.rooms * this.perRoom + this.rooms, batch, (i) => this.connectOne(i));
+  }
+
+  /** Seats every connected player, `batch` joins in flight at a time (timed apart from connecting). */
+  async joinAll(batch: number): Promise<void> {
+    await inBatches(this.sockets.length, batch, (i) => this.joinOne(i));
+  }
+
+  private roomOf(i: number): number {
+    const answering = this.rooms * this.perRoom;
+    return i < answering ? Math.floor(i / this.perRoom) : i - answering;
   }
 
   private async connectOne(i: number): Promise<void> {
     const answering = this.rooms * this.perRoom;
-    const room = i < answering ? Math.floor(i / this.perRoom) : i - answering;
+    const room = this.roomOf(i);
     const socket = await connectSocketIo<Client>(this.url);
     if (!socket) return bump(this.errors, 'connect');
     const bot: Bot = { socket, room, lastQ: null, view: null, phase: 'lobby', tried: new Set() };
+    socket.onAny(() => void this.received++);
     socket.on('room:view', (view) => {
       if (seeView(bot, view)) {
         const o = this.current;
@@ -227,17 +248,23 @@ export class HostRushDriver implements Driver {
     });
     socket.on('disconnect', () => this.closing || bump(this.errors, 'disconnect'));
     answerPings(socket);
-    const host = this.hosts[room];
+    this.sockets[i] = bot;
+  }
+
+  private async joinOne(i: number): Promise<void> {
+    const bot = this.sockets[i];
+    if (!bot) return;
+    const host = this.hosts[bot.room];
     if (!host) return bump(this.errors, 'no-room');
     const korean = i % 100 < LANG_MIX * 100;
-    const { reply, code } = await call(socket, 'player:join', {
+    const { reply, code } = await call(bot.socket, 'player:join', {
       roomCode: host.code,
       name: `Bot ${i}`,
       ...(korean ? { lang: 'ko' } : {}),
     });
     if (!reply?.ok) {
       bump(this.errors, `join:${code ?? 'no-reply'}`);
-      socket.disconnect();
+      bot.socket.disconnect();
       return;
     }
     this.bots[i] = bot;
@@ -353,12 +380,14 @@ export class HostRushDriver implements Driver {
     return this.questionView;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closing = true;
     for (const bot of this.bots) bot?.socket.disconnect();
     for (const host of this.hosts) host.socket.disconnect();
     this.bots = [];
+    this.sockets = [];
     this.hosts = [];
+    return Promise.resolve();
   }
 }
 
@@ -391,6 +420,7 @@ abstract class FloorDriver<C> implements Driver {
   notes: string[] = [];
   protected closing = false;
   protected clients: C[] = [];
+  received = 0;
   private current: Opening | null = null;
 
   constructor(
@@ -414,20 +444,15 @@ abstract class FloorDriver<C> implements Driver {
   }
 
   async connectAll(batch: number): Promise<void> {
-    const total = this.rooms * this.perRoom;
-    for (let first = 0; first < total; first += batch) {
-      const n = Math.min(batch, total - first);
-      await Promise.all(
-        Array.from({ length: n }, async (_, k) => {
-          const i = first + k;
-          const client = await this.connectOne(Math.floor(i / this.perRoom));
-          if (!client) return bump(this.errors, 'connect');
-          this.clients[i] = client;
-          this.connected++;
-        }),
-      );
-    }
+    await inBatches(this.rooms * this.perRoom, batch, async (i) => {
+      const client = await this.connectOne(Math.floor(i / this.perRoom));
+      if (!client) return bump(this.errors, 'connect');
+      this.clients[i] = client;
+      this.connected++;
+    });
   }
+
+  async joinAll(): Promise<void> {}
 
   async open(opening: Opening): Promise<void> {
     this.current = opening;
@@ -473,6 +498,7 @@ export class SocketIoFloorDriver extends FloorDriver<Socket> {
     const socket = await connectSocketIo<Socket>(this.url, { room: `r${room}` });
     if (!socket) return null;
     socket.on('q', () => this.arrived(room));
+    socket.onAny(() => void this.received++);
     socket.on('disconnect', () => this.closing || bump(this.errors, 'disconnect'));
     return socket;
   }
@@ -491,11 +517,12 @@ export class SocketIoFloorDriver extends FloorDriver<Socket> {
     return reply?.ok ? { ok: true, ms } : { ok: false, code: code ?? 'no-reply', ms };
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closing = true;
     for (const c of this.clients) c?.disconnect();
     this.controller?.disconnect();
     this.clients = [];
+    return Promise.resolve();
   }
 }
 
@@ -540,6 +567,7 @@ export class WsFloorDriver extends FloorDriver<WsClient> {
     const client: WsClient = { ws, pending: new Map() };
     ws.on('message', (data) => {
       const m = JSON.parse((data as Buffer).toString()) as { t: string; id?: number };
+      if (m.t !== 'k') this.received++;
       if (m.t === 'q') {
         this.arrived(room);
       } else if (m.t === 'k' && m.id !== undefined) {
@@ -570,7 +598,7 @@ export class WsFloorDriver extends FloorDriver<WsClient> {
     });
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closing = true;
     for (const c of this.clients) {
       c?.ws.removeAllListeners('close');
@@ -578,5 +606,6 @@ export class WsFloorDriver extends FloorDriver<WsClient> {
     }
     this.controller?.terminate();
     this.clients = [];
+    return Promise.resolve();
   }
 }

@@ -40,7 +40,16 @@ export interface RunResult {
   kind: ServerKind;
   players: number;
   connected: number;
+  /** Connecting every socket (batches of 100), then (HostRush) seating every player (`player:join`, batches of 100). */
   connectMs: number;
+  joinMs: number;
+  /**
+   * One whole question, the one answered over 2 s: the server's CPU from the broadcast that opens it to 300 ms after
+   * its close (HostRush: the host's `next`, scores, the reveal to everyone); the floors: the broadcast and the acks.
+   */
+  questionCpuUs: number;
+  /** Messages each player received over that question (acks not counted). */
+  questionMessages: number;
   /** Receive time minus the room's send time, every player of every opening. */
   fanoutAll: number[];
   /** The last player's time, per opening (NaN when someone never got it). */
@@ -68,6 +77,9 @@ function emptyResult(kind: ServerKind, spec: ScenarioSpec): RunResult {
     players: spec.rooms * spec.perRoom,
     connected: 0,
     connectMs: Number.NaN,
+    joinMs: Number.NaN,
+    questionCpuUs: Number.NaN,
+    questionMessages: Number.NaN,
     fanoutAll: [],
     fanoutLast: [],
     fanoutMissing: 0,
@@ -179,15 +191,23 @@ export async function runScenario(
     const t0 = performance.now();
     await driver.connectAll(spec.batch);
     result.connectMs = performance.now() - t0;
+    const t1 = performance.now();
+    await driver.joinAll(spec.batch);
+    result.joinMs = kind === 'hostrush' ? performance.now() - t1 : Number.NaN;
     result.connected = driver.connected;
     await sleep(1000);
     const m1 = await server.stats(true);
     result.rssAfter = server.procRssBytes();
     result.heapAfter = m1?.heapUsed ?? Number.NaN;
-    log(`  ${kind}: ${driver.connected}/${result.players} connected in ${(result.connectMs / 1000).toFixed(1)} s`);
+    log(
+      `  ${kind}: ${driver.connected}/${result.players} connected in ${(result.connectMs / 1000).toFixed(1)} s` +
+        (kind === 'hostrush' ? `, joined in ${(result.joinMs / 1000).toFixed(1)} s` : ''),
+    );
 
+    let question0: { cpuUs: number; received: number } | null = null;
     for (let k = 0; k < spec.openings; k++) {
       const arrivals = new Arrivals(driver.connected, 10_000);
+      if (k === 0) question0 = { cpuUs: (await server.stats(false))?.cpuUs ?? Number.NaN, received: driver.received };
       await driver.open({ t0: [], arrivals });
       result.fanoutAll.push(...arrivals.times);
       result.fanoutLast.push(arrivals.missing > 0 ? Number.NaN : max(arrivals.times));
@@ -210,7 +230,17 @@ export async function runScenario(
           'at-once',
         );
       }
-      if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) await driver.between();
+      if (k < spec.openings - 1 || (spec.deploys && driver instanceof HostRushDriver)) {
+        // LOAD_PROF_WINDOWS: the second close (scores, the reveal to everyone) is profiled too.
+        const profiling = Boolean(process.env.LOAD_PROF_WINDOWS) && k === 1;
+        if (profiling) await server.stats(false, undefined, { start: true });
+        await driver.between();
+        if (profiling) await server.stats(false, undefined, { stop: `${server.kind}-close-${server.pid}` });
+      }
+      if (k === 0 && question0) {
+        result.questionCpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - question0.cpuUs;
+        result.questionMessages = (driver.received - question0.received) / Math.max(1, driver.connected);
+      }
     }
     log(`  ${kind}: broadcasts and answers done`);
 

@@ -14,6 +14,10 @@ let logged = 0;
 const handle = createApp({
   storage,
   restore: false,
+  // The operator's cap as `npm start` reads it (server/config.ts); unset: the app's default.
+  ...(process.env.HOSTRUSH_MAX_PLAYERS_PER_ROOM
+    ? { maxPlayersPerRoom: Number(process.env.HOSTRUSH_MAX_PLAYERS_PER_ROOM) }
+    : {}),
   // Every host of a many-room run (50x40) connects from 127.0.0.1: over the per-address room budget (burst 30).
   roomCreateRate: { ratePerS: 1_000_000, burst: 1_000_000 },
   // Bounded: a flood of errors must not become the thing we measure.

@@ -10,6 +10,13 @@ import type { RoomSeats } from './seats.js';
 
 /** How long lobby joins and leaves are gathered before one broadcast. */
 const LAZY_FLUSH_MS = 250;
+/**
+ * In a room this large, lobby changes are gathered for LARGE_LOBBY_FLUSH_MS instead: each broadcast goes to every
+ * seated phone and the host's view lists every player, so seating 4,100 at 4 broadcasts a second was ~80,000
+ * messages and as many host-view rows (issue 17). A phone in the lobby shows only that it is in.
+ */
+const LARGE_LOBBY = 500;
+const LARGE_LOBBY_FLUSH_MS = 1000;
 /** At most four answer tallies a second to the host. */
 const TALLY_MS = 250;
 
@@ -47,7 +54,8 @@ export class RoomOutbox {
   ) {}
 
   /**
-   * Only lobby joins or leaves are waiting for their batched broadcast (RoomViews.personalView reuses the last view).
+   * Only lobby joins or leaves are waiting for their batched broadcast (RoomViews.personalView reuses the last
+   * view).
    */
   onlyLobbyChanges(): boolean {
     return this.sharedDirty && this.flushTimer !== null && this.flushImmediate === null;
@@ -116,7 +124,8 @@ export class RoomOutbox {
   }
 
   /**
-   * Settings that change one player's private state: extended time (only that player and the host learn it), a layer.
+   * Settings that change one player's private state: extended time (only that player and the host learn it), a
+   * layer.
    */
   noteSettings(action: Action): void {
     if (action.type === 'set-time-factor') {
@@ -133,7 +142,8 @@ export class RoomOutbox {
     if (now) {
       if (!this.flushImmediate) this.flushImmediate = setImmediate(() => this.flush());
     } else if (!this.flushTimer) {
-      this.flushTimer = setTimeout(() => this.flush(), LAZY_FLUSH_MS);
+      const wait = this.seats.count > LARGE_LOBBY ? LARGE_LOBBY_FLUSH_MS : LAZY_FLUSH_MS;
+      this.flushTimer = setTimeout(() => this.flush(), wait);
     }
   }
 

@@ -1,7 +1,6 @@
 // What a room shows: the shared view per team and language (one per state version), a player's own view and
 // player:you, ranks, bills in the device's language. Makes messages; sends nothing (./room-outbox.ts sends).
 import {
-  activePlayerIds,
   answerOf,
   leaderboard,
   personalView,
@@ -15,6 +14,7 @@ import {
   type Standing,
 } from '../../shared/engine/index.js';
 import type { RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
+import { activePlayerCount } from '../../shared/engine/steps.js';
 import { localizeView, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
 import type { Lang } from '../../shared/engine/types.js';
 
@@ -35,7 +35,7 @@ export function tallyOf(state: GameState): Tally | null {
   const q = state.question;
   if (!q) return null;
   // Who takes part in this question is the engine's rule (not removed, joined before it).
-  const total = activePlayerIds(state).length;
+  const total = activePlayerCount(state);
   return { questionId: q.questionId, answered: q.answerCount, total, version: state.version };
 }
 
@@ -143,7 +143,7 @@ export class RoomViews {
   /**
    * The view a joining, resuming or syncing player gets in its ack: the shared view plus its own part (the engine's
    * personalView: its row, standing and answer). While only lobby joins or leaves are waiting for their batched
-   * broadcast (`onlyLobbyChanges`, RoomOutbox), the last shared view is reused (the broadcast follows within 250 ms),
+   * broadcast (`onlyLobbyChanges`, RoomOutbox), the last shared view is reused (the broadcast follows within 1 s),
    * so seating a player never sorts the room. Solo: the full view.
    */
   personalView(playerId: string, onlyLobbyChanges: () => boolean): GameView {

@@ -32,7 +32,7 @@ describe('readConfig', () => {
       sqlitePath: 'data/hostrush.db',
       retentionDays: 365,
       maxRooms: 2000,
-      maxPlayersPerRoom: 2500,
+      maxPlayersPerRoom: 5000,
     });
     expect(config.app.cluster).toBeUndefined();
     expect(config.app.databaseUrl).toBeUndefined();
@@ -174,7 +174,7 @@ describe('the limits that are variables', () => {
     expect(third).toMatchObject({ ok: false, error: { code: 'room/full' } });
     const second = await (await server.client()).call('room:create', { packId: 'warmup-en', options: {} });
     expect(second).toMatchObject({ ok: false, error: { code: 'room/limit' } });
-    expect(DEFAULTS.maxPlayersPerRoom).toBe(2500);
+    expect(DEFAULTS.maxPlayersPerRoom).toBe(5000);
   });
 });
 

@@ -27,6 +27,8 @@ import {
 import '../components/conn-banner.js';
 import '../components/qr-code.js';
 import '../components/projector-question.js';
+import { ROSTER_CHIPS } from '../components/lobby-roster.js';
+import { findPlayers } from '../lib/find-players.js';
 import '../components/count-down.js';
 import '../components/leader-board.js';
 import '../components/podium-stand.js';
@@ -48,6 +50,7 @@ export class HostView extends ActionView {
     ready: { state: true },
     factors: { state: true },
     toolsOpen: { state: true },
+    toolsQuery: { state: true },
     origins: { state: true },
   };
   static override styles = [
@@ -110,35 +113,6 @@ export class HostView extends ActionView {
         width: min(20rem, 60vw);
         height: min(20rem, 60vw);
         border: 2px solid var(--hr-border);
-      }
-      .players {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-      }
-      .players li {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.3rem;
-        background: var(--hr-surface);
-        border: 2px solid var(--hr-border);
-        border-radius: 999px;
-        padding: 0.2rem 0.3rem 0.2rem 0.9rem;
-        font-weight: 700;
-        font-size: 1.1em;
-      }
-      .players li button {
-        min-height: 36px;
-        min-width: 36px;
-        padding: 0.1rem 0.5rem;
-      }
-      .teamcols {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-        gap: 0.8rem;
       }
       .prompt {
         font-size: var(--hr-fs-big);
@@ -326,6 +300,8 @@ export class HostView extends ActionView {
   /** Extended-time factors this host granted (the view does not carry them: only the player itself sees its own). */
   private factors: Record<string, number> = {};
   private toolsOpen = false;
+  /** A large room's tools list shows the players found by name (ROSTER_CHIPS), not thousands of rows. */
+  private toolsQuery = '';
   private readonly session = new SessionController(this);
 
   protected override screenKey(): string {
@@ -363,18 +339,6 @@ export class HostView extends ActionView {
   private lobby(view: GameView) {
     const url = this.joinUrl();
     const players = view.players.filter((p) => !p.bot);
-    const chip = (p: GameView['players'][number]) =>
-      html`<li>
-        ${p.name} ${p.layer ? html`<span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}
-        <button
-          class="ghost"
-          data-host-only
-          aria-label=${t('host.remove', { name: p.name })}
-          @click=${() => this.control({ command: 'remove', playerId: p.id })}
-        >
-          ✕
-        </button>
-      </li>`;
     return html`<div class="lobby">
       <section class="panel codebox" data-room="join">
         <p class="url">${t('host.joinAt', { url: url.replace(/^https?:\/\//, '').replace(/\/join\/\d+$/, '') })}</p>
@@ -386,24 +350,11 @@ export class HostView extends ActionView {
       </section>
       <section class="panel" aria-live="polite" data-room="players">
         <h2>${t('host.players', { count: players.length })}</h2>
-        ${players.length === 0 ? html`<p class="muted">${t('host.waiting')}</p>` : nothing}
-        ${
-          view.mode === 'team' && view.teams.length
-            ? html`<div class="teamcols">
-                ${view.teams.map(
-                  (team) =>
-                    html`<div>
-                      <h3>${teamLabel(team.name)}</h3>
-                      <ul class="players">
-                        ${players.filter((p) => p.teamId === team.id).map(chip)}
-                      </ul>
-                    </div>`,
-                )}
-              </div>`
-            : html`<ul class="players">
-                ${players.map(chip)}
-              </ul>`
-        }
+        <lobby-roster
+          .players=${players}
+          .teams=${view.mode === 'team' ? view.teams : []}
+          @remove=${(e: CustomEvent<string>) => this.control({ command: 'remove', playerId: e.detail })}
+        ></lobby-roster>
       </section>
     </div>`;
   }
@@ -618,8 +569,10 @@ export class HostView extends ActionView {
 
   /** Host tools, folded away so the projector does not show who has extended time. */
   private tools(view: GameView) {
-    const players = view.players.filter((p) => !p.bot);
-    if (!players.length || view.phase === 'podium') return nothing;
+    const all = view.players.filter((p) => !p.bot);
+    if (!all.length || view.phase === 'podium') return nothing;
+    const large = all.length > ROSTER_CHIPS;
+    const players = large ? findPlayers(all, this.toolsQuery, ROSTER_CHIPS).rows : all;
     return html`<section class="tools panel" data-open=${String(this.toolsOpen)}>
       <button
         class="ghost toggle"
@@ -627,12 +580,23 @@ export class HostView extends ActionView {
         aria-controls="tools-list"
         @click=${() => (this.toolsOpen = !this.toolsOpen)}
       >
-        ${this.toolsOpen ? '▾' : '▸'} ${t('host.tools', { count: players.length })}
+        ${this.toolsOpen ? '▾' : '▸'} ${t('host.tools', { count: all.length })}
       </button>
       ${
         this.toolsOpen
           ? html`<div id="tools-list">
               <p class="muted">${t('host.toolsHelp')}</p>
+              ${
+                large
+                  ? html`<input
+                      type="search"
+                      aria-label=${t('host.find')}
+                      placeholder=${t('host.findHint')}
+                      .value=${this.toolsQuery}
+                      @input=${(e: Event) => (this.toolsQuery = (e.target as HTMLInputElement).value)}
+                    />`
+                  : nothing
+              }
               <ul>
                 ${players.map(
                   (p) =>

@@ -79,9 +79,20 @@ export function questionText(q: Question): string[] {
  * FLOOR_MAX_SHARE of `limitMs` (the question's time before any extended-time factor).
  */
 export function readingFloorMs(q: Question, limitMs: number): number {
-  const reading = questionText(q).reduce((ms, text) => ms + readingMs(text), 0);
+  let reading = readingCache.get(q);
+  if (reading === undefined) {
+    reading = questionText(q).reduce((ms, text) => ms + readingMs(text), 0);
+    readingCache.set(q, reading);
+  }
   return Math.round(Math.min(READING_BASE_MS + reading, FLOOR_MAX_SHARE * limitMs));
 }
+
+/**
+ * A question's reading time, once per question object (questions are never changed in place): every answer reads
+ * its floor, and scanning the texts per answer cost ~18 us of the server's ~250 us per answer at 4,100 players
+ * (docs/BENCHMARKS.md, issue 17).
+ */
+const readingCache = new WeakMap<Question, number>();
 
 /**
  * The response time speed points are counted on: any answer before the end of the reaction band (floor + band)
