@@ -75,7 +75,8 @@ export const en = {
   'host.code': 'Room code',
   'host.joinAt': 'Join at {url}',
   'host.loopback':
-    'Phones cannot open “localhost”: open this page at this computer’s network address (or set PUBLIC_URL on the server) so the link and QR code work.',
+    'Phones cannot open “localhost”: open this page at this computer’s network address (or set PUBLIC_URL \
+on the server) so the link and QR code work.',
   'host.qr': 'QR code to join the game',
   'host.players': 'Players ({count})',
   'host.waiting': 'Waiting for players…',
@@ -224,7 +225,8 @@ export const en = {
   'race.eventDetail.noisy-neighbour': 'Co-located programs slow each other down.',
   'race.eventDetail.hardware-failure': 'On-premise workloads on this host are down until it is repaired: {count} hit.',
   'race.eventDetail.hardware-failure-pool':
-    'One node of the pool failed: what ran on it is down until it is repaired, orchestrated containers only until they restart on another node. {count} hit.',
+    'One node of the pool failed: what ran on it is down until it is repaired, \
+orchestrated containers only until they restart on another node. {count} hit.',
   'race.eventDetail.patch-day':
     'The host reboots to be patched, stopping everything on it; every guest OS is patched on its own.',
   'race.noEvents': 'No event yet: anything can happen.',
@@ -335,7 +337,8 @@ export const en = {
   'solo.resume': 'Resume',
   'solo.paused': 'Paused',
   'solo.pausedText':
-    'The question is hidden while you pause. The pause does not use up its time limit, but it counts as thinking time for speed points.',
+    'The question is hidden while you pause. The pause does not use up its time limit, \
+but it counts as thinking time for speed points.',
 
   'report.title': 'Game report',
   'report.topic': 'Topic',
@@ -398,7 +401,8 @@ export const en = {
   'team.parts': "Each member's part",
   'team.decisions': 'Decisions: {n}',
   'team.notYourLayer':
-    'Refused: this choice is on the {layer} layer, which {name} owns in your team. Ask them, or pick a placement on your own layer.',
+    'Refused: this choice is on the {layer} layer, which {name} owns in your team. \
+Ask them, or pick a placement on your own layer.',
   'player.lateTitle': 'Welcome! You joined mid-game.',
   'player.lateText': 'You start with the next question.',
   'player.lookUp': 'Read the question on the big screen.',

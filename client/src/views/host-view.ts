@@ -394,7 +394,15 @@ export class HostView extends ActionView {
     else if (sol) correct = [0];
     return html`
       <h1 class="prompt">${q.question.prompt}</h1>
-      ${q.distribution ? html`<answer-distribution .labels=${labels} .counts=${q.distribution} .correct=${correct}></answer-distribution>` : nothing}
+      ${
+        q.distribution
+          ? html`<answer-distribution
+              .labels=${labels}
+              .counts=${q.distribution}
+              .correct=${correct}
+            ></answer-distribution>`
+          : nothing
+      }
       ${
         sol
           ? html`<section class="explain">
@@ -433,7 +441,9 @@ export class HostView extends ActionView {
         .names=${names}
         .cardTitles=${Object.fromEntries(race.cards.map((c) => [c.id, c.title]))}
         .hostNames=${multi ? Object.fromEntries(race.hosts.map((h) => [h.id, teamName(h.owner)])) : {}}
-        .deployments=${Object.fromEntries(race.hosts.flatMap((h) => h.deployments.map((d) => [d.id, { cardId: d.cardId, playerId: d.playerId }])))}
+        .deployments=${Object.fromEntries(
+          race.hosts.flatMap((h) => h.deployments.map((d) => [d.id, { cardId: d.cardId, playerId: d.playerId }])),
+        )}
       ></race-events>
     </section>`;
     const waiting = race.hosts.flatMap((h) =>
@@ -450,7 +460,13 @@ export class HostView extends ActionView {
                   html`<li>
                     <strong>${byCard.get(slot.cardId)?.title ?? slot.cardId}</strong
                     >${multi ? html` <span class="who">· ${teamName(h.owner)}</span>` : nothing}
-                    ${slot.claimedBy ? html` <span class="who">★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}</span>` : nothing}
+                    ${
+                      slot.claimedBy
+                        ? html` <span class="who"
+                            >★ ${t('player.race.claimedBy', { name: names[slot.claimedBy] ?? '' })}</span
+                          >`
+                        : nothing
+                    }
                   </li>`,
               )}
             </ul>`
@@ -491,7 +507,9 @@ export class HostView extends ActionView {
         ${
           sideBills.length
             ? html`<div class="stack side-bills" data-room="race-bills">
-                ${sideBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+                ${sideBills.map(
+                  (b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`,
+                )}
               </div>`
             : events
         }
@@ -501,7 +519,9 @@ export class HostView extends ActionView {
       ${
         moreBills.length
           ? html`<section class="bills" data-room="race-bills" aria-label=${t('bill.title')}>
-              ${moreBills.map((b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`)}
+              ${moreBills.map(
+                (b) => html`<cloud-bill .bill=${b.bill} .best=${b.best} .heading=${billHeading(b)}></cloud-bill>`,
+              )}
             </section>`
           : nothing
       }
@@ -602,7 +622,9 @@ export class HostView extends ActionView {
                   (p) =>
                     html`<li data-player=${p.name}>
                       <span
-                        >${p.name}${p.layer ? html` <span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing}</span
+                        >${p.name}${
+                          p.layer ? html` <span class="layer">${t(`layer.${p.layer}`)}</span>` : nothing
+                        }</span
                       >
                       <span>
                         ${
@@ -610,9 +632,19 @@ export class HostView extends ActionView {
                             ? html`<select
                                 aria-label=${t('host.teamOf', { name: p.name })}
                                 ?disabled=${this.busy}
-                                @change=${(e: Event) => this.control({ command: 'move', playerId: p.id, teamId: (e.target as HTMLSelectElement).value })}
+                                @change=${(e: Event) =>
+                                  this.control({
+                                    command: 'move',
+                                    playerId: p.id,
+                                    teamId: (e.target as HTMLSelectElement).value,
+                                  })}
                               >
-                                ${view.teams.map((tm) => html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>${teamLabel(tm.name)}</option>`)}
+                                ${view.teams.map(
+                                  (tm) =>
+                                    html`<option value=${tm.id} ?selected=${p.teamId === tm.id}>
+                                      ${teamLabel(tm.name)}
+                                    </option>`,
+                                )}
                               </select>`
                             : nothing
                         }
@@ -621,7 +653,12 @@ export class HostView extends ActionView {
                           ?disabled=${this.busy}
                           @change=${(e: Event) => this.setFactor(p.id, Number((e.target as HTMLSelectElement).value))}
                         >
-                          ${FACTORS.map((f) => html`<option value=${f} ?selected=${(this.factors[p.id] ?? 1) === f}>${t('host.factor', { f })}</option>`)}
+                          ${FACTORS.map(
+                            (f) =>
+                              html`<option value=${f} ?selected=${(this.factors[p.id] ?? 1) === f}>
+                                ${t('host.factor', { f })}
+                              </option>`,
+                          )}
                         </select>
                         <button
                           class="ghost"
@@ -657,7 +694,11 @@ export class HostView extends ActionView {
             : html`<p role="status">${t('common.loading')}</p>`
         }
       </div>
-      ${view.leaderboard === 'never' ? nothing : html`<leader-board .rows=${boardRows(view)} .limit=${10} style="text-align:start"></leader-board>`}
+      ${
+        view.leaderboard === 'never'
+          ? nothing
+          : html`<leader-board .rows=${boardRows(view)} .limit=${10} style="text-align:start"></leader-board>`
+      }
     </div>`;
   }
 
@@ -669,18 +710,30 @@ export class HostView extends ActionView {
     return html`<div class="controls">
       ${
         view.phase === 'lobby'
-          ? html`${c(view.lobbyLocked ? t('host.unlock') : t('host.lock'), { command: 'lock', locked: !view.lobbyLocked }, 'secondary')}
+          ? html`${c(
+              view.lobbyLocked ? t('host.unlock') : t('host.lock'),
+              { command: 'lock', locked: !view.lobbyLocked },
+              'secondary',
+            )}
             ${c(t('host.start'), { command: 'start' })}`
           : nothing
       }
       ${
         open
           ? html`${c(t('host.addTime'), { command: 'add-time', seconds: 10 }, 'secondary')}
-            ${view.paused ? c(t('host.resume'), { command: 'resume' }, 'secondary') : c(t('host.pause'), { command: 'pause' }, 'secondary')}
+            ${
+              view.paused
+                ? c(t('host.resume'), { command: 'resume' }, 'secondary')
+                : c(t('host.pause'), { command: 'pause' }, 'secondary')
+            }
             ${c(view.phase === 'race' ? t('host.endRace') : t('host.skip'), { command: 'next' })}`
           : nothing
       }
-      ${view.phase === 'reveal' || view.phase === 'leaderboard' || view.phase === 'race-result' ? c(t('host.next'), { command: 'next' }) : nothing}
+      ${
+        view.phase === 'reveal' || view.phase === 'leaderboard' || view.phase === 'race-result'
+          ? c(t('host.next'), { command: 'next' })
+          : nothing
+      }
       ${view.phase !== 'podium' && view.phase !== 'lobby' ? c(t('host.end'), { command: 'end' }, 'danger') : nothing}
     </div>`;
   }
@@ -710,7 +763,11 @@ export class HostView extends ActionView {
                 <span class="muted"
                   >${s.room?.packTitle ?? ''} · ${t('host.code')}
                   <strong>${this.code}</strong>
-                  ${view.step >= 0 ? html` · ${t('host.step', { step: view.step + 1, count: view.stepCount })}` : nothing}
+                  ${
+                    view.step >= 0
+                      ? html` · ${t('host.step', { step: view.step + 1, count: view.stepCount })}`
+                      : nothing
+                  }
                   ${view.paused ? html` <span class="paused">${t('host.paused')}</span>` : nothing}</span
                 >
                 ${this.controls(view)}

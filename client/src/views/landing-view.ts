@@ -282,7 +282,11 @@ export class LandingView extends LocalizedElement {
     return html`
       <section class="panel" aria-labelledby="create-h">
         <h2 id="create-h" tabindex="-1">${t('landing.create.title')}</h2>
-        ${this.loadError ? html`<p class="error" role="alert">${t('common.error', { message: this.loadError })}</p>` : nothing}
+        ${
+          this.loadError
+            ? html`<p class="error" role="alert">${t('common.error', { message: this.loadError })}</p>`
+            : nothing
+        }
         ${
           this.packs
             ? html`<create-form .packs=${this.packs} .packLang=${lang()} .hostKey=${hostKey()}></create-form>`
