@@ -67,6 +67,15 @@ export interface AppOptions {
    * pack (docs/SECURITY.md, "The answer key"). Unset: nobody is an operator.
    */
   operatorKey?: string;
+  /**
+   * HOSTRUSH_TEACHER_PASSWORD: a host key must be admitted with it (POST /api/workshop/login) before it uses the
+   * workshop or imports a pack. Unset: every host key is a teacher (a one-teacher laptop, no login).
+   */
+  teacherPassword?: string;
+  /** Teacher password attempts per address (default burst 10, then 1 per 10 s). */
+  teacherLoginRate?: BucketOptions;
+  /** Workshop saves and copies per address (default burst 120, then 1 per s). */
+  workshopEditRate?: BucketOptions;
   /** PUBLIC_URL: the address students open (a name of its own, behind a proxy); the host's join link uses it. */
   publicUrl?: string;
   /**
@@ -142,6 +151,7 @@ export function createApp(options: AppOptions = {}): AppHandle {
     log,
     limits: budgets.making,
     operatorKeyHash: options.operatorKey ? hashToken(options.operatorKey) : null,
+    teacherPasswordHash: options.teacherPassword ? hashToken(options.teacherPassword) : null,
     publicUrl: options.publicUrl ?? null,
     listening: () => http.address(),
   }));

@@ -74,6 +74,9 @@ export const ENV_SCHEMA = z.object({
   HOSTRUSH_OPERATOR_KEY: optional(
     z.string().min(20, { message: 'must be at least 20 characters (it guards every answer key)' }),
   ),
+  HOSTRUSH_TEACHER_PASSWORD: optional(
+    z.string().min(8, { message: 'must be at least 8 characters (it admits teachers to the workshop)' }).max(256),
+  ),
   RETENTION_DAYS: optional(via((v) => retentionDaysFromEnv({ RETENTION_DAYS: v }))),
   HOSTRUSH_DURABLE_ACKS: optional(z.enum(['0', '1'], { message: "must be '1' (on) or '0' (off)" })),
   CORS_ORIGINS: optional(
@@ -168,6 +171,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     ...(e.TRUST_PROXY !== undefined ? { trustProxy: e.TRUST_PROXY } : {}),
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     ...(e.HOSTRUSH_OPERATOR_KEY ? { operatorKey: e.HOSTRUSH_OPERATOR_KEY } : {}),
+    ...(e.HOSTRUSH_TEACHER_PASSWORD ? { teacherPassword: e.HOSTRUSH_TEACHER_PASSWORD } : {}),
     // One process: off unless '1' (several processes read it above).
     ...(!cluster && e.HOSTRUSH_DURABLE_ACKS === '1' ? { durableAcks: true } : {}),
   };
@@ -186,6 +190,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
  * The value as given, for the message, except the operator key (a secret) and database URLs (they may hold a password).
  */
 function shown(env: Record<string, string | undefined>, key: PropertyKey | undefined): string {
-  if (typeof key !== 'string' || /KEY|DATABASE_URL|REDIS_URL/.test(key)) return '';
+  if (typeof key !== 'string' || /KEY|PASSWORD|DATABASE_URL|REDIS_URL/.test(key)) return '';
   return ` (got '${env[key]}')`;
 }

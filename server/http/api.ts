@@ -6,24 +6,20 @@ import { configFromPack } from '../../shared/content/config.js';
 import { importKahootCsv } from '../../shared/content/csv-import.js';
 import { exportPack, parsePackJson } from '../../shared/content/pack-io.js';
 import { previewPack } from '../../shared/content/preview.js';
-import {
-  LIMITS,
-  roomCreateSchema,
-  soloVerifySchema,
-  tokenSchema,
-  type ErrorCode,
-} from '../../shared/protocol/index.js';
+import { LIMITS, roomCreateSchema, soloVerifySchema } from '../../shared/protocol/index.js';
 import { replay } from '../../shared/engine/index.js';
 import { buildReport, reportCsv } from '../reports/index.js';
 import type { Storage } from '../storage/types.js';
-import { METRIC, type Metrics } from '../metrics.js';
+import type { Metrics } from '../metrics.js';
 import type { AddressLimiter } from '../security/rate-limit.js';
-import { hashToken, tokenMatches } from '../security/tokens.js';
+import { tokenMatches } from '../security/tokens.js';
 import type { RoomManager } from '../rooms/manager.js';
 import { DAILY_CHALLENGE, mayExport, mayManage, NOBODY, type PackEntry, type PackViewer } from '../rooms/packs.js';
 import { roomInfo } from '../rooms/sockets.js';
 import { sameAsPlayed, verifySoloRun } from '../rooms/solo-verify.js';
 import { joinOrigins } from './join-origins.js';
+import { hostKeyHash, packLimit, parse, sendError } from './replies.js';
+import { teacherOf, workshopRouter, type WorkshopDeps } from './workshop.js';
 import type { Logger } from '../log.js';
 
 export interface ApiDeps {
@@ -37,7 +33,16 @@ export interface ApiDeps {
    * Per client address (`req.ip`, which follows the app's 'trust proxy') limits on making rooms (shared with the
    * socket's room:create) and importing packs (docs/SECURITY.md, "Flood"). None if absent.
    */
-  limits?: { rooms: AddressLimiter; imports: AddressLimiter; verify?: AddressLimiter };
+  limits?: {
+    rooms: AddressLimiter;
+    imports: AddressLimiter;
+    verify?: AddressLimiter;
+    /** Teacher password attempts and workshop saves (server/http/workshop.ts). */
+    logins?: AddressLimiter;
+    edits?: AddressLimiter;
+  };
+  /** The hash of HOSTRUSH_TEACHER_PASSWORD: the workshop and pack imports need an admitted host key. None: no login. */
+  teacherPasswordHash?: string | null;
   /**
    * The hash of HOSTRUSH_OPERATOR_KEY: a request sending that key in `x-operator-key` is the server's operator
    * (lists and exports every pack). None when absent.
@@ -48,41 +53,7 @@ export interface ApiDeps {
   listening?: () => AddressInfo | string | null;
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
-  'input/invalid': 400,
-  'input/too-large': 413,
-  'pack/invalid': 400,
-  'pack/unknown': 404,
-  'game/unknown': 404,
-  'auth/token': 401,
-  'auth/not-host': 403,
-  'room/limit': 503,
-  'storage/failed': 503,
-  'solo/forged': 422,
-  'rate/limited': 429,
-  'server/error': 500,
-};
-
-export function sendError(res: Response, metrics: Metrics, code: ErrorCode, message: string, extra: object = {}): void {
-  metrics.inc(METRIC.errors, { code });
-  res.status(STATUS[code] ?? 400).json({ ok: false, error: { code, message }, ...extra });
-}
-
-/** Parses a body with its schema, or answers 400 and returns null. */
-function parse<S extends z.ZodType>(schema: S, req: Request, res: Response, metrics: Metrics): z.output<S> | null {
-  const parsed = schema.safeParse(req.body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const path = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  sendError(res, metrics, 'input/invalid', `${path}${issue?.message ?? 'invalid body'}`);
-  return null;
-}
-
-/** The host's key travels in a header, never in a URL (URLs get logged). */
-function hostKeyHash(req: Request): string | null {
-  const key = tokenSchema.safeParse(req.get('x-host-key'));
-  return key.success ? hashToken(key.data) : null;
-}
+export { hostKeyHash, packLimit, parse, sendError };
 
 /** A share request's body. */
 const shareSchema = z.strictObject({ shared: z.boolean() });
@@ -96,7 +67,11 @@ export function apiRouter(deps: ApiDeps): Router {
     return { hostKeyHash: hostKeyHash(req), ...(operator ? { operator } : {}) };
   };
   /** Spends a point of the client address's budget; false once a 429 rate/limited was sent (nothing changed). */
-  const allowed = async (kind: 'rooms' | 'imports' | 'verify', req: Request, res: Response): Promise<boolean> => {
+  const allowed = async (
+    kind: 'rooms' | 'imports' | 'verify' | 'logins' | 'edits',
+    req: Request,
+    res: Response,
+  ): Promise<boolean> => {
     const message = (await deps.limits?.[kind]?.refusal(req.ip ?? 'unknown')) ?? null;
     if (message !== null) sendError(res, metrics, 'rate/limited', message);
     return message === null;
@@ -181,6 +156,17 @@ export function apiRouter(deps: ApiDeps): Router {
   });
   // An import belongs to the host key that sends it. The per-address budget is charged before the body is read or
   // validated: a flood of large invalid packs costs as much as valid ones (docs/SECURITY.md, "Invalid imports").
+  const workshop: WorkshopDeps = {
+    manager,
+    storage,
+    metrics,
+    clock: deps.clock,
+    ...(deps.log ? { log: deps.log } : {}),
+    teacherPasswordHash: deps.teacherPasswordHash ?? null,
+    viewerOf,
+    allowed,
+  };
+  // With a teacher password, an import needs an admitted host key too (as the workshop).
   const importer = async (req: Request, res: Response, next: NextFunction) => {
     if (!hostKeyHash(req))
       return sendError(
@@ -189,9 +175,15 @@ export function apiRouter(deps: ApiDeps): Router {
         'auth/token',
         'Send your host key in the x-host-key header: the pack will be yours.',
       );
+    try {
+      if (!(await teacherOf(workshop, req, res))) return;
+    } catch (error) {
+      return storageFailed(res, 'check a teacher', error);
+    }
     if (!(await allowed('imports', req, res))) return;
     next();
   };
+  router.use('/workshop', workshopRouter(workshop));
   router.post('/packs/import', importer, raw, async (req, res) => {
     const owner = hostKeyHash(req)!;
     if (typeof req.body !== 'string' || req.body.length === 0) {
@@ -215,6 +207,7 @@ export function apiRouter(deps: ApiDeps): Router {
     } catch (error) {
       return storageFailed(res, 'store the pack', error);
     }
+    if (pack === 'limit') return packLimit(res, metrics);
     res.status(201).json({ ok: true, pack });
   });
 

@@ -1,21 +1,24 @@
 // Built-in packs (in memory) and the packs teachers imported (in storage, migration 003: a restart keeps them and
 // every process of a multi-process deployment finds a pack another process imported). An imported pack belongs to
 // the host key that imported it and is private to it unless shared (migration 004; docs/SECURITY.md, "The answer
-// key"): who may use, export or share a pack is decided here (mayUse, mayManage).
+// key"): who may use, export or share a pack is decided here (mayUse, mayManage). Since migration 005 (the
+// teacher's workshop, server/http/workshop.ts) a pack has versions: a version never changes once saved, so packs are
+// cached by id and version, and a room keeps the content of the version it was made from (its config).
 import { nanoid } from 'nanoid';
 import { BUILTIN_PACKS } from '../../shared/content/builtin.js';
 import type { GamePack } from '../../shared/content/pack.js';
 import { validatePack } from '../../shared/content/validate.js';
 import type { PackSummary } from '../../shared/protocol/index.js';
+import { WORKSHOP_PACK_CAP } from '../../shared/protocol/workshop.js';
 import { withRetry } from '../storage/retry.js';
 import type { ImportedPackSummary, Storage } from '../storage/types.js';
 import type { Logger } from '../log.js';
 
 /**
- * At most this many imports are kept: saving one more deletes the oldest, in the database (in the same
- * transaction), so every process lists and finds the same newest 500.
+ * Packs one owner keeps (deleted ones aside): one more is refused (409 pack/limit), never a silent deletion. The
+ * list shows at most this many other teachers' shared packs.
  */
-export const MAX_IMPORTED = 500;
+export const MAX_IMPORTED = WORKSHOP_PACK_CAP;
 /** Imported packs kept parsed and validated in this process (the most recently used). */
 const CACHE_SIZE = 50;
 /** The ids `add` gives: any other id is never looked up in storage. */
@@ -29,34 +32,33 @@ export interface PackRegistryOptions {
 
 export class PackRegistry {
   private readonly builtin = new Map(BUILTIN_PACKS.map((p) => [p.meta.id, p]));
-  /**
-   * Imported packs already read (or written) by this process, least recently used first. A pack never changes
-   * under its id, so a cached one is never stale; one deleted past the cap may still be found here, which is
-   * harmless (a room stores its own config).
-   */
+  /** Pack versions already read (or written) by this process, least recently used first, keyed `id@version`. */
   private readonly cache = new Map<string, GamePack>();
 
   constructor(private readonly opts: PackRegistryOptions) {}
 
-  /**
-   * A built-in pack, else an imported one (this process's cache, else storage); undefined when unknown. Throws when
-   * storage fails.
-   */
+  /** A built-in pack, else an imported one's latest version; undefined when unknown. Throws when storage fails. */
   async get(id: string): Promise<GamePack | undefined> {
-    const builtin = this.builtin.get(id);
-    if (builtin) return builtin;
-    if (!IMPORTED_ID.test(id)) return undefined;
-    const cached = this.cache.get(id);
+    return (await this.entry(id))?.pack;
+  }
+
+  /**
+   * A pack's version (validated again: the database is outside this process); undefined when unknown, pruned or
+   * deleted, or no longer valid (logged). Throws when storage fails.
+   */
+  async version(id: string, version: number): Promise<GamePack | undefined> {
+    const key = `${id}@${version}`;
+    const cached = this.cache.get(key);
     if (cached) {
-      this.remember(cached);
+      this.remember(key, cached);
       return cached;
     }
-    const stored = await withRetry(() => this.opts.storage.getImportedPack(id));
-    if (!stored) return undefined;
-    // Validated again, not trusted: it was valid when written, but the database is outside this process (another
-    // version of HostRush may have written it, or someone edited it). It costs one validation per pack and
-    // process, thanks to the cache. A pack that no longer passes is unknown (and logged), not a crash mid-game.
-    const result = validatePack(stored.pack);
+    const stored = await withRetry(() => this.opts.storage.getPackVersion(id, version));
+    if (stored === null) return undefined;
+    // Validated again, not trusted: it was valid when written, but another version of HostRush may have written
+    // it, or someone edited it. One validation per version and process, thanks to the cache. A pack that no longer
+    // passes is unknown (and logged), not a crash mid-game.
+    const result = validatePack(stored);
     if (!result.ok || result.pack.meta.id !== id) {
       const why = result.ok
         ? `it holds pack ${result.pack.meta.id}`
@@ -67,23 +69,26 @@ export class PackRegistry {
       this.opts.log.warn({ pack: id }, `imported pack ${id} in storage is not valid (${why}); treated as unknown`);
       return undefined;
     }
-    this.remember(result.pack);
+    this.remember(key, result.pack);
     return result.pack;
   }
 
   /**
-   * A pack with who may use it: built-in packs are everyone's; an imported one is its owner's (the host key that
-   * imported it) unless shared. Access is read from storage each time (the owner may share it from any process);
-   * the pack itself comes from the cache. undefined when unknown. Throws when storage fails.
+   * A pack with who may use it and its latest version: built-in packs are everyone's; an imported one is its
+   * owner's (the host key that imported it) unless shared. Access is read from storage each time (the owner may
+   * share, save or delete it from any process); the pack itself comes from the cache. undefined when unknown.
+   * Throws when storage fails.
    */
   async entry(id: string): Promise<PackEntry | undefined> {
     const builtin = this.builtin.get(id);
-    if (builtin) return { pack: builtin, builtin: true, ownerKeyHash: '', shared: true };
+    if (builtin) return { pack: builtin, builtin: true, ownerKeyHash: '', shared: true, version: 1, updatedAt: 0 };
     if (!IMPORTED_ID.test(id)) return undefined;
-    const access = await withRetry(() => this.opts.storage.getImportedPackAccess(id));
-    if (!access) return undefined;
-    const pack = await this.get(id);
-    return pack ? { pack, builtin: false, ...access } : undefined;
+    const state = await withRetry(() => this.opts.storage.getPackState(id));
+    if (!state) return undefined;
+    const pack = await this.version(id, state.version);
+    return pack
+      ? { pack, builtin: false, ownerKeyHash: state.ownerKeyHash, shared: state.shared, ...versionOf(state) }
+      : undefined;
   }
 
   /**
@@ -104,17 +109,18 @@ export class PackRegistry {
   }
 
   /**
-   * Stores a validated pack under a fresh id (an import never replaces another teacher's pack), owned by the host
-   * key that imported it and private to it until shared, and answers once it is stored. Throws when storage fails;
-   * nothing is kept then.
+   * Stores a validated pack under a fresh id (an import never replaces another teacher's pack) as its version 1,
+   * owned by the host key that sent it and private to it until shared, and answers once it is stored; 'limit'
+   * (nothing stored) when that owner already keeps MAX_IMPORTED packs. Throws when storage fails; nothing is kept then.
    */
-  async add(pack: GamePack, ownerKeyHash: string): Promise<PackSummary> {
+  async add(pack: GamePack, ownerKeyHash: string): Promise<PackSummary | 'limit'> {
     const id = `imp-${nanoid(12).replace(/[^A-Za-z0-9]/g, 'x')}`;
     const stored: GamePack = { ...pack, meta: { ...pack.meta, id } };
     const record = { id, createdAt: this.opts.clock(), pack: stored, ownerKeyHash, shared: false };
     // Idempotent per id, so a retried write never stores the pack twice.
-    await withRetry(() => this.opts.storage.saveImportedPack(record, MAX_IMPORTED));
-    this.remember(stored);
+    const saved = await withRetry(() => this.opts.storage.saveImportedPack(record, MAX_IMPORTED));
+    if (saved === 'limit') return 'limit';
+    this.remember(`${id}@1`, stored);
     return { ...summarize(stored, false), shared: false, mine: true };
   }
 
@@ -123,9 +129,9 @@ export class PackRegistry {
     return withRetry(() => this.opts.storage.setImportedPackShared(id, shared));
   }
 
-  private remember(pack: GamePack): void {
-    this.cache.delete(pack.meta.id);
-    this.cache.set(pack.meta.id, pack);
+  private remember(key: string, pack: GamePack): void {
+    this.cache.delete(key);
+    this.cache.set(key, pack);
     if (this.cache.size > CACHE_SIZE) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
@@ -159,7 +165,15 @@ export interface PackEntry {
   /** The importer's host key hash; '' for built-in packs and for imports made before owners existed. */
   ownerKeyHash: string;
   shared: boolean;
+  /** The latest version (1 for a built-in pack) and when it was saved (0 for a built-in pack). */
+  version: number;
+  updatedAt: number;
 }
+
+const versionOf = (state: { version: number; updatedAt: number }) => ({
+  version: state.version,
+  updatedAt: state.updatedAt,
+});
 
 /** `viewer` imported the pack: the same non-empty host key hash. */
 export function isOwner(ownerKeyHash: string, viewer: PackViewer): boolean {

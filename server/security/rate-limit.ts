@@ -31,6 +31,10 @@ export const SOLO_START_RATE: BucketOptions = { ratePerS: 1 / 4, burst: 200 };
  * one sitting, a few tries to fix a file's errors included, then one every 30 s.
  */
 export const PACK_IMPORT_RATE: BucketOptions = { ratePerS: 1 / 30, burst: 20 };
+/** Teacher password attempts (POST /api/workshop/login), right or wrong: a guess costs as much as a login. */
+export const TEACHER_LOGIN_RATE: BucketOptions = { ratePerS: 1 / 10, burst: 10 };
+/** Workshop saves and copies (each validates a pack of up to 1 MB). */
+export const WORKSHOP_EDIT_RATE: BucketOptions = { ratePerS: 1, burst: 120 };
 /** Solo log verifications (POST /api/solo/verify, a replay of up to 5,000 actions), valid or not. */
 export const SOLO_VERIFY_RATE: BucketOptions = { ratePerS: 1 / 2, burst: 60 };
 /**

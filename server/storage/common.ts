@@ -1,5 +1,6 @@
 // What the SQLite and PostgreSQL adapters share: each table's columns, the mapping between rows and records, and
 // the checks and messages both must give alike. A record's camelCase field is stored in the snake_case column.
+import type { GamePack } from '../../shared/content/pack.js';
 import type { Action, GameConfig } from '../../shared/engine/types.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 import { topPlayerName } from './summary.js';
@@ -14,6 +15,8 @@ import type {
   ImportedPack,
   ImportedPackAccess,
   ImportedPackSummary,
+  PackState,
+  PackVersionInfo,
   RoomRecord,
   SeatRecord,
   SoloRunRecord,
@@ -75,6 +78,8 @@ const IMPORTED_PACK_SUMMARY: { readonly [K in keyof ImportedPackSummary]-?: Kind
   roundCount: 'int',
   ownerKeyHash: 'id',
   shared: 'bool',
+  version: 'int',
+  updatedAt: 'ms',
 };
 export const TABLES = {
   rooms: table<RoomRecord>('rooms', {
@@ -244,8 +249,51 @@ export class Codec {
       roundCount: pack.rounds.length,
       ownerKeyHash: ownerKeyHash ?? '',
       shared: shared ?? false,
+      version: 1,
+      updatedAt: createdAt,
       pack,
     });
+  }
+
+  /** A pack_versions row's values (PACK_VERSION_COLUMNS) for a pack saved as `version` at `savedAt`. */
+  packVersionValues(id: string, version: number, savedAt: number, pack: GamePack): unknown[] {
+    return [id, version, savedAt, this.write.text(pack.meta.title), pack.questions.length, this.write.json(pack)];
+  }
+
+  /** The summary columns a new version updates, in PACK_UPDATE_COLUMNS order. */
+  packUpdateValues(version: number, savedAt: number, pack: GamePack): unknown[] {
+    return [
+      version,
+      savedAt,
+      this.write.text(pack.meta.title),
+      pack.meta.language,
+      this.write.text(pack.meta.description),
+      pack.questions.length,
+      pack.cards.length,
+      pack.scenarios.length,
+      pack.rounds.length,
+      this.write.json(pack),
+    ];
+  }
+
+  /** A live pack's state (PACK_STATE_SQL's row). */
+  packState(row: Row): PackState {
+    return {
+      ...this.importedPackAccess(row),
+      version: Number(row.version),
+      createdAt: Number(this.read.ms(row.created_at)),
+      updatedAt: Number(this.read.ms(row.updated_at)),
+    };
+  }
+
+  /** A pack_versions row without its pack. */
+  packVersionInfo(row: Row): PackVersionInfo {
+    return {
+      version: Number(row.version),
+      savedAt: Number(this.read.ms(row.saved_at)),
+      title: String(row.title),
+      questionCount: Number(row.question_count),
+    };
   }
 
   /** An imported pack from its imported_packs row; the pack as stored, not validated again. */
@@ -295,25 +343,55 @@ export function checkNoGap(code: string, count: number, firstIndex: number): voi
 export const activeRoomError = (code: string) => new Error(`storage: room ${code} already exists and is active`);
 export const unknownRoomError = (code: string) => new Error(`storage: unknown room ${code}`);
 
-/** How many imported packs saveImportedPack keeps: at least one. */
+/** A pack cap or a number of versions to keep: at least one. */
 export function checkKeep(keep: number): void {
-  if (!Number.isSafeInteger(keep) || keep < 1) throw new Error(`storage: bad number of imported packs to keep ${keep}`);
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new Error(`storage: bad number of packs or versions ${keep}`);
 }
 
-/**
- * Deletes every imported pack but the newest `keep` (by created_at, then id): the order the pack list shows. `mark`
- * writes the one parameter (`?` or `$1`).
- */
-export const pruneImportedPacksSql = (mark: string): string =>
-  `DELETE FROM imported_packs WHERE id NOT IN (SELECT id FROM imported_packs ` +
-  `ORDER BY created_at DESC, id DESC LIMIT ${mark})`;
+/** The pack_versions columns a version is inserted with (packVersionValues' order). */
+export const PACK_VERSION_COLUMNS = 'pack_id, version, saved_at, title, question_count, pack';
+/** The imported_packs columns a new version sets (packUpdateValues' order). */
+export const PACK_UPDATE_COLUMNS = [
+  'version',
+  'updated_at',
+  'title',
+  'language',
+  'description',
+  'question_count',
+  'card_count',
+  'scenario_count',
+  'round_count',
+  'pack',
+];
+/** Live packs of one owner (the cap's count); `mark` writes the owner parameter. */
+export const countLivePacksSql = (mark: string): string =>
+  `SELECT count(*) AS n FROM imported_packs WHERE owner_key_hash = ${mark} AND deleted_at IS NULL`;
+/** Packs deleted before the cutoff go for good (their versions with them). */
+export const purgeDeletedPacksSql = (mark: string): string =>
+  `DELETE FROM imported_packs WHERE deleted_at IS NOT NULL AND deleted_at < ${mark}`;
+export const packStateSql = (mark: string): string =>
+  'SELECT owner_key_hash, shared, version, created_at, updated_at FROM imported_packs ' +
+  `WHERE id = ${mark} AND deleted_at IS NULL`;
+/** Versions older than the newest `keep` of one pack: `id` and `below` mark the pack and the lowest version kept. */
+export const prunePackVersionsSql = (id: string, below: string): string =>
+  `DELETE FROM pack_versions WHERE pack_id = ${id} AND version < ${below}`;
+export const listPackVersionsSql = (mark: string): string =>
+  'SELECT v.version, v.saved_at, v.title, v.question_count FROM pack_versions v JOIN imported_packs p ' +
+  `ON p.id = v.pack_id WHERE v.pack_id = ${mark} AND p.deleted_at IS NULL ORDER BY v.version DESC`;
+export const packVersionSql = (id: string, version: string): string =>
+  'SELECT v.pack FROM pack_versions v JOIN imported_packs p ON p.id = v.pack_id ' +
+  `WHERE v.pack_id = ${id} AND v.version = ${version} AND p.deleted_at IS NULL`;
+
 /**
  * The newest imported packs' summary columns (never the pack itself). `owner` given: only the shared ones and those
- * of the owner its parameter names (`owner` marks the owner, `limit` the count; '' matches no owner).
+ * of the owner its parameter names, the owner's first (`owner` marks the owner, used twice, `limit` the count; ''
+ * matches no owner).
  */
 export const listImportedPacksSql = (limit: string, owner?: string): string =>
   `SELECT ${TABLES.importedPackSummaries.columns.join(', ')} FROM imported_packs` +
-  (owner ? ` WHERE shared OR (owner_key_hash = ${owner} AND owner_key_hash <> '')` : '') +
-  ` ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+  ' WHERE deleted_at IS NULL' +
+  (owner ? ` AND (shared OR (owner_key_hash = ${owner} AND owner_key_hash <> ''))` : '') +
+  // The viewer's own first, so a server with many shared packs never pushes a teacher's own past the limit.
+  ` ORDER BY ${owner ? `(owner_key_hash = ${owner}) DESC, ` : ''}created_at DESC, id DESC LIMIT ${limit}`;
 export const importedPackAccessSql = (mark: string): string =>
-  `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark}`;
+  `SELECT owner_key_hash, shared FROM imported_packs WHERE id = ${mark} AND deleted_at IS NULL`;

@@ -2,7 +2,9 @@
 // per transaction. An optional schema isolates a deployment (or a test run) from others in the same database.
 import pg from 'pg';
 import type { Pool as PoolType, PoolClient } from 'pg';
+import type { GamePack } from '../../shared/content/pack.js';
 import type { Action } from '../../shared/engine/types.js';
+import { WORKSHOP_UNDO_MS } from '../../shared/protocol/workshop.js';
 import {
   GAME_LISTS,
   GAME_LIST_NAMES,
@@ -15,9 +17,9 @@ import {
   importedPackAccessSql,
   insertSql,
   listImportedPacksSql,
-  pruneImportedPacksSql,
   unknownRoomError,
 } from './common.js';
+import { workshopSql } from './workshop-sql.js';
 import type { GameList, Kind, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
@@ -29,6 +31,9 @@ import type {
   ImportedPackSummary,
   ImportedPackViewer,
   LoadedRoom,
+  PackState,
+  PackVersionInfo,
+  SaveVersionResult,
   RoomRecord,
   RoomStatus,
   SeatRecord,
@@ -103,6 +108,8 @@ const PG_TYPE: Record<Kind, string> = {
 };
 // A JSON value travels as text: the cast makes it jsonb.
 const mark = (n: number, kind: Kind | undefined) => (kind === 'json' ? `$${n}::jsonb` : `$${n}`);
+/** The workshop's statements (workshop-sql.ts) in PostgreSQL's parameter marks. */
+const W = workshopSql((n, isJson) => (isJson ? `$${n}::jsonb` : `$${n}`));
 
 export class PostgresStorage implements Storage {
   readonly kind = 'postgres' as const;
@@ -323,20 +330,89 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  async saveImportedPack(pack: ImportedPack, keep: number): Promise<void> {
-    checkKeep(keep);
-    await this.tx(async (c) => {
-      const inserted = await c.query(
-        `${insertSql(TABLES.importedPacks, mark)} ON CONFLICT (id) DO NOTHING`,
-        CODEC.importedPackValues(pack),
-      );
-      if (inserted.rowCount === 0) return; // saved before: a retry
-      await c.query(pruneImportedPacksSql('$1'), [keep]);
+  async saveImportedPack(pack: ImportedPack, cap: number): Promise<'saved' | 'limit'> {
+    checkKeep(cap);
+    const owner = pack.ownerKeyHash ?? '';
+    return this.tx(async (c) => {
+      // One owner's saves take turns, so two at once cannot both pass the cap.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hostrush:packs:${owner}`]);
+      if ((await c.query('SELECT 1 FROM imported_packs WHERE id = $1', [pack.id])).rowCount) return 'saved'; // a retry
+      await c.query(W.purgeDeleted, [pack.createdAt - WORKSHOP_UNDO_MS]);
+      if (num((await c.query<{ n: string }>(W.countLive, [owner])).rows[0]?.n) >= cap) return 'limit';
+      await c.query(insertSql(TABLES.importedPacks, mark), CODEC.importedPackValues(pack));
+      await c.query(W.insertVersion, CODEC.packVersionValues(pack.id, 1, pack.createdAt, pack.pack));
+      return 'saved';
     });
   }
 
+  async getPackState(id: string): Promise<PackState | null> {
+    const row = (await this.pool.query<Row>(W.state, [id])).rows[0];
+    return row ? CODEC.packState(row) : null;
+  }
+
+  async getPackVersion(id: string, version: number): Promise<unknown> {
+    const row = (await this.pool.query<{ pack: unknown }>(W.version, [id, version])).rows[0];
+    return row ? row.pack : null;
+  }
+
+  async savePackVersion(
+    id: string,
+    pack: GamePack,
+    baseVersion: number,
+    savedAt: number,
+    keepVersions: number,
+  ): Promise<SaveVersionResult> {
+    checkKeep(keepVersions);
+    return this.tx(async (c): Promise<SaveVersionResult> => {
+      const row = (await c.query<{ version: number }>(`${W.latest} FOR UPDATE`, [id])).rows[0];
+      if (!row) return { ok: false, reason: 'unknown' };
+      const latest = Number(row.version);
+      if (latest !== baseVersion) return { ok: false, reason: 'conflict', latest };
+      const version = latest + 1;
+      await c.query(W.insertVersion, CODEC.packVersionValues(id, version, savedAt, pack));
+      await c.query(W.update, [...CODEC.packUpdateValues(version, savedAt, pack), id]);
+      await c.query(W.pruneVersions, [id, version - keepVersions + 1]);
+      return { ok: true, version };
+    });
+  }
+
+  async listPackVersions(id: string): Promise<PackVersionInfo[]> {
+    return (await this.pool.query<Row>(W.versions, [id])).rows.map((row) => CODEC.packVersionInfo(row));
+  }
+
+  async deletePack(id: string, at: number): Promise<boolean> {
+    return ((await this.pool.query(W.softDelete, [at, id])).rowCount ?? 0) > 0;
+  }
+
+  async undeletePack(
+    id: string,
+    ownerKeyHash: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'> {
+    checkKeep(cap);
+    return this.tx(async (c) => {
+      const row = (await c.query<{ owner_key_hash: string }>(`${W.deletedOwner} FOR UPDATE`, [id, deletedSince]))
+        .rows[0];
+      if (!row || (ownerKeyHash !== null && row.owner_key_hash !== ownerKeyHash)) return 'unknown';
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`hostrush:packs:${row.owner_key_hash}`]);
+      if (num((await c.query<{ n: string }>(W.countLive, [row.owner_key_hash])).rows[0]?.n) >= cap) return 'limit';
+      await c.query(W.undelete, [id]);
+      return 'ok';
+    });
+  }
+
+  async admitTeacher(hostKeyHash: string, at: number): Promise<void> {
+    await this.pool.query(W.admit, [hostKeyHash, at]);
+  }
+
+  async isTeacherAdmitted(hostKeyHash: string): Promise<boolean> {
+    return ((await this.pool.query(W.admitted, [hostKeyHash])).rowCount ?? 0) > 0;
+  }
+
   async getImportedPack(id: string): Promise<ImportedPack<unknown> | null> {
-    const row = (await this.pool.query<Row>('SELECT * FROM imported_packs WHERE id = $1', [id])).rows[0];
+    const row = (await this.pool.query<Row>('SELECT * FROM imported_packs WHERE id = $1 AND deleted_at IS NULL', [id]))
+      .rows[0];
     return row ? CODEC.importedPack(row) : null;
   }
 
@@ -355,7 +431,10 @@ export class PostgresStorage implements Storage {
   }
 
   async setImportedPackShared(id: string, shared: boolean): Promise<boolean> {
-    const result = await this.pool.query('UPDATE imported_packs SET shared = $1 WHERE id = $2', [shared, id]);
+    const result = await this.pool.query('UPDATE imported_packs SET shared = $1 WHERE id = $2 AND deleted_at IS NULL', [
+      shared,
+      id,
+    ]);
     return (result.rowCount ?? 0) > 0;
   }
 

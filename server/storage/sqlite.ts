@@ -2,7 +2,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { GamePack } from '../../shared/content/pack.js';
 import type { Action } from '../../shared/engine/types.js';
+import { WORKSHOP_UNDO_MS } from '../../shared/protocol/workshop.js';
 import {
   GAME_LISTS,
   GAME_LIST_NAMES,
@@ -15,9 +17,9 @@ import {
   importedPackAccessSql,
   insertSql,
   listImportedPacksSql,
-  pruneImportedPacksSql,
   unknownRoomError,
 } from './common.js';
+import { workshopStatements } from './workshop-sql.js';
 import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
@@ -29,6 +31,9 @@ import type {
   ImportedPackSummary,
   ImportedPackViewer,
   LoadedRoom,
+  PackState,
+  PackVersionInfo,
+  SaveVersionResult,
   RoomRecord,
   RoomStatus,
   SeatRecord,
@@ -97,6 +102,8 @@ export class SqliteStorage implements Storage {
   readonly kind = 'sqlite' as const;
   private closed = false;
   private readonly s;
+  /** The workshop's statements (migration 005), prepared lazily as well. */
+  private readonly w;
 
   constructor(
     private readonly db: Db,
@@ -108,6 +115,12 @@ export class SqliteStorage implements Storage {
     );
     // Statements over the migrated tables are prepared lazily, after migrateSync() created them.
     this.s = lazyStatements(db);
+    this.w = lazy(() =>
+      workshopStatements(
+        (sql) => db.prepare(sql),
+        () => '?',
+      ),
+    );
   }
 
   /** Applies pending migrations; returns the names applied (empty when up to date). */
@@ -245,15 +258,87 @@ export class SqliteStorage implements Storage {
       .immediate();
   }
 
-  async saveImportedPack(pack: ImportedPack, keep: number): Promise<void> {
-    checkKeep(keep);
-    const s = this.s();
-    this.db
-      .transaction(() => {
-        if (s.insertPack.run(...CODEC.importedPackValues(pack)).changes === 0) return; // saved before: a retry
-        s.prunePacks.run(keep);
+  async saveImportedPack(pack: ImportedPack, cap: number): Promise<'saved' | 'limit'> {
+    checkKeep(cap);
+    const w = this.w();
+    return this.db
+      .transaction((): 'saved' | 'limit' => {
+        if (this.s().packAccessAny.get(pack.id)) return 'saved'; // saved before: a retry
+        w.purgeDeleted.run(pack.createdAt - WORKSHOP_UNDO_MS);
+        if ((w.countLive.pluck().get(pack.ownerKeyHash ?? '') as number) >= cap) return 'limit';
+        this.s().insertPack.run(...CODEC.importedPackValues(pack));
+        w.insertVersion.run(...CODEC.packVersionValues(pack.id, 1, pack.createdAt, pack.pack));
+        return 'saved';
       })
       .immediate();
+  }
+
+  async getPackState(id: string): Promise<PackState | null> {
+    const row = this.w().state.get(id) as Row | undefined;
+    return row ? CODEC.packState(row) : null;
+  }
+
+  async getPackVersion(id: string, version: number): Promise<unknown> {
+    const text = this.w().version.pluck().get(id, version) as string | undefined;
+    return text === undefined ? null : CODEC.read.json(text);
+  }
+
+  async savePackVersion(
+    id: string,
+    pack: GamePack,
+    baseVersion: number,
+    savedAt: number,
+    keepVersions: number,
+  ): Promise<SaveVersionResult> {
+    checkKeep(keepVersions);
+    const w = this.w();
+    return this.db
+      .transaction((): SaveVersionResult => {
+        const latest = w.latest.pluck().get(id) as number | undefined;
+        if (latest === undefined) return { ok: false, reason: 'unknown' };
+        if (latest !== baseVersion) return { ok: false, reason: 'conflict', latest };
+        const version = latest + 1;
+        w.insertVersion.run(...CODEC.packVersionValues(id, version, savedAt, pack));
+        w.update.run(...CODEC.packUpdateValues(version, savedAt, pack), id);
+        w.pruneVersions.run(id, version - keepVersions + 1);
+        return { ok: true, version };
+      })
+      .immediate();
+  }
+
+  async listPackVersions(id: string): Promise<PackVersionInfo[]> {
+    return (this.w().versions.all(id) as Row[]).map((row) => CODEC.packVersionInfo(row));
+  }
+
+  async deletePack(id: string, at: number): Promise<boolean> {
+    return this.w().softDelete.run(at, id).changes > 0;
+  }
+
+  async undeletePack(
+    id: string,
+    ownerKeyHash: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'> {
+    checkKeep(cap);
+    const w = this.w();
+    return this.db
+      .transaction((): 'ok' | 'unknown' | 'limit' => {
+        const owner = w.deletedOwner.pluck().get(id, deletedSince) as string | undefined;
+        if (owner === undefined || (ownerKeyHash !== null && owner !== ownerKeyHash)) return 'unknown';
+        if ((w.countLive.pluck().get(owner) as number) >= cap) return 'limit';
+        w.undelete.run(id);
+        return 'ok';
+      })
+      .immediate();
+  }
+
+  async admitTeacher(hostKeyHash: string, at: number): Promise<void> {
+    this.w().admit.run(hostKeyHash, at);
+  }
+
+  async isTeacherAdmitted(hostKeyHash: string): Promise<boolean> {
+    return this.w().admitted.get(hostKeyHash) !== undefined;
   }
 
   async getImportedPack(id: string): Promise<ImportedPack<unknown> | null> {
@@ -264,7 +349,9 @@ export class SqliteStorage implements Storage {
   async listImportedPacks(limit: number, viewer: ImportedPackViewer = 'all'): Promise<ImportedPackSummary[]> {
     const n = clampLimit(limit, DEFAULT_LIST_LIMIT);
     const rows = (
-      viewer === 'all' ? this.s().listPacks.all(n) : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', n)
+      viewer === 'all'
+        ? this.s().listPacks.all(n)
+        : this.s().listPacksFor.all(viewer.ownerKeyHash ?? '', viewer.ownerKeyHash ?? '', n)
     ) as Row[];
     return rows.map((row) => CODEC.record(TABLES.importedPackSummaries, row));
   }
@@ -287,6 +374,11 @@ export class SqliteStorage implements Storage {
     this.closed = true;
     this.db.close();
   }
+}
+
+function lazy<T>(make: () => T): () => T {
+  let cached: T | undefined;
+  return () => (cached ??= make());
 }
 
 function lazyStatements(db: Db) {
@@ -333,11 +425,12 @@ function prepareAll(db: Db) {
     purgeSolo: p('DELETE FROM solo_runs WHERE created_at < ?'),
     purgeRooms: p("DELETE FROM rooms WHERE status <> 'active' AND created_at < ?"),
     insertPack: p(`${insertSql(TABLES.importedPacks, q)} ON CONFLICT (id) DO NOTHING`),
-    prunePacks: p(pruneImportedPacksSql('?')),
-    pack: p('SELECT * FROM imported_packs WHERE id = ?'),
+    pack: p('SELECT * FROM imported_packs WHERE id = ? AND deleted_at IS NULL'),
+    packAccessAny: p('SELECT 1 FROM imported_packs WHERE id = ?'),
     listPacks: p(listImportedPacksSql('?')),
+    // The owner is bound twice (WHERE, ORDER BY), then the limit.
     listPacksFor: p(listImportedPacksSql('?', '?')),
     packAccess: p(importedPackAccessSql('?')),
-    sharePack: p('UPDATE imported_packs SET shared = ? WHERE id = ?'),
+    sharePack: p('UPDATE imported_packs SET shared = ? WHERE id = ? AND deleted_at IS NULL'),
   };
 }

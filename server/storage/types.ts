@@ -149,7 +149,29 @@ export interface ImportedPackSummary {
   /** Migration 004: the importer's host key hash ('' for a pack imported before owners existed), and sharing. */
   ownerKeyHash: string;
   shared: boolean;
+  /** Migration 005: the latest version (1 when imported) and when it was saved. */
+  version: number;
+  updatedAt: number;
 }
+
+/** A live (not deleted) pack's state (migration 005): who may use it, and its latest version. */
+export interface PackState extends ImportedPackAccess {
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One stored version of a pack, without the pack (GET /api/workshop/packs/:id/versions). */
+export interface PackVersionInfo {
+  version: number;
+  savedAt: number;
+  title: string;
+  questionCount: number;
+}
+
+/** A new version's outcome: saved as `version`, or refused (no such live pack; `baseVersion` is not the latest). */
+export type SaveVersionResult =
+  { ok: true; version: number } | { ok: false; reason: 'unknown' } | { ok: false; reason: 'conflict'; latest: number };
 
 export interface LoadedRoom {
   room: RoomRecord;
@@ -185,18 +207,55 @@ export interface Storage {
    */
   purgeOlderThan(cutoffMs: number): Promise<number>;
   /**
-   * Stores an imported pack; idempotent per id (a second save changes nothing). In the same transaction, every
-   * import but the newest `keep` (by createdAt, then id) is deleted, so the table never grows past the cap.
+   * Stores an imported (or new workshop) pack as its version 1; idempotent per id (a second save changes nothing).
+   * Refused ('limit', nothing stored) when its owner already has `cap` live packs: the cap is per owner, never a
+   * silent deletion. In the same transaction, packs deleted more than WORKSHOP_UNDO_MS before `createdAt` go for good.
    */
-  saveImportedPack(pack: ImportedPack, keep: number): Promise<void>;
-  /** The stored pack as it was saved, not validated again (the caller does that); null when unknown. */
+  saveImportedPack(pack: ImportedPack, cap: number): Promise<'saved' | 'limit'>;
+  /** The latest version as saved, not validated again (the caller does that); null when unknown or deleted. */
   getImportedPack(id: string): Promise<ImportedPack<unknown> | null>;
-  /** Newest first (createdAt, then id, descending): every pack, or those `viewer` may see (shared, or its own). */
+  /**
+   * Live packs, newest first (createdAt, then id, descending): every pack, or those `viewer` may see (shared, or
+   * its own).
+   */
   listImportedPacks(limit: number, viewer?: ImportedPackViewer): Promise<ImportedPackSummary[]>;
-  /** An imported pack's owner and sharing, read fresh (the owner may share it from any process); null when unknown. */
+  /** A live pack's owner and sharing, read fresh (the owner may share it from any process); null if none. */
   getImportedPackAccess(id: string): Promise<ImportedPackAccess | null>;
-  /** Shares (or unshares) an imported pack on this server; false when there is no such pack. */
+  /** Shares (or unshares) a live pack on this server; false when there is no such pack. */
   setImportedPackShared(id: string, shared: boolean): Promise<boolean>;
+  /** Migration 005: a live pack's access and latest version, read fresh; null when unknown or deleted. */
+  getPackState(id: string): Promise<PackState | null>;
+  /** A stored version's pack (never changes once saved), not validated again; null when unknown, pruned or deleted. */
+  getPackVersion(id: string, version: number): Promise<unknown>;
+  /**
+   * Saves `pack` as the next version of a live pack if `baseVersion` is its latest (one transaction); the summary
+   * columns follow; only the newest `keepVersions` versions are kept.
+   */
+  savePackVersion(
+    id: string,
+    pack: GamePack,
+    baseVersion: number,
+    savedAt: number,
+    keepVersions: number,
+  ): Promise<SaveVersionResult>;
+  /** A live pack's stored versions, newest first. */
+  listPackVersions(id: string): Promise<PackVersionInfo[]>;
+  /** Soft-deletes a live pack at `at`; false when there is no such live pack. */
+  deletePack(id: string, at: number): Promise<boolean>;
+  /**
+   * Brings back a pack deleted at or after `deletedSince`, unless its owner has `cap` live packs by now: 'limit';
+   * 'unknown' when there is no such deleted pack of `owner` (null: any owner, an operator), or it was deleted
+   * before `deletedSince`.
+   */
+  undeletePack(
+    id: string,
+    owner: string | null,
+    deletedSince: number,
+    cap: number,
+  ): Promise<'ok' | 'unknown' | 'limit'>;
+  /** Admits a host key (its hash) as a teacher (HOSTRUSH_TEACHER_PASSWORD); idempotent. */
+  admitTeacher(hostKeyHash: string, at: number): Promise<void>;
+  isTeacherAdmitted(hostKeyHash: string): Promise<boolean>;
   /**
    * Applies pending schema migrations (createStorage already does); returns the names applied, none when up to date.
    */

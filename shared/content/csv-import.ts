@@ -169,8 +169,32 @@ export function importKahootCsv(text: string, options: CsvImportOptions): PackRe
 function importCsv(text: string, options: CsvImportOptions): PackResult {
   const parsed = parseCsv(text);
   if (parsed.error) return { ok: false, errors: [parsed.error] };
-  const records = parsed.records.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const result = importKahootRows(parsed.records, options);
+  return result.ok ? { ok: true, pack: result.pack } : result;
+}
+
+/** A row an import preview left out, with every reason (located, in English and Korean). */
+export interface SkippedRow {
+  row: number;
+  errors: PackError[];
+}
+export type RowsImportResult =
+  { ok: true; pack: GamePack; skipped: SkippedRow[]; emptyRows: number } | { ok: false; errors: PackError[] };
+
+/**
+ * Kahoot-style rows (a CSV file's records, or a spreadsheet's rows from its header row on) to a pack. By default a
+ * bad row fails the whole import with every error; with `skipBadRows` (the workshop's preview) a bad row is left
+ * out with its reasons and the rest is read; it fails only when no row is usable.
+ */
+export function importKahootRows(
+  all: readonly CsvRecord[],
+  options: CsvImportOptions & { skipBadRows?: boolean },
+): RowsImportResult {
+  const records = all.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const lastRow = records.at(-1)?.row ?? 0;
+  const emptyRows = all.filter((r) => r.row < lastRow && !r.cells.some((c) => c.trim() !== '')).length;
   const errors: PackError[] = [];
+  const skipped: SkippedRow[] = [];
 
   // Header: the first non-empty row, when it names a question column and a correct-answer column.
   let columnIndex: Partial<Record<CsvColumn, number>> = {};
@@ -282,7 +306,8 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
       }
     }
     if (rowErrors.length > 0) {
-      errors.push(...rowErrors);
+      if (options.skipBadRows) skipped.push({ row: rec.row, errors: rowErrors });
+      else errors.push(...rowErrors);
       continue;
     }
 
@@ -304,8 +329,33 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     origins.push({ row: rec.row, optionColumns: answers.map((a) => a.column) });
   }
   if (errors.length > 0) return { ok: false, errors };
+  if (questions.length === 0) return { ok: false, errors: skipped.flatMap((r) => r.errors) };
 
-  const pack: GamePack = {
+  const result = validatePack(rowsPack(questions, options));
+  if (result.ok) return { ok: true, pack: result.pack, skipped, emptyRows };
+  const located = result.errors.map((e) => locate(e, origins));
+  if (!options.skipBadRows) return { ok: false, errors: located };
+  // Leave out the questions the pack checks refused (each error names its question), then check again.
+  const bad = new Set<number>();
+  result.errors.forEach((e, i) => {
+    const at = /^questions\[(\d+)\]/.exec(e.path);
+    if (!at) return;
+    const k = Number(at[1]);
+    bad.add(k);
+    const row = origins[k]?.row ?? 0;
+    const entry = skipped.find((r) => r.row === row) ?? { row, errors: [] };
+    if (!skipped.includes(entry)) skipped.push(entry);
+    entry.errors.push(located[i]!);
+  });
+  skipped.sort((a, b) => a.row - b.row);
+  const kept = questions.filter((_, k) => !bad.has(k));
+  const again = kept.length > 0 ? validatePack(rowsPack(kept, options)) : null;
+  return again?.ok ? { ok: true, pack: again.pack, skipped, emptyRows } : { ok: false, errors: located };
+}
+
+/** The pack of imported rows: one quiz round of every question. */
+function rowsPack(questions: Question[], options: CsvImportOptions): GamePack {
+  return {
     format: PACK_FORMAT,
     formatVersion: PACK_FORMAT_VERSION,
     meta: {
@@ -321,9 +371,6 @@ function importCsv(text: string, options: CsvImportOptions): PackResult {
     scenarios: [],
     rounds: [{ kind: 'quiz', questionIds: questions.map((q) => q.id) }],
   };
-  const result = validatePack(pack);
-  if (result.ok) return result;
-  return { ok: false, errors: result.errors.map((e) => locate(e, origins)) };
 }
 
 /** Maps a pack error on `questions[i]...` back to the CSV row and column it came from. */

@@ -4,3 +4,4 @@ export * from './schemas.js';
 export type * from './types.js';
 export * from './nickname.js';
 export * from './join-origin.js';
+export * from './workshop.js';

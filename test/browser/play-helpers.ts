@@ -38,8 +38,8 @@ export async function answer(page: Page): Promise<void> {
     }
     await page.locator('answer-matching button.submit').click();
   } else if (await page.locator('answer-numeric').count()) {
-    await page.locator('answer-numeric .pad button', { hasText: /^1$/ }).click();
-    await page.locator('answer-numeric .pad button', { hasText: /^6$/ }).click();
+    await page.locator('answer-numeric .pad button', { hasText: /^\s*1\s*$/ }).click();
+    await page.locator('answer-numeric .pad button', { hasText: /^\s*6\s*$/ }).click();
     await page.locator('answer-numeric button.submit').click();
   } else if (await page.locator('answer-choices button.submit').count()) {
     await page.locator('answer-choices button.ans').nth(0).click();

@@ -199,7 +199,9 @@ describe('imported packs in storage', () => {
             (prop === 'saveImportedPack' ||
               prop === 'listImportedPacks' ||
               prop === 'getImportedPack' ||
-              prop === 'getImportedPackAccess')
+              prop === 'getImportedPackAccess' ||
+              prop === 'getPackState' ||
+              prop === 'getPackVersion')
           ) {
             return async () => {
               throw new Error('disk I/O error (injected)');

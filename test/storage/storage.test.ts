@@ -516,6 +516,8 @@ describe.each(adapters)('storage: $name', (adapter) => {
         roundCount: course.rounds.length,
         ownerKeyHash: '',
         shared: false,
+        version: 1,
+        updatedAt: 3_000,
       },
       expect.objectContaining({
         id: 'imp-mid',
@@ -557,17 +559,16 @@ describe.each(adapters)('storage: $name', (adapter) => {
     },
   );
 
-  it('keeps only the newest `keep` imported packs: saving one more deletes the oldest', async () => {
-    await storage.saveImportedPack(imported('imp-1', 1_000), 2);
-    await storage.saveImportedPack(imported('imp-3', 3_000), 2);
-    await storage.saveImportedPack(imported('imp-2', 2_000), 2);
-    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-3', 'imp-2']);
-    expect(await storage.getImportedPack('imp-1')).toBeNull();
-    // A retry of a kept pack deletes nothing.
-    await storage.saveImportedPack(imported('imp-2', 2_000), 1);
-    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-3', 'imp-2']);
-    await storage.saveImportedPack(imported('imp-4', 4_000), 2);
-    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-4', 'imp-3']);
+  it("refuses a pack past its owner's cap (migration 005), never deleting another one", async () => {
+    const mine = (id: string, at: number, owner = 'hash-a') => ({ ...imported(id, at), ownerKeyHash: owner });
+    expect(await storage.saveImportedPack(mine('imp-1', 1_000), 2)).toBe('saved');
+    expect(await storage.saveImportedPack(mine('imp-2', 2_000), 2)).toBe('saved');
+    expect(await storage.saveImportedPack(mine('imp-3', 3_000), 2)).toBe('limit');
+    expect(await storage.getImportedPack('imp-3')).toBeNull();
+    // Per owner: another owner is not held back; a retry of a kept pack is 'saved' and changes nothing.
+    expect(await storage.saveImportedPack(mine('imp-4', 4_000, 'hash-b'), 2)).toBe('saved');
+    expect(await storage.saveImportedPack(mine('imp-2', 2_000), 2)).toBe('saved');
+    expect((await storage.listImportedPacks(10)).map((p) => p.id)).toEqual(['imp-4', 'imp-2', 'imp-1']);
     await expect(storage.saveImportedPack(imported('imp-5', 5_000), 0)).rejects.toThrow(/bad number/);
     // Imported packs are the teachers' content, not data about players: the retention purge leaves them.
     expect(await storage.purgeOlderThan(10_000)).toBe(0);
