@@ -5,7 +5,8 @@
 import express, { type Express } from 'express';
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import { existsSync } from 'node:fs';
-import { apiRouter, errorHandler, sendError, type ApiDeps } from './http/api.js';
+import { apiRouter, type ApiDeps } from './http/api.js';
+import { errorHandler, sendError } from './http/replies.js';
 import { corsForListed, countResponses } from './http/common.js';
 import { serveClient } from './http/client-files.js';
 import { createIoServer } from './http/io-server.js';
