@@ -1,6 +1,6 @@
 // What every API route answers with: errors (status by code, counted at /metrics), body parsing with zod, the
-// host key a request carries.
-import type { Request, Response } from 'express';
+// host key a request carries; and the app's last handler, which turns anything thrown into such an error.
+import type { NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 import { tokenSchema, type ErrorCode } from '../../shared/protocol/index.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -69,4 +69,26 @@ export function parse<S extends z.ZodType>(
 export function hostKeyHash(req: Request): string | null {
   const key = tokenSchema.safeParse(req.get('x-host-key'));
   return key.success ? hashToken(key.data) : null;
+}
+
+/** Turns body-parser failures (bad JSON, too large) and anything thrown into a JSON error; never a crash. */
+export function errorHandler(metrics: Metrics) {
+  return (error: unknown, _req: Request, res: Response, _next: NextFunction): void => {
+    const type = (error as { type?: unknown }).type;
+    if (res.headersSent) return;
+    if (type === 'entity.too.large') return sendError(res, metrics, 'input/too-large', 'The body is too large.');
+    if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+      return sendError(res, metrics, 'input/invalid', 'The body is not valid JSON.');
+    }
+    // Any other client error Express or its parsers raise (a malformed %-escape in the path, a body that does not
+    // inflate) is the request's fault, not the server's.
+    const status = Number(
+      (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode,
+    );
+    if (status >= 400 && status < 500) {
+      const message = error instanceof URIError ? 'The URL has a malformed %-escape.' : 'The request is malformed.';
+      return sendError(res, metrics, 'input/invalid', message);
+    }
+    sendError(res, metrics, 'server/error', 'Something went wrong on the server.');
+  };
 }

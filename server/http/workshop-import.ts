@@ -11,7 +11,7 @@ import { workshopPreviewQuerySchema, XLSX_TYPE, type WorkshopPreviewReply } from
 import { readKahootXlsx } from '../content/kahoot-xlsx.js';
 import type { Metrics } from '../metrics.js';
 import { sendError } from './replies.js';
-import { issueText } from './workshop.js';
+import { issueText } from './workshop-access.js';
 
 type Read = { ok: true; pack: GamePack; skipped: SkippedRow[]; emptyRows: number; notes: PackError[] };
 

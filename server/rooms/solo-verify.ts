@@ -71,54 +71,11 @@ export function verifySoloRun(
   const first = actions[0];
   if (!first) return { ok: false, reason: 'the log is empty' };
   const daily = opts.packId.startsWith('daily-');
-  if (daily) {
-    const expected = dailySeed(first.at);
-    if (seed !== expected)
-      return { ok: false, reason: `wrong daily seed: a run started on ${utcDay(first.at)} uses ${expected}` };
-    if (Math.abs(opts.now - first.at) > 2 * 86_400_000)
-      return { ok: false, reason: 'the daily challenge is not from today' };
-  }
-  let state: GameState = createGame(config, seed);
-  let human: string | null = null;
-  let previousAt = -Infinity;
-  for (let i = 0; i < actions.length; i++) {
-    const action = actions[i]!;
-    const where = `action ${i} (${action.type})`;
-    if (!(action.at >= previousAt)) return { ok: false, reason: `${where}: time goes backwards` };
-    if (action.at > opts.now + FUTURE_SLACK_MS) return { ok: false, reason: `${where}: time is in the future` };
-    if (action.at - first.at > MAX_RUN_MS) return { ok: false, reason: `${where}: the run lasts implausibly long` };
-    previousAt = action.at;
-    const actor = action.actor;
-    if (actor.role === 'host') return { ok: false, reason: `${where}: a solo game has no host` };
-    if (actor.role === 'system' && action.type !== 'join' && action.type !== 'tick') {
-      return { ok: false, reason: `${where}: only joins and ticks come from the authority` };
-    }
-    if (action.type === 'join') {
-      if (action.bot) {
-        if (!human) return { ok: false, reason: `${where}: bots join after the player` };
-      } else if (human) {
-        return { ok: false, reason: `${where}: a second human player` };
-      } else {
-        human = action.playerId;
-      }
-    }
-    if (actor.role === 'player' && actor.playerId !== human) {
-      const p = playerOf(state, actor.playerId);
-      if (!p || p.bot === null)
-        return { ok: false, reason: `${where}: acted by ${actor.playerId}, who is not this run's player` };
-      const wanted = botMoves(state, actor.playerId).map(canonical);
-      if (!wanted.includes(canonical(action)))
-        return { ok: false, reason: `${where}: a bot move botMoves would not produce` };
-    }
-    // No speed rule of its own: the replay is the engine's, and the engine scores an answer given before its question
-    // could be read as given at the question's reading floor (shared/engine/quiz/reading.ts; the same floor for
-    // everyone). A run is not refused for a fast answer: a player who knows a question by heart is no cheat, and
-    // speed below the floor earns nothing to refuse. The times themselves must be the server's (sameAsPlayed).
-    const result = next(state, action);
-    const error = result.events.find((e) => e.type === 'error');
-    if (error && error.type === 'error') return { ok: false, reason: `${where}: refused by the rules (${error.code})` };
-    state = result.state;
-  }
+  const wrongDay = daily ? dailyProblem(seed, first.at, opts.now) : null;
+  if (wrongDay) return { ok: false, reason: wrongDay };
+  const replayed = replayRun(config, seed, actions, opts.now);
+  if (typeof replayed === 'string') return { ok: false, reason: replayed };
+  const { state, human } = replayed;
   if (!human) return { ok: false, reason: 'no player joined' };
   if (!state.finished) return { ok: false, reason: 'the run is not finished' };
   const player = playerOf(state, human)!;
@@ -132,6 +89,78 @@ export function verifySoloRun(
     playerName: player.name,
     board: daily ? seed : `pack-${opts.packId}`,
   };
+}
+
+/** Why a daily challenge's run is not the day's (its seed names the day it started, and that day is now), or null. */
+function dailyProblem(seed: string, startedAt: number, now: number): string | null {
+  const expected = dailySeed(startedAt);
+  if (seed !== expected) return `wrong daily seed: a run started on ${utcDay(startedAt)} uses ${expected}`;
+  if (Math.abs(now - startedAt) > 2 * 86_400_000) return 'the daily challenge is not from today';
+  return null;
+}
+
+/**
+ * The log replayed by the engine: the final state and the human's id, or the first action's reason for refusal
+ * (its time, who acted, or the rules).
+ */
+function replayRun(
+  config: GameConfig,
+  seed: string,
+  actions: readonly Action[],
+  now: number,
+): { state: GameState; human: string | null } | string {
+  let state: GameState = createGame(config, seed);
+  let human: string | null = null;
+  let previousAt = -Infinity;
+  const startedAt = actions[0]?.at ?? 0;
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i]!;
+    const problem = timeProblem(action.at, previousAt, startedAt, now) ?? seatProblem(action, human);
+    if (problem) return `action ${i} (${action.type}): ${problem}`;
+    // The seat check above refused a second human: a human's join is the first.
+    if (action.type === 'join' && !action.bot) human = action.playerId;
+    previousAt = action.at;
+    const botMove = botProblem(state, action, human);
+    if (botMove) return `action ${i} (${action.type}): ${botMove}`;
+    // No speed rule of its own: the replay is the engine's, and the engine scores an answer given before its question
+    // could be read as given at the question's reading floor (shared/engine/quiz/reading.ts; the same floor for
+    // everyone). A run is not refused for a fast answer: a player who knows a question by heart is no cheat, and
+    // speed below the floor earns nothing to refuse. The times themselves must be the server's (sameAsPlayed).
+    const result = next(state, action);
+    const error = result.events.find((e) => e.type === 'error');
+    if (error && error.type === 'error') return `action ${i} (${action.type}): refused by the rules (${error.code})`;
+    state = result.state;
+  }
+  return { state, human };
+}
+
+/** Why an action's time cannot be the authority's clock (backwards, ahead of now, too long a run), or null. */
+function timeProblem(at: number, previousAt: number, startedAt: number, now: number): string | null {
+  if (!(at >= previousAt)) return 'time goes backwards';
+  if (at > now + FUTURE_SLACK_MS) return 'time is in the future';
+  if (at - startedAt > MAX_RUN_MS) return 'the run lasts implausibly long';
+  return null;
+}
+
+/** Why an action's actor does not fit a solo run (no host; the authority only joins and ticks; one human), or null. */
+function seatProblem(action: Action, human: string | null): string | null {
+  const actor = action.actor;
+  if (actor.role === 'host') return 'a solo game has no host';
+  if (actor.role === 'system' && action.type !== 'join' && action.type !== 'tick')
+    return 'only joins and ticks come from the authority';
+  if (action.type !== 'join') return null;
+  if (action.bot) return human ? null : 'bots join after the player';
+  return human ? 'a second human player' : null;
+}
+
+/** Why a move by someone other than the human is not exactly one of its bot's moves (botMoves), or null. */
+function botProblem(state: GameState, action: Action, human: string | null): string | null {
+  const actor = action.actor;
+  if (actor.role !== 'player' || actor.playerId === human) return null;
+  const p = playerOf(state, actor.playerId);
+  if (!p || p.bot === null) return `acted by ${actor.playerId}, who is not this run's player`;
+  const wanted = botMoves(state, actor.playerId).map(canonical);
+  return wanted.includes(canonical(action)) ? null : 'a bot move botMoves would not produce';
 }
 
 /**

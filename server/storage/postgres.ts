@@ -21,7 +21,7 @@ import {
 } from './common.js';
 import { workshopSql } from './workshop-sql.js';
 import type { GameList, Kind, Row, Table } from './common.js';
-import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
+import { migratePostgres } from './postgres-migrate.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
 import type {
   FinishedGame,
@@ -121,49 +121,8 @@ export class PostgresStorage implements Storage {
   ) {}
 
   /** Applies pending migrations under an advisory lock, so two processes starting at once take turns. */
-  async migrate(): Promise<string[]> {
-    const migrations = readMigrations('postgres');
-    const client = await this.pool.connect();
-    const lockKey = `hostrush:migrations:${this.schema ?? ''}`;
-    let broken: Error | undefined;
-    try {
-      await client.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
-      try {
-        if (this.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
-        await client.query(
-          'CREATE TABLE IF NOT EXISTS schema_migrations (id integer PRIMARY KEY, ' +
-            'name text NOT NULL, applied_at bigint NOT NULL)',
-        );
-        const applied = (await client.query<{ id: number }>('SELECT id FROM schema_migrations')).rows.map((r) => r.id);
-        checkNotNewer(applied, migrations, `PostgreSQL schema ${this.schema ?? '(default)'}`);
-        const done = new Set(applied);
-        const names: string[] = [];
-        for (const migration of migrations) {
-          if (done.has(migration.id)) continue;
-          await client.query('BEGIN');
-          try {
-            await client.query(migration.sql);
-            await client.query('INSERT INTO schema_migrations (id, name, applied_at) VALUES ($1, $2, $3)', [
-              migration.id,
-              migration.name,
-              Date.now(),
-            ]);
-            await client.query('COMMIT');
-          } catch (error) {
-            await client.query('ROLLBACK').catch(() => {});
-            throw error;
-          }
-          names.push(migrationLabel(migration));
-        }
-        return names;
-      } finally {
-        await client.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch((error: Error) => {
-          broken = error;
-        });
-      }
-    } finally {
-      client.release(broken);
-    }
+  migrate(): Promise<string[]> {
+    return migratePostgres(this.pool, this.schema);
   }
 
   private async tx<T>(fn: (client: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {

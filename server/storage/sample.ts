@@ -1,7 +1,7 @@
 // A deterministic synthetic finished game of a chosen size: for benchmarks (time saving 2,000 answers) and tests.
 import { TOPICS } from '../../shared/engine/types.js';
 import type { Action, TopicId } from '../../shared/engine/types.js';
-import type { FinishedGame } from './types.js';
+import type { FinishedGame, FinishedPlayer, FinishedQuestion } from './types.js';
 
 export interface SampleGameSize {
   gameId?: string;
@@ -12,23 +12,24 @@ export interface SampleGameSize {
   finishedAt?: number;
 }
 
-export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
-  const playerCount = size.players ?? 100;
-  const questionCount = size.questions ?? 20;
-  const decisionsPerPlayer = size.decisionsPerPlayer ?? 2;
-  const finishedAt = size.finishedAt ?? 1_750_000_000_000;
-  const startedAt = finishedAt - 30 * 60_000;
+/** A fixed linear congruential sequence in [0, 1): the same game for the same size, every run. */
+function sequence(): () => number {
   let rng = 42;
-  const next = () => (rng = (rng * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
-  const topic = (i: number): TopicId => TOPICS[i % TOPICS.length] ?? 'vm';
+  return () => (rng = (rng * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+}
 
-  const questions = Array.from({ length: questionCount }, (_, i) => ({
+function sampleQuestions(count: number): FinishedQuestion[] {
+  const topic = (i: number): TopicId => TOPICS[i % TOPICS.length] ?? 'vm';
+  return Array.from({ length: count }, (_, i) => ({
     questionId: `q${i + 1}`,
     topic: topic(i),
     type: 'single',
     prompt: `Question ${i + 1}: which layer runs directly on the hardware?`,
   }));
-  const players = Array.from({ length: playerCount }, (_, i) => ({
+}
+
+function samplePlayers(count: number): FinishedPlayer[] {
+  return Array.from({ length: count }, (_, i) => ({
     playerId: `p${i + 1}`,
     name: `Player ${i + 1}`,
     teamId: null as string | null,
@@ -36,19 +37,21 @@ export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
     rank: 0,
     bot: false,
   }));
-  const actions: Action[] = players.map((p, i) => ({
-    type: 'join',
-    actor: { role: 'player', playerId: p.playerId },
-    at: startedAt - 60_000 + i,
-    playerId: p.playerId,
-    name: p.name,
-  }));
-  actions.push({ type: 'start', actor: { role: 'host' }, at: startedAt });
+}
+
+/** Every player answers every question (60% right); the answers, their actions, and the players' scores. */
+function sampleAnswers(
+  questions: readonly FinishedQuestion[],
+  players: FinishedPlayer[],
+  random: () => number,
+  startedAt: number,
+): { answers: FinishedGame['answers']; actions: Action[] } {
   const answers: FinishedGame['answers'] = [];
+  const actions: Action[] = [];
   questions.forEach((q, qi) => {
     for (const p of players) {
-      const correctness = next() < 0.6 ? 1 : 0;
-      const elapsedMs = Math.floor(500 + next() * 19_500);
+      const correctness = random() < 0.6 ? 1 : 0;
+      const elapsedMs = Math.floor(500 + random() * 19_500);
       const points = correctness * Math.round(1000 - elapsedMs / 40);
       p.score += points;
       answers.push({ playerId: p.playerId, questionId: q.questionId, topic: q.topic, correctness, points, elapsedMs });
@@ -61,10 +64,19 @@ export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
       });
     }
   });
+  return { answers, actions };
+}
+
+/** `perPlayer` race decisions for each player, added to their scores. */
+function sampleDecisions(
+  players: FinishedPlayer[],
+  perPlayer: number,
+  random: () => number,
+): FinishedGame['decisions'] {
   const decisions: FinishedGame['decisions'] = [];
   players.forEach((p, pi) => {
-    for (let d = 0; d < decisionsPerPlayer; d++) {
-      const points = Math.round(next() * 200);
+    for (let d = 0; d < perPlayer; d++) {
+      const points = Math.round(random() * 200);
       p.score += points;
       decisions.push({
         playerId: p.playerId,
@@ -86,6 +98,26 @@ export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
       });
     }
   });
+  return decisions;
+}
+
+export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
+  const finishedAt = size.finishedAt ?? 1_750_000_000_000;
+  const startedAt = finishedAt - 30 * 60_000;
+  // One sequence for answers then decisions, in that order: the same numbers as ever for the same size.
+  const random = sequence();
+  const questions = sampleQuestions(size.questions ?? 20);
+  const players = samplePlayers(size.players ?? 100);
+  const joins: Action[] = players.map((p, i) => ({
+    type: 'join',
+    actor: { role: 'player', playerId: p.playerId },
+    at: startedAt - 60_000 + i,
+    playerId: p.playerId,
+    name: p.name,
+  }));
+  const start: Action = { type: 'start', actor: { role: 'host' }, at: startedAt };
+  const { answers, actions: answerActions } = sampleAnswers(questions, players, random, startedAt);
+  const decisions = sampleDecisions(players, size.decisionsPerPlayer ?? 2, random);
   [...players].sort((a, b) => b.score - a.score).forEach((p, i) => (p.rank = i + 1));
   const scoreChanges = decisions.map((d) => ({ playerId: d.playerId, delta: d.points, why: d.why }));
   return {
@@ -103,6 +135,6 @@ export function sampleFinishedGame(size: SampleGameSize = {}): FinishedGame {
     answers,
     decisions,
     scoreChanges,
-    actions,
+    actions: [...joins, start, ...answerActions],
   };
 }

@@ -1,7 +1,7 @@
 // A pack as anyone may read it (GET /api/packs/:id): the questions as players see them while open, never the
 // answer key. No correct answer, no explanation (it states the answer), ordering items and matching sides in text
 // order rather than the correct one; cards, scenarios and rounds as they are (a race has no answer to hide: its
-// cards are on every screen). The whole pack, answers included, is an export, for its owner (server/http/api.ts).
+// cards are on every screen). The whole pack, answers included, is an export, for its owner (server/http/packs.ts).
 import type { PublicQuestion, RoundSpec, Scenario, WorkloadCard } from '../engine/types.js';
 import { publicQuestion } from '../engine/view.js';
 import type { GamePack, PackMeta } from './pack.js';

@@ -1,7 +1,7 @@
 // Browsers apply no CORS to WebSockets: the server itself refuses a socket opened by a page of another site.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { originAllowed } from '../../server/app.js';
+import { originAllowed } from '../../server/http/io-server.js';
 import { startServer, type TestServer } from './harness.js';
 
 describe('WebSocket origin check', () => {

@@ -4,18 +4,17 @@ import { fail } from '../room.js';
 import type { HandlerContext, Handlers } from './context.js';
 import { roomInfo } from './groups.js';
 
-type PlayerEvent =
-  | 'player:join'
-  | 'player:resume'
-  | 'player:team'
-  | 'player:answer'
-  | 'player:take-layer'
-  | 'player:claim'
-  | 'player:release'
-  | 'player:deploy';
+type SeatEvent = 'player:join' | 'player:resume';
+type MoveEvent =
+  'player:team' | 'player:answer' | 'player:take-layer' | 'player:claim' | 'player:release' | 'player:deploy';
 
-export function playerHandlers(ctx: HandlerContext): Pick<Handlers, PlayerEvent> {
-  const { manager, asPlayer, playerAct, attachPlayer } = ctx;
+export function playerHandlers(ctx: HandlerContext): Pick<Handlers, SeatEvent | MoveEvent> {
+  return { ...seatHandlers(ctx), ...moveHandlers(ctx) };
+}
+
+/** Taking a seat in a room, or coming back to one: the socket joins the room's groups. */
+function seatHandlers(ctx: HandlerContext): Pick<Handlers, SeatEvent> {
+  const { manager, attachPlayer } = ctx;
   return {
     'player:join': async (socket, payload) => {
       const room = manager.get(payload.roomCode);
@@ -49,7 +48,13 @@ export function playerHandlers(ctx: HandlerContext): Pick<Handlers, PlayerEvent>
         you: room.you(seat.playerId),
       };
     },
+  };
+}
 
+/** A seated player's moves: each is one engine action of that player in its room. */
+function moveHandlers(ctx: HandlerContext): Pick<Handlers, MoveEvent> {
+  const { asPlayer, playerAct } = ctx;
+  return {
     'player:team': (socket, p) =>
       playerAct(socket, (playerId) => ({
         type: 'move-player',
