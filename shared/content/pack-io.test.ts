@@ -53,6 +53,15 @@ describe('exportPack', () => {
     expect(imported).toStrictEqual(p);
   });
 
+  it("keeps a question's points weight (0 or 2) through export -> import, and absent stays absent", () => {
+    const p = smallPack();
+    p.questions[0] = { ...p.questions[0]!, points: 2 };
+    p.questions[1] = { ...p.questions[1]!, points: 0 };
+    const { text, imported } = roundTrip(p);
+    expect(text).toContain('"timeLimitS": 20,\n      "points": 2,');
+    expect(imported.questions.map((q) => q.points)).toEqual([2, 0, ...p.questions.slice(2).map(() => undefined)]);
+  });
+
   it('test/fixtures/packs/small-pack.json is the export of the fixture pack (for tests that upload a file)', () => {
     const file = readFileSync(new URL('../../test/fixtures/packs/small-pack.json', import.meta.url));
     expect(new TextDecoder().decode(file)).toBe(exportPack(smallPack()));
@@ -125,6 +134,7 @@ function questionArb(id: string): fc.Arbitrary<Question> {
       explanation: word,
       timeLimitS: fc.integer({ min: 5, max: 240 }),
       note: word,
+      points: fc.constantFrom(0 as const, 1 as const, 2 as const),
     },
     { requiredKeys: ['id', 'topic', 'prompt', 'explanation', 'timeLimitS'] },
   );

@@ -369,6 +369,7 @@ const KEY_ORDER = [
   'tolerance',
   'unit',
   'timeLimitS',
+  'points',
   'explanation',
   'guestOs',
   'cpu',

@@ -101,6 +101,11 @@ const questionBase = {
   explanation: text(LIMITS.explanationLength),
   timeLimitS: z.number().int().min(LIMITS.minTimeLimitS).max(LIMITS.maxTimeLimitS),
   note: text(LIMITS.noteLength).optional(),
+  /** Points weight of this question: 0 = no points, 1 = standard (when absent), 2 = double (Kahoot's options). */
+  points: z
+    .literal([0, 1, 2])
+    .optional()
+    .meta({ description: 'Points weight: 0 = no points (still right or wrong), 1 = standard (default), 2 = double.' }),
 };
 
 const options = z.array(text(LIMITS.optionLength)).min(LIMITS.minOptions).max(LIMITS.maxOptions);

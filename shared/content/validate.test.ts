@@ -92,6 +92,18 @@ const cases: Case[] = [
     ],
   },
   {
+    name: 'points weight other than 0, 1 or 2',
+    input: () =>
+      mutated((p) => {
+        p.questions[0].points = 3;
+        p.questions[1].points = '2';
+      }),
+    errors: [
+      { path: 'questions[0].points', message: 'unknown value 3: must be one of 0, 1, 2' },
+      { path: 'questions[1].points', message: 'unknown value "2": must be one of 0, 1, 2' },
+    ],
+  },
+  {
     name: 'missing field',
     input: () => mutated((p) => delete p.questions[1].explanation),
     errors: [{ path: 'questions[1].explanation', message: 'is required but missing' }],

@@ -75,7 +75,10 @@ interface QuestionBase {
   timeLimitS: number;
   /** Optional image-free figure text (e.g. a layer diagram in words). */
   note?: string;
+  /** Points weight: 0 = no points (still right/wrong), 1 = standard (when absent), 2 = double. */
+  points?: QuestionPoints;
 }
+export type QuestionPoints = 0 | 1 | 2;
 export interface SingleChoiceQuestion extends QuestionBase {
   type: 'single';
   options: string[];
@@ -658,6 +661,8 @@ export interface PublicQuestion {
   prompt: string;
   timeLimitS: number;
   note?: string;
+  /** The question's points weight when not standard (0 = no points, 2 = double); absent = standard. */
+  points?: 0 | 2;
   /** single / multi options. */
   options?: string[];
   /** ordering: the items in presented (shuffled) order. */

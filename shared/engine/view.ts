@@ -23,6 +23,7 @@ export function visibleTop(state: GameState): number {
 export function publicQuestion(q: Question, perm: readonly number[]): PublicQuestion {
   const base: PublicQuestion = { id: q.id, type: q.type, topic: q.topic, prompt: q.prompt, timeLimitS: q.timeLimitS };
   if (q.note !== undefined) base.note = q.note;
+  if (q.points === 0 || q.points === 2) base.points = q.points;
   switch (q.type) {
     case 'single':
       return { ...base, options: q.options };

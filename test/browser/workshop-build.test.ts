@@ -76,6 +76,14 @@ describe('the workshop: a pack built from nothing', () => {
     await fill(page, 'questions[0].timeLimitS', 3);
     await errorAt(page, 'questions[0].timeLimitS').waitFor(WAIT);
     await fill(page, 'questions[0].timeLimitS', 10);
+    // Double points: the pack keeps it, and the preview shows players the badge.
+    await page.locator(fieldSel('questions[0].points')).selectOption('2');
+    for (const where of ['preview-phone', 'preview-projector'])
+      await page
+        .locator(`pack-editor question-preview [data-testid="${where}"] [data-testid="points-badge"]`, {
+          hasText: '×2 Double points',
+        })
+        .waitFor(WAIT);
     // The preview: the very components the phone and the projector show.
     await page.locator('pack-editor question-preview [data-testid="preview-phone"] answer-choices').waitFor(WAIT);
     await page
@@ -186,8 +194,13 @@ describe('the workshop: a pack built from nothing', () => {
     for (let guard = 0; guard < 30 && !current.startsWith('podium'); guard++) {
       if (current.startsWith('question')) {
         questions++;
-        if (questions === 1)
+        if (questions === 1) {
           await page.locator('host-view projector-question', { hasText: 'Which hypervisor' }).waitFor(WAIT);
+          // The saved pack kept the double points: the projector and the Korean phone say so.
+          await page.locator('host-view [data-testid="points-badge"]', { hasText: '×2 Double points' }).waitFor(WAIT);
+          await phones[1]!.locator('[data-testid="points-badge"]', { hasText: '×2 점수 두 배' }).waitFor(WAIT);
+          await shot(phones[1]!, 'workshop-double-points-phone-ko');
+        }
         for (const phone of phones) {
           await phone.locator('question-answer').waitFor(WAIT);
           if (await phone.locator('answer-numeric').count()) {

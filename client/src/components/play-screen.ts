@@ -15,6 +15,7 @@ import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
 import { teamLabel, whyText } from '../lib/labels.js';
 import { whyCite, whyLine } from './why-cite.js';
+import { pointsBadge, pointsBadgeStyles } from './points-badge.js';
 import { SoundCues } from '../audio/controller.js';
 import { billHeading, boardRows, byPhase, correctText, hostFor, ownerId, playerNames } from '../lib/view-helpers.js';
 import type { StruckEvent } from './host-picture.js';
@@ -59,6 +60,7 @@ export class PlayScreen extends LocalizedElement {
   };
   static override styles = [
     baseStyles,
+    pointsBadgeStyles,
     css`
       :host {
         display: block;
@@ -449,6 +451,7 @@ export class PlayScreen extends LocalizedElement {
           ?paused=${view.paused}
         ></count-down>
       </div>
+      ${pointsBadge(pq)}
       ${pq.prompt ? html`<h1 class="prompt">${pq.prompt}</h1>` : html`<h1 class="prompt">${t('player.lookUp')}</h1>`}
       ${factor > 1 ? html`<p class="muted" data-testid="extended">${t('player.extended', { f: factor })}</p>` : nothing}
       ${pq.note ? html`<p class="note">${pq.note}</p>` : nothing}

@@ -6,12 +6,14 @@ import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { answerLook, answerStyles } from './answer-style.js';
 import { t } from '../i18n/index.js';
+import { pointsBadge, pointsBadgeStyles } from './points-badge.js';
 
 export class ProjectorQuestion extends LocalizedElement {
   static override properties = { question: { attribute: false } };
   static override styles = [
     baseStyles,
     answerStyles,
+    pointsBadgeStyles,
     css`
       :host {
         display: block;
@@ -50,6 +52,7 @@ export class ProjectorQuestion extends LocalizedElement {
     if (!pq) return nothing;
     const options = pq.type === 'truefalse' ? [t('q.true'), t('q.false')] : pq.options;
     return html`
+      ${pointsBadge(pq)}
       <h1 class="prompt">${pq.prompt}</h1>
       ${pq.note ? html`<p class="note">${pq.note}</p>` : nothing}
       ${

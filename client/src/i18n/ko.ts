@@ -144,6 +144,8 @@ export const ko: Catalog = {
   'q.truefalse': '참일까요, 거짓일까요?',
   'q.ordering': '순서대로 놓으세요',
   'q.matching': '알맞게 짝지으세요',
+  'q.points.double': '×2 점수 두 배',
+  'q.points.none': '점수 없는 문제',
   'q.numeric': '숫자를 입력하세요',
   'q.submit': '제출',
   'q.moreBelow': '아래에 보기가 더 있어요',

@@ -4,7 +4,14 @@
 import type { GamePack } from '../../../shared/content/pack.js';
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../../shared/content/pack.js';
 import { validatePack, type PackError } from '../../../shared/content/validate.js';
-import type { Lang, Question, QuestionType, Scenario, WorkloadCard } from '../../../shared/engine/types.js';
+import type {
+  Lang,
+  Question,
+  QuestionPoints,
+  QuestionType,
+  Scenario,
+  WorkloadCard,
+} from '../../../shared/engine/types.js';
 import { randomToken } from '../session/tokens.js';
 
 /** An id not yet used in `taken`: prefix + the smallest free number. */
@@ -49,7 +56,13 @@ export function blankPack(title: string, language: Lang): GamePack {
   };
 }
 
-type Base = Pick<Question, 'id' | 'topic' | 'prompt' | 'explanation' | 'timeLimitS' | 'note'>;
+type Base = Pick<Question, 'id' | 'topic' | 'prompt' | 'explanation' | 'timeLimitS' | 'note' | 'points'>;
+
+/** Standard (1) is stored as no field at all, so a pack the teacher never weighted stays as it was. */
+export function setQuestionPoints(q: Question, points: QuestionPoints): void {
+  if (points === 1) delete q.points;
+  else q.points = points;
+}
 
 /** A question of `type` carrying over the base fields and, where they fit, the texts of `from`. */
 export function questionOfType(type: QuestionType, base: Base, from?: Question): Question {
@@ -63,8 +76,11 @@ export function questionOfType(type: QuestionType, base: Base, from?: Question):
           : []
     : [];
   const two = [texts[0] ?? '', texts[1] ?? ''];
-  const b: Base = { ...base };
-  if (b.note === undefined) delete b.note;
+  // Only the fields every type shares: `base` may be the old question, whose answer fields must not carry over.
+  const { id, topic, prompt, explanation, timeLimitS, note, points } = base;
+  const b: Base = { id, topic, prompt, explanation, timeLimitS };
+  if (note !== undefined) b.note = note;
+  if (points !== undefined) b.points = points;
   switch (type) {
     case 'single':
       return { ...b, type, options: texts.length >= 2 ? [...texts] : [...two, '', ''], correct: 0 };

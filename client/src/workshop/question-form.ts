@@ -2,15 +2,23 @@
 // their correct order, matching pairs side by side, a number with its tolerance and unit.
 import { html, nothing } from 'lit';
 import type { GamePack } from '../../../shared/content/pack.js';
-import { QUESTION_TYPES, TOPICS, type Question, type QuestionType } from '../../../shared/engine/types.js';
+import {
+  QUESTION_TYPES,
+  TOPICS,
+  type Question,
+  type QuestionPoints,
+  type QuestionType,
+} from '../../../shared/engine/types.js';
 import { LIMITS } from '../../../shared/content/schema.js';
 import { t } from '../i18n/index.js';
 import { topicLabel } from '../lib/labels.js';
 import { answerLook } from '../components/answer-style.js';
 import { errorText, leftoverErrors, numberField, selectField, textField, type Ctx } from './fields.js';
-import { move, questionOfType } from './draft.js';
+import { move, questionOfType, setQuestionPoints } from './draft.js';
 
 const letter = (i: number) => answerLook(i).letter;
+/** The points weights in the order teachers meet them (Kahoot's Standard / Double / No points). */
+const POINTS: readonly QuestionPoints[] = [1, 2, 0];
 
 export function questionForm(ctx: Ctx, pack: GamePack, index: number) {
   const q = pack.questions[index]!;
@@ -52,6 +60,13 @@ export function questionForm(ctx: Ctx, pack: GamePack, index: number) {
         min: LIMITS.minTimeLimitS,
         unit: t('ws.unit.s'),
         set: (v) => (q.timeLimitS = v as number),
+      })}
+      ${selectField<`${QuestionPoints}`>(ctx, {
+        path: `${at}.points`,
+        label: t('ws.q.points'),
+        value: `${q.points ?? 1}`,
+        options: POINTS.map((p) => [`${p}`, t(`ws.q.points.${p}`)] as const),
+        set: (v) => setQuestionPoints(q, Number(v) as QuestionPoints),
       })}
     </div>
     ${textField(ctx, {

@@ -4,7 +4,7 @@ import { EMPTY_TABLE } from '../table.js';
 import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js';
 import { answerOf, withAnswer } from './answers.js';
 import type { Answer, Question, Why } from '../types.js';
-import { answerIsWellFormed, correctness, quizPoints } from './scoring.js';
+import { answerIsWellFormed, correctness, questionWeight, quizPoints } from './scoring.js';
 import { readingFloorMs } from './reading.js';
 
 const questionIndexCache = new WeakMap<object, Record<string, Question>>();
@@ -79,7 +79,16 @@ export function answerQuestion(
   // Speed points are a reader's: an answer before the question could be read scores as at its reading floor, for
   // everyone (reading.ts; issue 13: a script that knows the answers earns no more than a fast reader who does).
   const floor = readingFloorMs(q, qs.limitMs);
-  const scored = quizPoints(raw, elapsed / player.timeFactor, qs.limitMs, player.streak, d.s.config.scoring, floor);
+  const { scoring } = d.s.config;
+  const scored = quizPoints(
+    raw,
+    elapsed / player.timeFactor,
+    qs.limitMs,
+    player.streak,
+    scoring,
+    floor,
+    questionWeight(q),
+  );
   const q2 = d.question();
   q2.answers = withAnswer(q2.answers, playerId, { answer, at, elapsedMs: elapsed, ...scored });
   q2.answerCount++;

@@ -98,12 +98,18 @@ export interface QuizPoints {
   streakBonus: number;
 }
 
+/** A question's own points weight (pack field `points`): standard when absent. */
+export function questionWeight(question: Question): number {
+  return question.points ?? 1;
+}
+
 /**
  * points = round(BASE x multiplier x correctness x speed), speed = 1 - (1 - SLOWEST_SHARE) x elapsed / limit
  * (1 when speed points are off); a fully correct answer after `streak` fully correct ones in a row adds
  * STREAK_STEP x min(streak, STREAK_MAX_STEPS) x multiplier. `elapsed` is the response time as speed points count
  * it (reading.ts scoredElapsedMs): an answer before the question's reading floor `floorMs` (and its reaction band)
- * counts as given at the floor.
+ * counts as given at the floor. multiplier = the game's option x the question's own `weight` (questionWeight): a
+ * weight of 0 scores nothing, like the game-wide 0, but the answer is still right or wrong.
  */
 export function quizPoints(
   rawCorrectness: number,
@@ -112,14 +118,14 @@ export function quizPoints(
   streakBefore: number,
   options: ScoringOptions,
   floorMs = 0,
+  weight = 1,
 ): QuizPoints {
+  const multiplier = options.pointsMultiplier * weight;
   const c = options.partialCredit ? rawCorrectness : rawCorrectness >= 1 ? 1 : 0;
   const t = Math.min(1, Math.max(0, scoredElapsedMs(elapsedMs, floorMs, limitMs) / Math.max(1, limitMs)));
   const speed = options.speedPoints ? 1 - (1 - SLOWEST_SHARE) * t : 1;
-  const points = Math.round(BASE_POINTS * options.pointsMultiplier * c * speed);
+  const points = Math.round(BASE_POINTS * multiplier * c * speed);
   const streakBonus =
-    options.streakBonus && c >= 1
-      ? STREAK_STEP * Math.min(streakBefore, STREAK_MAX_STEPS) * options.pointsMultiplier
-      : 0;
+    options.streakBonus && c >= 1 ? STREAK_STEP * Math.min(streakBefore, STREAK_MAX_STEPS) * multiplier : 0;
   return { correctness: c, points, streakBonus };
 }
