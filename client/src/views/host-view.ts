@@ -119,29 +119,9 @@ export class HostView extends ActionView {
         font-weight: 800;
         margin: 0 0 1rem;
       }
-      .note {
-        background: var(--hr-surface-2);
-        border-radius: var(--hr-radius-sm);
-        padding: 0.6rem 0.9rem;
-        white-space: pre-wrap;
-      }
-      .opts {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0.8rem;
-        margin-top: 1rem;
-      }
-      .opts .ans {
-        font-size: 1.3em;
-        cursor: default;
-      }
       .answered {
         font-size: var(--hr-fs-big);
         font-weight: 800;
-      }
-      .items {
-        font-size: 1.2em;
-        font-weight: 650;
       }
       .explain {
         margin-top: 1.2rem;
