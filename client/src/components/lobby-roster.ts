@@ -110,8 +110,9 @@ export class LobbyRoster extends LocalizedElement {
 
   override render() {
     const players = this.players;
-    if (players.length === 0) return html`<p class="muted">${t('host.waiting')}</p>`;
-    if (players.length <= ROSTER_CHIPS) return this.chips(players);
+    // An empty lobby still shows its teams' columns (the teacher sees the teams before anyone joins).
+    const waiting = players.length === 0 ? html`<p class="muted">${t('host.waiting')}</p>` : nothing;
+    if (players.length <= ROSTER_CHIPS) return html`${waiting}${this.chips(players)}`;
     return this.large(players);
   }
 
