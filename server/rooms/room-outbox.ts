@@ -100,15 +100,10 @@ export class RoomOutbox {
         return LAZY;
       // Phase, question, pause, join and end events are what the next room:view shows: not broadcast again
       // (a second frame to every socket at each phase change); game:events carries the race's events.
-      case 'question-closed': {
-        // Each player who answered learns its result; the standings check finds whose streak or rank moved.
-        const q = this.room.state.question;
-        if (q && q.questionId === event.questionId) {
-          for (const id in event.results) if (answerOf(q, id)) this.youDirty.add(id);
-        }
+      case 'question-closed':
+        this.noteClosed(event);
         this.standingsDirty = true;
         return URGENT;
-      }
       case 'phase':
       case 'game-over':
         this.standingsDirty = true;
@@ -120,6 +115,29 @@ export class RoomOutbox {
       default:
         this.pendingEvents.push(event);
         return URGENT;
+    }
+  }
+
+  /**
+   * Each player who answered learns its result: from the sealed result in its answer's ack, opened by the reveal's
+   * key, when it told the score and streak the close gave (else, as in solo, a player:you). One who did not answer
+   * resets its own streak. Ranks come from the reveal's ladder.
+   */
+  private noteClosed(event: Extract<GameEvent, { type: 'question-closed' }>): void {
+    const state = this.room.state;
+    const q = state.question;
+    if (!q || q.questionId !== event.questionId) return;
+    const sealed = this.views.sealed;
+    sealed.noteScored(event.questionId);
+    const solo = state.config.mode === 'solo';
+    for (const id in event.results) {
+      const p = playerOf(state, id);
+      if (!p) continue;
+      const answered = answerOf(q, id) !== undefined;
+      if (!solo && (!answered || sealed.told(id, p.score, p.streak))) {
+        this.youDirty.delete(id);
+        this.views.noteToldByReveal(id);
+      } else if (answered) this.youDirty.add(id);
     }
   }
 

@@ -1,8 +1,8 @@
 // What a room shows: the shared view per team and language (one per state version), a player's own view and
 // player:you, ranks, bills in the device's language. Makes messages; sends nothing (./room-outbox.ts sends).
 import {
-  answerOf,
   leaderboard,
+  ownAnswer,
   personalView,
   playerOf,
   rankOf,
@@ -17,6 +17,7 @@ import type { RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js
 import { activePlayerCount } from '../../shared/engine/steps.js';
 import { localizeView, scenarioTitleIn, type PackLanguages } from '../../shared/content/translations.js';
 import type { Lang } from '../../shared/engine/types.js';
+import { SealedResults } from './sealed-results.js';
 
 /** The shared-view cache key of a team ('' in classroom) in a language (null: the room's own). */
 const sharedKey = (teamId: string | null, lang: Lang | null): string =>
@@ -59,8 +60,13 @@ export class RoomViews {
    */
   private readonly sharedCache = new Map<string, GameView>();
   private readonly changes = new Map<string, ScoreChange[]>();
-  /** What each player's last player:you said of its standing: rank, score, streak. */
-  private readonly sentStanding = new Map<string, { rank: number; score: number; streak: number }>();
+  /**
+   * What each player's device was last told of its score and streak (player:you, or its sealed result). Ranks are
+   * not tracked: a phone counts its own from the ladder of the views that show results (engine/ladder.ts).
+   */
+  private readonly sentStanding = new Map<string, { score: number; streak: number }>();
+  /** The open question's results, sealed into the answers' acks; the reveal's view carries their key. */
+  readonly sealed = new SealedResults();
   /** Players whose device reads another of the pack's languages than the room's: their views and bills come in it. */
   private readonly playerLang = new Map<string, Lang>();
   /** The pack's other languages some device reads: a shared view is made and broadcast in each (one per version). */
@@ -92,7 +98,9 @@ export class RoomViews {
       this.sharedCache.set(key, localized);
       return localized;
     }
-    const shared = sharedView(state, teamId);
+    const resultKey = this.sealed.resultKey(state);
+    const view = sharedView(state, teamId);
+    const shared = resultKey && view.question ? { ...view, question: { ...view.question, resultKey } } : view;
     this.sharedCache.set(key, shared);
     return shared;
   }
@@ -185,11 +193,22 @@ export class RoomViews {
     if (lowest !== undefined && (playerOf(this.room.state, playerId)?.score ?? 0) > lowest) this.board = null;
   }
 
-  /** Whether a player's rank, score or streak differ from what its last player:you said. */
+  /** Whether a player's score or streak differ from what its device was last told. */
   standingMoved(playerId: string): boolean {
     const p = playerOf(this.room.state, playerId);
     const sent = this.sentStanding.get(playerId);
-    return !p || !sent || sent.score !== p.score || sent.streak !== p.streak || sent.rank !== this.rankOf(playerId);
+    return !p || !sent || sent.score !== p.score || sent.streak !== p.streak;
+  }
+
+  /**
+   * The player's device knows its standing without a private message: its sealed result told it (or it did not
+   * answer and resets its own streak). Its queued score changes were in the sealed result.
+   */
+  noteToldByReveal(playerId: string): void {
+    const p = playerOf(this.room.state, playerId);
+    if (!p) return;
+    this.sentStanding.set(playerId, { score: p.score, streak: p.streak });
+    this.changes.delete(playerId);
   }
 
   /** A player's private message; takes the score changes queued for it. */
@@ -200,7 +219,7 @@ export class RoomViews {
     this.changes.delete(playerId);
     const q = state.question;
     const rank = this.rankOf(playerId);
-    if (p) this.sentStanding.set(playerId, { rank, score: p.score, streak: p.streak });
+    if (p) this.sentStanding.set(playerId, { score: p.score, streak: p.streak });
     return {
       playerId,
       name: p?.name ?? '',
@@ -211,7 +230,7 @@ export class RoomViews {
       playerCount: this.seats.count,
       timeFactor: p?.timeFactor ?? 1,
       questionId: q?.questionId ?? null,
-      answer: (q ? answerOf(q, playerId) : undefined) ?? null,
+      answer: q ? ownAnswer(q, playerId) : null,
       changes,
       removed: p?.removed ?? true,
       layer: p?.layer ?? null,

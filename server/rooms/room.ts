@@ -13,7 +13,7 @@ import {
   type GameView,
   type Player,
 } from '../../shared/engine/index.js';
-import type { Podium, RaceBill, Tally, YouMessage } from '../../shared/protocol/index.js';
+import type { AnswerAck, Podium, RaceBill, SealedResult, Tally, YouMessage } from '../../shared/protocol/index.js';
 import { CLOSE_CODES, type ErrorCode } from '../../shared/protocol/index.js';
 import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -178,9 +178,10 @@ export class Room {
    * A player's answer, idempotent per (player, question): a retry (same player, same question) gets the first
    * accepted answer's reply again, never a second scoring and never an error.
    */
-  answer(playerId: string, questionId: string, answer: Answer, elapsedMs?: number): Outcome<{ version: number }> {
+  answer(playerId: string, questionId: string, answer: Answer, elapsedMs?: number): Outcome<AnswerAck> {
     const first = this.replies.answeredAt(questionId, playerId);
-    if (first !== undefined) return { ok: true, version: first };
+    if (first !== undefined) return { ok: true, version: first, ...this.sealedAgain(playerId) };
+    const before = this.state;
     const outcome = this.act({
       type: 'answer',
       actor: { role: 'player', playerId },
@@ -188,8 +189,16 @@ export class Room {
       answer,
       ...(elapsedMs !== undefined ? { elapsedMs } : {}),
     });
-    if (outcome.ok) this.replies.noteAnswered(questionId, playerId, outcome.version);
-    return outcome;
+    if (!outcome.ok) return outcome;
+    this.replies.noteAnswered(questionId, playerId, outcome.version);
+    // Solo rooms send each view to their one player: its result comes with it, nothing to seal.
+    const sealed = this.solo ? undefined : this.views.sealed.seal(before, this.state, playerId);
+    return sealed ? { ...outcome, sealed } : outcome;
+  }
+
+  private sealedAgain(playerId: string): { sealed?: SealedResult } {
+    const sealed = this.solo ? undefined : this.views.sealed.again(this.state, playerId);
+    return sealed ? { sealed } : {};
   }
 
   /** Notes that the open question went out to a player now (its first send counts; pauses do not). O(1). */

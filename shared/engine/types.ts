@@ -626,6 +626,11 @@ export interface GameView {
   players: Array<Pick<Player, 'id' | 'name' | 'teamId' | 'score' | 'streak' | 'bot' | 'layer'>>;
   leaderboard: LeaderboardMode;
   playerCount: number;
+  /**
+   * Players' views in the phases that show results (reveal, leaderboard, race result, podium): every seated
+   * player's score, highest first, compact (engine/ladder.ts), for each phone to count its own rank; else null.
+   */
+  ladder?: string | null;
   /** The viewer's own standing, for a player viewer. */
   me: null | { id: string; name: string; teamId: string | null; score: number; streak: number; rank: number };
   teams: Team[];
@@ -642,6 +647,11 @@ export interface GameView {
     mine: AnswerRecord | null;
     /** Answer distribution, after the question closed (option index -> count, or correct/incorrect). */
     distribution: number[] | null;
+    /**
+     * Once it closed and was scored: the key that opens each player's own result, sealed in its answer's ack
+     * (protocol/sealed.ts; set by the server, which alone holds the key until then).
+     */
+    resultKey?: string;
   };
   race: null | {
     scenario: Scenario;

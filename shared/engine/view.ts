@@ -8,9 +8,10 @@ import { questionById } from './quiz/quiz.js';
 import { cardIndex } from './race/quote.js';
 import { hostIdFor } from './race/race.js';
 import { leaderboard, rankOf } from './standings.js';
+import { ladderOf } from './ladder.js';
 import { visibleTopFor } from './board-limit.js';
 import { stepsOf } from './steps.js';
-import type { Actor, GameState, GameView, PublicQuestion, Question, QuestionState } from './types.js';
+import type { Actor, AnswerRecord, GameState, GameView, PublicQuestion, Question, QuestionState } from './types.js';
 import { playerOf } from './players.js';
 
 type ViewPlayer = GameView['players'][number];
@@ -92,6 +93,17 @@ const rowOf = (p: NonNullable<ReturnType<typeof playerOf>>): ViewPlayer => ({
 });
 
 /**
+ * A player's own answer record as its device may see it: while the question is open, what it answered and when, not
+ * how right it was nor its points (a student with two seats would learn the answer key from one of them). Those
+ * come at the reveal (its sealed result, or the record once closed).
+ */
+export function ownAnswer(q: QuestionState, playerId: string): AnswerRecord | null {
+  const rec = answerOf(q, playerId);
+  if (!rec) return null;
+  return q.closed ? rec : { ...rec, correctness: 0, points: 0, streakBonus: 0 };
+}
+
+/**
  * A player's view: a shared view of its room or team (`sharedView`, possibly of an earlier version while only
  * lobby joins are waiting to be broadcast) plus its own row (after the visible top when it is not in it), its
  * standing (`rank`: `rankOf`) and its answer to the question that view shows. O(visible top): no sort, no walk.
@@ -100,8 +112,7 @@ export function personalView(shared: GameView, state: GameState, playerId: strin
   const p = playerOf(state, playerId);
   if (!p || p.removed) return shared;
   const q = state.question;
-  const mine =
-    q && shared.question && q.questionId === shared.question.question.id ? (answerOf(q, playerId) ?? null) : null;
+  const mine = q && shared.question && q.questionId === shared.question.question.id ? ownAnswer(q, playerId) : null;
   const players = shared.players.some((r) => r.id === playerId) ? shared.players : [...shared.players, rowOf(p)];
   return {
     ...shared,
@@ -181,6 +192,8 @@ function baseView(state: GameState, isHost: boolean, ownHost: string | null): Ga
     players,
     leaderboard: state.config.leaderboard,
     playerCount: board.length,
+    // Players count their own rank from it; the host sees every player.
+    ...(isHost ? {} : { ladder: ladderOf(state) }),
     me: null,
     teams: Object.values(state.teams),
     question,

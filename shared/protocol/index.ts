@@ -5,3 +5,4 @@ export type * from './types.js';
 export * from './nickname.js';
 export * from './join-origin.js';
 export * from './workshop.js';
+export * from './sealed.js';

@@ -15,6 +15,7 @@ import type { Bill } from '../engine/race/bill.js';
 import type { Standing as EngineStanding, TeamStanding } from '../engine/standings.js';
 import type { C2S_SCHEMAS } from './schemas.js';
 import type { CloseCode, ErrorCode } from './names.js';
+import type { SealedResult } from './sealed.js';
 
 export interface ErrorReply {
   ok: false;
@@ -25,6 +26,12 @@ export type Ack<T extends object = object> = (reply: Reply<T>) => void;
 
 /** Payload type of a client -> server event, as the client sends it. */
 export type PayloadOf<E extends keyof typeof C2S_SCHEMAS> = z.input<(typeof C2S_SCHEMAS)[E]>;
+
+/** An accepted answer: the state version, and the player's sealed result (not in solo). */
+export interface AnswerAck {
+  version: number;
+  sealed?: SealedResult;
+}
 
 /** A player's private message: sent to that player only. */
 export interface YouMessage {
@@ -141,7 +148,8 @@ export interface ClientToServerEvents {
   'player:join': (payload: PayloadOf<'player:join'>, ack: Ack<PlayerJoined>) => void;
   'player:resume': (payload: PayloadOf<'player:resume'>, ack: Ack<PlayerSession>) => void;
   'player:team': (payload: PayloadOf<'player:team'>, ack: Ack<{ version: number }>) => void;
-  'player:answer': (payload: PayloadOf<'player:answer'>, ack: Ack<{ version: number }>) => void;
+  /** An accepted answer's ack carries the player's result, sealed until the reveal (sealed.ts; not in solo). */
+  'player:answer': (payload: PayloadOf<'player:answer'>, ack: Ack<AnswerAck>) => void;
   'player:claim': (payload: PayloadOf<'player:claim'>, ack: Ack<{ version: number }>) => void;
   'player:release': (payload: PayloadOf<'player:release'>, ack: Ack<{ version: number }>) => void;
   'player:deploy': (payload: PayloadOf<'player:deploy'>, ack: Ack<{ version: number }>) => void;

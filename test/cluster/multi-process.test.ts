@@ -154,7 +154,7 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
 
     // Private messages reached each player wherever it is: its own score, as on the podium.
     for (const s of seats) {
-      const you = s.client.latest.get('player:you') as YouMessage;
+      const you = s.client.you()!;
       expect(you.playerId).toBe(s.playerId);
       expect(you.score).toBe(podium.standings.find((p) => p.playerId === s.playerId)?.score);
     }
@@ -187,7 +187,7 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
       expect(
         (
           await within(
-            onA.waitFor('player:you', (y) => y.layer === 'infrastructure'),
+            onA.waitForYou((y) => y.layer === 'infrastructure'),
             5000,
             'the layer on A',
           )
@@ -349,7 +349,7 @@ describe.skipIf(!enabled)('several server processes on one Redis and one Postgre
       const before = new Map<string, number>();
       for (const c of [onA, onB, onC]) {
         const you = await within(
-          c.waitFor('player:you', (y) => y.score > 0),
+          c.waitForYou((y) => y.score > 0),
           5000,
           'Q1 points',
         );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Podium, YouMessage } from '../../shared/protocol/index.js';
+import type { Podium } from '../../shared/protocol/index.js';
 import { expectOk, startServer, type TestServer } from './harness.js';
 import { playToEnd, type Seat } from './play.js';
 
@@ -54,7 +54,7 @@ describe('a classroom game over sockets', () => {
     expect(stored?.answers.length).toBeGreaterThanOrEqual(questions * 5 - 5);
 
     // Each player's private message carries its own score and rank.
-    const you = seats[0]!.client.latest.get('player:you') as YouMessage;
+    const you = seats[0]!.client.you()!;
     expect(you.playerId).toBe(seats[0]!.playerId);
     expect(you.score).toBe(podium.standings.find((s) => s.playerId === seats[0]!.playerId)?.score);
 

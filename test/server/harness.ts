@@ -7,7 +7,14 @@ import { createStorage } from '../../server/storage/index.js';
 import type { Storage } from '../../server/storage/types.js';
 import { builtinPack } from '../../shared/content/builtin.js';
 import type { Answer, GameView, PublicQuestion } from '../../shared/engine/index.js';
-import type { ClientToServerEvents, Reply, ServerToClientEvents } from '../../shared/protocol/index.js';
+import type {
+  ClientToServerEvents,
+  Reply,
+  SealedResult,
+  ServerToClientEvents,
+  YouMessage,
+} from '../../shared/protocol/index.js';
+import { revealFromView } from '../../client/src/session/reveal.js';
 import { silentLogger } from '../../server/log.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -54,17 +61,59 @@ export class TestClient {
   readonly latest = new Map<S2C, unknown>();
   readonly received = new Map<S2C, number>();
   private waiters: Array<{ event: S2C; test: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
+  /** What this player knows of itself, as a phone would (acks, player:you, results opened at the reveal). */
+  private me: YouMessage | null = null;
+  private sealed: SealedResult | null = null;
+  private youWaiters: Array<{ test: (y: YouMessage) => boolean; resolve: (y: YouMessage) => void }> = [];
 
   constructor(readonly socket: ClientSocket) {
     socket.onAny((event: S2C, payload: unknown) => {
       this.latest.set(event, payload);
       this.received.set(event, (this.received.get(event) ?? 0) + 1);
+      if (event === 'player:you') this.learn(payload as YouMessage);
+      else if (event === 'room:view') this.learn(this.me);
       this.waiters = this.waiters.filter((w) => {
         if (w.event !== event || !w.test(payload)) return true;
         w.resolve(payload);
         return false;
       });
     });
+  }
+
+  /** The player's own state as its phone knows it (session/reveal.ts does the same on a real phone). */
+  you(): YouMessage | null {
+    return this.me;
+  }
+
+  /** Resolves with this player's own state once it passes `test` (the current one included). */
+  waitForYou(test: (y: YouMessage) => boolean = () => true): Promise<YouMessage> {
+    if (this.me && test(this.me)) return Promise.resolve(this.me);
+    return new Promise((resolve) => this.youWaiters.push({ test, resolve }));
+  }
+
+  private learn(you: YouMessage | null): void {
+    const view = this.view();
+    if (!you) return;
+    const revealed = view ? revealFromView(you, view, this.sealed) : { you, sealed: this.sealed };
+    this.me = revealed.you;
+    this.sealed = revealed.sealed;
+    const me = this.me;
+    this.youWaiters = this.youWaiters.filter((w) => {
+      if (!w.test(me)) return true;
+      w.resolve(me);
+      return false;
+    });
+  }
+
+  private noteReply(event: string, reply: Reply<Record<string, any>>): void {
+    if (!reply.ok) return;
+    if (reply.sealed) this.sealed = reply.sealed as SealedResult;
+    const you = reply.you as YouMessage | null | undefined;
+    // A sync keeps the score changes already shown (as the phone's session controller does).
+    if (you && event === 'game:sync' && you.changes.length === 0 && this.me)
+      this.learn({ ...you, changes: this.me.changes });
+    else if (you) this.learn(you);
+    else if (reply.sealed) this.learn(this.me);
   }
 
   connected(): Promise<void> {
@@ -81,7 +130,10 @@ export class TestClient {
       (this.socket as unknown as { emit(e: string, p: unknown, ack: (r: unknown) => void): void }).emit(
         event,
         payload,
-        (reply) => resolve(reply as Reply<Record<string, any>>),
+        (reply) => {
+          this.noteReply(event, reply as Reply<Record<string, any>>);
+          resolve(reply as Reply<Record<string, any>>);
+        },
       );
     });
   }

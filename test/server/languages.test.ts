@@ -49,7 +49,7 @@ const openView = (c: TestClient, qid: string) =>
 const closedView = (c: TestClient, qid: string) =>
   c.waitFor('room:view', (v) => v.question?.question.id === qid && v.question.closed);
 const result = (c: TestClient, qid: string) =>
-  c.waitFor('player:you', (y: YouMessage) => y.questionId === qid && y.answer !== null);
+  c.waitForYou((y: YouMessage) => y.questionId === qid && y.answer !== null);
 
 describe('each device reads the game in its own language', () => {
   let server: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action, GameView } from '../../shared/engine/index.js';
-import type { Podium, YouMessage } from '../../shared/protocol/index.js';
+import type { Podium } from '../../shared/protocol/index.js';
 import { answerFor, expectOk, startServer, type TestServer } from './harness.js';
 import { hostView, playToEnd, type Seat } from './play.js';
 
@@ -88,7 +88,7 @@ describe('team and solo games', () => {
     }
     const podium: Podium = await player.waitFor('game:podium');
     expect(podium.solo).toMatchObject({ verified: true, board: `daily-${today}` });
-    const you = player.latest.get('player:you') as YouMessage;
+    const you = player.you()!;
     expect(podium.solo?.score).toBe(you.score);
     // The run's race points over the best-known plan's score for its race.
     expect(podium.solo?.bestPlanRatio).toBeTypeOf('number');

@@ -201,7 +201,7 @@ describe('game options', () => {
       error: { code: 'auth/not-host' },
     });
     await control(host, { command: 'time-factor', playerId: extra.playerId, factor: 2 });
-    const mine = await extra.client.waitFor('player:you', (y) => y.timeFactor === 2);
+    const mine = await extra.client.waitForYou((y) => y.timeFactor === 2);
     expect(mine.playerId).toBe(extra.playerId);
     // Nobody else learns it: no shared view or other player's message carries a time factor other than its own.
     for (const seat of [other, third]) {
@@ -306,7 +306,7 @@ describe('game options', () => {
     const [a, ...rest] = seats as [Seat, ...Seat[]];
     const mate = rest.find((s) => teamOf(s.playerId) === teamOf(a.playerId))!;
     expectOk(await a.client.call('player:take-layer', { layer: 'infrastructure' }));
-    expect((await a.client.waitFor('player:you', (y) => y.layer === 'infrastructure')).layer).toBe('infrastructure');
+    expect((await a.client.waitForYou((y) => y.layer === 'infrastructure')).layer).toBe('infrastructure');
     expect(await mate.client.call('player:take-layer', { layer: 'infrastructure' })).toMatchObject({
       ok: false,
       error: { code: 'team/layer-taken' },

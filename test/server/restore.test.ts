@@ -27,7 +27,7 @@ describe('restart', () => {
     const view = await host.waitFor('host:view', (v) => v.version >= started.version && v.phase === 'question');
     const q = view.question!.question;
     expectOk(await player.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
-    const scored = await player.waitFor('player:you', (y) => y.score > 0);
+    const scored = await player.waitForYou((y) => y.score > 0);
     const next = expectOk(await host.call('host:control', { command: 'next' }));
     await host.waitFor('host:view', (v) => v.version >= next.version && v.phase === 'question');
     await first.app.manager().get(created.roomCode)!.drain();
@@ -49,7 +49,7 @@ describe('restart', () => {
     expect((back.view as GameView).step).toBe(1);
     const q2 = (resumed.view as GameView).question!.question;
     expectOk(await phone.call('player:answer', { questionId: q2.id, answer: answerFor(PACK, q2, true) }));
-    const more = await phone.waitFor('player:you', (y) => y.score > scored.score);
+    const more = await phone.waitForYou((y) => y.score > scored.score);
     expect(more.name).toBe('Kim');
   });
 });

@@ -36,7 +36,7 @@ describe('reconnection, host reload and removal', () => {
     let q = view.question!.question;
     expectOk(await a.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
     expectOk(await b.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, false) }));
-    const closed = await a.client.waitFor('player:you', (y) => y.score > 0);
+    const closed = await a.client.waitForYou((y) => y.score > 0);
     // Next question, A answers, then its phone sleeps.
     view = await openQuestion(host, expectOk(await host.call('host:control', { command: 'next' })).version);
     q = view.question!.question;
@@ -54,9 +54,9 @@ describe('reconnection, host reload and removal', () => {
     expect((resumed.view as GameView).question?.question.id).toBe(q.id);
     // Answers are idempotent per (player, question): the retry gets the first reply again, and scores once.
     const twice = await again.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) });
-    expect(twice).toEqual({ ok: true, version: first.version });
+    expect(twice).toEqual({ ok: true, version: first.version, sealed: first.sealed });
     expectOk(await b.client.call('player:answer', { questionId: q.id, answer: answerFor(PACK, q, true) }));
-    const after = await again.waitFor('player:you', (y) => y.score > closed.score);
+    const after = await again.waitForYou((y) => y.score > closed.score);
     expect(after.playerId).toBe(a.playerId);
   });
 

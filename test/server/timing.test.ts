@@ -63,8 +63,7 @@ class LaggedPlayer {
 
   /** This player's record for a question once it closed (from its private message). */
   async closedRecord(questionId: string): Promise<AnswerRecord> {
-    const you: YouMessage = await this.client.waitFor(
-      'player:you',
+    const you: YouMessage = await this.client.waitForYou(
       (y) =>
         y.answer !== null &&
         y.changes.some((c) => c.delta > 0) &&
@@ -116,12 +115,12 @@ describe('fair timing (server-measured, latency-corrected)', () => {
     expect(2600 - 2020).toBeGreaterThan(500);
 
     // A retried answer (same player, same question) is acked with the first reply and scores once.
-    const scoreBefore = (near.client.latest.get('player:you') as YouMessage).score;
+    const scoreBefore = near.client.you()!.score;
     const retry = await near.client.call('player:answer', {
       questionId: q1,
       answer: answerFor(PACK, viewNear.question!.question, true),
     });
-    expect(retry).toEqual({ ok: true, version: a1.version });
+    expect(retry).toEqual({ ok: true, version: a1.version, sealed: a1.sealed });
     expect(expectOk(await near.client.call('game:sync', {})).you.score).toBe(scoreBefore);
 
     // Question 2, no client report: the server's own estimate (since send, less the round trip) is as fair.

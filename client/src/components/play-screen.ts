@@ -10,6 +10,7 @@ import {
   type Why,
 } from '../../../shared/engine/types.js';
 import type { RaceBill, YouMessage } from '../../../shared/protocol/types.js';
+import { rankOnLadder } from '../../../shared/engine/ladder.js';
 import { LocalizedElement } from './localized-element.js';
 import { baseStyles } from '../theme/shared-styles.js';
 import { t, fmt } from '../i18n/index.js';
@@ -347,6 +348,8 @@ export class PlayScreen extends LocalizedElement {
     if (!you) return { rank: 0, count: 0 };
     const count = Math.max(you.playerCount, view?.playerCount ?? 0);
     if (view?.me) return { rank: view.me.rank, count };
+    // The views that show results carry the whole room's scores (engine/ladder.ts): the rank is counted there.
+    if (view?.ladder && !you.removed) return { rank: rankOnLadder(view.ladder, you.score), count };
     const mine = view?.players.find((p) => p.id === you.playerId);
     if (!view || !mine) return { rank: you.rank, count };
     const score = Math.max(mine.score, you.score);

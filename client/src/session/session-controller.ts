@@ -24,6 +24,8 @@ import { C2S, S2C, CLOSE_CODES } from '../../../shared/protocol/names.js';
 import { CONN, ROLE, type ConnStatus, type Role } from './status.js';
 import { randomToken, tokens } from './tokens.js';
 import { lang, onLangChange } from '../i18n/index.js';
+import { revealFromView } from './reveal.js';
+import type { SealedResult } from '../../../shared/protocol/sealed.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type HostCommand = PayloadOf<'host:control'>;
@@ -86,6 +88,8 @@ export class SessionController implements ReactiveController {
   room: RoomInfo | null = null;
   view: GameView | null = null;
   you: YouMessage | null = null;
+  /** The player's result of the open question, sealed in its answer's ack until the reveal. */
+  private sealed: SealedResult | null = null;
   tally: Tally | null = null;
   podium: Podium | null = null;
   closed: SessionClosed | null = null;
@@ -261,7 +265,16 @@ export class SessionController implements ReactiveController {
       if (this.you?.answer) this.you = { ...this.you, answer: null };
     }
     if (view.phase !== 'race' && view.phase !== 'race-result') this.raceEvents = view.race ? this.raceEvents : [];
+    this.learnFromView();
     this.host.requestUpdate();
+  }
+
+  /** A player's own result, streak and rank, as the latest view tells them (./reveal.ts). */
+  private learnFromView(): void {
+    if (this.role !== ROLE.player || !this.you || !this.view) return;
+    const revealed = revealFromView(this.you, this.view, this.sealed);
+    this.you = revealed.you;
+    this.sealed = revealed.sealed;
   }
 
   private async measureClock(): Promise<void> {
@@ -396,7 +409,7 @@ export class SessionController implements ReactiveController {
     const elapsedMs =
       this.seenQuestion?.id === questionId ? Math.max(0, Math.round(Date.now() - this.seenQuestion.at)) : undefined;
     try {
-      await this.request(
+      const reply = await this.request(
         C2S.playerAnswer,
         elapsedMs === undefined ? { questionId, answer } : { questionId, answer, elapsedMs },
         {
@@ -404,6 +417,12 @@ export class SessionController implements ReactiveController {
           timeoutMs: 4000,
         },
       );
+      // The result, sealed until the reveal's view brings its key (which may have come already).
+      if (reply.sealed) {
+        this.sealed = reply.sealed;
+        this.learnFromView();
+        this.host.requestUpdate();
+      }
     } catch (err) {
       if (err instanceof SessionError && err.code === 'answer/duplicate') return;
       throw err;
@@ -494,6 +513,7 @@ export class SessionController implements ReactiveController {
     this.role = ROLE.none;
     this.room = null;
     this.view = null;
+    this.sealed = null;
     this.you = null;
     this.host.requestUpdate();
   }

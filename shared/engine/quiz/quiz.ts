@@ -3,7 +3,7 @@ import { reject, type Draft } from '../draft.js';
 import { EMPTY_TABLE } from '../table.js';
 import { activePlayerCount, activePlayerIds, questionCloseAt } from '../steps.js';
 import { answerOf, withAnswer } from './answers.js';
-import type { Answer, Question, Why } from '../types.js';
+import type { Answer, AnswerRecord, Question, Why } from '../types.js';
 import { answerIsWellFormed, correctness, questionWeight, quizPoints } from './scoring.js';
 import { readingFloorMs } from './reading.js';
 
@@ -113,13 +113,31 @@ export function closeQuestion(d: Draft, award = true): void {
       results[id] = { correctness: 0, points: 0 };
       continue;
     }
-    const total = rec.points + rec.streakBonus;
-    results[id] = { correctness: rec.correctness, points: total };
-    d.updatePlayer(id, { streak: rec.correctness >= 1 ? player.streak + 1 : 0 });
-    if (total > 0) d.addScore(id, total, [quizWhy(q, rec.correctness, rec.points, rec.streakBonus)]);
+    const outcome = answerOutcome(q, rec, player.streak);
+    results[id] = { correctness: rec.correctness, points: outcome.points };
+    d.updatePlayer(id, { streak: outcome.streak });
+    if (outcome.why) d.addScore(id, outcome.points, [outcome.why]);
   }
   d.s.phase = 'reveal';
   d.emit({ type: 'question-closed', questionId: qs.questionId, results });
+}
+
+/**
+ * What closing its question does to one answerer (the points with its streak bonus, its new streak, the why of its
+ * score change; null when it scored nothing): the close applies it, and the server seals it into the answer's ack
+ * (server/rooms/sealed-results.ts), so both say the same. Known at the answer: points are timed then.
+ */
+export function answerOutcome(
+  q: Question,
+  rec: AnswerRecord,
+  streakBefore: number,
+): { points: number; streak: number; why: Why | null } {
+  const points = rec.points + rec.streakBonus;
+  return {
+    points,
+    streak: rec.correctness >= 1 ? streakBefore + 1 : 0,
+    why: points > 0 ? quizWhy(q, rec.correctness, rec.points, rec.streakBonus) : null,
+  };
 }
 
 function quizWhy(q: Question, c: number, points: number, streak: number): Why {
