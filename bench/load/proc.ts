@@ -16,6 +16,42 @@ const FILES: Record<ServerKind, string> = {
   'floor-ws': 'floor-ws.ts',
 };
 
+/**
+ * Each server under test runs as `npm start` runs ours: one esbuild bundle run by plain node (not tsx, whose
+ * transform adds a name-keeping call to every closure made on a hot path), with the options of scripts/build.mjs,
+ * written beside the server's own bundle (dist/server, where its migrations and the client are found). Built once
+ * per bench run.
+ */
+const bundles = new Map<ServerKind, Promise<string>>();
+function bundled(kind: ServerKind): Promise<string> {
+  let built = bundles.get(kind);
+  if (!built) {
+    built = (async () => {
+      const root = fileURLToPath(new URL('../..', import.meta.url));
+      const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+      if (build.status !== 0) throw new Error('npm run build failed');
+      const esbuild = await import('esbuild');
+      const outfile = `${root}dist/server/bench-${kind}.js`;
+      await esbuild.build({
+        entryPoints: [fileURLToPath(new URL(FILES[kind], import.meta.url))],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        define: { __HOSTRUSH_BUNDLE__: 'true' },
+        sourcemap: 'linked',
+        sourcesContent: false,
+        outfile,
+        logLevel: 'warning',
+      });
+      return outfile;
+    })();
+    bundles.set(kind, built);
+  }
+  return built;
+}
+
 const hasTaskset = (() => {
   try {
     return spawnSync('taskset', ['-V'], { stdio: 'ignore' }).status === 0;
@@ -111,11 +147,11 @@ export class ServerProcess {
   }
 
   static async start(kind: ServerKind, timeoutMs = 30_000): Promise<ServerProcess> {
-    const file = fileURLToPath(new URL(FILES[kind], import.meta.url));
+    const file = await bundled(kind);
     // LOAD_PROF=<dir>: write a V8 CPU profile of the HostRush server there when it stops (see docs/BENCHMARKS.md).
     const prof =
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
-    const nodeArgs = ['--expose-gc', ...prof, '--import', 'tsx', file];
+    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...prof, file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     const child = spawn(cmd, args, {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),

@@ -101,8 +101,8 @@ export class RoomOutbox {
       // Phase, question, pause, join and end events are what the next room:view shows: not broadcast again
       // (a second frame to every socket at each phase change); game:events carries the race's events.
       case 'question-closed':
+        // Every player the close changed is handled there: no walk of the room for standings after it.
         this.noteClosed(event);
-        this.standingsDirty = true;
         return URGENT;
       case 'phase':
       case 'game-over':
@@ -130,6 +130,8 @@ export class RoomOutbox {
     const sealed = this.views.sealed;
     sealed.noteScored(event.questionId);
     const solo = state.config.mode === 'solo';
+    // Solo: every player's view is its own; the standings check finds whose streak or rank moved.
+    if (solo) this.standingsDirty = true;
     for (const id in event.results) {
       const p = playerOf(state, id);
       if (!p) continue;

@@ -1,15 +1,18 @@
 // Each player's result of the open question, sealed into its answer's ack with a key made for that question; the
 // reveal's shared view carries the key (issue 17: the close needs no private message per player, and no phone can
 // read a result before the reveal). The format and the opening are shared/protocol/sealed.ts.
-import { createCipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, randomBytes, type Cipher } from 'node:crypto';
 import { answerOf, answerOutcome, playerOf, questionById, type GameState } from '../../shared/engine/index.js';
 import {
+  RESULT_BLOCK_BYTES,
   RESULT_KEY_BYTES,
-  RESULT_NONCE_BYTES,
-  sealedResultLabel,
+  RESULT_NONCE,
   type QuestionResult,
   type SealedResult,
 } from '../../shared/protocol/index.js';
+
+/** Keystream skipped to start the next result on a block of its own. */
+const PADDING = Buffer.alloc(RESULT_BLOCK_BYTES);
 
 /** A sealed result, and the score and streak it told its player. */
 interface Told {
@@ -25,6 +28,9 @@ export class SealedResults {
   /** The question was scored: its key may be shown (a skipped question's never is). */
   private scored = false;
   private readonly byPlayer = new Map<string, Told>();
+  /** The question's stream (ChaCha20 from block 0) and the block its next result starts at. */
+  private stream: Cipher | null = null;
+  private block = 0;
 
   /**
    * Seals a player's result of the answer it just gave: `before` is the state before the answer (the answer may
@@ -49,7 +55,7 @@ export class SealedResults {
       streak: outcome.streak,
       changes: outcome.why ? [{ playerId, delta: outcome.points, why: [outcome.why] }] : [],
     };
-    const sealed = sealUp(key, result);
+    const sealed = this.sealUp(key, result);
     this.byPlayer.set(playerId, { sealed, score: result.score, streak: result.streak });
     return sealed;
   }
@@ -80,6 +86,19 @@ export class SealedResults {
     return this.key.toString('hex');
   }
 
+  /** The result encrypted from the next free block of the question's stream; the stream moves past its last block. */
+  private sealUp(key: Buffer, result: QuestionResult): SealedResult {
+    // Node's chacha20 IV: a 4-byte little-endian block counter, then the 12-byte nonce.
+    this.stream ??= createCipheriv('chacha20', key, Buffer.concat([Buffer.alloc(4), RESULT_NONCE]));
+    const plain = Buffer.from(JSON.stringify(result));
+    const box = this.stream.update(plain);
+    const block = this.block;
+    const tail = plain.length % RESULT_BLOCK_BYTES;
+    if (tail > 0) this.stream.update(PADDING.subarray(0, RESULT_BLOCK_BYTES - tail));
+    this.block += Math.ceil(plain.length / RESULT_BLOCK_BYTES);
+    return { step: result.step, questionId: result.questionId, block, box: box.toString('hex') };
+  }
+
   /** A new question (step and id) gets a new key; the last one's sealed results are dropped. */
   private keyFor(step: number, questionId: string): Buffer {
     if (this.key && step === this.step && questionId === this.questionId) return this.key;
@@ -87,16 +106,9 @@ export class SealedResults {
     this.questionId = questionId;
     this.key = randomBytes(RESULT_KEY_BYTES);
     this.scored = false;
+    this.stream = null;
+    this.block = 0;
     this.byPlayer.clear();
     return this.key;
   }
-}
-
-function sealUp(key: Buffer, result: QuestionResult): SealedResult {
-  const nonce = randomBytes(RESULT_NONCE_BYTES);
-  const plain = Buffer.from(JSON.stringify(result));
-  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });
-  cipher.setAAD(sealedResultLabel(result.step, result.questionId), { plaintextLength: plain.length });
-  const box = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-  return { step: result.step, questionId: result.questionId, nonce: nonce.toString('hex'), box: box.toString('hex') };
 }

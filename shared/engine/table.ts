@@ -16,7 +16,12 @@ const slotOf = (id: string): number => hashSeed(id) % BUCKETS;
 
 export function getIn<T>(table: Table<T>, id: string): T | undefined {
   const bucket = table[slotOf(id)];
-  if (bucket) for (const [key, value] of bucket) if (key === id) return value;
+  // An indexed loop: no iterator and no destructuring on the hottest lookup of the engine.
+  if (bucket)
+    for (let i = 0; i < bucket.length; i++) {
+      const entry = bucket[i]!;
+      if (entry[0] === id) return entry[1];
+    }
   return undefined;
 }
 
