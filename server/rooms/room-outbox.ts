@@ -38,8 +38,10 @@ export class RoomOutbox {
   private tallyTimer: ReturnType<typeof setTimeout> | null = null;
   private sharedDirty = false;
   /**
-   * Scores or streaks may have moved ranks: at the next flush, players whose rank, score or streak differ get
-   * player:you.
+   * Solo: a streak may have ended without a score event; at the next flush, a player whose score or streak differ
+   * from what it was told gets player:you. Rooms of many players need no such walk: a score moves only with a score
+   * event (queued for player:you) or at a close (its sealed result), a streak only at a close (sealed, or reset by
+   * the phone itself), and ranks are counted on each phone (the ladder of the views that show results).
    */
   private standingsDirty = false;
   private readonly youDirty = new Set<string>();
@@ -90,7 +92,7 @@ export class RoomOutbox {
       case 'player-removed':
         this.seats.removed();
         this.views.dropBoard();
-        this.standingsDirty = true;
+        this.noteStandings();
         // The removed player's devices lose their seat at once; its token is refused from now on.
         this.room.output.closePlayer(event.playerId, CLOSE_CODES.kicked, 'The host removed you from this room.');
         return LAZY;
@@ -106,7 +108,7 @@ export class RoomOutbox {
         return URGENT;
       case 'phase':
       case 'game-over':
-        this.standingsDirty = true;
+        this.noteStandings();
         return URGENT;
       case 'question-opened':
       case 'paused':
@@ -118,10 +120,15 @@ export class RoomOutbox {
     }
   }
 
+  /** Solo only (see standingsDirty). */
+  private noteStandings(): void {
+    if (this.room.state.config.mode === 'solo') this.standingsDirty = true;
+  }
+
   /**
    * Each player who answered learns its result: from the sealed result in its answer's ack, opened by the reveal's
-   * key, when it told the score and streak the close gave (else, as in solo, a player:you). One who did not answer
-   * resets its own streak. Ranks come from the reveal's ladder.
+   * key, when it told the score and streak the close gave (else, as in solo, a player:you with it). One who did not
+   * answer resets its own streak. Ranks come from the reveal's ladder.
    */
   private noteClosed(event: Extract<GameEvent, { type: 'question-closed' }>): void {
     const state = this.room.state;
@@ -130,16 +137,14 @@ export class RoomOutbox {
     const sealed = this.views.sealed;
     sealed.noteScored(event.questionId);
     const solo = state.config.mode === 'solo';
-    // Solo: every player's view is its own; the standings check finds whose streak or rank moved.
-    if (solo) this.standingsDirty = true;
+    this.noteStandings();
     for (const id in event.results) {
-      const p = playerOf(state, id);
-      if (!p) continue;
-      const answered = answerOf(q, id) !== undefined;
-      if (!solo && (!answered || sealed.told(id, p.score, p.streak))) {
+      const p = solo || sealed.sealedFor(id) ? playerOf(state, id) : undefined;
+      if (p && !solo && sealed.told(id, p.score, p.streak)) {
+        // Its score change (queued by the score event) was in the sealed result.
         this.youDirty.delete(id);
-        this.views.noteToldByReveal(id);
-      } else if (answered) this.youDirty.add(id);
+        this.views.dropChanges(id);
+      } else if (answerOf(q, id)) this.youDirty.add(id);
     }
   }
 

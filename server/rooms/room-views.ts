@@ -61,8 +61,8 @@ export class RoomViews {
   private readonly sharedCache = new Map<string, GameView>();
   private readonly changes = new Map<string, ScoreChange[]>();
   /**
-   * What each player's device was last told of its score and streak (player:you, or its sealed result). Ranks are
-   * not tracked: a phone counts its own from the ladder of the views that show results (engine/ladder.ts).
+   * What each player's last player:you told it of its score and streak (solo's standings check). Ranks are not
+   * tracked: a phone counts its own on the ladder of the views that show results (engine/ladder.ts).
    */
   private readonly sentStanding = new Map<string, { score: number; streak: number }>();
   /** The open question's results, sealed into the answers' acks; the reveal's view carries their key. */
@@ -200,14 +200,8 @@ export class RoomViews {
     return !p || !sent || sent.score !== p.score || sent.streak !== p.streak;
   }
 
-  /**
-   * The player's device knows its standing without a private message: its sealed result told it (or it did not
-   * answer and resets its own streak). Its queued score changes were in the sealed result.
-   */
-  noteToldByReveal(playerId: string): void {
-    const p = playerOf(this.room.state, playerId);
-    if (!p) return;
-    this.sentStanding.set(playerId, { score: p.score, streak: p.streak });
+  /** The player's queued score changes were told another way (its sealed result): not sent again. */
+  dropChanges(playerId: string): void {
     this.changes.delete(playerId);
   }
 

@@ -72,6 +72,11 @@ export class SealedResults {
     if (questionId === this.questionId) this.scored = true;
   }
 
+  /** Whether this question's result was sealed for the player. */
+  sealedFor(playerId: string): boolean {
+    return this.byPlayer.has(playerId);
+  }
+
   /** Whether the player's sealed result of this question told it the score and streak it now has. */
   told(playerId: string, score: number, streak: number): boolean {
     const told = this.byPlayer.get(playerId);
