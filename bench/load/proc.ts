@@ -1,7 +1,7 @@
 // Starts a server under test as a child process pinned to core 0 (taskset, where available), and reads its CPU and
 // memory: from /proc/<pid>/stat and /proc/<pid>/status, and from the child itself over IPC (heap, precise CPU).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -151,12 +151,14 @@ export class ServerProcess {
     // LOAD_PROF=<dir>: write a V8 CPU profile of the HostRush server there when it stops (see docs/BENCHMARKS.md).
     const prof =
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
-    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...prof, file];
+    // LOAD_TRACE_GC=<file>: V8's GC trace of the HostRush server (--trace-gc, one line per pause) appended there.
+    const gcLog = kind === 'hostrush' ? process.env.LOAD_TRACE_GC : undefined;
+    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     const child = spawn(cmd, args, {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
       env: { ...process.env, PORT: '0', NODE_ENV: 'production' },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      stdio: ['ignore', gcLog ? openSync(gcLog, 'a') : 'ignore', 'pipe', 'ipc'],
     });
     live.add(child);
     child.once('exit', () => live.delete(child));
