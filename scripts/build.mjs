@@ -52,10 +52,15 @@ async function buildClient() {
   await build({ configFile: at('vite.config.ts'), root: at('client'), logLevel: 'warn' });
 }
 
-async function buildServer() {
+/**
+ * An esbuild bundle of a server entry (npm start's server/main.ts; the load bench's servers under test, beside it so
+ * they find the migrations and the client as it does), written beside and renamed into place: a server or test
+ * starting meanwhile reads the old file or the new one.
+ */
+export async function bundleServer(entry, outfile) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [at('server/main.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -67,17 +72,20 @@ async function buildServer() {
     sourcemap: 'linked',
     sourcesContent: false,
     legalComments: 'none',
-    outfile: SERVER_OUT,
+    outfile,
     write: false,
     logLevel: 'warning',
   });
-  // Written beside and renamed into place: a server or test starting meanwhile reads the old file or the new one.
-  mkdirSync(dirname(SERVER_OUT), { recursive: true });
+  mkdirSync(dirname(outfile), { recursive: true });
   for (const file of result.outputFiles) {
     const temp = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temp, file.contents);
     renameSync(temp, file.path);
   }
+}
+
+async function buildServer() {
+  await bundleServer(at('server/main.ts'), SERVER_OUT);
   // server/storage/migrations.ts reads ./migrations/<dialect>/ beside its module: beside the bundle here.
   const migrations = at('dist/server/migrations');
   const staged = `${migrations}.${process.pid}.tmp`;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Figure } from '../engine.js';
+import { bundleServer } from '../../scripts/build.mjs';
 import { statsAsker, type ReadyMessage, type StatsReply, type StatsRequest } from './child-ipc.js';
 
 export type ServerKind = 'hostrush' | 'floor-socketio' | 'floor-ws';
@@ -18,9 +19,8 @@ const FILES: Record<ServerKind, string> = {
 
 /**
  * Each server under test runs as `npm start` runs ours: one esbuild bundle run by plain node (not tsx, whose
- * transform adds a name-keeping call to every closure made on a hot path), with the options of scripts/build.mjs,
- * written beside the server's own bundle (dist/server, where its migrations and the client are found). Built once
- * per bench run.
+ * transform adds a name-keeping call to every closure made on a hot path), made by scripts/build.mjs beside the
+ * server's own bundle. Built once per bench run.
  */
 const bundles = new Map<ServerKind, Promise<string>>();
 function bundled(kind: ServerKind): Promise<string> {
@@ -30,21 +30,8 @@ function bundled(kind: ServerKind): Promise<string> {
       const root = fileURLToPath(new URL('../..', import.meta.url));
       const build = spawnSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
       if (build.status !== 0) throw new Error('npm run build failed');
-      const esbuild = await import('esbuild');
       const outfile = `${root}dist/server/bench-${kind}.js`;
-      await esbuild.build({
-        entryPoints: [fileURLToPath(new URL(FILES[kind], import.meta.url))],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        packages: 'external',
-        define: { __HOSTRUSH_BUNDLE__: 'true' },
-        sourcemap: 'linked',
-        sourcesContent: false,
-        outfile,
-        logLevel: 'warning',
-      });
+      await bundleServer(fileURLToPath(new URL(FILES[kind], import.meta.url)), outfile);
       return outfile;
     })();
     bundles.set(kind, built);
