@@ -14,20 +14,18 @@ import {
 /** Keystream skipped to start the next result on a block of its own. */
 const PADDING = Buffer.alloc(RESULT_BLOCK_BYTES);
 
-/** A sealed result, and the score and streak it told its player. */
-interface Told {
-  sealed: SealedResult;
-  score: number;
-  streak: number;
-}
-
 export class SealedResults {
   private step = -1;
   private questionId = '';
   private key: Buffer | null = null;
   /** The question was scored: its key may be shown (a skipped question's never is). */
   private scored = false;
-  private readonly byPlayer = new Map<string, Told>();
+  /**
+   * The result each player was sealed (a retried answer is sealed again from it, on blocks of its own): the result,
+   * not its sealed text, so each answer keeps ~0.3 KB alive until the next question rather than ~1.5 KB (what an
+   * answer keeps alive past two scavenges is what makes them slow; docs/BENCHMARKS.md).
+   */
+  private readonly byPlayer = new Map<string, QuestionResult>();
   /** The question's stream (ChaCha20 from block 0) and the block its next result starts at. */
   private stream: Cipher | null = null;
   private block = 0;
@@ -35,7 +33,7 @@ export class SealedResults {
   /**
    * Seals a player's result of the answer it just gave: `before` is the state before the answer (the answer may
    * have closed the question and applied the result already), `after` the state with it. Undefined if there is
-   * no such answer. A retry gets the same sealed result.
+   * no such answer. A retry gets the same result, sealed again.
    */
   seal(before: GameState, after: GameState, playerId: string): SealedResult | undefined {
     const qs = after.question;
@@ -45,7 +43,7 @@ export class SealedResults {
     if (!qs || !rec || !player || !question) return undefined;
     const key = this.keyFor(after.step, qs.questionId);
     const earlier = this.byPlayer.get(playerId);
-    if (earlier) return earlier.sealed;
+    if (earlier) return this.sealUp(key, earlier);
     const outcome = answerOutcome(question, rec, player.streak);
     const result: QuestionResult = {
       step: after.step,
@@ -55,16 +53,16 @@ export class SealedResults {
       streak: outcome.streak,
       changes: outcome.why ? [{ playerId, delta: outcome.points, why: [outcome.why] }] : [],
     };
-    const sealed = this.sealUp(key, result);
-    this.byPlayer.set(playerId, { sealed, score: result.score, streak: result.streak });
-    return sealed;
+    this.byPlayer.set(playerId, result);
+    return this.sealUp(key, result);
   }
 
-  /** The sealed result already given to this player for the state's question (a retried answer), if any. */
+  /** The result already sealed for this player for the state's question, sealed again (a retried answer). */
   again(state: GameState, playerId: string): SealedResult | undefined {
     const qs = state.question;
-    if (!qs || qs.questionId !== this.questionId || state.step !== this.step) return undefined;
-    return this.byPlayer.get(playerId)?.sealed;
+    const earlier = this.byPlayer.get(playerId);
+    if (!qs || !this.key || !earlier || qs.questionId !== this.questionId || state.step !== this.step) return undefined;
+    return this.sealUp(this.key, earlier);
   }
 
   /** The close scored the question: from now on its key is shown. */

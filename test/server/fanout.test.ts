@@ -82,11 +82,11 @@ describe('fan-out: shared views, private messages only on change', () => {
     const rightSealed = await sealedOf(right.client, true);
     const wrongSealed = await sealedOf(wrong.client, false);
     expect(rightSealed).toMatchObject({ questionId: q1.id, step: shared.step });
-    // A retried answer gets the same sealed result, not a second scoring.
-    expect(
-      expectOk(await right.client.call('player:answer', { questionId: q1.id, answer: answerFor(PACK, q1, true) }))
-        .sealed,
-    ).toEqual(rightSealed);
+    // A retried answer gets the same result sealed again (on blocks of its own), not a second scoring.
+    const retried = expectOk(
+      await right.client.call('player:answer', { questionId: q1.id, answer: answerFor(PACK, q1, true) }),
+    ).sealed as SealedResult;
+    expect(retried.block).toBeGreaterThan(rightSealed.block);
     await settle(clients);
     expect(clients.map(yous)).toEqual([0, 0, 0]);
     // Before the close a player's own record says what it answered, not whether it was right (nor its points).
@@ -121,6 +121,9 @@ describe('fan-out: shared views, private messages only on change', () => {
     for (const c of [wrong.client, silent.client])
       expect(JSON.stringify([...c.latest.values()])).not.toContain(rightSealed.box);
     expect(openResult(wrongSealed, reveal.question!.resultKey!)?.answer.correctness).toBe(0);
+    expect(openResult(retried, reveal.question!.resultKey!)).toEqual(
+      openResult(rightSealed, reveal.question!.resultKey!),
+    );
 
     // The next question opens (through the leaderboard): nothing private changed, nothing private sent.
     const second = await openQuestion();
