@@ -51,7 +51,6 @@ export class SealedResults {
       answer: rec,
       score: player.score + outcome.points,
       streak: outcome.streak,
-      changes: outcome.why ? [{ playerId, delta: outcome.points, why: [outcome.why] }] : [],
     };
     this.byPlayer.set(playerId, result);
     return this.sealUp(key, result);

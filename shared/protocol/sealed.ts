@@ -11,22 +11,24 @@
 // parse, or names another question). Phones open with @noble/ciphers (plain-HTTP classroom pages have no WebCrypto).
 import { chacha20 } from '@noble/ciphers/chacha.js';
 import { bytesToUtf8, hexToBytes } from '@noble/ciphers/utils.js';
-import type { AnswerRecord, ScoreChange } from '../engine/types.js';
+import type { AnswerRecord } from '../engine/types.js';
 
 /** ChaCha20's key size and block size, in bytes; the nonce is all zeros (the key is used for one question only). */
 export const RESULT_KEY_BYTES = 32;
 export const RESULT_BLOCK_BYTES = 64;
 export const RESULT_NONCE = new Uint8Array(12);
 
-/** What the player will learn at the reveal: its answer's record and the score and streak it leaves it with. */
+/**
+ * What the player will learn at the reveal: its answer's record and the score and streak it leaves it with. The
+ * score change's why is not in it: the phone makes it from the record and the revealed question with the engine's
+ * own rule (`answerOutcome`), as the close did, so each answer's ack carries a third of the bytes.
+ */
 export interface QuestionResult {
   step: number;
   questionId: string;
   answer: AnswerRecord;
   score: number;
   streak: number;
-  /** The score change the close makes, with its why (none when the answer scored nothing). */
-  changes: ScoreChange[];
 }
 
 /** A QuestionResult sealed with its question's key: the block of the question's stream it starts at, hex. */

@@ -59,6 +59,8 @@ describe('a whole class at school.test', () => {
     const seen = new Set<string>();
     let questions = 0;
     let races = 0;
+    /** Reveals where a phone showed points earned (each checked for its why). */
+    let explained = 0;
     let current = await changed(host, 'host-view', 'lobby:-1');
     for (let guard = 0; guard < 60 && !current.startsWith('podium'); guard++) {
       const phase = current.split(':')[0]!;
@@ -83,6 +85,24 @@ describe('a whole class at school.test', () => {
         for (const p of phones) {
           await p.page.locator('play-screen .feedback').first().waitFor(WAIT);
           await expectPhoneFits(p.page, `${p.name} reveal ${questions}`);
+          // Its result came sealed in its answer's ack and opened with the reveal's key (no private message): the
+          // points it shows are explained, and its header's score includes them.
+          const gained = Number(
+            (
+              await p.page
+                .locator('play-screen .feedback .big')
+                .textContent()
+                .catch(() => '')
+            )?.replace(/\D/g, '') || 0,
+          );
+          if (gained > 0) {
+            explained++;
+            await expect
+              .poll(() => p.page.locator('play-screen .feedback ul.whys li').count(), WAIT)
+              .toBeGreaterThan(0);
+            const header = Number((await p.page.locator('play-screen .head .score').textContent())?.replace(/\D/g, ''));
+            expect(header).toBeGreaterThanOrEqual(gained);
+          }
         }
         if (!seen.has('reveal')) {
           await expectProjectorReadable(host, 'class-host-reveal');
@@ -139,6 +159,7 @@ describe('a whole class at school.test', () => {
     expect(current.startsWith('podium')).toBe(true);
     expect(questions).toBe(classPack().questions.length);
     expect(races).toBe(1);
+    expect(explained).toBeGreaterThan(0);
 
     await host.locator('host-view a.report').waitFor(WAIT);
     await expectProjectorReadable(host, 'class-host-podium');

@@ -2,6 +2,7 @@
 // just revealed (the sealed result of its answer's ack, opened with the key the reveal carries), the streak it
 // loses when it did not answer, and its rank counted on the ladder of the views that show results.
 import { rankOnLadder } from '../../../shared/engine/ladder.js';
+import { answerOutcome } from '../../../shared/engine/quiz/quiz.js';
 import type { GameView } from '../../../shared/engine/types.js';
 import { openResult, type SealedResult } from '../../../shared/protocol/sealed.js';
 import type { YouMessage } from '../../../shared/protocol/types.js';
@@ -24,13 +25,15 @@ export function revealFromView(you: YouMessage, view: GameView, sealed: SealedRe
     const mine = waiting && waiting.step === view.step && waiting.questionId === questionId ? waiting : null;
     const result = mine ? openResult(mine, q.resultKey) : null;
     if (result) {
+      // The score change and its why, by the engine's rule, as the server's close made them.
+      const outcome = q.solution ? answerOutcome(q.solution, result.answer, 0) : null;
       next = {
         ...next,
         score: result.score,
         streak: result.streak,
         questionId: result.questionId,
         answer: result.answer,
-        changes: result.changes,
+        changes: outcome?.why ? [{ playerId: next.playerId, delta: outcome.points, why: [outcome.why] }] : [],
       };
       waiting = null;
     } else if (!mine && !(next.answer && next.questionId === questionId) && next.startsAtStep <= view.step) {
