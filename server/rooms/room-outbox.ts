@@ -139,9 +139,9 @@ export class RoomOutbox {
     const solo = state.config.mode === 'solo';
     this.noteStandings();
     for (const id in event.results) {
-      const p = solo || sealed.sealedFor(id) ? playerOf(state, id) : undefined;
-      if (p && !solo && sealed.told(id, p.score, p.streak)) {
-        // Its score change (queued by the score event) was in the sealed result.
+      const p = !solo && sealed.sealedFor(id) ? playerOf(state, id) : undefined;
+      if (p && sealed.told(id, p.score, p.streak)) {
+        // Its score change (queued by the score event) is made on its phone from the sealed result.
         this.youDirty.delete(id);
         this.views.dropChanges(id);
       } else if (answerOf(q, id)) this.youDirty.add(id);
