@@ -102,6 +102,10 @@ describe('a whole class at school.test', () => {
               .toBeGreaterThan(0);
             const header = Number((await p.page.locator('play-screen .head .score').textContent())?.replace(/\D/g, ''));
             expect(header).toBeGreaterThanOrEqual(gained);
+            // The first phone of each language to earn points: its reveal, as the student sees it.
+            const lang = /[가-힣]/.test(p.name) ? 'ko' : 'en';
+            if (!seen.has(`points-${lang}`)) await shot(p.page, `class-phone-points-${lang}`);
+            seen.add(`points-${lang}`);
           }
         }
         if (!seen.has('reveal')) {
