@@ -2,7 +2,7 @@
 // process itself (process.cpuUsage has microsecond resolution where /proc/<pid>/stat counts 10 ms ticks).
 // statsAsker is the bench's end of the same exchange.
 import type { ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 
@@ -49,6 +49,7 @@ const profiler = (() => {
       const { profile } = (await post('Profiler.stop')) as { profile: unknown };
       session.disconnect();
       const dir = process.env.LOAD_PROF_WINDOWS ?? '.';
+      mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
     },
   };

@@ -140,7 +140,9 @@ export class ServerProcess {
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
     // LOAD_TRACE_GC=<file>: V8's GC trace of the HostRush server (--trace-gc, one line per pause) appended there.
     const gcLog = kind === 'hostrush' ? process.env.LOAD_TRACE_GC : undefined;
-    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
+    // LOAD_NODE_FLAGS="...": extra V8/node flags for the HostRush server (to try a heap setting before start uses it).
+    const extra = kind === 'hostrush' ? (process.env.LOAD_NODE_FLAGS ?? '').split(' ').filter(Boolean) : [];
+    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...extra, ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     const child = spawn(cmd, args, {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),

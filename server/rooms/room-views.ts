@@ -61,7 +61,8 @@ export class RoomViews {
   private readonly sharedCache = new Map<string, GameView>();
   private readonly changes = new Map<string, ScoreChange[]>();
   /**
-   * What each player's last player:you told it of its score and streak (solo's standings check). Ranks are not
+   * What each player's last player:you told it of its score and streak, in solo rooms (their standings check; the
+   * classroom tells scores by events and sealed results). Ranks are not
    * tracked: a phone counts its own on the ladder of the views that show results (engine/ladder.ts).
    */
   private readonly sentStanding = new Map<string, { score: number; streak: number }>();
@@ -213,7 +214,7 @@ export class RoomViews {
     this.changes.delete(playerId);
     const q = state.question;
     const rank = this.rankOf(playerId);
-    if (p) this.sentStanding.set(playerId, { score: p.score, streak: p.streak });
+    if (p && this.room.solo) this.sentStanding.set(playerId, { score: p.score, streak: p.streak });
     return {
       playerId,
       name: p?.name ?? '',

@@ -2,7 +2,7 @@
 // reveal's shared view carries the key (issue 17: the close needs no private message per player, and no phone can
 // read a result before the reveal). The format and the opening are shared/protocol/sealed.ts.
 import { createCipheriv, randomBytes, type Cipher } from 'node:crypto';
-import { answerOf, answerOutcome, playerOf, questionById, type GameState } from '../../shared/engine/index.js';
+import { answerOf, answerScore, playerOf, type GameState } from '../../shared/engine/index.js';
 import {
   RESULT_BLOCK_BYTES,
   RESULT_KEY_BYTES,
@@ -39,12 +39,11 @@ export class SealedResults {
     const qs = after.question;
     const rec = qs ? answerOf(qs, playerId) : undefined;
     const player = playerOf(before, playerId);
-    const question = qs ? questionById({ s: after }, qs.questionId) : undefined;
-    if (!qs || !rec || !player || !question) return undefined;
+    if (!qs || !rec || !player) return undefined;
     const key = this.keyFor(after.step, qs.questionId);
     const earlier = this.byPlayer.get(playerId);
     if (earlier) return this.sealUp(key, earlier);
-    const outcome = answerOutcome(question, rec, player.streak);
+    const outcome = answerScore(rec, player.streak);
     const result: QuestionResult = {
       step: after.step,
       questionId: qs.questionId,

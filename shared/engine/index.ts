@@ -9,7 +9,7 @@ export { legalChoices, quoteOnHost, quoteDeployment } from './race/quote.js';
 export { botMoves } from './bots.js';
 export { bestPlan, type Plan } from './race/best-plan.js';
 export { ladderOf, rankOnLadder } from './ladder.js';
-export { answerOutcome, questionById } from './quiz/quiz.js';
+export { answerOutcome, answerScore, questionById } from './quiz/quiz.js';
 export { leaderboard, teamLeaderboard, rankOf, type Standing, type TeamStanding } from './standings.js';
 export { DEFAULT_SCORING } from './quiz/scoring.js';
 export { readingFloorMs, scoredElapsedMs, REACTION_BAND_MS } from './quiz/reading.js';

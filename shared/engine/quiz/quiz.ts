@@ -132,12 +132,13 @@ export function answerOutcome(
   rec: AnswerRecord,
   streakBefore: number,
 ): { points: number; streak: number; why: Why | null } {
-  const points = rec.points + rec.streakBonus;
-  return {
-    points,
-    streak: rec.correctness >= 1 ? streakBefore + 1 : 0,
-    why: points > 0 ? quizWhy(q, rec.correctness, rec.points, rec.streakBonus) : null,
-  };
+  const { points, streak } = answerScore(rec, streakBefore);
+  return { points, streak, why: points > 0 ? quizWhy(q, rec.correctness, rec.points, rec.streakBonus) : null };
+}
+
+/** `answerOutcome` without the why: what the server seals on each answer's hot path (the phone makes the why). */
+export function answerScore(rec: AnswerRecord, streakBefore: number): { points: number; streak: number } {
+  return { points: rec.points + rec.streakBonus, streak: rec.correctness >= 1 ? streakBefore + 1 : 0 };
 }
 
 function quizWhy(q: Question, c: number, points: number, streak: number): Why {
