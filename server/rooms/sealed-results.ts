@@ -7,12 +7,16 @@ import {
   RESULT_BLOCK_BYTES,
   RESULT_KEY_BYTES,
   RESULT_NONCE,
-  type QuestionResult,
+  resultPlaintext,
   type SealedResult,
 } from '../../shared/protocol/index.js';
 
-/** Keystream skipped to start the next result on a block of its own. */
-const PADDING = Buffer.alloc(RESULT_BLOCK_BYTES);
+/** What a player's sealed result told it: its sealed text (whole blocks), and the score and streak in it. */
+interface Told {
+  plain: string;
+  score: number;
+  streak: number;
+}
 
 export class SealedResults {
   private step = -1;
@@ -21,11 +25,11 @@ export class SealedResults {
   /** The question was scored: its key may be shown (a skipped question's never is). */
   private scored = false;
   /**
-   * The result each player was sealed (a retried answer is sealed again from it, on blocks of its own): the result,
-   * not its sealed text, so each answer keeps ~0.3 KB alive until the next question rather than ~1.5 KB (what an
-   * answer keeps alive past two scavenges is what makes them slow; docs/BENCHMARKS.md).
+   * The result each player was sealed (a retried answer is sealed again from it, on blocks of its own): ~0.1 KB
+   * per answer alive until the next question (what an answer keeps alive past two scavenges is what makes them
+   * slow; docs/BENCHMARKS.md).
    */
-  private readonly byPlayer = new Map<string, QuestionResult>();
+  private readonly byPlayer = new Map<string, Told>();
   /** The question's stream (ChaCha20 from block 0) and the block its next result starts at. */
   private stream: Cipher | null = null;
   private block = 0;
@@ -43,16 +47,11 @@ export class SealedResults {
     const key = this.keyFor(after.step, qs.questionId);
     const earlier = this.byPlayer.get(playerId);
     if (earlier) return this.sealUp(key, earlier);
-    const outcome = answerScore(rec, player.streak);
-    const result: QuestionResult = {
-      step: after.step,
-      questionId: qs.questionId,
-      answer: rec,
-      score: player.score + outcome.points,
-      streak: outcome.streak,
-    };
-    this.byPlayer.set(playerId, result);
-    return this.sealUp(key, result);
+    const { points, streak } = answerScore(rec, player.streak);
+    const score = player.score + points;
+    const told: Told = { plain: resultPlaintext(after.step, rec, score, streak), score, streak };
+    this.byPlayer.set(playerId, told);
+    return this.sealUp(key, told);
   }
 
   /** The result already sealed for this player for the state's question, sealed again (a retried answer). */
@@ -87,17 +86,15 @@ export class SealedResults {
     return this.key.toString('hex');
   }
 
-  /** The result encrypted from the next free block of the question's stream; the stream moves past its last block. */
-  private sealUp(key: Buffer, result: QuestionResult): SealedResult {
+  /** The result encrypted from the next free block of the question's stream; the stream moves past its blocks. */
+  private sealUp(key: Buffer, told: Told): SealedResult {
     // Node's chacha20 IV: a 4-byte little-endian block counter, then the 12-byte nonce.
     this.stream ??= createCipheriv('chacha20', key, Buffer.concat([Buffer.alloc(4), RESULT_NONCE]));
-    const plain = Buffer.from(JSON.stringify(result));
-    const box = this.stream.update(plain);
+    // The text is whole blocks (resultPlaintext pads it), ASCII: one update, the next result on a block of its own.
+    const box = this.stream.update(told.plain, 'latin1');
     const block = this.block;
-    const tail = plain.length % RESULT_BLOCK_BYTES;
-    if (tail > 0) this.stream.update(PADDING.subarray(0, RESULT_BLOCK_BYTES - tail));
-    this.block += Math.ceil(plain.length / RESULT_BLOCK_BYTES);
-    return { step: result.step, questionId: result.questionId, block, box: box.toString('hex') };
+    this.block += told.plain.length / RESULT_BLOCK_BYTES;
+    return { step: this.step, questionId: this.questionId, block, box: box.toString('base64') };
   }
 
   /** A new question (step and id) gets a new key; the last one's sealed results are dropped. */

@@ -52,7 +52,7 @@ describe('a result revealed on the phone', () => {
         questionId: qid,
         answer: { type: 'single', choice },
       }).state;
-      return { after, box: sealed.seal(state, after, id)! };
+      return { after, box: { ...sealed.seal(state, after, id)!, answer: { type: 'single' as const, choice } } };
     };
     const a = answer(s, 'a', 0);
     const b = answer(a.after, 'b', 1);

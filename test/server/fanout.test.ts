@@ -94,7 +94,7 @@ describe('fan-out: shared views, private messages only on change', () => {
     expect(early.answer).toMatchObject({ answer: answerFor(PACK, q1, true), correctness: 0, points: 0 });
     // Before the close no view carries the key, and no other key opens a result.
     expect(clients.every((c) => c.view()?.question?.resultKey === undefined)).toBe(true);
-    expect(openResult(rightSealed, '00'.repeat(32))).toBeNull();
+    expect(openResult(rightSealed, '00'.repeat(32), answerFor(PACK, q1, true))).toBeNull();
 
     // The close: no private message at all. Each answerer opens its own result with the reveal's key; the silent
     // player counts its rank (1 -> 2) on the reveal's ladder.
@@ -120,10 +120,15 @@ describe('fan-out: shared views, private messages only on change', () => {
     // A result reaches only its own player: no other player's messages carry it.
     for (const c of [wrong.client, silent.client])
       expect(JSON.stringify([...c.latest.values()])).not.toContain(rightSealed.box);
-    expect(openResult(wrongSealed, reveal.question!.resultKey!)?.answer.correctness).toBe(0);
-    expect(openResult(retried, reveal.question!.resultKey!)).toEqual(
-      openResult(rightSealed, reveal.question!.resultKey!),
+    expect(openResult(wrongSealed, reveal.question!.resultKey!, answerFor(PACK, q1, false))?.answer.correctness).toBe(
+      0,
     );
+    const rightAnswer = answerFor(PACK, q1, true);
+    expect(openResult(retried, reveal.question!.resultKey!, rightAnswer)).toEqual(
+      openResult(rightSealed, reveal.question!.resultKey!, rightAnswer),
+    );
+    // One 64-byte block per result, base64: the ack stays small at 4,100 answers a question.
+    expect(Buffer.from(rightSealed.box, 'base64')).toHaveLength(64);
 
     // The next question opens (through the leaderboard): nothing private changed, nothing private sent.
     const second = await openQuestion();

@@ -10,6 +10,7 @@ import type { Answer, GameView, PublicQuestion } from '../../shared/engine/index
 import type {
   ClientToServerEvents,
   Reply,
+  HeldResult,
   SealedResult,
   ServerToClientEvents,
   YouMessage,
@@ -63,7 +64,7 @@ export class TestClient {
   private waiters: Array<{ event: S2C; test: (p: unknown) => boolean; resolve: (p: unknown) => void }> = [];
   /** What this player knows of itself, as a phone would (acks, player:you, results opened at the reveal). */
   private me: YouMessage | null = null;
-  private sealed: SealedResult | null = null;
+  private sealed: HeldResult | null = null;
   private youWaiters: Array<{ test: (y: YouMessage) => boolean; resolve: (y: YouMessage) => void }> = [];
 
   constructor(readonly socket: ClientSocket) {
@@ -105,9 +106,11 @@ export class TestClient {
     });
   }
 
-  private noteReply(event: string, reply: Reply<Record<string, any>>): void {
+  private noteReply(event: string, reply: Reply<Record<string, any>>, payload: unknown): void {
     if (!reply.ok) return;
-    if (reply.sealed) this.sealed = reply.sealed as SealedResult;
+    // As the phone does: the sealed result is held with the answer it sent.
+    if (reply.sealed)
+      this.sealed = { ...(reply.sealed as SealedResult), answer: (payload as { answer: Answer }).answer };
     const you = reply.you as YouMessage | null | undefined;
     // A sync keeps the score changes already shown (as the phone's session controller does).
     if (you && event === 'game:sync' && you.changes.length === 0 && this.me)
@@ -131,7 +134,7 @@ export class TestClient {
         event,
         payload,
         (reply) => {
-          this.noteReply(event, reply as Reply<Record<string, any>>);
+          this.noteReply(event, reply as Reply<Record<string, any>>, payload);
           resolve(reply as Reply<Record<string, any>>);
         },
       );

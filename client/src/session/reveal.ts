@@ -4,17 +4,17 @@
 import { rankOnLadder } from '../../../shared/engine/ladder.js';
 import { answerOutcome } from '../../../shared/engine/quiz/quiz.js';
 import type { GameView } from '../../../shared/engine/types.js';
-import { openResult, type SealedResult } from '../../../shared/protocol/sealed.js';
+import { openResult, type HeldResult } from '../../../shared/protocol/sealed.js';
 import type { YouMessage } from '../../../shared/protocol/types.js';
 
 export interface Revealed {
   you: YouMessage;
   /** The sealed result still waiting for its key (null once opened, or when it belongs to a question gone by). */
-  sealed: SealedResult | null;
+  sealed: HeldResult | null;
 }
 
 /** The player's own state after a view: the same objects when the view tells it nothing new. */
-export function revealFromView(you: YouMessage, view: GameView, sealed: SealedResult | null): Revealed {
+export function revealFromView(you: YouMessage, view: GameView, sealed: HeldResult | null): Revealed {
   let next = you;
   let waiting = sealed;
   const q = view.question;
@@ -23,7 +23,7 @@ export function revealFromView(you: YouMessage, view: GameView, sealed: SealedRe
   if (waiting && waiting.step < view.step) waiting = null;
   if (q?.closed && q.resultKey && questionId !== null) {
     const mine = waiting && waiting.step === view.step && waiting.questionId === questionId ? waiting : null;
-    const result = mine ? openResult(mine, q.resultKey) : null;
+    const result = mine ? openResult(mine, q.resultKey, mine.answer) : null;
     if (result) {
       // The score change and its why, by the engine's rule, as the server's close made them.
       const outcome = q.solution ? answerOutcome(q.solution, result.answer, 0) : null;

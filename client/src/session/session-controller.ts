@@ -25,7 +25,7 @@ import { CONN, ROLE, type ConnStatus, type Role } from './status.js';
 import { randomToken, tokens } from './tokens.js';
 import { lang, onLangChange } from '../i18n/index.js';
 import { revealFromView } from './reveal.js';
-import type { SealedResult } from '../../../shared/protocol/sealed.js';
+import type { HeldResult } from '../../../shared/protocol/sealed.js';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type HostCommand = PayloadOf<'host:control'>;
@@ -89,7 +89,7 @@ export class SessionController implements ReactiveController {
   view: GameView | null = null;
   you: YouMessage | null = null;
   /** The player's result of the open question, sealed in its answer's ack until the reveal. */
-  private sealed: SealedResult | null = null;
+  private sealed: HeldResult | null = null;
   tally: Tally | null = null;
   podium: Podium | null = null;
   closed: SessionClosed | null = null;
@@ -419,7 +419,7 @@ export class SessionController implements ReactiveController {
       );
       // The result, sealed until the reveal's view brings its key (which may have come already).
       if (reply.sealed) {
-        this.sealed = reply.sealed;
+        this.sealed = { ...reply.sealed, answer };
         this.learnFromView();
         this.host.requestUpdate();
       }
