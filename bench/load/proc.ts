@@ -117,6 +117,23 @@ process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
 });
 
+/**
+ * The node flags a server runs with. Ours: those `npm start` gives it (package.json's start script, the one place
+ * they are set), then LOAD_NODE_FLAGS="..." (to try a setting). The floors: node's defaults, as a bare Socket.IO
+ * server runs, then LOAD_FLOOR_NODE_FLAGS="..." (to see what our settings would do for them).
+ */
+function nodeFlags(kind: ServerKind): string[] {
+  const words = (s: string | undefined) => (s ?? '').split(' ').filter(Boolean);
+  if (kind !== 'hostrush') return words(process.env.LOAD_FLOOR_NODE_FLAGS);
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const start = /exec node (.*?) ?dist\/server\/main\.js/.exec(pkg.scripts.start ?? '');
+  if (!start)
+    throw new Error("bench: package.json's start script no longer reads `exec node <flags> dist/server/main.js`");
+  return [...words(start[1]), ...words(process.env.LOAD_NODE_FLAGS)];
+}
+
 export class ServerProcess {
   readonly stderr: string[] = [];
   private readonly askStats: ReturnType<typeof statsAsker>;
@@ -140,9 +157,8 @@ export class ServerProcess {
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
     // LOAD_TRACE_GC=<file>: V8's GC trace of the HostRush server (--trace-gc, one line per pause) appended there.
     const gcLog = kind === 'hostrush' ? process.env.LOAD_TRACE_GC : undefined;
-    // LOAD_NODE_FLAGS="...": extra V8/node flags for the HostRush server (to try a heap setting before start uses it).
-    const extra = kind === 'hostrush' ? (process.env.LOAD_NODE_FLAGS ?? '').split(' ').filter(Boolean) : [];
-    const nodeArgs = ['--expose-gc', '--enable-source-maps', ...extra, ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
+    const extra = nodeFlags(kind);
+    const nodeArgs = ['--expose-gc', ...extra, ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
     const child = spawn(cmd, args, {
       cwd: fileURLToPath(new URL('../..', import.meta.url)),
