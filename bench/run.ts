@@ -5,6 +5,7 @@ import { engineBench, type Figure } from './engine.js';
 const sections: Array<[string, () => Promise<Figure[]> | Figure[]]> = [
   ['engine', engineBench],
   ['storage', async () => (await import('./storage.js')).storageBench()],
+  ['heap', async () => (await import('./answer-heap.js')).answerHeapBench()],
   ['budgets', async () => (await import('./budgets.js')).budgetsBench()],
   ['load', async () => (await import('./load/index.js')).loadBench()],
   ['cluster', async () => (await import('./cluster/index.js')).clusterBench()],

@@ -27,7 +27,9 @@ function rankBy<T extends { score: number }>(
   let rank = 0;
   return sorted.map((item, i) => {
     if (i === 0 || item.score !== sorted[i - 1]!.score) rank = i + 1;
-    return { ...item, rank };
+    // Object.assign, not `{ ...item, rank }`: Node 20's V8 makes a hidden class per object for a spread followed by
+    // a new key (one per player per sort; docs/BENCHMARKS.md, "Hidden classes").
+    return Object.assign({}, item, { rank });
   });
 }
 

@@ -114,12 +114,12 @@ export function personalView(shared: GameView, state: GameState, playerId: strin
   const q = state.question;
   const mine = q && shared.question && q.questionId === shared.question.question.id ? ownAnswer(q, playerId) : null;
   const players = shared.players.some((r) => r.id === playerId) ? shared.players : [...shared.players, rowOf(p)];
-  return {
-    ...shared,
+  // Object.assign, not spreads followed by new keys (`me`, `mine`): see standings.ts rankBy.
+  return Object.assign({}, shared, {
     players,
     me: { id: p.id, name: p.name, teamId: p.teamId, score: p.score, streak: p.streak, rank },
-    question: shared.question ? { ...shared.question, mine } : null,
-  };
+    question: shared.question ? Object.assign({}, shared.question, { mine }) : null,
+  });
 }
 
 /** The host's view (`isHost`), or a view every player whose race host is `ownHost` shares (no "me", no answers). */
