@@ -2,9 +2,9 @@
 // carries and gives exactly what the server's close gave; a player that did not answer loses its streak; the rank
 // is counted on the reveal's ladder. The server seals (server/rooms/sealed-results.ts), the phone opens.
 import { describe, expect, it } from 'vitest';
-import { createGame, next, playerOf, rankOf, sharedView, type GameState } from '../../shared/engine/index.js';
+import { answerOf, createGame, next, playerOf, rankOf, sharedView, type GameState } from '../../shared/engine/index.js';
 import { config } from '../../shared/engine/testing/fixtures.js';
-import type { YouMessage } from '../../shared/protocol/index.js';
+import { openResult, RESULT_BLOCK_BYTES, resultPlaintext, type YouMessage } from '../../shared/protocol/index.js';
 import { SealedResults } from '../../server/rooms/sealed-results.js';
 import { revealFromView } from '../../client/src/session/reveal.js';
 
@@ -89,5 +89,34 @@ describe('a result revealed on the phone', () => {
     expect(bo.you).toMatchObject({ score: 0, streak: 0, rank: 2 });
     const cy = revealFromView({ ...youOf(b.after, 'c'), streak: 1 }, reveal, null);
     expect(cy.you).toMatchObject({ score: 0, streak: 0, rank: 2, playerCount: 3 });
+  });
+});
+
+describe('a sealed result', () => {
+  it('takes one block for a result, whole blocks for long numbers, and opens only from its own block', () => {
+    let s = createGame(config('classroom'), 'seed');
+    s = next(s, { type: 'join', actor: system, at: 1, playerId: 'a', name: 'Ada' }).state;
+    s = next(s, { type: 'join', actor: system, at: 1, playerId: 'b', name: 'Bo' }).state;
+    s = next(s, { type: 'start', actor: host, at: 10 }).state;
+    const qid = s.question!.questionId;
+    const sealed = new SealedResults();
+    const answer = { type: 'single', choice: 0 } as const;
+    const one = next(s, { type: 'answer', actor: as('a'), at: 2000, questionId: qid, answer }).state;
+    const first = sealed.seal(s, one, 'a')!;
+    // Bo's answer is the last: it closes the question.
+    const last = next(one, { type: 'answer', actor: as('b'), at: 2500, questionId: qid, answer });
+    const second = sealed.seal(one, last.state, 'b')!;
+    expect(Buffer.from(first.box, 'base64')).toHaveLength(RESULT_BLOCK_BYTES);
+    expect(second.block).toBe(1);
+    for (const e of last.events) if (e.type === 'question-closed') sealed.noteScored(e.questionId);
+    const key = sealed.resultKey(last.state)!;
+    expect(openResult(first, key, answer)?.score).toBe(playerOf(last.state, 'a')!.score);
+    expect(openResult(second, key, answer)?.score).toBe(playerOf(last.state, 'b')!.score);
+    expect(openResult({ ...second, block: 0 }, key, answer)).toBeNull();
+    // Numbers no game makes, but the format allows: whole blocks still.
+    const rec = answerOf(last.state.question!, 'a')!;
+    const long = resultPlaintext(1, { ...rec, at: Number.MAX_VALUE }, -Number.MAX_VALUE / 3, 2 ** 52);
+    expect(long.length).toBe(2 * RESULT_BLOCK_BYTES);
+    expect(JSON.parse(long)).toHaveLength(8);
   });
 });
