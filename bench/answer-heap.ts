@@ -9,30 +9,13 @@ import vm from 'node:vm';
 import { createApp } from '../server/app.js';
 import { silentLogger } from '../server/log.js';
 import { createStorage } from '../server/storage/index.js';
-import type { Answer, Question } from '../shared/engine/index.js';
+import type { Answer } from '../shared/engine/index.js';
+import { publicQuestion } from '../shared/engine/view.js';
 import type { Figure } from './engine.js';
+import { answerFor } from './load/drivers.js';
 
 const PLAYERS = 4100;
 const QUESTIONS = 3;
-
-/** A valid answer of the question's type, some right, some wrong (as the load bench's players answer). */
-function answerFor(q: Question, i: number): Answer {
-  const perm = (n: number) => Array.from({ length: n }, (_, k) => (k + i) % n);
-  switch (q.type) {
-    case 'single':
-      return { type: 'single', choice: i % Math.max(1, q.options?.length ?? 1) };
-    case 'multi':
-      return { type: 'multi', choices: [i % Math.max(1, q.options?.length ?? 1)] };
-    case 'truefalse':
-      return { type: 'truefalse', value: i % 3 !== 0 };
-    case 'ordering':
-      return { type: 'ordering', order: perm(q.items?.length ?? 1) };
-    case 'matching':
-      return { type: 'matching', pairs: perm(q.pairs?.length ?? 1) };
-    default:
-      return { type: 'numeric', value: i % 10 };
-  }
-}
 
 export async function answerHeapBench(): Promise<Figure[]> {
   v8.setFlagsFromString('--expose-gc');
@@ -66,7 +49,7 @@ export async function answerHeapBench(): Promise<Figure[]> {
       const before = heapUsed();
       // All but one: the last answer would close the question.
       for (let i = 0; i < PLAYERS - 1; i++) {
-        const r = room.answer(ids[i]!, qs.questionId, answerFor(q, i), 1000);
+        const r = room.answer(ids[i]!, qs.questionId, answerFor(publicQuestion(q, qs.perm), i) as Answer, 1000);
         if (!r.ok) throw new Error(`heap: ${r.error.message}`);
       }
       await room.drain();

@@ -392,7 +392,7 @@ export class HostRushDriver implements Driver {
 }
 
 /** A valid-looking answer of the question's type (some right, some wrong: the server scores them all). */
-function answerFor(q: NonNullable<GameView['question']>['question'], i: number): unknown {
+export function answerFor(q: NonNullable<GameView['question']>['question'], i: number): unknown {
   const perm = (n: number) => Array.from({ length: n }, (_, k) => (k + i) % n);
   switch (q.type) {
     case 'single':
