@@ -63,6 +63,13 @@ export class Metrics {
     );
   }
 
+  /** One label set of a counter, to keep where it is counted often (its `inc` hashes no labels object). */
+  counterWith(name: string, labels: Labels): { inc(by?: number): void } {
+    const counter = this.counters.get(name);
+    if (!counter) throw new Error(`metrics: unknown counter ${name}`);
+    return counter.labels(labels);
+  }
+
   inc(name: string, labels?: Labels, by = 1): void {
     const counter = this.counters.get(name);
     if (!counter) throw new Error(`metrics: unknown counter ${name}`);

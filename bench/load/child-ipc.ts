@@ -30,27 +30,40 @@ export interface ReadyMessage {
   port: number;
 }
 
-/** A CPU profile of one measured window (an answer window), to see where the server spends it. */
+/**
+ * A CPU profile of one measured window (an answer window), to see where the server spends it; with
+ * LOAD_PROF_HEAP=1, a sampling heap profile of it instead (<label>.heapprofile), counting what was collected too:
+ * what each window allocates, by stack, which is what sets how often it scavenges.
+ */
 const profiler = (() => {
   let session: Session | null = null;
-  const post = (method: string) =>
+  const heap = process.env.LOAD_PROF_HEAP === '1';
+  const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) =>
-      session!.post(method, (error, result) => (error ? reject(error) : resolve(result))),
+      session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
     );
   return {
     async start() {
       session ??= new Session();
       session.connect();
-      await post('Profiler.enable');
-      await post('Profiler.start');
+      if (heap)
+        await post('HeapProfiler.startSampling', {
+          samplingInterval: 4096,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
+      else {
+        await post('Profiler.enable');
+        await post('Profiler.start');
+      }
     },
     async stop(label: string) {
       if (!session) return;
-      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      const { profile } = (await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
       session.disconnect();
       const dir = process.env.LOAD_PROF_WINDOWS ?? '.';
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
+      writeFileSync(join(dir, `${label}.${heap ? 'heapprofile' : 'cpuprofile'}`), JSON.stringify(profile));
     },
   };
 })();

@@ -56,7 +56,7 @@ export interface SocketLayer {
    * Runs one event for a socket (rate limit, schema, handler, ack as the last of `args`). The socket is a real one,
    * or at a room's owner the stand-in of one held by another process (server/cluster/remote-socket.ts).
    */
-  run(socket: IoSocket, event: EventName, args: unknown[]): Promise<void>;
+  run(socket: IoSocket, event: EventName, args: unknown[]): Promise<void> | void;
   /** Starts the server's round-trip measure of a socket (fair timing), where the socket is. */
   ping(socket: IoSocket): void;
 }

@@ -21,7 +21,8 @@ export function reject(code: ErrorCode, message: string): never {
 export class Draft {
   readonly s: GameState;
   readonly events: GameEvent[] = [];
-  readonly rng: Rng;
+  /** Made on first use: most steps (an answer) draw nothing. */
+  private random: Rng | null = null;
   private players: TableWriter<Player> | null = null;
   private ownQuestion = false;
   private ownRace = false;
@@ -31,7 +32,10 @@ export class Draft {
     readonly actor: Actor,
   ) {
     this.s = { ...base };
-    this.rng = new Rng(base.rng);
+  }
+
+  get rng(): Rng {
+    return (this.random ??= new Rng(this.s.rng));
   }
 
   emit(event: GameEvent): void {
@@ -89,7 +93,7 @@ export class Draft {
   }
 
   finish(): GameState {
-    this.s.rng = this.rng.state;
+    if (this.random) this.s.rng = this.random.state;
     return this.s;
   }
 }
