@@ -239,6 +239,8 @@ export class HostRushDriver implements Driver {
         const o = this.current;
         if (o) o.arrivals.hit(performance.now() - (o.t0[room] ?? 0));
         this.questionView ??= view;
+      } else if (view.phase === 'leaderboard' && this.current) {
+        this.pastStandings(this.current, room);
       } else if (view.phase === 'reveal') {
         const w = this.revealWait;
         if (w) w.hit(performance.now() - w.t0);
@@ -283,6 +285,21 @@ export class HostRushDriver implements Driver {
       if (!reply?.ok) bump(this.errors, `host:${command}:${code ?? 'no-reply'}`);
     await opening.arrivals.done;
     this.current = null;
+  }
+
+  /**
+   * Past the pack's first round (warm-ups and openings together), the host's `next` shows the standings between
+   * rounds first: the first player to see them has the host go on to the question, whose send time restarts the clock.
+   */
+  private pastStandings(opening: Opening & { skipped?: Set<number> }, room: number): void {
+    opening.skipped ??= new Set();
+    const host = this.hosts[room];
+    if (!host || opening.skipped.has(room)) return;
+    opening.skipped.add(room);
+    opening.t0[room] = performance.now();
+    void call(host.socket, 'host:control', { command: 'next' }).then(({ reply, code }) => {
+      if (!reply?.ok) bump(this.errors, `host:next:${code ?? 'no-reply'}`);
+    });
   }
 
   private async hostPhase(): Promise<string | null> {

@@ -1,4 +1,4 @@
-// `npm run bench load [-- --quick | --sizes=200,1000 --rooms=50x40 --openings=5 --no-floor --no-deploy]`:
+// `npm run bench load [-- --quick | --sizes=200,1000 --rooms=50x40 --openings=5 --warmups=2 --no-floor --no-deploy]`:
 // real socket.io-client players against HostRush in a child process pinned to core 0 (this process, the bots, on
 // core 1), then the same load against a bare Socket.IO server and a raw `ws` server: the floor. Env LOAD_SIZES,
 // LOAD_ROOMS, LOAD_QUICK=1 do the same as the flags.
@@ -14,6 +14,8 @@ export interface LoadOptions {
   /** Many-room runs: [rooms, playersPerRoom]. */
   multi: Array<[number, number]>;
   openings: number;
+  /** Questions answered before the measured ones (--warmups, default 2). */
+  warmups: number;
   floors: boolean;
   deploys: boolean;
 }
@@ -46,7 +48,15 @@ export function loadOptions(): LoadOptions {
     .split(',')
     .map((s) => s.split('x').map(Number))
     .filter((p): p is [number, number] => p.length === 2 && p.every((n) => Number.isInteger(n) && n > 0));
-  return { sizes, multi, openings, floors: flag('no-floor') === undefined, deploys: flag('no-deploy') === undefined };
+  const warmups = Math.min(16, Math.max(0, Number(flag('warmups') ?? 2) || 0));
+  return {
+    sizes,
+    multi,
+    openings,
+    warmups,
+    floors: flag('no-floor') === undefined,
+    deploys: flag('no-deploy') === undefined,
+  };
 }
 
 /** A synthetic question message, used as the floor's payload only if HostRush's could not be captured. */
@@ -306,12 +316,19 @@ function questionFigures(
     { name: `${prefix} server CPU per question (open, answers, close)`, value: ours.questionCpuUs / 1000, unit: 'ms' },
     { name: `${prefix} messages per player per question`, value: ours.questionMessages, unit: 'messages' },
   ];
+  // The first question of the run, played before the measured ones: the JIT still compiling (every server's first).
+  const cold = (r: RunResult, label: string) =>
+    Number.isFinite(r.coldQuestionCpuUs)
+      ? [{ name: `${prefix} ${label}CPU of the first question (cold)`, value: r.coldQuestionCpuUs / 1000, unit: 'ms' }]
+      : [];
+  f.push(...cold(ours, 'server '));
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
     const ratio = ours.questionCpuUs / floor.questionCpuUs;
     f.push({ name: `${prefix} ${label}: CPU per question`, value: floor.questionCpuUs / 1000, unit: 'ms' });
     f.push({ name: `${prefix} ${label}: messages per client`, value: floor.questionMessages, unit: 'messages' });
+    f.push(...cold(floor, `${label}: `));
     f.push({
       name: `${prefix} CPU per question vs ${label}`,
       value: ratio,
@@ -345,6 +362,7 @@ export async function loadBench(): Promise<Figure[]> {
   ].map((s) => ({
     ...s,
     openings: opts.openings,
+    warmups: opts.warmups,
     batch: 100,
     spreadMs: 2000,
     deploys: opts.deploys,

@@ -1,7 +1,7 @@
 // Starts a server under test as a child process pinned to core 0 (taskset, where available), and reads its CPU and
 // memory: from /proc/<pid>/stat and /proc/<pid>/status, and from the child itself over IPC (heap, precise CPU).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,29 @@ export function procCpuMs(pid: number): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * utime and stime of a process's threads, in ms: the main thread's apart, the others summed by name (`node`,
+ * `libuv-worker`...).
+ */
+export function procThreadCpuMs(pid: number): Map<string, { user: number; system: number }> {
+  const byName = new Map<string, { user: number; system: number }>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+      // The main thread (the event loop) apart from the others, which may carry the same name.
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const sum = byName.get(name) ?? { user: 0, system: 0 };
+      sum.user += Number(fields[11]) * TICK_MS;
+      sum.system += Number(fields[12]) * TICK_MS;
+      byName.set(name, sum);
+    }
+  } catch {
+    // a thread that ended while read: its time is left out
+  }
+  return byName;
 }
 
 /** VmRSS from /proc/<pid>/status, in bytes. NaN off Linux. */

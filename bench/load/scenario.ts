@@ -5,12 +5,15 @@ import { performance } from 'node:perf_hooks';
 import { HostRushDriver, SocketIoFloorDriver, WsFloorDriver, type AckOutcome, type Driver } from './drivers.js';
 import { metricValue, ServerProcess, type ServerKind } from './proc.js';
 import { Arrivals, max, sleep, within } from './stats.js';
+import { probeWindow } from './window-probe.js';
 
 export interface ScenarioSpec {
   rooms: number;
   perRoom: number;
   /** Question broadcasts timed (HostRush: at most 8, the first round of the course pack). */
   openings: number;
+  /** Questions played (answered over 2 s) before the measured ones, to warm the server up. */
+  warmups: number;
   batch: number;
   spreadMs: number;
   deploys: boolean;
@@ -48,6 +51,11 @@ export interface RunResult {
    * its close (HostRush: the host's `next`, scores, the reveal to everyone); the floors: the broadcast and the acks.
    */
   questionCpuUs: number;
+  /**
+   * The same for the first question of the run, answered the same way (over 2 s) before the measured ones: cold, the
+   * server's JIT still compiling its answer path (spec.warmups > 0; else NaN).
+   */
+  coldQuestionCpuUs: number;
   /** Messages each player received over that question (acks not counted). */
   questionMessages: number;
   /** Receive time minus the room's send time, every player of every opening. */
@@ -79,6 +87,7 @@ function emptyResult(kind: ServerKind, spec: ScenarioSpec): RunResult {
     connectMs: Number.NaN,
     joinMs: Number.NaN,
     questionCpuUs: Number.NaN,
+    coldQuestionCpuUs: Number.NaN,
     questionMessages: Number.NaN,
     fanoutAll: [],
     fanoutLast: [],
@@ -122,6 +131,7 @@ async function ackPhase(
   const profiling = Boolean(process.env.LOAD_PROF_WINDOWS);
   const s0 = await server.stats(false, undefined, profiling ? { start: true } : undefined);
   const p0 = server.procCpuMs();
+  const probe = await probeWindow(server, label);
   const outcomes = await run();
   // Let the work that follows the acks (tallies, private messages, the log written to storage) be counted too.
   await sleep(400);
@@ -131,6 +141,7 @@ async function ackPhase(
     profiling ? { stop: `${server.kind}-${label}-${server.pid}` } : undefined,
   );
   const p1 = server.procCpuMs();
+  await probe.stop();
   const afterText = hostrush ? await server.metrics() : '';
   const after = hostrush ? counter(afterText) : Number.NaN;
   const loopMaxMs = afterText ? metricValue(afterText, 'nodejs_eventloop_lag_max_seconds') * 1000 : Number.NaN;
@@ -204,11 +215,26 @@ export async function runScenario(
         (kind === 'hostrush' ? `, joined in ${(result.joinMs / 1000).toFixed(1)} s` : ''),
     );
 
+    // Warm-ups: questions answered over 2 s like the measured one, so that what is measured is a server whose JIT has
+    // compiled its answer path (as in a class's second question, and every one after); the first is reported as cold.
+    for (let w = 0; w < spec.warmups; w++) {
+      const cpu0 = (await server.stats(false))?.cpuUs ?? Number.NaN;
+      const arrivals = new Arrivals(driver.connected, 10_000);
+      await driver.open({ t0: [], arrivals });
+      await sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i))();
+      await sleep(400);
+      await driver.between();
+      if (w === 0) result.coldQuestionCpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - cpu0;
+    }
+    if (driver instanceof HostRushDriver) driver.closes.length = 0;
+
     let question0: { cpuUs: number; received: number } | null = null;
     for (let k = 0; k < spec.openings; k++) {
       const arrivals = new Arrivals(driver.connected, 10_000);
       if (k === 0) question0 = { cpuUs: (await server.stats(false))?.cpuUs ?? Number.NaN, received: driver.received };
+      const openProbe = await probeWindow(server, `open-${k}`);
       await driver.open({ t0: [], arrivals });
+      await openProbe.stop();
       result.fanoutAll.push(...arrivals.times);
       result.fanoutLast.push(arrivals.missing > 0 ? Number.NaN : max(arrivals.times));
       result.fanoutMissing += arrivals.missing;
@@ -234,7 +260,9 @@ export async function runScenario(
         // LOAD_PROF_WINDOWS: the second close (scores, the reveal to everyone) is profiled too.
         const profiling = Boolean(process.env.LOAD_PROF_WINDOWS) && k === 1;
         if (profiling) await server.stats(false, undefined, { start: true });
+        const closeProbe = await probeWindow(server, `close-${k}`);
         await driver.between();
+        await closeProbe.stop();
         if (profiling) await server.stats(false, undefined, { stop: `${server.kind}-close-${server.pid}` });
       }
       if (k === 0 && question0) {
