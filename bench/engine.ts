@@ -98,33 +98,28 @@ function timeIt(fn: () => void, minMs = 300): number {
   return (performance.now() - start) / runs;
 }
 
-export function engineBench(): Figure[] {
-  const { cfg, log } = bigGameLog(200);
-  const replayMs = timeIt(() => replay(cfg, 'bench', log), 1000);
-  const actionsPerS = log.length / (replayMs / 1000);
-
-  // A 2,000-player room seated, then one question answered by every player: the engine's share of a join's and
-  // an answer's cost. Ids shaped like the server's (random-looking strings, as nanoid makes them).
-  const ids = Array.from(
-    { length: 2000 },
-    (_, i) => `${hashSeed(`a${i}`).toString(36)}${hashSeed(`b${i}`).toString(36)}`,
-  );
+/**
+ * A room of n players seated, then one question answered by every player: the engine's share of a join's and an
+ * answer's cost, in us. Ids shaped like the server's (random-looking strings, as nanoid makes them).
+ */
+function seatAndAnswer(n: number): { joinUs: number; answerUs: number } {
+  const ids = Array.from({ length: n }, (_, i) => `${hashSeed(`a${i}`).toString(36)}${hashSeed(`b${i}`).toString(36)}`);
   const empty: GameState = createGame(config(), 'answers');
   let room = empty;
   const joinUs =
     (timeIt(() => {
       room = empty;
-      for (let i = 0; i < 2000; i++)
+      for (let i = 0; i < n; i++)
         room = next(room, { type: 'join', actor: { role: 'system' }, at: 0, playerId: ids[i]!, name: `P${i}` }).state;
-    }) *
+    }, 1000) *
       1000) /
-    2000;
+    n;
   room = next(room, { type: 'start', actor: { role: 'host' }, at: 0 }).state;
   const opened = room;
   const answerUs =
     (timeIt(() => {
       let s = opened;
-      for (let i = 0; i < 2000; i++)
+      for (let i = 0; i < n; i++)
         s = next(s, {
           type: 'answer',
           actor: { role: 'player', playerId: ids[i]! },
@@ -132,9 +127,19 @@ export function engineBench(): Figure[] {
           questionId: 'q1',
           answer: { type: 'single', choice: 0 },
         }).state;
-    }) *
+    }, 1000) *
       1000) /
-    2000;
+    n;
+  return { joinUs, answerUs };
+}
+
+export function engineBench(): Figure[] {
+  const { cfg, log } = bigGameLog(200);
+  const replayMs = timeIt(() => replay(cfg, 'bench', log), 1000);
+  const actionsPerS = log.length / (replayMs / 1000);
+
+  const at2000 = seatAndAnswer(2000);
+  const at4100 = seatAndAnswer(4100);
 
   const card = CONTENT.cards.find((c) => c.id === 'db')!;
   const ctx = { spec: LINUX_SERVER, deployments: [], cards: {} };
@@ -156,8 +161,10 @@ export function engineBench(): Figure[] {
     { name: 'actions in that game', value: log.length, unit: 'actions' },
     { name: 'actions per second through next (replay)', value: actionsPerS, unit: 'actions/s' },
     { name: 'quoteDeployment', value: quoteUs, unit: 'us', goal: '< 50 us' },
-    { name: 'one join through next, seating 2,000 players (mean)', value: joinUs, unit: 'us' },
-    { name: 'one answer through next, 2,000-player room', value: answerUs, unit: 'us' },
+    { name: 'one join through next, seating 2,000 players (mean)', value: at2000.joinUs, unit: 'us' },
+    { name: 'one answer through next, 2,000-player room', value: at2000.answerUs, unit: 'us' },
+    { name: 'one join through next, seating 4,100 players (mean)', value: at4100.joinUs, unit: 'us' },
+    { name: 'one answer through next, 4,100-player room', value: at4100.answerUs, unit: 'us' },
     { name: 'bestPlan, 3-card scenario', value: planMs, unit: 'ms' },
     { name: 'brute force, 3-card scenario', value: bruteMs, unit: 'ms' },
     { name: 'bestPlan score / brute-force optimum', value: plan.score / brute.score, unit: 'ratio', goal: '1.00' },

@@ -1,21 +1,28 @@
-// Id-keyed tables inside copy-on-write game states (players; a question's answers). A table is bucketed by a hash
-// of the id, each bucket an array of [id, value] pairs: changing one entry copies one short bucket and the bucket
-// index, never a record of every player. Arrays, not objects: V8 keeps an object keyed by random ids as a
-// dictionary, and copying one costs ~8 us whatever its size, where slicing a short array costs ~0.4 us
-// (seating 2,000 players copied a 2,000-key record per join: ~0.3 ms each). Plain arrays stay JSON-serialisable.
+// Id-keyed tables inside copy-on-write game states (players; a question's answers). A table is a two-level trie on a
+// hash of the id: 32 slots, each (once used) an index of 32 buckets, each bucket an array of [id, value] pairs.
+// Changing one entry copies the top (32 slots), one index (32) and one short bucket, never a record of every player;
+// a lookup reads two slots and scans a bucket of ~4 entries at 4,100 players (one flat level of 64 buckets scanned
+// ~64 ids per lookup there, and copied 64 per write: docs/BENCHMARKS.md, "Tables in two levels"). Arrays, not objects:
+// V8 keeps an object keyed by random ids as a dictionary, and copying one costs ~8 us whatever its size, where slicing
+// a short array costs ~0.4 us. Plain arrays stay JSON-serialisable.
 import { hashSeed } from './rng.js';
 
-export type Table<T> = ReadonlyArray<ReadonlyArray<readonly [string, T]> | null>;
+type Bucket<T> = ReadonlyArray<readonly [string, T]>;
+type Index<T> = ReadonlyArray<Bucket<T> | null>;
+export type Table<T> = ReadonlyArray<Index<T> | null>;
 
-// 64 buckets: ~31 entries each at 2,000 players, a lookup a short scan, a write a copy of 64 + 31 slots.
-const BUCKETS = 64;
+// 32 x 32 buckets: ~4 entries each at 4,100 players, ~2 at 2,000.
+const WIDTH = 32;
+const BITS = 5;
+const MASK = WIDTH - 1;
 
 export const EMPTY_TABLE: Table<never> = [];
 
-const slotOf = (id: string): number => hashSeed(id) % BUCKETS;
+const emptySlots = <S>(): Array<S | null> => new Array<S | null>(WIDTH).fill(null);
 
 export function getIn<T>(table: Table<T>, id: string): T | undefined {
-  const bucket = table[slotOf(id)];
+  const h = hashSeed(id);
+  const bucket = table[h & MASK]?.[(h >>> BITS) & MASK];
   // An indexed loop: no iterator and no destructuring on the hottest lookup of the engine.
   if (bucket)
     for (let i = 0; i < bucket.length; i++) {
@@ -26,33 +33,39 @@ export function getIn<T>(table: Table<T>, id: string): T | undefined {
 }
 
 /**
- * The table with `id` set to `value`, sharing every other bucket with the input (which is not changed). One write
- * (an answer): the index and one bucket copied, nothing else made (it runs 4,100 times a question).
+ * The table with `id` set to `value`, sharing every other index and bucket with the input (which is not changed).
+ * One write (an answer): the top, one index and one bucket copied, nothing else made (it runs 4,100 times a question).
  */
 export function withIn<T>(table: Table<T>, id: string, value: T): Table<T> {
-  const index = copyIndex(table);
-  const slot = slotOf(id);
-  const old = index[slot] ?? [];
+  const h = hashSeed(id);
+  const top = table.length === 0 ? emptySlots<Index<T>>() : table.slice();
+  const t = h & MASK;
+  const index = top[t]?.slice() ?? emptySlots<Bucket<T>>();
+  const b = (h >>> BITS) & MASK;
+  const old = index[b] ?? [];
   const at = indexIn(old, id);
   // A new entry: one array of the new length (a slice then a push would grow the copy's store a second time).
   const bucket = at < 0 ? old.concat([[id, value]]) : old.slice();
   if (at >= 0) bucket[at] = [id, value];
-  index[slot] = bucket;
-  return index;
+  index[b] = bucket;
+  top[t] = index;
+  return top;
 }
 
 /**
- * Many writes within one reducer step: the index and each touched bucket are copied once, on their first write
- * (closing a question updates every player: one copy of each bucket, not one per player).
+ * Many writes within one reducer step: the top, each touched index and each touched bucket are copied once, on their
+ * first write (closing a question updates every player: one copy of each, not one per player).
  */
 export class TableWriter<T> {
-  private index: Array<Array<readonly [string, T]> | null> | null = null;
-  private owned: Set<number> | null = null;
+  private top: Array<Array<Array<readonly [string, T]> | null> | null> | null = null;
+  /** Which indexes (bit t) and which of their buckets (ownedBuckets[t], bit b) this writer already copied. */
+  private ownedIndexes = 0;
+  private readonly ownedBuckets = new Uint32Array(WIDTH);
 
-  constructor(private base: Table<T>) {}
+  constructor(private readonly base: Table<T>) {}
 
   get table(): Table<T> {
-    return this.index ?? this.base;
+    return this.top ?? this.base;
   }
 
   get(id: string): T | undefined {
@@ -60,47 +73,45 @@ export class TableWriter<T> {
   }
 
   set(id: string, value: T): void {
-    this.index ??= copyIndex(this.base);
-    this.owned ??= new Set<number>();
-    const slot = slotOf(id);
-    let bucket = this.index[slot] ?? [];
-    if (!this.owned.has(slot)) {
-      bucket = bucket.slice();
-      this.index[slot] = bucket;
-      this.owned.add(slot);
+    const h = hashSeed(id);
+    const top = (this.top ??= (this.base.length === 0 ? emptySlots() : this.base.slice()) as NonNullable<
+      typeof this.top
+    >);
+    const t = h & MASK;
+    let index = top[t];
+    if (!index || !(this.ownedIndexes & (1 << t))) {
+      index = index ? index.slice() : emptySlots();
+      top[t] = index;
+      this.ownedIndexes |= 1 << t;
     }
-    setInBucket(bucket, id, value);
+    const b = (h >>> BITS) & MASK;
+    let bucket = index[b];
+    if (!bucket || !(this.ownedBuckets[t]! & (1 << b))) {
+      bucket = bucket ? bucket.slice() : [];
+      index[b] = bucket;
+      this.ownedBuckets[t]! |= 1 << b;
+    }
+    const at = indexIn(bucket, id);
+    if (at >= 0) bucket[at] = [id, value];
+    else bucket.push([id, value]);
   }
 }
 
-function copyIndex<T>(table: Table<T>): Array<Array<readonly [string, T]> | null> {
-  return table.length === 0
-    ? new Array<null>(BUCKETS).fill(null)
-    : (table.slice() as Array<Array<readonly [string, T]> | null>);
-}
-
-/** Sets the entry in a bucket the caller owns (an indexed loop: no closure per write). */
-function setInBucket<T>(bucket: Array<readonly [string, T]>, id: string, value: T): void {
-  const at = indexIn(bucket, id);
-  if (at >= 0) bucket[at] = [id, value];
-  else bucket.push([id, value]);
-}
-
 /** Where `id` is in a bucket, or -1 (an indexed loop: no closure per write). */
-function indexIn<T>(bucket: ReadonlyArray<readonly [string, T]>, id: string): number {
+function indexIn<T>(bucket: Bucket<T>, id: string): number {
   for (let i = 0; i < bucket.length; i++) if (bucket[i]![0] === id) return i;
   return -1;
 }
 
-/** Every [id, value] pair, in bucket order (deterministic for a given set of ids). */
+/** Every [id, value] pair, in slot then bucket order (deterministic for a given set of ids). */
 export function entriesOf<T>(table: Table<T>): Array<readonly [string, T]> {
   const out: Array<readonly [string, T]> = [];
-  for (const bucket of table) if (bucket) out.push(...bucket);
+  for (const index of table) if (index) for (const bucket of index) if (bucket) for (const e of bucket) out.push(e);
   return out;
 }
 
 export function sizeOf(table: Table<unknown>): number {
   let n = 0;
-  for (const bucket of table) n += bucket?.length ?? 0;
+  for (const index of table) if (index) for (const bucket of index) n += bucket?.length ?? 0;
   return n;
 }
