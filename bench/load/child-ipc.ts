@@ -33,11 +33,14 @@ export interface ReadyMessage {
 /**
  * A CPU profile of one measured window (an answer window), to see where the server spends it; with
  * LOAD_PROF_HEAP=1, a sampling heap profile of it instead (<label>.heapprofile), counting what was collected too:
- * what each window allocates, by stack, which is what sets how often it scavenges.
+ * what each window allocates, by stack, which is what sets how often it scavenges. LOAD_PROF_HEAP=live: only what
+ * the window allocated that is still alive at its end, after two scavenges: what each scavenge copies and promotes
+ * (medium-lived objects, freed only by a full GC).
  */
 const profiler = (() => {
   let session: Session | null = null;
-  const heap = process.env.LOAD_PROF_HEAP === '1';
+  const heap = process.env.LOAD_PROF_HEAP === '1' || process.env.LOAD_PROF_HEAP === 'live';
+  const live = process.env.LOAD_PROF_HEAP === 'live';
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) =>
       session!.post(method, params, (error, result) => (error ? reject(error) : resolve(result))),
@@ -49,8 +52,8 @@ const profiler = (() => {
       if (heap)
         await post('HeapProfiler.startSampling', {
           samplingInterval: 4096,
-          includeObjectsCollectedByMajorGC: true,
-          includeObjectsCollectedByMinorGC: true,
+          includeObjectsCollectedByMajorGC: !live,
+          includeObjectsCollectedByMinorGC: !live,
         });
       else {
         await post('Profiler.enable');
@@ -59,6 +62,8 @@ const profiler = (() => {
     },
     async stop(label: string) {
       if (!session) return;
+      const gc = (globalThis as { gc?: (options?: { type: 'minor' }) => void }).gc;
+      if (live && gc) for (let i = 0; i < 2; i++) gc({ type: 'minor' });
       const { profile } = (await post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop')) as { profile: unknown };
       session.disconnect();
       const dir = process.env.LOAD_PROF_WINDOWS ?? '.';
