@@ -12,6 +12,8 @@ export interface StatsRequest {
   gc: boolean;
   /** LOAD_PROF_WINDOWS=<dir>: start a CPU profile, or stop it and write it as <dir>/<label>.cpuprofile. */
   profile?: { start: true } | { stop: string };
+  /** The server's Prometheus text too (HostRush), read in the process: not an HTTP request (see `metrics`). */
+  metrics?: boolean;
 }
 export interface StatsReply {
   type: 'stats';
@@ -19,6 +21,8 @@ export interface StatsReply {
   cpuUs: number;
   /** Of cpuUs, the time spent in the kernel (system calls, wake-ups). */
   systemUs: number;
+  /** The Prometheus text, when asked for and the child has one. */
+  metrics?: string;
   rss: number;
   heapUsed: number;
   heapTotal: number;
@@ -73,8 +77,13 @@ const profiler = (() => {
   };
 })();
 
-/** Answers the bench's stats requests (bench/cluster's server child uses this part alone). */
-export function answerStatsRequests(): void {
+/**
+ * Answers the bench's stats requests (bench/cluster's server child uses this part alone). `metrics`: the server's
+ * Prometheus text, read over IPC and not with GET /metrics: an HTTP request to a server whose hot path is its
+ * WebSockets deoptimizes node's stream functions they share (another kind of socket), and the next window paid
+ * ~150 ms of the JIT's recompiles at 4,100 players that the floors, never scraped, did not (docs/BENCHMARKS.md).
+ */
+export function answerStatsRequests(metrics?: () => Promise<string>): void {
   process.on('message', (raw: unknown) => void answer(raw as Partial<StatsRequest> | null));
   const answer = async (m: Partial<StatsRequest> | null): Promise<void> => {
     if (!m || m.type !== 'stats' || typeof m.id !== 'number') return;
@@ -85,6 +94,7 @@ export function answerStatsRequests(): void {
       gc();
       gc();
     }
+    const text = m.metrics && metrics ? await metrics() : undefined;
     const cpu = process.cpuUsage();
     const mem = process.memoryUsage();
     const reply: StatsReply = {
@@ -97,13 +107,14 @@ export function answerStatsRequests(): void {
       heapTotal: mem.heapTotal,
       external: mem.external,
       arrayBuffers: mem.arrayBuffers,
+      ...(text === undefined ? {} : { metrics: text }),
     };
     process.send?.(reply);
   };
 }
 
-export function serveStats(): void {
-  answerStatsRequests();
+export function serveStats(metrics?: () => Promise<string>): void {
+  answerStatsRequests(metrics);
   // The bench ends us with SIGTERM; exit at once (nothing to keep).
   process.on('SIGTERM', () => process.exit(0));
 }
@@ -111,7 +122,12 @@ export function serveStats(): void {
 /** The bench's side: a function that asks `child` for its stats; null if it does not answer in time. */
 export function statsAsker(
   child: ChildProcess,
-): (gc: boolean, timeoutMs: number, profile?: StatsRequest['profile']) => Promise<StatsReply | null> {
+): (
+  gc: boolean,
+  timeoutMs: number,
+  profile?: StatsRequest['profile'],
+  metrics?: boolean,
+) => Promise<StatsReply | null> {
   let nextId = 1;
   const waiting = new Map<number, (r: StatsReply | null) => void>();
   child.on('message', (raw: unknown) => {
@@ -120,7 +136,7 @@ export function statsAsker(
     waiting.get(m.id)?.(m);
     waiting.delete(m.id);
   });
-  return (gc, timeoutMs, profile) => {
+  return (gc, timeoutMs, profile, metrics) => {
     if (!child.connected) return Promise.resolve(null);
     const id = nextId++;
     return new Promise((resolve) => {
@@ -133,7 +149,7 @@ export function statsAsker(
         resolve(r);
       });
       // A server that died (its exit and stderr are reported with the run) answers nothing: null, not a crash.
-      child.send({ type: 'stats', id, gc, profile } satisfies StatsRequest, (error) => {
+      child.send({ type: 'stats', id, gc, profile, metrics } satisfies StatsRequest, (error) => {
         if (!error) return;
         clearTimeout(timer);
         waiting.delete(id);

@@ -239,7 +239,12 @@ export class ServerProcess {
     return this.askStats(gc, timeoutMs, profile);
   }
 
+  /**
+   * The server's Prometheus text ('' if none): over IPC from the HostRush child (an HTTP request would put another
+   * kind of socket through node's stream code mid-run: see child-ipc.ts), else GET /metrics.
+   */
   async metrics(): Promise<string> {
+    if (this.kind === 'hostrush') return (await this.askStats(false, 10_000, undefined, true))?.metrics ?? '';
     try {
       const res = await fetch(`${this.url}/metrics`, { signal: AbortSignal.timeout(5000) });
       return res.ok ? await res.text() : '';

@@ -27,7 +27,7 @@ const handle = createApp({
   }),
 });
 await handle.ready;
-serveStats();
+serveStats(() => handle.metrics.render());
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 handle.http.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = handle.http.address();
