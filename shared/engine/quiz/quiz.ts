@@ -7,6 +7,35 @@ import type { Answer, AnswerRecord, Question, Why } from '../types.js';
 import { answerIsWellFormed, correctness, questionWeight, quizPoints } from './scoring.js';
 import { readingFloorMs } from './reading.js';
 
+/**
+ * The question with every field of every question type, always in this order (a field its type has not: undefined).
+ * The engine reads questions through this copy, so its hot paths (an answer's checks and scoring, 4,100 times a
+ * question; the close's loop) see one hidden class for all of them: the pack's literals have one per type and per
+ * set of optional fields, and each new one deoptimized those paths and cost the JIT a recompile of ~20-40 ms at
+ * 4,100 players, several times in a game's first questions (docs/BENCHMARKS.md, "One shape for every question").
+ */
+function uniformQuestion(q: Question): Question {
+  const f = q as unknown as Record<string, unknown>;
+  return {
+    id: q.id,
+    type: q.type,
+    topic: q.topic,
+    prompt: q.prompt,
+    explanation: q.explanation,
+    timeLimitS: q.timeLimitS,
+    note: q.note,
+    points: q.points,
+    options: f.options,
+    correct: f.correct,
+    items: f.items,
+    left: f.left,
+    right: f.right,
+    pairs: f.pairs,
+    tolerance: f.tolerance,
+    unit: f.unit,
+  } as Question;
+}
+
 const questionIndexCache = new WeakMap<object, Record<string, Question>>();
 export function questionById(
   d: { s: { config: { content: { questions: Question[] } } } },
@@ -18,7 +47,7 @@ export function questionById(
     // No prototype: an id such as '__proto__' or 'toString' finds nothing, never Object.prototype's members.
     index = Object.assign(
       Object.create(null) as Record<string, Question>,
-      Object.fromEntries(content.questions.map((q) => [q.id, q])),
+      Object.fromEntries(content.questions.map((q) => [q.id, uniformQuestion(q)])),
     );
     questionIndexCache.set(content, index);
   }
