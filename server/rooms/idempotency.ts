@@ -2,6 +2,12 @@
 
 /** Control commands whose replies are kept for their retries (per room). */
 const COMMAND_REPLIES_KEPT = 256;
+/**
+ * Questions whose accepted answers are kept for their retries: the open one and the one before (a phone that
+ * reconnects during the next question may still send the last one's answer again). Every question of a game was
+ * kept: ~4 MB by the end of a 25-question game at 4,100 players, for the full GCs to walk (docs/BENCHMARKS.md).
+ */
+const QUESTIONS_KEPT = 2;
 
 export class RoomReplies<R> {
   /** Answers are idempotent per (player, question): question id -> player id -> the version it was accepted at. */
@@ -16,7 +22,10 @@ export class RoomReplies<R> {
 
   noteAnswered(questionId: string, playerId: string, version: number): void {
     let byPlayer = this.answered.get(questionId);
-    if (!byPlayer) this.answered.set(questionId, (byPlayer = new Map<string, number>()));
+    if (!byPlayer) {
+      this.answered.set(questionId, (byPlayer = new Map<string, number>()));
+      if (this.answered.size > QUESTIONS_KEPT) this.answered.delete(this.answered.keys().next().value!);
+    }
     byPlayer.set(playerId, version);
   }
 
