@@ -10,7 +10,7 @@ import { probeWindow } from './window-probe.js';
 export interface ScenarioSpec {
   rooms: number;
   perRoom: number;
-  /** Question broadcasts timed (HostRush: at most 8, the first round of the course pack). */
+  /** Question broadcasts timed (HostRush: at most 8; the driver goes past the standings between rounds). */
   openings: number;
   /** Questions played (answered over 2 s) before the measured ones, to warm the server up. */
   warmups: number;
@@ -129,9 +129,10 @@ async function ackPhase(
   const before = hostrush ? counter(await server.metrics()) : Number.NaN;
   // LOAD_PROF_WINDOWS=<dir>: a CPU profile of just this window, <dir>/<kind>-<label>.cpuprofile.
   const profiling = Boolean(process.env.LOAD_PROF_WINDOWS);
+  // Before the window's figures start: LOAD_PERF's attach wait is not counted in them.
+  const probe = await probeWindow(server, label);
   const s0 = await server.stats(false, undefined, profiling ? { start: true } : undefined);
   const p0 = server.procCpuMs();
-  const probe = await probeWindow(server, label);
   const outcomes = await run();
   // Let the work that follows the acks (tallies, private messages, the log written to storage) be counted too.
   await sleep(400);

@@ -10,6 +10,8 @@ import { hashSeed } from './rng.js';
 type Bucket<T> = ReadonlyArray<readonly [string, T]>;
 type Index<T> = ReadonlyArray<Bucket<T> | null>;
 export type Table<T> = ReadonlyArray<Index<T> | null>;
+/** A table a writer owns while it copies: the same arrays, writable. */
+type OwnedTable<T> = Array<Array<Array<readonly [string, T]> | null> | null>;
 
 // 32 x 32 buckets: ~4 entries each at 4,100 players, ~2 at 2,000.
 const WIDTH = 32;
@@ -57,7 +59,7 @@ export function withIn<T>(table: Table<T>, id: string, value: T): Table<T> {
  * first write (closing a question updates every player: one copy of each, not one per player).
  */
 export class TableWriter<T> {
-  private top: Array<Array<Array<readonly [string, T]> | null> | null> | null = null;
+  private top: OwnedTable<T> | null = null;
   /** Which indexes (bit t) and which of their buckets (ownedBuckets[t], bit b) this writer already copied. */
   private ownedIndexes = 0;
   private readonly ownedBuckets = new Uint32Array(WIDTH);
@@ -74,9 +76,7 @@ export class TableWriter<T> {
 
   set(id: string, value: T): void {
     const h = hashSeed(id);
-    const top = (this.top ??= (this.base.length === 0 ? emptySlots() : this.base.slice()) as NonNullable<
-      typeof this.top
-    >);
+    const top = (this.top ??= (this.base.length === 0 ? emptySlots() : this.base.slice()) as OwnedTable<T>);
     const t = h & MASK;
     let index = top[t];
     if (!index || !(this.ownedIndexes & (1 << t))) {

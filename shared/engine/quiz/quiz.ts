@@ -12,7 +12,7 @@ import { readingFloorMs } from './reading.js';
  * The engine reads questions through this copy, so its hot paths (an answer's checks and scoring, 4,100 times a
  * question; the close's loop) see one hidden class for all of them: the pack's literals have one per type and per
  * set of optional fields, and each new one deoptimized those paths and cost the JIT a recompile of ~20-40 ms at
- * 4,100 players, several times in a game's first questions (docs/BENCHMARKS.md, "One shape for every question").
+ * 4,100 players, several times in a game's first questions (docs/BENCHMARKS.md, "The JIT never stopped compiling").
  */
 function uniformQuestion(q: Question): Question {
   const f = q as unknown as Record<string, unknown>;
