@@ -4,7 +4,12 @@
 //                    LOAD_NODE_FLAGS=--perf-basic-prof (LOAD_FLOOR_NODE_FLAGS for the floors) JS functions are
 //                    named: `perf report -i <file>` shows the native and kernel time that V8's own profiler counts
 //                    as idle (reading sockets, writing frames) and the helper threads' (the JIT's compiles, the GC).
+//   LOAD_TRACE_GC=<file> (proc.ts: the server's stdout, V8's traces) gets `=== START|STOP <kind> <window>` lines
+//                    around each window: with LOAD_NODE_FLAGS='--trace-opt --trace-deopt', which functions a window
+//                    deoptimized and compiled again (run the bench under `stdbuf -o0` so that V8's lines are not
+//                    held in a buffer past the markers).
 import { spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { procThreadCpuMs, type ServerProcess } from './proc.js';
 import { sleep } from './stats.js';
 
@@ -34,9 +39,14 @@ export async function probeWindow(server: ServerProcess, label: string): Promise
     : null;
   // perf attaches to every thread before it samples: without the wait, the window's start is missed.
   if (perf) await sleep(300);
+  const mark = (what: string) => {
+    if (process.env.LOAD_TRACE_GC) appendFileSync(process.env.LOAD_TRACE_GC, `\n=== ${what} ${server.kind} ${label}\n`);
+  };
+  mark('START');
   const before = process.env.LOAD_THREADS ? procThreadCpuMs(server.pid) : null;
   return {
     async stop() {
+      mark('STOP');
       if (before) {
         const parts = [...procThreadCpuMs(server.pid)].map(([name, t]) => {
           const was = before.get(name) ?? { user: 0, system: 0 };

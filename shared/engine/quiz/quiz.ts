@@ -132,7 +132,9 @@ export function closeQuestion(d: Draft, award = true): void {
   if (qs.closed) return;
   qs.closed = true;
   const q = questionById(d, qs.questionId)!;
-  const results: Record<string, { correctness: number; points: number }> = {};
+  // A dictionary from the start (keyed by player id, thousands of keys): a `{}` turned into one part-way through the
+  // loop, at every close, and the optimized close deoptimized there each time (docs/BENCHMARKS.md).
+  const results = Object.create(null) as Record<string, { correctness: number; points: number }>;
   for (const id of activePlayerIds(d.s)) {
     const player = d.player(id)!;
     const rec = answerOf(qs, id);
