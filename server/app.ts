@@ -92,6 +92,11 @@ export interface AppOptions {
    * in docs/BENCHMARKS.md). Several processes: the cluster's own `durableAcks` option, on by default.
    */
   durableAcks?: boolean;
+  /**
+   * engine.io's heartbeat: it pings every socket this often (default 25 s), and a socket that misses its pong is
+   * dropped; each pong is also a sample of the socket's round trip for fair timing (server/rooms/socket/ping.ts).
+   */
+  heartbeatMs?: number;
   /** PostgreSQL schema for the default storage (side-by-side deployments, tests). */
   pgSchema?: string;
   /**

@@ -23,11 +23,11 @@ export class RemoteSocket {
     bucket: { take(now: number): boolean };
     rtt: number | null;
     pingAt: number | null;
-    pingTimer: ReturnType<typeof setTimeout> | null;
+    heartbeatAt: number | null;
   };
   readonly rooms: Set<string>;
   readonly effects: Effect[] = [];
-  /** It lives for one event: a timer the handlers set on it afterwards (a deferred ping) finds it gone. */
+  /** It lives for one event: whatever the handlers do with it afterwards finds it gone. */
   disconnected = false;
 
   constructor(
@@ -38,7 +38,7 @@ export class RemoteSocket {
     rtt: number | null,
   ) {
     this.rooms = new Set(rooms);
-    this.data = { session, bucket: UNLIMITED, rtt, pingAt: null, pingTimer: null };
+    this.data = { session, bucket: UNLIMITED, rtt, pingAt: null, heartbeatAt: null };
   }
 
   get connected(): boolean {

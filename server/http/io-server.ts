@@ -23,7 +23,7 @@ export function originAllowed(
 
 export function createIoServer(
   http: HttpServer,
-  options: Pick<AppOptions, 'corsOrigins' | 'transports' | 'cluster'>,
+  options: Pick<AppOptions, 'corsOrigins' | 'transports' | 'cluster' | 'heartbeatMs'>,
 ): IoServer {
   return new IoServerClass(http, {
     maxHttpBufferSize: LIMITS.socketMessageBytes,
@@ -37,6 +37,7 @@ export function createIoServer(
     allowRequest: (req, callback) =>
       callback(null, originAllowed(req.headers.origin, req.headers.host, options.corsOrigins)),
     connectionStateRecovery: undefined,
+    ...(options.heartbeatMs !== undefined ? { pingInterval: options.heartbeatMs } : {}),
     // Long-polling needs sticky sessions: several processes without them accept WebSocket only.
     ...(options.transports
       ? { transports: options.transports }

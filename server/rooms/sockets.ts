@@ -16,7 +16,7 @@ import { createContext, type Handlers } from './socket/context.js';
 import { createDispatch, type Dispatch } from './socket/dispatch.js';
 import { isEventName, type EventName, type IoServer, type IoSocket, type Reply } from './socket/groups.js';
 import { hostHandlers } from './socket/host.js';
-import { createPinger } from './socket/ping.js';
+import { createPinger, type Pinger } from './socket/ping.js';
 import { playerHandlers } from './socket/player.js';
 import { sessionHandlers } from './socket/session.js';
 import { soloHandlers } from './socket/solo.js';
@@ -57,7 +57,7 @@ export interface SocketLayer {
    * or at a room's owner the stand-in of one held by another process (server/cluster/remote-socket.ts).
    */
   run(socket: IoSocket, event: EventName, args: unknown[]): Promise<void> | void;
-  /** Starts the server's round-trip measure of a socket (fair timing), where the socket is. */
+  /** The first sample of the server's round-trip measure of a socket (fair timing), where the socket is. */
   ping(socket: IoSocket): void;
 }
 
@@ -65,8 +65,8 @@ export function createSocketLayer(io: IoServer, manager: RoomManager, opts: Sock
   opts.metrics.gauge('hostrush_sockets', 'Connected sockets.', () => io.engine.clientsCount);
   // Memory: nothing here is made per socket. The handlers and listeners below are built once and shared by every
   // socket (Socket.IO calls a listener with its socket as `this`); a socket carries only its `data`.
-  const ping = createPinger(manager, opts.clock);
-  const ctx = createContext(io, manager, opts, ping);
+  const pinger = createPinger(opts.clock);
+  const ctx = createContext(io, manager, opts, pinger.ping);
   const handlers: Handlers = {
     ...hostHandlers(ctx),
     ...playerHandlers(ctx),
@@ -74,11 +74,11 @@ export function createSocketLayer(io: IoServer, manager: RoomManager, opts: Sock
     ...sessionHandlers(ctx),
   };
   const run = createDispatch(handlers, createAcks(manager, opts), opts);
-  return { connect: connectionListener(run, opts), run, ping };
+  return { connect: connectionListener(run, opts, pinger), run, ping: pinger.ping };
 }
 
 /** Sets up each new socket: its data, one shared listener per event, the unknown-event answer, its disconnect. */
-function connectionListener(handle: Dispatch, opts: SocketOptions): (socket: IoSocket) => void {
+function connectionListener(handle: Dispatch, opts: SocketOptions, pinger: Pinger): (socket: IoSocket) => void {
   const { metrics, clock } = opts;
   const events = Object.keys(C2S_SCHEMAS) as EventName[];
   // One listener per event for every socket: Socket.IO calls it with the socket as `this`.
@@ -102,21 +102,16 @@ function connectionListener(handle: Dispatch, opts: SocketOptions): (socket: IoS
       }
     }
   };
-  const onDisconnect = function (this: IoSocket): void {
-    if (this.data.pingTimer) clearTimeout(this.data.pingTimer);
-    this.data.pingTimer = null;
-  };
-
   return (socket) => {
     socket.data.session = null;
     socket.data.bucket = new TokenBucket(opts.rate ?? SOCKET_RATE, clock());
     socket.data.rtt = null;
     socket.data.pingAt = null;
-    socket.data.pingTimer = null;
+    socket.data.heartbeatAt = null;
     const on = socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void };
     for (const [event, listener] of listeners) on.on(event, listener);
-    on.on('disconnect', onDisconnect);
     socket.onAny(onAny);
+    pinger.watchHeartbeats(socket);
   };
 }
 

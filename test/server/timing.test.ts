@@ -147,4 +147,37 @@ describe('fair timing (server-measured, latency-corrected)', () => {
     expect(n3.elapsedMs).toBe(2000);
     expect(f3.elapsedMs).toBe(2000);
   });
+
+  it("later round trips come from engine.io's heartbeat, with no more time:pings", async () => {
+    // A heartbeat every 150 ms instead of 25 s; the same virtual clock.
+    const beating = await startServer({ clock: () => now, heartbeatMs: 150 });
+    try {
+      const host = await beating.client();
+      const created = expectOk(await host.call('room:create', { packId: PACK }));
+      const player = new LaggedPlayer(await beating.client(), 50);
+      await player.join(beating, created.roomCode, 'Steady');
+      const rtt = () => beating.app.io.sockets.sockets.get(player.client.socket.id!)?.data.rtt;
+      expect(rtt()).toBe(100);
+      let pings = 0;
+      player.client.socket.on('time:ping', () => void pings++);
+      // The next heartbeat's ping reaches the phone 200 ms (virtual) after it left, and its pong is on time.
+      const engine = player.client.socket.io.engine;
+      let slowed = false;
+      engine.once('ping', () => {
+        now += 200;
+        slowed = true;
+      });
+      const deadline = Date.now() + 3000;
+      while (rtt() === 100 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(slowed).toBe(true);
+      // Smoothed: a quarter of the way from 100 ms to the 200 ms sample.
+      expect(rtt()).toBe(125);
+      // Several heartbeats later: on time (0 ms in the virtual clock), and still no time:ping after the first.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(rtt()).toBeLessThan(125);
+      expect(pings).toBe(0);
+    } finally {
+      await beating.close();
+    }
+  });
 });

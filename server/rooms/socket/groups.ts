@@ -17,11 +17,12 @@ export type Session = { role: 'host'; code: string } | { role: 'player'; code: s
 export interface SocketData {
   session: Session | null;
   bucket: TokenBucket;
-  /** Smoothed round trip measured by the server's own `time:ping` (ms); null before the first pong. */
+  /** Smoothed round trip (ms) from the server's `time:ping` and engine.io's heartbeats (./ping.ts); null before any. */
   rtt: number | null;
-  /** Server clock of the ping waiting for its pong (one at a time), or null. */
+  /** Server clock of the `time:ping` waiting for its pong (one at a time), or null. */
   pingAt: number | null;
-  pingTimer: ReturnType<typeof setTimeout> | null;
+  /** Server clock of engine.io's heartbeat ping waiting for its pong, or null. */
+  heartbeatAt: number | null;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

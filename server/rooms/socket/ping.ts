@@ -1,53 +1,52 @@
 // The server's own round-trip measure of each socket (fair timing reads it: server/rooms/fair-timing.ts).
-import type { RoomManager } from '../manager.js';
 import type { IoSocket } from './groups.js';
 
-/**
- * A measured socket is pinged again about this long after its last pong (+-25%). A round trip changes slowly, and
- * each ping is a message and an ack per player: at 4,100 players, every 10 s with a 3 s re-check during questions
- * was a fourth message per player per question and 1,400 timer wake-ups a second (issue 17, docs/BENCHMARKS.md).
- */
-export const PING_INTERVAL_MS = 20_000;
-/** A ping unanswered for this long no longer blocks a new one (the client may have missed it). */
+/** A `time:ping` unanswered for this long no longer blocks a new one (the client may have missed it). */
 const PING_STALE_MS = 30_000;
 
-/** The ping of every socket of this transport (one function, shared: nothing is made per socket). */
-export function createPinger(manager: RoomManager, clock: () => number): (socket: IoSocket) => void {
+/** A round trip changes slowly: each new sample moves the measure by a quarter of the difference. */
+const smoothed = (rtt: number | null, sample: number) =>
+  rtt === null ? sample : Math.round(0.75 * rtt + 0.25 * sample);
+
+export interface Pinger {
+  /** The first sample of a socket that took a seat: a `time:ping` with an ack, at once. */
+  ping(this: void, socket: IoSocket): void;
   /**
-   * The server's own round-trip measure: `time:ping` with an ack, one at a time, smoothed (1/4 per sample), again
-   * PING_INTERVAL_MS (+-25%, so a room's pings do not come in waves) after each pong. Not while the socket's room
-   * has a question open: answers come first, and the measure taken before the question is the one that counts; a
-   * ping due then is skipped to the next interval (not re-checked every few seconds, which bunched every deferred
-   * ping of the room into the moments after the question closed).
+   * Every later sample: engine.io's heartbeat, which pings each socket every `pingInterval` (25 s) whatever we do,
+   * timed from its ping to its pong. The server's own `time:ping` every ~20 s was a message and an ack more per
+   * player, ~200 a second at 4,100 players, each a timer, an emit and an ack to handle (issue 17,
+   * docs/BENCHMARKS.md).
    */
+  watchHeartbeats(this: void, socket: IoSocket): void;
+}
+
+export function createPinger(clock: () => number): Pinger {
   const ping = (socket: IoSocket): void => {
     if (socket.disconnected) return;
-    const now = clock();
-    const session = socket.data.session;
-    const q = session ? manager.get(session.code)?.state.question : undefined;
-    if (q && !q.closed && socket.data.rtt !== null) return schedulePing(socket, jittered());
-    if (socket.data.pingAt !== null && now - socket.data.pingAt < PING_STALE_MS) return;
-    if (socket.data.pingTimer) clearTimeout(socket.data.pingTimer);
-    socket.data.pingTimer = null;
-    const t = now;
+    const t = clock();
+    if (socket.data.pingAt !== null && t - socket.data.pingAt < PING_STALE_MS) return;
     socket.data.pingAt = t;
     socket.emit('time:ping', { t }, (pong: unknown) => {
       if (socket.data.pingAt !== t) return;
       socket.data.pingAt = null;
-      if (typeof pong === 'object' && pong !== null && (pong as { t?: unknown }).t === t) {
-        const sample = Math.max(0, clock() - t);
-        const rtt = socket.data.rtt;
-        socket.data.rtt = rtt === null ? sample : Math.round(0.75 * rtt + 0.25 * sample);
-      }
-      if (socket.disconnected || !socket.data.session) return;
-      schedulePing(socket, jittered());
+      if (typeof pong === 'object' && pong !== null && (pong as { t?: unknown }).t === t)
+        socket.data.rtt = smoothed(socket.data.rtt, Math.max(0, clock() - t));
     });
   };
-  const jittered = () => PING_INTERVAL_MS * (0.75 + Math.random() / 2);
-  const schedulePing = (socket: IoSocket, ms: number): void => {
-    if (socket.data.pingTimer) clearTimeout(socket.data.pingTimer);
-    socket.data.pingTimer = setTimeout(ping, ms, socket);
-    socket.data.pingTimer.unref?.();
+
+  // Two listeners per socket (engine.io calls them with its own socket, not ours): ~0.1 KB each.
+  const watchHeartbeats = (socket: IoSocket): void => {
+    const conn = socket.conn;
+    conn.on('packetCreate', (packet: { type: string }) => {
+      if (packet.type === 'ping') socket.data.heartbeatAt = clock();
+    });
+    conn.on('heartbeat', () => {
+      const sent = socket.data.heartbeatAt;
+      if (sent === null) return;
+      socket.data.heartbeatAt = null;
+      socket.data.rtt = smoothed(socket.data.rtt, Math.max(0, clock() - sent));
+    });
   };
-  return ping;
+
+  return { ping, watchHeartbeats };
 }
