@@ -208,7 +208,8 @@ export class RoomManager {
   private async finished(room: Room): Promise<Podium['solo'] | undefined> {
     setTimeout(() => this.drop(room, null), this.opts.finishedTtlMs).unref();
     if (!room.solo) return undefined;
-    const verdict = verifySoloRun(room.record.config, room.record.seed, room.log, {
+    const actions = room.log.actions();
+    const verdict = verifySoloRun(room.record.config, room.record.seed, actions, {
       packId: room.record.packId,
       now: this.opts.clock(),
     });
@@ -233,7 +234,7 @@ export class RoomManager {
           packId: room.record.packId,
           seed: room.record.seed,
           createdAt: this.opts.clock(),
-          actions: room.log,
+          actions,
         }),
       );
     } catch (error) {

@@ -1,6 +1,6 @@
 // A room's persistence: its action log written in batches off the hot path, its seats, the finished game; each with
 // retry.
-import type { Action } from '../../shared/engine/index.js';
+import type { ActionLog } from './action-log.js';
 import { withRetry } from '../storage/retry.js';
 import type { FinishedGame, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
@@ -26,7 +26,7 @@ export class RoomStore {
   constructor(
     private readonly code: string,
     /** The room's action log (the same array, appended to by the room). */
-    private readonly log: readonly Action[],
+    private readonly log: ActionLog,
     private readonly deps: RoomStoreDeps,
   ) {
     this.persisted = log.length;
@@ -46,7 +46,7 @@ export class RoomStore {
     if (this.persisting || this.persisted >= this.log.length) return;
     this.persisting = true;
     const first = this.persisted;
-    const batch = this.log.slice(first, first + PERSIST_BATCH);
+    const batch = this.log.textsFrom(first, PERSIST_BATCH);
     try {
       await withRetry(() => this.deps.storage.appendActions(this.code, first, batch), this.retryOptions());
       this.persisted = first + batch.length;

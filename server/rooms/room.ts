@@ -19,6 +19,7 @@ import type { RoomRecord, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import { newToken } from '../security/tokens.js';
 import { NO_OUTPUT, type RoomOutput } from './output.js';
+import { ActionLog } from './action-log.js';
 import { GameRecorder, raceEnded } from './record.js';
 import { bestPlanRatio } from './solo-verify.js';
 import { QuestionSends } from './fair-timing.js';
@@ -61,7 +62,8 @@ export { fairElapsedMs, RTT_CAP_MS } from './fair-timing.js';
 export class Room {
   readonly code: string;
   state: GameState;
-  readonly log: Action[];
+  /** Every accepted action, in order, as stored (./action-log.ts). */
+  readonly log: ActionLog;
   readonly recorder: GameRecorder;
   podium: Podium | null = null;
   /** When the finished game is stored (resolves once, after retries). */
@@ -93,7 +95,7 @@ export class Room {
   ) {
     this.code = record.code;
     this.state = state;
-    this.log = log;
+    this.log = new ActionLog(log);
     this.recorder = recorder;
     this.seats = new RoomSeats(seats, state);
     this.sends = new QuestionSends(() => this.state, deps.clock);
@@ -104,7 +106,7 @@ export class Room {
     });
     this.lastActivity = deps.clock();
     this.languages = packLanguages(record.packId);
-    this.store = new RoomStore(this.code, log, {
+    this.store = new RoomStore(this.code, this.log, {
       storage: deps.storage,
       metrics: deps.metrics,
       log: deps.log,
@@ -347,7 +349,7 @@ export class Room {
   }
 
   private async saveFinished(): Promise<void> {
-    const game = this.recorder.build(this.record, this.gameId, this.state, this.log.slice());
+    const game = this.recorder.build(this.record, this.gameId, this.state, this.log.actions());
     if (!(await this.store.saveFinished(game))) return;
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
     this.podium = buildPodium(

@@ -24,6 +24,7 @@ import type { GameList, Kind, Row, Table } from './common.js';
 import { migratePostgres } from './postgres-migrate.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
 import type {
+  ActionText,
   FinishedGame,
   GameSummary,
   ImportedPack,
@@ -93,6 +94,9 @@ const json = (value: unknown): string => {
     ? JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? txt(v) : v))
     : text;
 };
+/** An action's JSON: its stored text as it is (unless it holds a U+0000), or the action's. */
+const actionJson = (action: Action | ActionText): string =>
+  typeof action !== 'string' ? json(action) : action.includes('\\u0000') ? json(JSON.parse(action)) : action;
 const num = (value: unknown): number => Number(value);
 // jsonb comes back parsed; bigint epoch ms comes back as a string.
 const CODEC = new Codec({ text: (value) => txt(value as string | null), json }, { ms: num });
@@ -159,7 +163,7 @@ export class PostgresStorage implements Storage {
     });
   }
 
-  async appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void> {
+  async appendActions(code: string, firstIndex: number, actions: ReadonlyArray<Action | ActionText>): Promise<void> {
     checkActionIndex(firstIndex);
     if (actions.length === 0) return;
     await this.tx(async (c) => {
@@ -179,7 +183,7 @@ export class PostgresStorage implements Storage {
         'INSERT INTO room_actions (room_code, idx, action) SELECT $1, t.idx, ' +
           't.action FROM unnest($2::int[], $3::jsonb[]) AS t(idx, action) ' +
           'ON CONFLICT (room_code, idx) DO NOTHING',
-        [code, actions.map((_, i) => firstIndex + i), actions.map(json)],
+        [code, actions.map((_, i) => firstIndex + i), actions.map(actionJson)],
       );
     });
   }

@@ -24,6 +24,7 @@ import type { GameList, Row, Table } from './common.js';
 import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
 import type {
+  ActionText,
   FinishedGame,
   GameSummary,
   ImportedPack,
@@ -161,7 +162,7 @@ export class SqliteStorage implements Storage {
       .immediate();
   }
 
-  async appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void> {
+  async appendActions(code: string, firstIndex: number, actions: ReadonlyArray<Action | ActionText>): Promise<void> {
     checkActionIndex(firstIndex);
     if (actions.length === 0) return;
     this.db
@@ -172,7 +173,9 @@ export class SqliteStorage implements Storage {
         const count = last === null ? 0 : last + 1;
         checkNoGap(code, count, firstIndex);
         const insert = this.s().insertAction;
-        actions.forEach((action, i) => insert.run(code, firstIndex + i, json(action)));
+        actions.forEach((action, i) =>
+          insert.run(code, firstIndex + i, typeof action === 'string' ? action : json(action)),
+        );
       })
       .immediate();
   }

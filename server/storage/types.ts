@@ -14,6 +14,9 @@ import type {
 import type { Standing } from '../../shared/engine/standings.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 
+/** An action's stored form: its JSON text (what appendActions writes, and what a live room keeps). */
+export type ActionText = string & { readonly __actionText: true };
+
 export type RoomStatus = 'active' | 'finished' | 'abandoned';
 
 export interface RoomRecord {
@@ -185,9 +188,10 @@ export interface Storage {
   createRoom(room: RoomRecord): Promise<void>;
   /**
    * Appends to a room's action log; idempotent per (code, index) so a retried write never duplicates.
-   * Rejects a firstIndex past the end of the log (a gap) and an unknown room.
+   * Rejects a firstIndex past the end of the log (a gap) and an unknown room. An action may come as its stored text
+   * already (a live room keeps its log so: server/rooms/action-log.ts).
    */
-  appendActions(code: string, firstIndex: number, actions: Action[]): Promise<void>;
+  appendActions(code: string, firstIndex: number, actions: ReadonlyArray<Action | ActionText>): Promise<void>;
   setRoomStatus(code: string, status: RoomStatus): Promise<void>;
   upsertSeat(seat: SeatRecord): Promise<void>;
   loadRoom(code: string): Promise<LoadedRoom | null>;

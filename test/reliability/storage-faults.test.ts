@@ -124,7 +124,7 @@ describe('storage faults', () => {
       const l = await inner.loadRoom(code);
       return l && l.actions.length === room.log.length ? l : undefined;
     });
-    expect(loaded.actions).toEqual(JSON.parse(JSON.stringify(room.log)));
+    expect(loaded.actions).toEqual(room.log.actions());
     expect(await inner.getGame(podium.gameId)).not.toBeNull();
     const metrics = await readMetrics(server.url);
     expect(metricValue(metrics, 'hostrush_storage_retries_total')).toBeGreaterThanOrEqual(4);

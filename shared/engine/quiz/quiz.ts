@@ -135,6 +135,7 @@ export function closeQuestion(d: Draft, award = true): void {
   // A dictionary from the start (keyed by player id, thousands of keys): a `{}` turned into one part-way through the
   // loop, at every close, and the optimized close deoptimized there each time (docs/BENCHMARKS.md).
   const results = Object.create(null) as Record<string, { correctness: number; points: number }>;
+  const whys = whyMemo(q);
   for (const id of activePlayerIds(d.s)) {
     const player = d.player(id)!;
     const rec = answerOf(qs, id);
@@ -144,10 +145,10 @@ export function closeQuestion(d: Draft, award = true): void {
       results[id] = { correctness: 0, points: 0 };
       continue;
     }
-    const outcome = answerOutcome(q, rec, player.streak);
-    results[id] = { correctness: rec.correctness, points: outcome.points };
-    d.updatePlayer(id, { streak: outcome.streak });
-    if (outcome.why) d.addScore(id, outcome.points, [outcome.why]);
+    const { points, streak } = answerScore(rec, player.streak);
+    results[id] = { correctness: rec.correctness, points };
+    d.updatePlayer(id, { streak });
+    if (points > 0) d.addScore(id, points, whys(rec));
   }
   d.s.phase = 'reveal';
   d.emit({ type: 'question-closed', questionId: qs.questionId, results });
@@ -166,6 +167,27 @@ export function answerOutcome(
   const { points, streak } = answerScore(rec, streakBefore);
   return { points, streak, why: points > 0 ? quizWhy(q, rec.correctness, rec.points, rec.streakBonus) : null };
 }
+
+/**
+ * The why of each score change of one close (`answerOutcome`'s), made once per different result and shared by every
+ * player who got that result: a close at 4,100 players made 4,100 whys of two texts each, and the game's record keeps
+ * every score change, so each was kept to the end of the game. Shared arrays: nobody changes a why once made.
+ */
+function whyMemo(q: Question): (rec: AnswerRecord) => Why[] {
+  const made = new Map<number, Why[]>();
+  return (rec) => {
+    // Correctness in whole percent (what the text shows), points and streak bonus: small whole numbers.
+    const key = (Math.round(rec.correctness * 100) * 0x10000 + rec.points) * 0x10000 + rec.streakBonus;
+    const cacheable = small(rec.points) && small(rec.streakBonus);
+    let why = cacheable ? made.get(key) : undefined;
+    if (why) return why;
+    why = [quizWhy(q, rec.correctness, rec.points, rec.streakBonus)];
+    if (cacheable) made.set(key, why);
+    return why;
+  };
+}
+
+const small = (n: number) => Number.isInteger(n) && n >= 0 && n < 0x10000;
 
 /** `answerOutcome` without the why: what the server seals on each answer's hot path (the phone makes the why). */
 export function answerScore(rec: AnswerRecord, streakBefore: number): { points: number; streak: number } {
