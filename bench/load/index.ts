@@ -1,4 +1,4 @@
-// `npm run bench load [-- --quick | --sizes=200,1000 --rooms=50x40 --openings=5 --warmups=2 --no-floor --no-deploy]`:
+// `npm run bench load [-- --quick | --sizes=200,1000 --rooms=50x40 --openings=5 --warmups=8 --no-floor --no-deploy]`:
 // real socket.io-client players against HostRush in a child process pinned to core 0 (this process, the bots, on
 // core 1), then the same load against a bare Socket.IO server and a raw `ws` server: the floor. Env LOAD_SIZES,
 // LOAD_ROOMS, LOAD_QUICK=1 do the same as the flags.
@@ -14,7 +14,10 @@ export interface LoadOptions {
   /** Many-room runs: [rooms, playersPerRoom]. */
   multi: Array<[number, number]>;
   openings: number;
-  /** Questions answered before the measured ones (--warmups, default 2). */
+  /**
+   * Questions answered before the measured ones (--warmups; default 8, the pack's first round, which has every
+   * question type: each new type costs the JIT once per process; 2 with --quick).
+   */
   warmups: number;
   floors: boolean;
   deploys: boolean;
@@ -48,7 +51,7 @@ export function loadOptions(): LoadOptions {
     .split(',')
     .map((s) => s.split('x').map(Number))
     .filter((p): p is [number, number] => p.length === 2 && p.every((n) => Number.isInteger(n) && n > 0));
-  const warmups = Math.min(16, Math.max(0, Number(flag('warmups') ?? 2) || 0));
+  const warmups = Math.min(16, Math.max(0, Number(flag('warmups') ?? (quick ? 2 : 8)) || 0));
   return {
     sizes,
     multi,
@@ -322,6 +325,19 @@ function questionFigures(
       ? [{ name: `${prefix} ${label}CPU of the first question (cold)`, value: r.coldQuestionCpuUs / 1000, unit: 'ms' }]
       : [];
   f.push(...cold(ours, 'server '));
+  // The mean of the warm-ups after the first two (--warmups=3 and more): a question's share of the GCs.
+  const mean = (r: RunResult) => r.warmQuestionsCpuUs.reduce((a, b) => a + b, 0) / r.warmQuestionsCpuUs.length;
+  const warmMean = (r: RunResult, label: string) =>
+    r.warmQuestionsCpuUs.length > 0
+      ? [
+          {
+            name: `${prefix} ${label}CPU per question, mean of warm-ups 3-${r.warmQuestionsCpuUs.length + 2}`,
+            value: mean(r) / 1000,
+            unit: 'ms',
+          },
+        ]
+      : [];
+  f.push(...warmMean(ours, 'server '));
   for (const floor of [sio, ws]) {
     if (!floor) continue;
     const label = floor.kind === 'floor-socketio' ? 'Socket.IO floor' : 'ws floor';
@@ -329,6 +345,13 @@ function questionFigures(
     f.push({ name: `${prefix} ${label}: CPU per question`, value: floor.questionCpuUs / 1000, unit: 'ms' });
     f.push({ name: `${prefix} ${label}: messages per client`, value: floor.questionMessages, unit: 'messages' });
     f.push(...cold(floor, `${label}: `));
+    f.push(...warmMean(floor, `${label}: `));
+    if (ours.warmQuestionsCpuUs.length > 0 && floor.warmQuestionsCpuUs.length > 0)
+      f.push({
+        name: `${prefix} CPU per question vs ${label}, mean of warm-ups`,
+        value: mean(ours) / mean(floor),
+        unit: 'x',
+      });
     f.push({
       name: `${prefix} CPU per question vs ${label}`,
       value: ratio,

@@ -56,6 +56,12 @@ export interface RunResult {
    * server's JIT still compiling its answer path (spec.warmups > 0; else NaN).
    */
   coldQuestionCpuUs: number;
+  /**
+   * The server's CPU of each warm-up question after the first two (open, answers over 2 s, close; as for
+   * questionCpuUs): their mean spreads the cost of what comes every few questions (a full GC) over the questions
+   * that cause it, where the one measured question pays it or not by chance.
+   */
+  warmQuestionsCpuUs: number[];
   /** Messages each player received over that question (acks not counted). */
   questionMessages: number;
   /** Receive time minus the room's send time, every player of every opening. */
@@ -88,6 +94,7 @@ function emptyResult(kind: ServerKind, spec: ScenarioSpec): RunResult {
     joinMs: Number.NaN,
     questionCpuUs: Number.NaN,
     coldQuestionCpuUs: Number.NaN,
+    warmQuestionsCpuUs: [],
     questionMessages: Number.NaN,
     fanoutAll: [],
     fanoutLast: [],
@@ -225,7 +232,9 @@ export async function runScenario(
       await sendAll(result.players, spec.spreadMs, (i) => driver!.answer(i))();
       await sleep(400);
       await driver.between();
-      if (w === 0) result.coldQuestionCpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - cpu0;
+      const cpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - cpu0;
+      if (w === 0) result.coldQuestionCpuUs = cpuUs;
+      if (w >= 2) result.warmQuestionsCpuUs.push(cpuUs);
     }
     if (driver instanceof HostRushDriver) driver.closes.length = 0;
 
