@@ -176,8 +176,9 @@ export function answerOutcome(
 function whyMemo(q: Question): (rec: AnswerRecord) => Why[] {
   const made = new Map<number, Why[]>();
   return (rec) => {
-    // Correctness in whole percent (what the text shows), points and streak bonus: small whole numbers.
-    const key = (Math.round(rec.correctness * 100) * 0x10000 + rec.points) * 0x10000 + rec.streakBonus;
+    // What the text shows: right (1000), or partly right in whole percent; points and streak bonus, small integers.
+    const shown = rec.correctness >= 1 ? 1000 : Math.round(rec.correctness * 100);
+    const key = (shown * 0x10000 + rec.points) * 0x10000 + rec.streakBonus;
     const cacheable = small(rec.points) && small(rec.streakBonus);
     let why = cacheable ? made.get(key) : undefined;
     if (why) return why;
