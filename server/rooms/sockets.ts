@@ -63,8 +63,8 @@ export interface SocketLayer {
 
 export function createSocketLayer(io: IoServer, manager: RoomManager, opts: SocketOptions): SocketLayer {
   opts.metrics.gauge('hostrush_sockets', 'Connected sockets.', () => io.engine.clientsCount);
-  // Memory: nothing here is made per socket. The handlers and listeners below are built once and shared by every
-  // socket (Socket.IO calls a listener with its socket as `this`); a socket carries only its `data`.
+  // Memory: the handlers and listeners below are built once and shared by every socket (Socket.IO calls a listener
+  // with its socket as `this`); a socket carries its `data` and the two heartbeat listeners (./socket/ping.ts).
   const pinger = createPinger(opts.clock);
   const ctx = createContext(io, manager, opts, pinger.ping);
   const handlers: Handlers = {
