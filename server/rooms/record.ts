@@ -1,7 +1,7 @@
 // Builds the stored record of a game while it runs: answers as questions close, decisions as cards are deployed,
 // every score change with its why, and each race's cloud bills. Fed by the same step results live and during a
 // restore, so both agree.
-import type { Bill, GameContent, GameEvent, GameState, StepResult } from '../../shared/engine/index.js';
+import type { Bill, GameContent, GameEvent, GameState, StepResult, TopicId } from '../../shared/engine/index.js';
 import { answerOf, bestPlanBill, billOf, leaderboard, playerOf } from '../../shared/engine/index.js';
 import type { RaceBill } from '../../shared/protocol/index.js';
 import type {
@@ -13,8 +13,22 @@ import type {
   RoomRecord,
 } from '../storage/types.js';
 
+/**
+ * One closed question's answers, in columns: a row object per answer (~0.2 KB with its numbers) was kept for the
+ * whole game, 4,100 a question in a room of 4,100, and marked by every full GC (docs/BENCHMARKS.md). Rows are made
+ * once, when the finished game is built.
+ */
+interface ClosedAnswers {
+  questionId: string;
+  topic: TopicId;
+  playerIds: string[];
+  correctness: Float64Array;
+  points: Float64Array;
+  elapsedMs: Float64Array;
+}
+
 export class GameRecorder {
-  readonly answers: FinishedAnswer[] = [];
+  private readonly closedAnswers: ClosedAnswers[] = [];
   readonly decisions: FinishedDecision[] = [];
   readonly scoreChanges: FinishedScoreChange[] = [];
   readonly questions = new Map<string, FinishedQuestion>();
@@ -104,16 +118,22 @@ export class GameRecorder {
         }
         // The closed question's records are still in the state that closed it (or in the one before).
         const closed = state.question?.questionId === event.questionId ? state.question : before.question;
-        for (const [playerId, result] of Object.entries(event.results)) {
-          this.answers.push({
-            playerId,
-            questionId: event.questionId,
-            topic: q?.topic ?? 'virtualization',
-            correctness: result.correctness,
-            points: result.points,
-            elapsedMs: (closed ? answerOf(closed, playerId)?.elapsedMs : undefined) ?? 0,
-          });
-        }
+        const playerIds = Object.keys(event.results);
+        const columns: ClosedAnswers = {
+          questionId: event.questionId,
+          topic: q?.topic ?? 'virtualization',
+          playerIds,
+          correctness: new Float64Array(playerIds.length),
+          points: new Float64Array(playerIds.length),
+          elapsedMs: new Float64Array(playerIds.length),
+        };
+        playerIds.forEach((playerId, i) => {
+          const result = event.results[playerId]!;
+          columns.correctness[i] = result.correctness;
+          columns.points[i] = result.points;
+          columns.elapsedMs[i] = (closed ? answerOf(closed, playerId)?.elapsedMs : undefined) ?? 0;
+        });
+        this.closedAnswers.push(columns);
         break;
       }
       case 'deployed': {
@@ -176,7 +196,16 @@ export class GameRecorder {
         ];
       }),
       questions: [...this.questions.values()],
-      answers: this.answers,
+      answers: this.closedAnswers.flatMap((c) =>
+        c.playerIds.map((playerId, i): FinishedAnswer => ({
+          playerId,
+          questionId: c.questionId,
+          topic: c.topic,
+          correctness: c.correctness[i]!,
+          points: c.points[i]!,
+          elapsedMs: c.elapsedMs[i]!,
+        })),
+      ),
       decisions: this.decisions,
       scoreChanges: this.scoreChanges,
       ...(this.bills.length > 0 ? { bills: this.bills.slice() } : {}),
