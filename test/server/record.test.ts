@@ -24,21 +24,11 @@ describe("a game's record", () => {
     for (const id of ['a', 'b', 'c'])
       step({ type: 'join', actor: { role: 'system' }, at: 0, playerId: id, name: id.toUpperCase() });
     step({ type: 'start', actor: { role: 'host' }, at: 1000 });
-    const open = s.question!.questionId;
-    step({
-      type: 'answer',
-      actor: { role: 'player', playerId: 'b' },
-      at: 3000,
-      questionId: open,
-      answer: { type: 'single', choice: 0 },
-    });
-    step({
-      type: 'answer',
-      actor: { role: 'player', playerId: 'a' },
-      at: 4000,
-      questionId: open,
-      answer: { type: 'single', choice: 1 },
-    });
+    const questionId = s.question!.questionId;
+    const answer = (playerId: string, at: number, choice: number) =>
+      step({ type: 'answer', actor: { role: 'player', playerId }, at, questionId, answer: { type: 'single', choice } });
+    answer('b', 3000, 0);
+    answer('a', 4000, 1);
     step({ type: 'next', actor: { role: 'host' }, at: 5000 });
     const room: RoomRecord = {
       code: '123456',
