@@ -37,7 +37,12 @@ export class ActionLog {
     return texts;
   }
 
-  /** Every action (the stored game, a solo run's check): the texts read back. */
+  /** Every action's stored form (the finished game's log, written as it is); from now on each is kept as its text. */
+  texts(): ActionText[] {
+    return this.textsFrom(0, this.entries.length);
+  }
+
+  /** Every action (a solo run's check, tests): the texts read back. */
   actions(): Action[] {
     return this.entries.map((entry) => (typeof entry === 'string' ? (JSON.parse(entry) as Action) : entry));
   }

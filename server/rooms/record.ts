@@ -7,7 +7,7 @@ import type { RaceBill } from '../../shared/protocol/index.js';
 import type {
   FinishedAnswer,
   FinishedDecision,
-  FinishedGame,
+  GameToStore,
   FinishedQuestion,
   FinishedScoreChange,
   RoomRecord,
@@ -168,7 +168,7 @@ export class GameRecorder {
     }
   }
 
-  build(room: RoomRecord, gameId: string, state: GameState, actions: FinishedGame['actions']): FinishedGame {
+  build(room: RoomRecord, gameId: string, state: GameState, actions: GameToStore['actions']): GameToStore {
     const standings = leaderboard(state);
     const rankOf = new Map(standings.map((s) => [s.playerId, s.rank]));
     return {

@@ -2,7 +2,7 @@
 // retry.
 import type { ActionLog } from './action-log.js';
 import { withRetry } from '../storage/retry.js';
-import type { FinishedGame, SeatRecord, Storage } from '../storage/types.js';
+import type { GameToStore, SeatRecord, Storage } from '../storage/types.js';
 import { METRIC, type Metrics } from '../metrics.js';
 import type { Logger } from '../log.js';
 
@@ -87,7 +87,7 @@ export class RoomStore {
    * Stores the finished game, retrying until it is stored, then the rest of the log, and marks the room finished.
    * False when the room closed before the game was stored (nothing more is done).
    */
-  async saveFinished(game: FinishedGame): Promise<boolean> {
+  async saveFinished(game: GameToStore): Promise<boolean> {
     for (let round = 0; !this.deps.closed(); round++) {
       try {
         await withRetry(() => this.deps.storage.saveFinishedGame(game), { ...this.retryOptions(), attempts: 3 });

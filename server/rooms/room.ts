@@ -349,7 +349,7 @@ export class Room {
   }
 
   private async saveFinished(): Promise<void> {
-    const game = this.recorder.build(this.record, this.gameId, this.state, this.log.actions());
+    const game = this.recorder.build(this.record, this.gameId, this.state, this.log.texts());
     if (!(await this.store.saveFinished(game))) return;
     const solo = this.deps.onFinished ? await this.deps.onFinished(this) : undefined;
     this.podium = buildPodium(

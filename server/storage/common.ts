@@ -5,6 +5,7 @@ import type { Action, GameConfig } from '../../shared/engine/types.js';
 import type { RaceBill } from '../../shared/protocol/types.js';
 import { topPlayerName } from './summary.js';
 import type {
+  ActionText,
   FinishedAnswer,
   FinishedDecision,
   FinishedGame,
@@ -12,6 +13,7 @@ import type {
   FinishedQuestion,
   FinishedScoreChange,
   GameSummary,
+  GameToStore,
   ImportedPack,
   ImportedPackAccess,
   ImportedPackSummary,
@@ -225,7 +227,7 @@ export class Codec {
   }
 
   /** The games row's values for a finished game. */
-  gameValues(game: FinishedGame): unknown[] {
+  gameValues(game: GameToStore): unknown[] {
     return this.values(TABLES.games, {
       ...game,
       playerCount: game.players.length,
@@ -332,6 +334,12 @@ export class Codec {
 export function checkActionIndex(index: number): void {
   if (!Number.isSafeInteger(index) || index < 0) throw new Error(`storage: bad action index ${index}`);
 }
+
+/** A log's JSON array, each action (its object or its stored text) as the adapter writes one. */
+export const logJson = (
+  actions: ReadonlyArray<Action | ActionText>,
+  actionJson: (action: Action | ActionText) => string,
+): string => `[${actions.map(actionJson).join(',')}]`;
 
 /** Appending at `firstIndex` to a log of `count` actions; an index already there is a retry and is skipped. */
 export function checkNoGap(code: string, count: number, firstIndex: number): void {

@@ -17,6 +17,7 @@ import {
   importedPackAccessSql,
   insertSql,
   listImportedPacksSql,
+  logJson,
   unknownRoomError,
 } from './common.js';
 import { workshopSql } from './workshop-sql.js';
@@ -25,6 +26,7 @@ import { migratePostgres } from './postgres-migrate.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
 import type {
   ActionText,
+  GameToStore,
   FinishedGame,
   GameSummary,
   ImportedPack,
@@ -226,7 +228,7 @@ export class PostgresStorage implements Storage {
     return result.rows.map((r) => r.code);
   }
 
-  async saveFinishedGame(game: FinishedGame): Promise<void> {
+  async saveFinishedGame(game: GameToStore): Promise<void> {
     await this.tx(async (c) => {
       const inserted = await c.query(
         `${insertSql(TABLES.games, mark)} ON CONFLICT (game_id) DO NOTHING`,
@@ -238,7 +240,10 @@ export class PostgresStorage implements Storage {
         const t: Table<unknown> = GAME_LISTS[name];
         await insertList(c, id, t, game[name]);
       }
-      await c.query('INSERT INTO game_action_logs (game_id, actions) VALUES ($1, $2::jsonb)', [id, json(game.actions)]);
+      await c.query('INSERT INTO game_action_logs (game_id, actions) VALUES ($1, $2::jsonb)', [
+        id,
+        logJson(game.actions, actionJson),
+      ]);
     });
   }
 

@@ -17,6 +17,7 @@ import {
   importedPackAccessSql,
   insertSql,
   listImportedPacksSql,
+  logJson,
   unknownRoomError,
 } from './common.js';
 import { workshopStatements } from './workshop-sql.js';
@@ -25,6 +26,7 @@ import { checkNotNewer, migrationLabel, readMigrations } from './migrations.js';
 import { DEFAULT_LIST_LIMIT, clampLimit } from './summary.js';
 import type {
   ActionText,
+  GameToStore,
   FinishedGame,
   GameSummary,
   ImportedPack,
@@ -93,6 +95,8 @@ function isUnreadable(code: unknown): boolean {
 }
 
 const json = (value: unknown): string => JSON.stringify(value);
+/** An action's JSON: its stored text as it is, or the action's. */
+const actionJson = (action: Action | ActionText): string => (typeof action === 'string' ? action : json(action));
 // SQLite keeps booleans as 0/1 and JSON as text.
 const CODEC = new Codec(
   { bool: (value) => (value ? 1 : 0), json },
@@ -173,9 +177,7 @@ export class SqliteStorage implements Storage {
         const count = last === null ? 0 : last + 1;
         checkNoGap(code, count, firstIndex);
         const insert = this.s().insertAction;
-        actions.forEach((action, i) =>
-          insert.run(code, firstIndex + i, typeof action === 'string' ? action : json(action)),
-        );
+        actions.forEach((action, i) => insert.run(code, firstIndex + i, actionJson(action)));
       })
       .immediate();
   }
@@ -203,12 +205,12 @@ export class SqliteStorage implements Storage {
     return this.s().activeCodes.pluck().all() as string[];
   }
 
-  async saveFinishedGame(game: FinishedGame): Promise<void> {
+  async saveFinishedGame(game: GameToStore): Promise<void> {
     this.saveFinishedGameSync(game);
   }
 
   /** The synchronous core of saveFinishedGame: one IMMEDIATE transaction, prepared statements. */
-  saveFinishedGameSync(game: FinishedGame): void {
+  saveFinishedGameSync(game: GameToStore): void {
     const s = this.s();
     this.db
       .transaction(() => {
@@ -220,7 +222,7 @@ export class SqliteStorage implements Storage {
           const insert = s.insertList[name];
           (game[name] as unknown[]).forEach((item, i) => insert.run(id, i, ...CODEC.values(t, item)));
         }
-        s.insertActionLog.run(id, json(game.actions));
+        s.insertActionLog.run(id, logJson(game.actions, actionJson));
       })
       .immediate();
   }

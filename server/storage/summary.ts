@@ -1,7 +1,7 @@
 // Derived columns stored with a finished game so the host's game list needs no join.
 import type { FinishedGame } from './types.js';
 
-export function topPlayerName(game: FinishedGame): string | null {
+export function topPlayerName(game: Pick<FinishedGame, 'players'>): string | null {
   let top: FinishedGame['players'][number] | null = null;
   for (const player of game.players) if (top === null || player.rank < top.rank) top = player;
   return top?.name ?? null;

@@ -95,6 +95,12 @@ export interface FinishedGame {
   actions: Action[];
 }
 
+/**
+ * A finished game as a room hands it to storage: its log as the room keeps it, each action as its stored text (or
+ * the action): a 4,100-player game's ~100,000 actions are written as they are, not read back and written again.
+ */
+export type GameToStore = Omit<FinishedGame, 'actions'> & { actions: ReadonlyArray<Action | ActionText> };
+
 export interface GameSummary {
   gameId: string;
   packTitle: string;
@@ -197,7 +203,7 @@ export interface Storage {
   loadRoom(code: string): Promise<LoadedRoom | null>;
   activeRoomCodes(): Promise<string[]>;
   /** One transaction: the game and all its rows. Idempotent per gameId. */
-  saveFinishedGame(game: FinishedGame): Promise<void>;
+  saveFinishedGame(game: GameToStore): Promise<void>;
   /** Newest first. */
   listGames(hostKeyHash: string, limit?: number): Promise<GameSummary[]>;
   getGame(gameId: string): Promise<FinishedGame | null>;

@@ -23,5 +23,9 @@ describe("a room's action log", () => {
     (fresh[0] as { at: number }).at = 9999;
     expect(log.actions()).toEqual([answer('p1', 1000), answer('p2', 2000), answer('p3', 3000)]);
     expect(log.textsFrom(0, 1)).toEqual([JSON.stringify(stored[0])]);
+    // The finished game's log: every action's text, in order.
+    expect(log.texts()).toEqual(
+      [answer('p1', 1000), answer('p2', 2000), answer('p3', 3000)].map((a) => JSON.stringify(a)),
+    );
   });
 });

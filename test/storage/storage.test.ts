@@ -19,7 +19,14 @@ import {
   sampleFinishedGame,
   withRetry,
 } from '../../server/storage/index.js';
-import type { FinishedGame, ImportedPack, RoomRecord, SoloRunRecord, Storage } from '../../server/storage/index.js';
+import type {
+  ActionText,
+  FinishedGame,
+  ImportedPack,
+  RoomRecord,
+  SoloRunRecord,
+  Storage,
+} from '../../server/storage/index.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const PG_URL = isPostgresUrl(DATABASE_URL) ? DATABASE_URL : undefined;
@@ -361,6 +368,18 @@ describe.each(adapters)('storage: $name', (adapter) => {
     const back = JSON.stringify(await storage.getGame('nul-game')).replaceAll('\uFFFD', '\\u0000');
     expect(JSON.parse(back)).toEqual(game);
     expect((await storage.loadRoom('NUL001'))?.room.packTitle.replace('\uFFFD', '\u0000')).toBe('pack\u0000title');
+  });
+
+  it('saves a game whose log comes as a live room keeps it (stored texts) and reads the actions back', async () => {
+    const game = trickyGame('texts');
+    const kept = game.actions.map((action, i) => (i % 2 === 0 ? (JSON.stringify(action) as ActionText) : action));
+    await storage.saveFinishedGame({ ...game, actions: kept });
+    expect(await storage.getGame('texts')).toEqual(game);
+    // A text with a NUL character: PostgreSQL stores U+FFFD, as for an action that comes as itself.
+    const nul = trickyGame('texts-nul', { actions: [join_('p1', 'nul\u0000name', 1)] });
+    await storage.saveFinishedGame({ ...nul, actions: [JSON.stringify(nul.actions[0]) as ActionText] });
+    const back = JSON.stringify(await storage.getGame('texts-nul')).replaceAll('\uFFFD', '\\u0000');
+    expect(JSON.parse(back)).toEqual(nul);
   });
 
   it('saveFinishedGame is idempotent per gameId: a retry changes nothing', async () => {
