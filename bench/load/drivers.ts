@@ -5,6 +5,9 @@ import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import type { GameView } from '../../shared/engine/index.js';
 import { legalChoices } from '../../shared/engine/race/rules.js';
+import { stepsOf } from '../../shared/engine/steps.js';
+import { builtinPack } from '../../shared/content/builtin.js';
+import { configFromPack } from '../../shared/content/config.js';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol/index.js';
 import { Arrivals, sleep, within } from './stats.js';
 
@@ -41,6 +44,11 @@ export interface Driver {
   open(opening: Opening): Promise<void>;
   /** Between two openings (HostRush: close the question and let the reveal reach everyone). */
   between(): Promise<void>;
+  /**
+   * Before a measured question: HostRush shows the standings between two rounds if the next step opens a new round,
+   * so that the measured window holds the question's work only (its open, answers and close); the floors have none.
+   */
+  settle?(): Promise<void>;
   /** Player `i` (0 .. rooms x perRoom - 1) answers the open question; resolves with the ack. */
   answer(i: number): Promise<AckOutcome>;
   /** The payload a floor broadcasts: HostRush's question message. */
@@ -302,11 +310,26 @@ export class HostRushDriver implements Driver {
     });
   }
 
-  private async hostPhase(): Promise<string | null> {
+  private async hostView(): Promise<GameView | null> {
     const host = this.hosts[0];
     if (!host) return null;
     const { reply } = await call(host.socket, 'game:sync', {});
-    return reply?.ok ? (reply.view as GameView).phase : null;
+    return reply?.ok ? (reply.view as GameView) : null;
+  }
+
+  private async hostPhase(): Promise<string | null> {
+    return (await this.hostView())?.phase ?? null;
+  }
+
+  async settle(): Promise<void> {
+    const view = await this.hostView();
+    const pack = builtinPack(this.packId);
+    if (view?.phase !== 'reveal' || !pack) return;
+    const step = stepsOf(configFromPack(pack, { mode: 'classroom' }))[view.step];
+    if (!step?.lastInRound) return;
+    const acks = await Promise.all(this.hosts.map((h) => call(h.socket, 'host:control', { command: 'next' })));
+    for (const { reply, code } of acks) if (!reply?.ok) bump(this.errors, `host:next:${code ?? 'no-reply'}`);
+    await sleep(1000);
   }
 
   async between(): Promise<void> {

@@ -237,6 +237,7 @@ export async function runScenario(
       if (w >= 2) result.warmQuestionsCpuUs.push(cpuUs);
     }
     if (driver instanceof HostRushDriver) driver.closes.length = 0;
+    await driver.settle?.();
 
     let question0: { cpuUs: number; received: number } | null = null;
     for (let k = 0; k < spec.openings; k++) {
