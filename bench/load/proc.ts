@@ -178,8 +178,9 @@ export class ServerProcess {
     // LOAD_PROF=<dir>: write a V8 CPU profile of the HostRush server there when it stops (see docs/BENCHMARKS.md).
     const prof =
       kind === 'hostrush' && process.env.LOAD_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROF}`] : [];
-    // LOAD_TRACE_GC=<file>: V8's GC trace of the HostRush server (--trace-gc, one line per pause) appended there.
-    const gcLog = kind === 'hostrush' ? process.env.LOAD_TRACE_GC : undefined;
+    // LOAD_TRACE_GC=<file>: V8's GC trace of each server, ours and the floors (--trace-gc, one line per pause),
+    // appended there; each window is marked with its server's kind (window-probe.ts).
+    const gcLog = process.env.LOAD_TRACE_GC;
     const extra = nodeFlags(kind);
     const nodeArgs = ['--expose-gc', ...extra, ...(gcLog ? ['--trace-gc'] : []), ...prof, file];
     const [cmd, args] = canPin ? ['taskset', ['-c', '0', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];

@@ -226,6 +226,7 @@ export async function runScenario(
     // Warm-ups: questions answered over 2 s like the measured one, so that what is measured is a server whose JIT has
     // compiled its answer path (as in a class's second question, and every one after); the first is reported as cold.
     for (let w = 0; w < spec.warmups; w++) {
+      const probe = await probeWindow(server, `warm-up-${w + 1}`);
       const cpu0 = (await server.stats(false))?.cpuUs ?? Number.NaN;
       const arrivals = new Arrivals(driver.connected, 10_000);
       await driver.open({ t0: [], arrivals });
@@ -233,6 +234,7 @@ export async function runScenario(
       await sleep(400);
       await driver.between();
       const cpuUs = ((await server.stats(false))?.cpuUs ?? Number.NaN) - cpu0;
+      await probe.stop();
       if (w === 0) result.coldQuestionCpuUs = cpuUs;
       if (w >= 2) result.warmQuestionsCpuUs.push(cpuUs);
     }
