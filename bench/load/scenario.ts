@@ -214,9 +214,8 @@ export async function runScenario(
     await driver.connectAll(spec.batch);
     result.connectMs = performance.now() - t0;
     const connectedAt = performance.now();
-    const t1 = performance.now();
     await driver.joinAll(spec.batch);
-    result.joinMs = kind === 'hostrush' ? performance.now() - t1 : Number.NaN;
+    result.joinMs = kind === 'hostrush' ? performance.now() - connectedAt : Number.NaN;
     result.connected = driver.connected;
     await sleep(1000);
     const m1 = await server.stats(true);
@@ -229,7 +228,7 @@ export async function runScenario(
 
     // engine.io pings each socket 25 s after it connected (its heartbeat, ours and the Socket.IO floor's): the first
     // round brings new shapes to the hot paths (a ping packet, its timers), which deoptimizes them once, and their
-    // recompiles landed in whichever window came next (the floor's measured question cost 1.6-1.8x its warm-ups at
+    // recompiles landed in whichever window came next (the floor's measured question cost 1.4-2.1x its warm-ups at
     // 2,000). A server that has run for a minute paid that long ago: wait it out before the first question.
     if (kind !== 'floor-ws') await sleep(Math.max(0, connectedAt + HEARTBEAT_MS + 2000 - performance.now()));
 
