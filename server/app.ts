@@ -93,11 +93,6 @@ export interface AppOptions {
    */
   durableAcks?: boolean;
   /**
-   * While events stream in (hundreds a second), the main thread waits this long after each event-loop turn's acks
-   * so that the next turn reads many sockets together (HOSTRUSH_COALESCE_MS; default 2; 0: never).
-   */
-  coalesceMs?: number;
-  /**
    * engine.io's heartbeat: it pings every socket this often (default 25 s), and a socket that misses its pong is
    * dropped; each pong is also a sample of the socket's round trip for fair timing (server/rooms/socket/ping.ts).
    */

@@ -17,8 +17,6 @@ export const DEFAULTS = {
   // Issue 17: 4,100 players measured in one room on one core (docs/BENCHMARKS.md); past the cap, `room/full`.
   maxPlayersPerRoom: 5000,
   shutdownTimeoutMs: 10_000,
-  // Issue 17: a spread answer at 4,100 players cost ~40% less CPU with 2 ms (server/rooms/socket/coalesce.ts).
-  coalesceMs: 2,
 } as const;
 
 /** Empty or blank is unset (`VAR= npm start` turns a variable off, as a shell user expects). */
@@ -99,7 +97,6 @@ export const ENV_SCHEMA = z.object({
   HOSTRUSH_MAX_ROOMS: optional(integer(1, 1_000_000, 'rooms this process holds at once')),
   HOSTRUSH_MAX_PLAYERS_PER_ROOM: optional(integer(1, 1_000_000, 'players in one room')),
   HOSTRUSH_SHUTDOWN_TIMEOUT_MS: optional(integer(100, 600_000, 'milliseconds a graceful shutdown may take')),
-  HOSTRUSH_COALESCE_MS: optional(integer(0, 20, 'milliseconds the server waits between reads while answers stream in')),
   LOG_LEVEL: optional(
     z.enum(LOG_LEVELS as [LevelWithSilent, ...LevelWithSilent[]], {
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
@@ -168,7 +165,6 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.RETENTION_DAYS === undefined ? retentionDaysFromEnv({}) : e.RETENTION_DAYS,
     maxRooms: e.HOSTRUSH_MAX_ROOMS ?? DEFAULTS.maxRooms,
     maxPlayersPerRoom: e.HOSTRUSH_MAX_PLAYERS_PER_ROOM ?? DEFAULTS.maxPlayersPerRoom,
-    coalesceMs: e.HOSTRUSH_COALESCE_MS ?? DEFAULTS.coalesceMs,
     ...(e.CORS_ORIGINS ? { corsOrigins: e.CORS_ORIGINS } : {}),
     ...(cluster ? { cluster } : {}),
     ...(e.HOSTRUSH_PG_SCHEMA ? { pgSchema: e.HOSTRUSH_PG_SCHEMA } : {}),

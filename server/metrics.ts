@@ -105,7 +105,6 @@ export const METRIC = {
   ackLatency: 'hostrush_ack_latency_seconds',
   fanoutSeconds: 'hostrush_fanout_seconds',
   fanoutSockets: 'hostrush_fanout_sockets',
-  coalesceWaits: 'hostrush_coalesce_waits_total',
 } as const;
 
 export function createMetrics(): Metrics {
@@ -118,10 +117,6 @@ export function createMetrics(): Metrics {
   m.counter(METRIC.storageRetries, 'Storage writes retried.');
   m.counter(METRIC.storageFailures, 'Storage writes that failed after their retries.');
   m.counter(METRIC.gamesSaved, 'Finished games stored.');
-  m.counter(
-    METRIC.coalesceWaits,
-    'Event-loop turns after which the main thread waited for more events to read together (HOSTRUSH_COALESCE_MS).',
-  );
   m.counter(
     METRIC.budgetRefusals,
     'Refused for a spent per-address budget (rooms, solo-runs, pack-imports, solo-log-checks), by budget.',

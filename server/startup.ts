@@ -105,7 +105,6 @@ function createSockets(manager: RoomManager, cluster: Cluster | null, deps: Star
     ...(options.socketRate ? { rate: options.socketRate } : {}),
     // Several processes: on unless the cluster's option says otherwise; one process: only when asked.
     durableAcks: cluster ? cluster.opts.durableAcks : options.durableAcks === true,
-    coalesceMs: options.coalesceMs ?? DEFAULTS.coalesceMs,
     creation: { rooms: budgets.making.rooms, solo: budgets.making.solo, addressOf },
     joinGuard,
   });

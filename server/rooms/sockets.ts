@@ -36,11 +36,6 @@ export interface SocketOptions {
    */
   durableAcks?: boolean;
   /**
-   * While events stream in (hundreds a second: a large room answering), the main thread waits this long after each
-   * turn's acks, so that the next turn reads many sockets at once (./socket/coalesce.ts). 0 or absent: never.
-   */
-  coalesceMs?: number;
-  /**
    * Per client address limits on making rooms (shared with POST /api/rooms) and solo runs (docs/SECURITY.md,
    * "Flood"), and how to read a handshake's client address (server/security/client-address.ts). None if absent.
    */

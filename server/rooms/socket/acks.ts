@@ -3,7 +3,6 @@ import { METRIC, type Metrics } from '../../metrics.js';
 import type { Logger } from '../../log.js';
 import type { RoomManager } from '../manager.js';
 import type { Room } from '../room.js';
-import { createCoalesce } from './coalesce.js';
 import type { EventName, IoSocket, Reply } from './groups.js';
 
 /** Events that may add an action to a room's log: with durable acks, their ack waits until it is stored. */
@@ -28,8 +27,6 @@ export interface AckOptions {
   log: Logger;
   /** Ack an accepted action only once the room's log holds it (SocketOptions.durableAcks). */
   durableAcks?: boolean;
-  /** While events stream in, wait this long after each turn's acks (./coalesce.ts; SocketOptions.coalesceMs). */
-  coalesceMs?: number;
 }
 
 /** Queues an event's ack (its reply, and when the event was read) to be written at the end of this turn. */
@@ -54,7 +51,6 @@ export function createAcks(manager: RoomManager, opts: AckOptions): QueueAck {
   // Durable acks: the rooms whose new actions this turn's acks wait for. One write per room per turn, not per action
   // (SQLite commits it within the turn; PostgreSQL within a round trip).
   const unstoredRooms = new Set<Room>();
-  const coalesce = createCoalesce({ waitMs: opts.coalesceMs ?? 0, metrics });
   const sendAcks = (batch: PendingAck[]): void => {
     for (const { ack, reply, event, readAt } of batch) {
       try {
@@ -64,7 +60,6 @@ export function createAcks(manager: RoomManager, opts: AckOptions): QueueAck {
       }
       metrics.observe(METRIC.ackLatency, (performance.now() - readAt) / 1000);
     }
-    coalesce(batch.length);
   };
   const flushAcks = (): void => {
     const batch = pendingAcks.splice(0);
