@@ -1,9 +1,12 @@
-// The HostRush server under test, as its own process: the real app (server/app.ts) on a temporary SQLite file (WAL),
-// listening on 127.0.0.1:$PORT (0: any free port, reported over IPC). Started by bench/load/proc.ts.
+// The HostRush server under test, as its own process: the real app (server/app.ts) configured from the environment
+// as `npm start` configures it (server/config.ts: HOSTRUSH_COALESCE_MS=0 and the like try a setting), on a temporary
+// SQLite file (WAL), listening on 127.0.0.1:$PORT (0: any free port, reported over IPC). Started by
+// bench/load/proc.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
+import { readConfig } from '../../server/config.js';
 import { createStorage } from '../../server/storage/index.js';
 import { announceReady, serveStats } from './child-ipc.js';
 import { createLogger } from '../../server/log.js';
@@ -11,13 +14,11 @@ import { createLogger } from '../../server/log.js';
 const dir = mkdtempSync(join(tmpdir(), 'hostrush-load-'));
 const storage = await createStorage({ sqlitePath: join(dir, 'load.db') });
 let logged = 0;
+const { config } = readConfig(process.env);
 const handle = createApp({
+  ...config.app,
   storage,
   restore: false,
-  // The operator's cap as `npm start` reads it (server/config.ts); unset: the app's default.
-  ...(process.env.HOSTRUSH_MAX_PLAYERS_PER_ROOM
-    ? { maxPlayersPerRoom: Number(process.env.HOSTRUSH_MAX_PLAYERS_PER_ROOM) }
-    : {}),
   // Every host of a many-room run (50x40) connects from 127.0.0.1: over the per-address room budget (burst 30).
   roomCreateRate: { ratePerS: 1_000_000, burst: 1_000_000 },
   // Bounded: a flood of errors must not become the thing we measure.
