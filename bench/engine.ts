@@ -10,7 +10,11 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** The goal as printed: its target and, where the bench judges it, PASS or MISS. */
   goal?: string;
+  /** The goal's target alone, and whether this figure met it (where the bench judges it: bench/load). */
+  target?: string;
+  met?: boolean;
 }
 
 const qids = ['q1', 'q2', 'q3', 'q4', 'q5', 'q6'];

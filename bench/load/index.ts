@@ -70,8 +70,19 @@ export function loadOptions(): LoadOptions {
 const SYNTHETIC_PAYLOAD = { phase: 'question', text: 'x'.repeat(2000) };
 
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-const goal = (text: string, value: number, ok: (v: number) => boolean) =>
-  Number.isFinite(value) ? `${text}: ${verdict(ok(value))}` : `${text}: MISS (not measured)`;
+/** A goal's fields of a figure: its target, whether this value met it, and both as printed. */
+const goal = (
+  target: string,
+  value: number,
+  ok: (v: number) => boolean,
+): Required<Pick<Figure, 'goal' | 'target' | 'met'>> => {
+  const met = Number.isFinite(value) && ok(value);
+  return {
+    target,
+    met,
+    goal: Number.isFinite(value) ? `${target}: ${verdict(met)}` : `${target}: MISS (not measured)`,
+  };
+};
 const kb = (bytes: number) => bytes / 1024;
 
 function ackFigures(
@@ -89,7 +100,7 @@ function ackFigures(
       name: `${prefix} ${label} ack p99`,
       value: p99,
       unit: 'ms',
-      ...(goals.p99 !== undefined ? { goal: goal(`<= ${goals.p99} ms`, p99, (v) => v <= goals.p99!) } : {}),
+      ...(goals.p99 !== undefined ? goal(`<= ${goals.p99} ms`, p99, (v) => v <= goals.p99!) : {}),
     },
   ];
   return out;
@@ -107,7 +118,7 @@ function countFigures(prefix: string, label: string, phase: AckPhase | null, hos
     name: `${prefix} ${label}: lost (sent - acked ok)`,
     value: lost,
     unit: 'answers',
-    goal: goal('none lost', lost + (hostrush && phase.counted !== phase.ok ? 1 : 0), (v) => v === 0),
+    ...goal('none lost', lost + (hostrush && phase.counted !== phase.ok ? 1 : 0), (v) => v === 0),
   });
   return out;
 }
@@ -146,14 +157,14 @@ function scenarioFigures(
     name: `${prefix} players connected and joined (+1 idle per room)`,
     value: ours.connected,
     unit: 'players',
-    ...(oneRoom2000 ? { goal: goal(`all ${seated} seated`, ours.connected, (v) => v >= seated) } : {}),
+    ...(oneRoom2000 ? goal(`all ${seated} seated`, ours.connected, (v) => v >= seated) : {}),
   });
   f.push({ name: `${prefix} connect every socket (batches of 100)`, value: ours.connectMs / 1000, unit: 's' });
   f.push({
     name: `${prefix} then join every player (batches of 100)`,
     value: ours.joinMs / 1000,
     unit: 's',
-    ...(oneRoom2000 && n >= 4000 ? { goal: goal('< 5 s', ours.joinMs / 1000, (v) => v < 5) } : {}),
+    ...(oneRoom2000 && n >= 4000 ? goal('< 5 s', ours.joinMs / 1000, (v) => v < 5) : {}),
   });
   if (sio) f.push({ name: `${prefix} Socket.IO floor: connect every socket`, value: sio.connectMs / 1000, unit: 's' });
   f.push({ name: `${prefix} question message size (room:view)`, value: ours.payloadBytes, unit: 'bytes' });
@@ -169,7 +180,7 @@ function scenarioFigures(
     name: `${prefix} question to last player, p99 of ${ours.fanoutLast.length}`,
     value: lastP99,
     unit: 'ms',
-    goal: goal('<= 50 ms', lastP99, (v) => v <= 50),
+    ...goal('<= 50 ms', lastP99, (v) => v <= 50),
   });
   if (ours.fanoutMissing > 0)
     f.push({ name: `${prefix} question broadcasts never received`, value: ours.fanoutMissing, unit: 'players' });
@@ -184,13 +195,13 @@ function scenarioFigures(
       name: `${prefix} last player vs ${label}, p50s`,
       value: p50s,
       unit: 'x',
-      ...(floor.kind === 'floor-socketio' && oneRoom2000 ? { goal: goal('<= 1.3x', p50s, (v) => v <= 1.3) } : {}),
+      ...(floor.kind === 'floor-socketio' && oneRoom2000 ? goal('<= 1.3x', p50s, (v) => v <= 1.3) : {}),
     });
     f.push({
       name: `${prefix} last player vs ${label}`,
       value: lastP99 / floorLast,
       unit: 'x',
-      ...(floor.kind === 'floor-socketio' ? { goal: goal('<= 1.3x', lastP99 / floorLast, (v) => v <= 1.3) } : {}),
+      ...(floor.kind === 'floor-socketio' ? goal('<= 1.3x', lastP99 / floorLast, (v) => v <= 1.3) : {}),
     });
   }
   f.push(...ackFigures(prefix, 'answers spread over 2 s', ours.spread, { p99: oneRoom2000 ? 10 : 5 }));
@@ -232,7 +243,7 @@ function scenarioFigures(
       name: `${prefix} server CPU per answer (${label})`,
       value: us,
       unit: 'us',
-      goal: goal('<= 100 us', us, (v) => v <= 100),
+      ...goal('<= 100 us', us, (v) => v <= 100),
     });
     f.push({ name: `${prefix}   of which in the kernel (${label})`, value: systemPerAnswerUs(phase), unit: 'us' });
   }
@@ -259,13 +270,13 @@ function scenarioFigures(
     name: `${prefix} resident memory per player (VmRSS delta)`,
     value: rss,
     unit: 'KB',
-    goal: goal('<= 40 KB', rss, (v) => v <= 40),
+    ...goal('<= 40 KB', rss, (v) => v <= 40),
   });
   f.push({
     name: `${prefix} heap per player (heapUsed delta after GC)`,
     value: heap,
     unit: 'KB',
-    goal: goal('<= 15 KB', heap, (v) => v <= 15),
+    ...goal('<= 15 KB', heap, (v) => v <= 15),
   });
   for (const floor of [sio, ws]) {
     if (!floor) continue;
@@ -312,7 +323,7 @@ function scenarioFigures(
     name: `${prefix} errors (connect, join, disconnect, host)`,
     value: errorCount,
     unit: 'errors',
-    goal: goal('none', errorCount, (v) => v === 0),
+    ...goal('none', errorCount, (v) => v === 0),
   });
   return f;
 }
@@ -365,16 +376,14 @@ function questionFigures(
         name: `${prefix} CPU per question vs ${label}, mean of warm-ups`,
         value: meanRatio,
         unit: 'x',
-        ...(floor.kind === 'floor-socketio' && oneRoom2000
-          ? { goal: goal('<= 1.5x', meanRatio, (v) => v <= 1.5) }
-          : {}),
+        ...(floor.kind === 'floor-socketio' && oneRoom2000 ? goal('<= 1.5x', meanRatio, (v) => v <= 1.5) : {}),
       });
     }
     f.push({
       name: `${prefix} CPU per question vs ${label}`,
       value: ratio,
       unit: 'x',
-      ...(floor.kind === 'floor-socketio' && oneRoom2000 ? { goal: goal('<= 1.5x', ratio, (v) => v <= 1.5) } : {}),
+      ...(floor.kind === 'floor-socketio' && oneRoom2000 ? goal('<= 1.5x', ratio, (v) => v <= 1.5) : {}),
     });
   }
   return f;
@@ -388,10 +397,10 @@ export function goalsOverRuns(prefix: string, runs: Figure[][]): Figure[] {
   const first = runs[0] ?? [];
   const out: Figure[] = [];
   first.forEach((figure, i) => {
-    if (!figure.goal) return;
-    const same = runs.map((r) => r[i]).filter((f): f is Figure => f !== undefined && f.goal !== undefined);
-    const met = same.filter((f) => f.goal!.endsWith(': PASS')).length;
-    const target = figure.goal.slice(0, figure.goal.lastIndexOf(': '));
+    const target = figure.target;
+    if (target === undefined) return;
+    const same = runs.map((r) => r[i]).filter((f): f is Figure => f !== undefined && f.target !== undefined);
+    const met = same.filter((f) => f.met === true).length;
     const name = figure.name.replace(/ run \d+\/\d+/, '').slice(prefix.length);
     out.push({
       name: `${prefix} median of ${same.length} runs:${name}`,
@@ -400,7 +409,7 @@ export function goalsOverRuns(prefix: string, runs: Figure[][]): Figure[] {
         50,
       ),
       unit: figure.unit,
-      goal: `${target}: met in ${met} of ${same.length} runs: ${met * 2 > same.length ? 'PASS' : 'MISS'}`,
+      goal: `${target}: met in ${met} of ${same.length} runs: ${verdict(met * 2 > same.length)}`,
     });
   });
   return out;
