@@ -1,5 +1,5 @@
 // The HostRush server under test, as its own process: the real app (server/app.ts) configured from the environment
-// as `npm start` configures it (server/config.ts: HOSTRUSH_COALESCE_MS=0 and the like try a setting), on a temporary
+// as `npm start` configures it (server/config.ts: HOSTRUSH_DURABLE_ACKS=1 and the like try a setting), on a temporary
 // SQLite file (WAL), listening on 127.0.0.1:$PORT (0: any free port, reported over IPC). Started by
 // bench/load/proc.ts.
 import { mkdtempSync, rmSync } from 'node:fs';
